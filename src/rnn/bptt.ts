@@ -1,0 +1,126 @@
+// Forward pass with a tape, and backpropagation through time walking that tape in
+// reverse. A Workspace owns every buffer for one (network, maxBatch, steps), so after it
+// is built no pass allocates: not per time step, not per batch.
+import type { LayerTape, SequenceView } from './cells/cell.ts';
+import { gemm } from './gemm.ts';
+import { viewParams } from './network.ts';
+import type { Network } from './network.ts';
+
+export interface Workspace {
+  readonly net: Network;
+  readonly maxBatch: number;
+  readonly steps: number;
+  readonly tapes: LayerTape[];
+  /** [maxBatch, outputs] network output of the last forward pass. */
+  readonly output: Float64Array;
+  /** Gradient of every parameter, same layout as net.params. */
+  readonly grads: Float64Array;
+  /** ‖∂L/∂h_t‖ over the batch, per layer and step, from the last backward pass. */
+  readonly gradNorms: Float64Array[];
+  readonly gradViews: ReturnType<typeof viewParams>;
+  readonly inputs: SequenceView[];
+  readonly dInputs: (SequenceView | null)[];
+}
+
+export interface BackwardOptions {
+  /** Walk back only this many steps from the end (truncated BPTT); full BPTT when absent. */
+  truncateSteps?: number;
+}
+
+export function createWorkspace(net: Network, maxBatch: number, steps: number): Workspace {
+  const { inputSize, hiddenSize, layers, outputs } = net.config;
+  const tapes = Array.from({ length: layers }, (_, l) => net.cell.createTape(maxBatch, steps, l === 0 ? inputSize : hiddenSize, hiddenSize));
+  const grads = new Float64Array(net.params.length);
+  return {
+    net, maxBatch, steps, tapes,
+    output: new Float64Array(maxBatch * outputs),
+    grads,
+    gradNorms: tapes.map(() => new Float64Array(steps)),
+    gradViews: viewParams(net.config, net.tensors, grads),
+    inputs: tapes.map((_, l) => ({ data: l === 0 ? new Float64Array(0) : tapes[l - 1]!.h, offset: 0, tStride: 0, bStride: 0 })),
+    dInputs: tapes.map((_, l) => (l === 0 ? null : { data: tapes[l - 1]!.dh, offset: 0, tStride: 0, bStride: 0 })),
+  };
+}
+
+/** Points each layer's input view at x ([B, T, F], batch-major, from xOffset) or at the layer below (time-major). */
+function bindInputs(ws: Workspace, x: Float64Array, xOffset: number, B: number): void {
+  const { inputSize: F, hiddenSize: H } = ws.net.config;
+  const T = ws.steps;
+  ws.inputs.forEach((view, l) => {
+    if (l === 0) { view.data = x; view.offset = xOffset; view.tStride = F; view.bStride = T * F; }
+    else { view.tStride = B * H; view.bStride = H; }
+    const d = ws.dInputs[l];
+    if (d) { d.tStride = B * H; d.bStride = H; }
+  });
+}
+
+function checkBatch(ws: Workspace, x: Float64Array, xOffset: number, B: number): void {
+  if (!Number.isInteger(B) || B < 1 || B > ws.maxBatch) throw new Error(`batch size ${B} outside 1..${ws.maxBatch} of this workspace`);
+  const need = B * ws.steps * ws.net.config.inputSize;
+  if (x.length - xOffset < need) throw new Error(`input holds ${x.length - xOffset} values from offset ${xOffset}, a batch of ${B}×${ws.steps}×${ws.net.config.inputSize} needs ${need}`);
+}
+
+/**
+ * Runs B sequences x [B, T, F] (starting at xOffset) through the network. Returns
+ * ws.output, whose first B·outputs values are this batch's outputs.
+ */
+export function forwardBatch(ws: Workspace, x: Float64Array, B: number, xOffset = 0): Float64Array {
+  checkBatch(ws, x, xOffset, B);
+  bindInputs(ws, x, xOffset, B);
+  const { net, tapes, steps: T } = ws;
+  for (let l = 0; l < tapes.length; l++) {
+    for (let t = 0; t < T; t++) net.cell.stepForward(net.layers[l]!, tapes[l]!, ws.inputs[l]!, t, B);
+  }
+  const H = net.config.hiddenSize, K = net.config.outputs;
+  const out = ws.output;
+  for (let r = 0; r < B; r++) out.set(net.head.b, r * K);
+  gemm(B, K, H, tapes[tapes.length - 1]!.h, (T - 1) * B * H, H, 1, net.head.W, 0, 1, H, out, 0, K);
+  return out;
+}
+
+/**
+ * Backpropagates dOut = ∂L/∂output [B, outputs] of the last forward pass through the head
+ * and every layer; leaves ∂L/∂θ in ws.grads (overwritten) and per-step norms in ws.gradNorms.
+ */
+export function backwardBatch(ws: Workspace, dOut: Float64Array, B: number, options: BackwardOptions = {}): void {
+  const { net, tapes, steps: T, grads, gradViews } = ws;
+  const H = net.config.hiddenSize, K = net.config.outputs;
+  const firstStep = options.truncateSteps === undefined ? 0 : Math.max(0, T - options.truncateSteps);
+  grads.fill(0);
+  for (const tape of tapes) tape.dh.fill(0, 0, T * B * H);
+
+  const top = tapes[tapes.length - 1]!;
+  const last = (T - 1) * B * H;
+  gemm(K, H, B, dOut, 0, 1, K, top.h, last, H, 1, gradViews.head.W, 0, H);
+  for (let r = 0; r < B; r++) for (let k = 0; k < K; k++) gradViews.head.b[k] += dOut[r * K + k]!;
+  gemm(B, H, K, dOut, 0, K, 1, net.head.W, 0, H, 1, top.dh, last, H);
+
+  for (let l = tapes.length - 1; l >= 0; l--) {
+    const tape = tapes[l]!, norms = ws.gradNorms[l]!;
+    norms.fill(0);
+    for (let t = T - 1; t >= firstStep; t--) {
+      norms[t] = sliceNorm(tape.dh, t * B * H, B * H);
+      net.cell.stepBackward(net.layers[l]!, gradViews.layers[l]!, tape, ws.inputs[l]!, ws.dInputs[l]!, t, B, firstStep);
+    }
+  }
+}
+
+function sliceNorm(a: Float64Array, off: number, n: number): number {
+  let s = 0;
+  for (let i = off; i < off + n; i++) s += a[i]! * a[i]!;
+  return Math.sqrt(s);
+}
+
+/** Outputs [N, outputs] for N windows x [N, T, F], in chunks of the workspace's batch. */
+export function predictWindows(net: Network, x: Float64Array, count: number, steps: number, maxBatch = 256): Float64Array {
+  const F = net.config.inputSize, K = net.config.outputs;
+  const out = new Float64Array(count * K);
+  if (count === 0) return out;
+  const ws = createWorkspace(net, Math.min(maxBatch, count), steps);
+  for (let start = 0; start < count; start += ws.maxBatch) {
+    const B = Math.min(ws.maxBatch, count - start);
+    const y = forwardBatch(ws, x, B, start * steps * F);
+    out.set(y.subarray(0, B * K), start * K);
+  }
+  return out;
+}

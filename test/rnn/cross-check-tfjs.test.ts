@@ -1,0 +1,178 @@
+// Cross-checks our hand-written Elman, LSTM and GRU cells against an independent implementation,
+// tf.js (cpu backend): with identical weights, outputs and MSE gradients of every weight must agree.
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { backwardBatch, createWorkspace, forwardBatch } from '../../src/rnn/bptt.ts';
+import { lossAndGradient } from '../../src/rnn/loss.ts';
+import { createNetwork } from '../../src/rnn/network.ts';
+import type { Network, NetworkConfig, ParamTensor } from '../../src/rnn/network.ts';
+import { createRandom } from '../../src/rnn/random.ts';
+import type { Random } from '../../src/rnn/random.ts';
+
+const B = 4, T = 7, F = 3, H = 5;
+// tf.js computes in float32, so agreement is to float32 round-off, not float64.
+const FORWARD_TOLERANCE = 1e-5;
+const GRADIENT_TOLERANCE = 1e-4;
+
+interface CrossCheckCase {
+  name: string;
+  config: NetworkConfig;
+}
+
+const singleLayer = (cell: NetworkConfig['cell'], extra: Partial<NetworkConfig> = {}): NetworkConfig =>
+  ({ cell, inputSize: F, hiddenSize: H, layers: 1, outputs: 1, ...extra });
+
+const CASES: CrossCheckCase[] = [
+  { name: 'rnn (tanh)', config: singleLayer('rnn', { activation: 'tanh' }) },
+  { name: 'rnn (relu)', config: singleLayer('rnn', { activation: 'relu' }) },
+  { name: 'lstm', config: singleLayer('lstm') },
+  { name: 'gru', config: singleLayer('gru') },
+  { name: 'rnn (tanh), 2 layers', config: singleLayer('rnn', { layers: 2 }) },
+  { name: 'rnn (relu), 2 layers', config: singleLayer('rnn', { layers: 2, activation: 'relu' }) },
+  { name: 'lstm, 2 layers', config: singleLayer('lstm', { layers: 2 }) },
+  { name: 'gru, 2 layers', config: singleLayer('gru', { layers: 2 }) },
+  { name: 'rnn (tanh), K = 3 outputs', config: singleLayer('rnn', { outputs: 3 }) },
+  { name: 'lstm, K = 3 outputs', config: singleLayer('lstm', { outputs: 3 }) },
+  { name: 'gru, 2 layers, K = 3 outputs', config: singleLayer('gru', { layers: 2, outputs: 3 }) },
+];
+
+function normals(n: number, random: Random): Float64Array {
+  return Float64Array.from({ length: n }, () => random.normal());
+}
+
+/** A fresh network whose biases are also random: all-zero (GRU, Elman) biases would hide a mixed-up gate block. */
+function randomNetwork(config: NetworkConfig, random: Random): Network {
+  const net = createNetwork(config, random.nextInt(1 << 30));
+  for (const b of [...net.layers.map((layer) => layer.b), net.head.b]) {
+    for (let i = 0; i < b.length; i++) b[i] += random.uniform(-0.5, 0.5);
+  }
+  return net;
+}
+
+/** Row-major [rows, cols] → its transpose [cols, rows]. */
+function transpose(m: ArrayLike<number>, rows: number, cols: number): Float32Array {
+  const out = new Float32Array(rows * cols);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = m[r * cols + c]!;
+  return out;
+}
+
+/**
+ * Our tensor in tf.js layout. Our matrices are [G·H, in] (PyTorch weight_ih/weight_hh, head [K, H]);
+ * tf.js kernels are their transposes [in, G·H] / [H, K], with the same gate order (LSTM i f g o,
+ * GRU z r n), so a plain transpose lines the gate blocks up. Vectors are shared as they are.
+ */
+function tfLayoutShape(tensor: ParamTensor): number[] {
+  return [...tensor.shape].reverse();
+}
+
+function toTfLayout(tensor: ParamTensor, values: Float64Array): Float32Array {
+  const [rows, cols] = tensor.shape;
+  return cols === undefined ? Float32Array.from(values) : transpose(values, rows!, cols);
+}
+
+function fromTfLayout(tensor: ParamTensor, values: Float32Array): Float32Array {
+  const [rows, cols] = tensor.shape;
+  return cols === undefined ? values : transpose(values, cols, rows!);
+}
+
+function tfRecurrentLayer(config: NetworkConfig, returnSequences: boolean, batchInputShape?: number[]): tf.layers.Layer {
+  const common = { units: config.hiddenSize, useBias: true, returnSequences, ...(batchInputShape ? { batchInputShape } : {}) };
+  switch (config.cell) {
+    case 'rnn': return tf.layers.simpleRNN({ ...common, activation: config.activation ?? 'tanh' });
+    case 'lstm': return tf.layers.lstm({ ...common, activation: 'tanh', recurrentActivation: 'sigmoid', unitForgetBias: false });
+    // tf.js GRUs are always reset_after = false (reset gate before the recurrent matmul), like ours.
+    case 'gru': return tf.layers.gru({ ...common, activation: 'tanh', recurrentActivation: 'sigmoid' });
+  }
+}
+
+/** The same network in tf.js: stacked recurrent layers (sequences between them), last state into a dense head. */
+function tfModelWithOurWeights(net: Network): tf.Sequential {
+  const { config } = net;
+  const model = tf.sequential();
+  for (let l = 0; l < config.layers; l++) {
+    model.add(tfRecurrentLayer(config, l < config.layers - 1, l === 0 ? [B, T, config.inputSize] : undefined));
+  }
+  model.add(tf.layers.dense({ units: config.outputs, useBias: true }));
+  // model.weights run layer by layer, [kernel, recurrent kernel, bias] then the head's
+  // [kernel, bias]: the order of our flat parameter vector. The shape check guards that.
+  expect(model.weights.map((w) => w.shape)).toEqual(net.tensors.map(tfLayoutShape));
+  model.setWeights(net.tensors.map((tensor) => tf.tensor(
+    toTfLayout(tensor, net.params.subarray(tensor.offset, tensor.offset + tensor.size)), tfLayoutShape(tensor))));
+  return model;
+}
+
+interface ForwardAndGradients {
+  output: ArrayLike<number>;
+  loss: number;
+  /** One gradient per parameter tensor, in our layout, in the order of net.tensors. */
+  grads: ArrayLike<number>[];
+}
+
+function ours(net: Network, x: Float64Array, y: Float64Array): ForwardAndGradients {
+  const ws = createWorkspace(net, B, T);
+  const output = Float64Array.from(forwardBatch(ws, x, B));
+  const dOut = new Float64Array(output.length);
+  const loss = lossAndGradient('mse', output, y, output.length, dOut);
+  backwardBatch(ws, dOut, B);
+  return { output, loss, grads: net.tensors.map((t) => ws.grads.slice(t.offset, t.offset + t.size)) };
+}
+
+function theirs(net: Network, x: Float64Array, y: Float64Array): ForwardAndGradients {
+  const model = tfModelWithOurWeights(net);
+  try {
+    return tf.tidy(() => {
+      const xs = tf.tensor3d(Float32Array.from(x), [B, T, net.config.inputSize]);
+      const ys = tf.tensor2d(Float32Array.from(y), [B, net.config.outputs]);
+      const output = (model.predict(xs) as tf.Tensor).dataSync();
+      const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+      const { value, grads } = tf.variableGrads(
+        () => tf.mean(tf.squaredDifference(model.apply(xs) as tf.Tensor, ys)) as tf.Scalar, variables);
+      return {
+        output: Float32Array.from(output),
+        loss: value.dataSync()[0]!,
+        grads: net.tensors.map((tensor, i) => fromTfLayout(tensor, Float32Array.from(grads[variables[i]!.name]!.dataSync()))),
+      };
+    });
+  } finally {
+    model.dispose();
+  }
+}
+
+function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  expect(a.length).toBe(b.length);
+  let max = 0;
+  for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i]! - b[i]!));
+  return max;
+}
+
+function maxAbs(a: ArrayLike<number>): number {
+  let max = 0;
+  for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i]!));
+  return max;
+}
+
+describe('recurrent cells agree with tf.js given identical weights', () => {
+  beforeAll(async () => {
+    tf.enableProdMode(); // only silences the "install tfjs-node" hint
+    await tf.setBackend('cpu');
+    await tf.ready();
+  });
+
+  it.each(CASES.map((c, i) => ({ ...c, seed: 1000 + i })))('$name', ({ config, seed }) => {
+    const random = createRandom(seed);
+    const net = randomNetwork(config, random);
+    const x = normals(B * T * config.inputSize, random);
+    const y = normals(B * config.outputs, random);
+
+    const expected = theirs(net, x, y);
+    const actual = ours(net, x, y);
+
+    expect(maxAbsDiff(actual.output, expected.output), 'forward output').toBeLessThan(FORWARD_TOLERANCE);
+    expect(Math.abs(actual.loss - expected.loss), 'MSE loss').toBeLessThan(FORWARD_TOLERANCE);
+    net.tensors.forEach((tensor, i) => {
+      // A gradient that is ~0 in both would agree vacuously.
+      expect(maxAbs(actual.grads[i]!), `|∂L/∂${tensor.name}|`).toBeGreaterThan(10 * GRADIENT_TOLERANCE);
+      expect(maxAbsDiff(actual.grads[i]!, expected.grads[i]!), `∂L/∂${tensor.name}`).toBeLessThan(GRADIENT_TOLERANCE);
+    });
+  });
+});
