@@ -1,0 +1,47 @@
+// The progress reporter: a redrawn bar on a TTY, plain lines elsewhere, silence when quiet.
+import { describe, expect, it } from 'vitest';
+import { createProgressReporter, formatDuration, progressMode } from '../../src/cli/progress.ts';
+import type { EpochProgress } from '../../src/train/trainer.ts';
+
+const epoch = (n: number): EpochProgress => ({ epoch: n, maxEpochs: 4, trainLoss: 0.5 / n, validationLoss: 0.6 / n, gradientNorm: 1, learningRate: 0.001, elapsedMs: 1000 * n, etaMs: 1000 * (4 - n) });
+
+function capture(isTTY: boolean) {
+  const chunks: string[] = [];
+  return { sink: { isTTY, columns: 120, write: (t: string) => chunks.push(t) }, chunks };
+}
+
+describe('progress reporter', () => {
+  it('prints one plain line per epoch when not a TTY', () => {
+    const { sink, chunks } = capture(false);
+    const r = createProgressReporter(sink, progressMode(sink, false));
+    r.onEpoch(epoch(1));
+    r.onEpoch(epoch(2));
+    r.finish();
+    expect(chunks).toEqual([
+      'epoch 1/4  loss 0.5000  val 0.6000  lr 0.00100  eta ≤3s\n',
+      'epoch 2/4  loss 0.2500  val 0.3000  lr 0.00100  eta ≤2s\n',
+    ]);
+  });
+
+  it('redraws a bar in place on a TTY and ends the line when finished', () => {
+    const { sink, chunks } = capture(true);
+    const r = createProgressReporter(sink, progressMode(sink, false));
+    r.onEpoch(epoch(2));
+    r.finish();
+    expect(chunks[0]).toMatch(/^\r\x1b\[2K\[#{12}\.{12}\] epoch 2\/4/);
+    expect(chunks.at(-1)).toBe('\n');
+  });
+
+  it('is silent with --quiet', () => {
+    const { sink, chunks } = capture(true);
+    const r = createProgressReporter(sink, progressMode(sink, true));
+    r.onEpoch(epoch(1));
+    r.finish();
+    expect(chunks).toEqual([]);
+  });
+
+  it('formats durations', () => {
+    expect(formatDuration(59_400)).toBe('59s');
+    expect(formatDuration(125_000)).toBe('2m05s');
+  });
+});
