@@ -1,8 +1,9 @@
 // Forward pass with a tape, and backpropagation through time walking that tape in
 // reverse. A Workspace owns every buffer for one (network, maxBatch, steps), so after it
 // is built no pass allocates: not per time step, not per batch.
-import type { LayerTape, SequenceView } from './cells/cell.ts';
+import type { LayerTape } from './cells/cell.ts';
 import { gemm } from './gemm.ts';
+import { backwardLayer, forwardLayer } from './layer.ts';
 import { viewParams } from './network.ts';
 import type { Network } from './network.ts';
 
@@ -18,8 +19,8 @@ export interface Workspace {
   /** ‖∂L/∂h_t‖ over the batch, per layer and step, from the last backward pass. */
   readonly gradNorms: Float64Array[];
   readonly gradViews: ReturnType<typeof viewParams>;
-  readonly inputs: SequenceView[];
-  readonly dInputs: (SequenceView | null)[];
+  /** The batch's input re-laid time-major [T, B, F], as every layer reads its input. */
+  readonly timeMajorInput: Float64Array;
 }
 
 export interface BackwardOptions {
@@ -37,21 +38,23 @@ export function createWorkspace(net: Network, maxBatch: number, steps: number): 
     grads,
     gradNorms: tapes.map(() => new Float64Array(steps)),
     gradViews: viewParams(net.config, net.tensors, grads),
-    inputs: tapes.map((_, l) => ({ data: l === 0 ? new Float64Array(0) : tapes[l - 1]!.h, offset: 0, tStride: 0, bStride: 0 })),
-    dInputs: tapes.map((_, l) => (l === 0 ? null : { data: tapes[l - 1]!.dh, offset: 0, tStride: 0, bStride: 0 })),
+    timeMajorInput: new Float64Array(steps * maxBatch * inputSize),
   };
 }
 
-/** Points each layer's input view at x ([B, T, F], batch-major, from xOffset) or at the layer below (time-major). */
-function bindInputs(ws: Workspace, x: Float64Array, xOffset: number, B: number): void {
-  const { inputSize: F, hiddenSize: H } = ws.net.config;
-  const T = ws.steps;
-  ws.inputs.forEach((view, l) => {
-    if (l === 0) { view.data = x; view.offset = xOffset; view.tStride = F; view.bStride = T * F; }
-    else { view.tStride = B * H; view.bStride = H; }
-    const d = ws.dInputs[l];
-    if (d) { d.tStride = B * H; d.bStride = H; }
-  });
+/** Copies x [B, T, F] (batch-major, from xOffset) into ws.timeMajorInput [T, B, F]. */
+function toTimeMajor(ws: Workspace, x: Float64Array, xOffset: number, B: number): void {
+  const F = ws.net.config.inputSize, T = ws.steps, out = ws.timeMajorInput;
+  for (let b = 0; b < B; b++) {
+    for (let t = 0; t < T; t++) {
+      const from = xOffset + (b * T + t) * F, to = (t * B + b) * F;
+      for (let f = 0; f < F; f++) out[to + f] = x[from + f]!;
+    }
+  }
+}
+
+function layerInput(ws: Workspace, l: number): Float64Array {
+  return l === 0 ? ws.timeMajorInput : ws.tapes[l - 1]!.h;
 }
 
 function checkBatch(ws: Workspace, x: Float64Array, xOffset: number, B: number): void {
@@ -66,11 +69,9 @@ function checkBatch(ws: Workspace, x: Float64Array, xOffset: number, B: number):
  */
 export function forwardBatch(ws: Workspace, x: Float64Array, B: number, xOffset = 0): Float64Array {
   checkBatch(ws, x, xOffset, B);
-  bindInputs(ws, x, xOffset, B);
+  toTimeMajor(ws, x, xOffset, B);
   const { net, tapes, steps: T } = ws;
-  for (let l = 0; l < tapes.length; l++) {
-    for (let t = 0; t < T; t++) net.cell.stepForward(net.layers[l]!, tapes[l]!, ws.inputs[l]!, t, B);
-  }
+  for (let l = 0; l < tapes.length; l++) forwardLayer(net.cell, net.layers[l]!, tapes[l]!, layerInput(ws, l), B);
   const H = net.config.hiddenSize, K = net.config.outputs;
   const out = ws.output;
   for (let r = 0; r < B; r++) out.set(net.head.b, r * K);
@@ -96,19 +97,9 @@ export function backwardBatch(ws: Workspace, dOut: Float64Array, B: number, opti
   gemm(B, H, K, dOut, 0, K, 1, net.head.W, 0, H, 1, top.dh, last, H);
 
   for (let l = tapes.length - 1; l >= 0; l--) {
-    const tape = tapes[l]!, norms = ws.gradNorms[l]!;
-    norms.fill(0);
-    for (let t = T - 1; t >= firstStep; t--) {
-      norms[t] = sliceNorm(tape.dh, t * B * H, B * H);
-      net.cell.stepBackward(net.layers[l]!, gradViews.layers[l]!, tape, ws.inputs[l]!, ws.dInputs[l]!, t, B, firstStep);
-    }
+    const dInput = l === 0 ? null : tapes[l - 1]!.dh;
+    backwardLayer(net.cell, net.layers[l]!, gradViews.layers[l]!, tapes[l]!, layerInput(ws, l), dInput, B, firstStep, ws.gradNorms[l]!);
   }
-}
-
-function sliceNorm(a: Float64Array, off: number, n: number): number {
-  let s = 0;
-  for (let i = off; i < off + n; i++) s += a[i]! * a[i]!;
-  return Math.sqrt(s);
 }
 
 /** Outputs [N, outputs] for N windows x [N, T, F], in chunks of the workspace's batch. */

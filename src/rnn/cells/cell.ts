@@ -1,12 +1,14 @@
-// What every recurrent cell shares: parameter views, the per-step tape, and the gemm
-// calls that project inputs in and gradients back out. Cells differ only in their gates.
+// What every recurrent cell shares: parameter views, the per-step tape, and the contract
+// between a cell (its gates, step by step) and the layer driver (layer.ts), which does
+// the input-side matmuls for all steps at once.
 //
-// Layout (internal, time-major so that one step's batch is contiguous):
-//   gates [T, B, G·H]  activated gate values, written by stepForward, read by stepBackward
+// Layout (internal, time-major, so one step's batch is contiguous and h_{t−1} sits
+// exactly B rows before h_t):
+//   gates [T, B, G·H]  pre-activations, then (after stepForward) activated gate values
 //   h     [T, B, H]    hidden states h_t;  h0 [B, H] is h_{−1} (zeros unless set)
 //   dh    [T, B, H]    ∂L/∂h_t: seeded by the layer above or the head, plus the recurrent
 //                      part that stepBackward(t + 1) adds
-//   da    [B, G·H]     ∂L/∂(pre-activation) of the step being walked back
+//   da    [T, B, G·H]  ∂L/∂(pre-activation), written by stepBackward
 // Parameters: Wx [G·H, F], Wh [G·H, H], b [G·H] — gate blocks of H rows, as in PyTorch's
 // weight_ih / weight_hh, so a tf.js kernel is the transpose of Wx.
 import { gemm } from '../gemm.ts';
@@ -17,14 +19,6 @@ export interface LayerParams {
   Wx: Float64Array;
   Wh: Float64Array;
   b: Float64Array;
-}
-
-/** A batch of sequences: element (t, b, f) is data[offset + t·tStride + b·bStride + f]. */
-export interface SequenceView {
-  data: Float64Array;
-  offset: number;
-  tStride: number;
-  bStride: number;
 }
 
 export interface LayerTape {
@@ -44,16 +38,12 @@ export interface Cell<Tape extends LayerTape = LayerTape> {
   /** G: how many gate blocks of H rows the weight matrices stack. */
   readonly gateCount: number;
   createTape(maxBatch: number, steps: number, inputSize: number, hiddenSize: number): Tape;
-  /** Computes h_t (and the cell's gates) for all B sequences of the batch. */
-  stepForward(p: LayerParams, tape: Tape, input: SequenceView, t: number, B: number): void;
-  /**
-   * Walks step t back: da from dh_t, then accumulates dWx, dWh, db, adds ∂L/∂x_t into
-   * dInput (if given) and ∂L/∂h_{t−1} into dh unless t is the first step walked.
-   */
-  stepBackward(
-    p: LayerParams, g: LayerParams, tape: Tape, input: SequenceView, dInput: SequenceView | null,
-    t: number, B: number, firstStep: number,
-  ): void;
+  /** gates(t) arrive holding b + Wx·x_t; adds the recurrent part, activates, writes h_t. */
+  stepForward(p: LayerParams, tape: Tape, t: number, B: number): void;
+  /** Writes da(t) from dh_t; adds ∂L/∂h_{t−1} into dh unless t is the first step walked. */
+  stepBackward(p: LayerParams, tape: Tape, t: number, B: number, firstStep: number): void;
+  /** dWh from the da rows of steps firstStep … T−1, after the walk. */
+  accumulateRecurrentWeights(g: LayerParams, tape: Tape, B: number, firstStep: number): void;
 }
 
 export function allocateTape(maxBatch: number, steps: number, inputSize: number, hiddenSize: number, gateCount: number): LayerTape {
@@ -64,48 +54,47 @@ export function allocateTape(maxBatch: number, steps: number, inputSize: number,
     h: new Float64Array(steps * maxBatch * hiddenSize),
     h0: new Float64Array(maxBatch * hiddenSize),
     dh: new Float64Array(steps * maxBatch * hiddenSize),
-    da: new Float64Array(maxBatch * GH),
+    da: new Float64Array(steps * maxBatch * GH),
   };
 }
 
-/** Offset of h_{t−1} for batch row 0; rows are H apart in both h and h0. */
+/** h_{t−1} for batch row 0, as (array, offset); rows are H apart in both h and h0. */
 export function previousHidden(tape: LayerTape, t: number, B: number): [Float64Array, number] {
   return t === 0 ? [tape.h0, 0] : [tape.h, (t - 1) * B * tape.hiddenSize];
 }
 
-/** out(b, :) = b + Wx·x_t(b)   out: [B, G·H] rows of stride G·H starting at outOff. */
-export function projectInput(p: LayerParams, input: SequenceView, t: number, B: number, F: number, GH: number, out: Float64Array, outOff: number): void {
-  for (let r = 0; r < B; r++) out.set(p.b, outOff + r * GH);
-  gemm(B, GH, F, input.data, input.offset + t * input.tStride, input.bStride, 1, p.Wx, 0, 1, F, out, outOff, GH);
-}
-
 /**
- * out(b, col0 : col0+rows) += src(b)·W[wRow0 : wRow0+rows]ᵀ, src rows of width H.
- * The recurrent matmul: W is Wh (or a block of its gate rows).
+ * out(b, col0 : col0+rows) += src(b)·W[wRow0 : wRow0+rows]ᵀ for B rows of width H:
+ * the recurrent matmul, W being Wh or a block of its gate rows.
  */
 export function addRecurrent(W: Float64Array, wRow0: number, rows: number, H: number, src: Float64Array, srcOff: number, B: number, out: Float64Array, outOff: number, outRow: number): void {
   gemm(B, rows, H, src, srcOff, H, 1, W, wRow0 * H, 1, H, out, outOff, outRow);
 }
 
-/** The input side of a step's backward: db += Σ_b da, dWx += daᵀ·x_t, dx_t += da·Wx. */
-export function backpropInput(p: LayerParams, g: LayerParams, da: Float64Array, input: SequenceView, dInput: SequenceView | null, t: number, B: number, F: number, GH: number): void {
-  const db = g.b;
-  for (let r = 0; r < B; r++) {
-    const off = r * GH;
-    for (let j = 0; j < GH; j++) db[j] += da[off + j]!;
-  }
-  gemm(GH, F, B, da, 0, 1, GH, input.data, input.offset + t * input.tStride, input.bStride, 1, g.Wx, 0, F);
-  if (dInput) gemm(B, F, GH, da, 0, GH, 1, p.Wx, 0, F, 1, dInput.data, dInput.offset + t * dInput.tStride, dInput.bStride);
-}
-
-/** dW[wRow0…] += da[:, col0 : col0+rows]ᵀ·src ;  da rows of stride daRow. */
-export function accumulateRecurrentWeights(gW: Float64Array, wRow0: number, rows: number, H: number, da: Float64Array, col0: number, daRow: number, src: Float64Array, srcOff: number, B: number): void {
-  gemm(rows, H, B, da, col0, 1, daRow, src, srcOff, H, 1, gW, wRow0 * H, H);
-}
-
 /** dst(b) += da[:, col0 : col0+rows]·W[wRow0 : wRow0+rows] — gradient back through a recurrent matmul. */
-export function backpropRecurrent(W: Float64Array, wRow0: number, rows: number, H: number, da: Float64Array, col0: number, daRow: number, B: number, dst: Float64Array, dstOff: number): void {
-  gemm(B, H, rows, da, col0, daRow, 1, W, wRow0 * H, H, 1, dst, dstOff, H);
+export function backpropRecurrent(W: Float64Array, wRow0: number, rows: number, H: number, da: Float64Array, daOff: number, daRow: number, B: number, dst: Float64Array, dstOff: number): void {
+  gemm(B, H, rows, da, daOff, daRow, 1, W, wRow0 * H, H, 1, dst, dstOff, H);
+}
+
+/**
+ * dW[wRow0 : wRow0+rows] += da[r0 : r0+n, col0 : col0+rows]ᵀ·src[s0 : s0+n] — n rows of
+ * (step, batch) pairs at once; srcOff/daOff point at the first row of each.
+ */
+export function accumulateWeights(gW: Float64Array, wRow0: number, rows: number, width: number, da: Float64Array, daOff: number, daRow: number, src: Float64Array, srcOff: number, n: number): void {
+  gemm(rows, width, n, da, daOff, 1, daRow, src, srcOff, width, 1, gW, wRow0 * width, width);
+}
+
+/**
+ * The recurrent-weight gradient of cells whose gate block [col0, col0+rows) multiplies
+ * h_{t−1}: Σ_t da_tᵀ·h_{t−1}. Time-major rows make steps 1 … T−1 one matmul against h
+ * shifted back B rows; step 0 pairs with h0.
+ */
+export function accumulateAgainstPreviousHidden(gWh: Float64Array, col0: number, rows: number, tape: LayerTape, B: number, firstStep: number): void {
+  const H = tape.hiddenSize, GH = tape.gates.length / (tape.steps * tape.maxBatch);
+  const from = Math.max(firstStep, 1);
+  const n = (tape.steps - from) * B;
+  if (n > 0) accumulateWeights(gWh, col0, rows, H, tape.da, from * B * GH + col0, GH, tape.h, (from - 1) * B * H, n);
+  if (firstStep === 0) accumulateWeights(gWh, col0, rows, H, tape.da, col0, GH, tape.h0, 0, B);
 }
 
 export function sigmoid(x: number): number {

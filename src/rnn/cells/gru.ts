@@ -11,22 +11,22 @@
 //   d(rh) = da_n·Wh_n                          da_r = d(rh) ⊙ h_{t−1} ⊙ r(1 − r)
 //   dWh_zr += [da_z da_r]ᵀ·h_{t−1}             dWh_n += da_nᵀ·(r ⊙ h_{t−1})
 //   dh_{t−1} += dh ⊙ z + d(rh) ⊙ r + [da_z da_r]·Wh_zr
+// with the weight sums over all steps done after the walk (input side in layer.ts).
 import {
-  accumulateRecurrentWeights, addRecurrent, allocateTape, backpropInput, backpropRecurrent,
-  previousHidden, projectInput, sigmoid,
+  accumulateAgainstPreviousHidden, accumulateWeights, addRecurrent, allocateTape, backpropRecurrent,
+  previousHidden, sigmoid,
 } from './cell.ts';
-import type { Cell, LayerParams, LayerTape, SequenceView } from './cell.ts';
+import type { Cell, LayerParams, LayerTape } from './cell.ts';
 
 export interface GruTape extends LayerTape {
   rh: Float64Array;   // [T, B, H] r ⊙ h_{t−1}, the candidate's recurrent input
   drh: Float64Array;  // [B, H] ∂L/∂(r ⊙ h_{t−1}) of the step being walked back
 }
 
-function stepForward(p: LayerParams, tape: GruTape, input: SequenceView, t: number, B: number): void {
+function stepForward(p: LayerParams, tape: GruTape, t: number, B: number): void {
   const H = tape.hiddenSize, GH = 3 * H;
   const gOff = t * B * GH, sOff = t * B * H;
   const { gates: a, rh, h } = tape;
-  projectInput(p, input, t, B, tape.inputSize, GH, a, gOff);
   const [prev, prevOff] = previousHidden(tape, t, B);
   addRecurrent(p.Wh, 0, 2 * H, H, prev, prevOff, B, a, gOff, GH);
   for (let r = 0; r < B; r++) {
@@ -51,36 +51,30 @@ function stepForward(p: LayerParams, tape: GruTape, input: SequenceView, t: numb
   }
 }
 
-function stepBackward(
-  p: LayerParams, grad: LayerParams, tape: GruTape, input: SequenceView, dInput: SequenceView | null,
-  t: number, B: number, firstStep: number,
-): void {
+function stepBackward(p: LayerParams, tape: GruTape, t: number, B: number, firstStep: number): void {
   const H = tape.hiddenSize, GH = 3 * H;
   const gOff = t * B * GH, sOff = t * B * H;
   const { gates, dh, da, drh } = tape;
   const [prev, prevOff] = previousHidden(tape, t, B);
   for (let r = 0; r < B; r++) {
-    const row = gOff + r * GH, dRow = r * GH;
+    const row = gOff + r * GH;
     for (let j = 0; j < H; j++) {
       const s = r * H + j;
       const z = gates[row + j]!, n = gates[row + 2 * H + j]!;
       const dht = dh[sOff + s]!;
-      da[dRow + j] = dht * (prev[prevOff + s]! - n) * z * (1 - z);
-      da[dRow + 2 * H + j] = dht * (1 - z) * (1 - n * n);
+      da[row + j] = dht * (prev[prevOff + s]! - n) * z * (1 - z);
+      da[row + 2 * H + j] = dht * (1 - z) * (1 - n * n);
     }
   }
   drh.fill(0, 0, B * H);
-  backpropRecurrent(p.Wh, 2 * H, H, H, da, 2 * H, GH, B, drh, 0);
+  backpropRecurrent(p.Wh, 2 * H, H, H, da, gOff + 2 * H, GH, B, drh, 0);
   for (let r = 0; r < B; r++) {
-    const row = gOff + r * GH, dRow = r * GH;
+    const row = gOff + r * GH;
     for (let j = 0; j < H; j++) {
       const rg = gates[row + H + j]!;
-      da[dRow + H + j] = drh[r * H + j]! * prev[prevOff + r * H + j]! * rg * (1 - rg);
+      da[row + H + j] = drh[r * H + j]! * prev[prevOff + r * H + j]! * rg * (1 - rg);
     }
   }
-  backpropInput(p, grad, da, input, dInput, t, B, tape.inputSize, GH);
-  accumulateRecurrentWeights(grad.Wh, 0, 2 * H, H, da, 0, GH, prev, prevOff, B);
-  accumulateRecurrentWeights(grad.Wh, 2 * H, H, H, da, 2 * H, GH, tape.rh, sOff, B);
   if (t > firstStep) {
     const dPrevOff = (t - 1) * B * H;
     for (let r = 0; r < B; r++) {
@@ -90,8 +84,16 @@ function stepBackward(
         dh[dPrevOff + s] += dh[sOff + s]! * gates[row + j]! + drh[s]! * gates[row + H + j]!;
       }
     }
-    backpropRecurrent(p.Wh, 0, 2 * H, H, da, 0, GH, B, dh, dPrevOff);
+    backpropRecurrent(p.Wh, 0, 2 * H, H, da, gOff, GH, B, dh, dPrevOff);
   }
+}
+
+/** dWh_zr pairs da_t with h_{t−1}; dWh_n pairs it with r ⊙ h_{t−1}, stored row-aligned with da. */
+function accumulateRecurrentWeights(g: LayerParams, tape: GruTape, B: number, firstStep: number): void {
+  const H = tape.hiddenSize, GH = 3 * H;
+  accumulateAgainstPreviousHidden(g.Wh, 0, 2 * H, tape, B, firstStep);
+  const n = (tape.steps - firstStep) * B;
+  accumulateWeights(g.Wh, 2 * H, H, H, tape.da, firstStep * B * GH + 2 * H, GH, tape.rh, firstStep * B * H, n);
 }
 
 export const gruCell: Cell<GruTape> = {
@@ -106,4 +108,5 @@ export const gruCell: Cell<GruTape> = {
   },
   stepForward,
   stepBackward,
+  accumulateRecurrentWeights,
 };

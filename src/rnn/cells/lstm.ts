@@ -9,13 +9,11 @@
 //   dc  += dh ⊙ o ⊙ (1 − tanh²c_t)
 //   da_o = dh ⊙ tanh c_t ⊙ o(1 − o)     da_i = dc ⊙ g ⊙ i(1 − i)
 //   da_g = dc ⊙ i ⊙ (1 − g²)            da_f = dc ⊙ c_{t−1} ⊙ f(1 − f)
-//   dc_{t−1} = dc ⊙ f,  then the shared input/recurrent backprop of da.
+//   dc_{t−1} = dc ⊙ f,   dh_{t−1} += da·Wh
+// and, after the walk, over all steps: dWh += Σ daᵀ·h_{t−1} (input side in layer.ts).
 // The forget-gate bias starts at 1 (see init.ts) so memory flows early in training.
-import {
-  accumulateRecurrentWeights, addRecurrent, allocateTape, backpropInput, backpropRecurrent,
-  previousHidden, projectInput, sigmoid,
-} from './cell.ts';
-import type { Cell, LayerParams, LayerTape, SequenceView } from './cell.ts';
+import { accumulateAgainstPreviousHidden, addRecurrent, allocateTape, backpropRecurrent, previousHidden, sigmoid } from './cell.ts';
+import type { Cell, LayerParams, LayerTape } from './cell.ts';
 
 export interface LstmTape extends LayerTape {
   c: Float64Array;      // [T, B, H] cell states
@@ -24,11 +22,10 @@ export interface LstmTape extends LayerTape {
   dc: Float64Array;     // [B, H] ∂L/∂c carried backwards one step at a time
 }
 
-function stepForward(p: LayerParams, tape: LstmTape, input: SequenceView, t: number, B: number): void {
+function stepForward(p: LayerParams, tape: LstmTape, t: number, B: number): void {
   const H = tape.hiddenSize, GH = 4 * H;
   const gOff = t * B * GH;
   const a = tape.gates;
-  projectInput(p, input, t, B, tape.inputSize, GH, a, gOff);
   const [prev, prevOff] = previousHidden(tape, t, B);
   addRecurrent(p.Wh, 0, GH, H, prev, prevOff, B, a, gOff, GH);
 
@@ -53,33 +50,27 @@ function stepForward(p: LayerParams, tape: LstmTape, input: SequenceView, t: num
   }
 }
 
-function stepBackward(
-  p: LayerParams, grad: LayerParams, tape: LstmTape, input: SequenceView, dInput: SequenceView | null,
-  t: number, B: number, firstStep: number,
-): void {
+function stepBackward(p: LayerParams, tape: LstmTape, t: number, B: number, firstStep: number): void {
   const H = tape.hiddenSize, GH = 4 * H;
   const gOff = t * B * GH, sOff = t * B * H;
   const { gates, tanhC, dh, dc, da } = tape;
   const [cPrev, cPrevOff] = t === 0 ? [tape.c0, 0] : [tape.c, (t - 1) * B * H];
   if (t === tape.steps - 1) dc.fill(0, 0, B * H);
   for (let r = 0; r < B; r++) {
-    const row = gOff + r * GH, dRow = r * GH;
+    const row = gOff + r * GH;
     for (let j = 0; j < H; j++) {
       const s = r * H + j;
       const i = gates[row + j]!, f = gates[row + H + j]!, g = gates[row + 2 * H + j]!, o = gates[row + 3 * H + j]!;
       const tc = tanhC[sOff + s]!, dht = dh[sOff + s]!;
       const dct = dc[s]! + dht * o * (1 - tc * tc);
-      da[dRow + j] = dct * g * i * (1 - i);
-      da[dRow + H + j] = dct * cPrev[cPrevOff + s]! * f * (1 - f);
-      da[dRow + 2 * H + j] = dct * i * (1 - g * g);
-      da[dRow + 3 * H + j] = dht * tc * o * (1 - o);
+      da[row + j] = dct * g * i * (1 - i);
+      da[row + H + j] = dct * cPrev[cPrevOff + s]! * f * (1 - f);
+      da[row + 2 * H + j] = dct * i * (1 - g * g);
+      da[row + 3 * H + j] = dht * tc * o * (1 - o);
       dc[s] = dct * f;
     }
   }
-  backpropInput(p, grad, da, input, dInput, t, B, tape.inputSize, GH);
-  const [prev, prevOff] = previousHidden(tape, t, B);
-  accumulateRecurrentWeights(grad.Wh, 0, GH, H, da, 0, GH, prev, prevOff, B);
-  if (t > firstStep) backpropRecurrent(p.Wh, 0, GH, H, da, 0, GH, B, dh, (t - 1) * B * H);
+  if (t > firstStep) backpropRecurrent(p.Wh, 0, GH, H, da, gOff, GH, B, dh, (t - 1) * B * H);
 }
 
 export const lstmCell: Cell<LstmTape> = {
@@ -97,4 +88,5 @@ export const lstmCell: Cell<LstmTape> = {
   },
   stepForward,
   stepBackward,
+  accumulateRecurrentWeights: (g, tape, B, firstStep) => accumulateAgainstPreviousHidden(g.Wh, 0, 4 * tape.hiddenSize, tape, B, firstStep),
 };

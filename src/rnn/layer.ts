@@ -1,0 +1,46 @@
+// Drives one recurrent layer over a whole sequence: the input-side matmuls for all steps
+// at once (one big gemm each, which is where the FLOPs are cheapest), and the cell's own
+// steps in between. Inputs and input gradients are time-major matrices [T·B, F].
+import type { Cell, LayerParams, LayerTape } from './cells/cell.ts';
+import { accumulateWeights } from './cells/cell.ts';
+import { gemm } from './gemm.ts';
+
+export function forwardLayer(cell: Cell, p: LayerParams, tape: LayerTape, input: Float64Array, B: number): void {
+  const { steps: T, inputSize: F } = tape;
+  const GH = cell.gateCount * tape.hiddenSize;
+  const rows = T * B;
+  const a = tape.gates;
+  for (let r = 0; r < rows; r++) a.set(p.b, r * GH);
+  gemm(rows, GH, F, input, 0, F, 1, p.Wx, 0, 1, F, a, 0, GH);
+  for (let t = 0; t < T; t++) cell.stepForward(p, tape, t, B);
+}
+
+/**
+ * Walks steps T−1 … firstStep back (dh must already hold what flows in from above), then
+ * accumulates db, dWx, dWh and, when dInput is given, ∂L/∂input into it.
+ * norms[t] receives ‖∂L/∂h_t‖ over the batch.
+ */
+export function backwardLayer(cell: Cell, p: LayerParams, g: LayerParams, tape: LayerTape, input: Float64Array, dInput: Float64Array | null, B: number, firstStep: number, norms: Float64Array): void {
+  const { steps: T, inputSize: F, hiddenSize: H } = tape;
+  const GH = cell.gateCount * H;
+  norms.fill(0);
+  for (let t = T - 1; t >= firstStep; t--) {
+    norms[t] = sliceNorm(tape.dh, t * B * H, B * H);
+    cell.stepBackward(p, tape, t, B, firstStep);
+  }
+  const r0 = firstStep * B, n = (T - firstStep) * B;
+  const da = tape.da;
+  for (let r = r0; r < r0 + n; r++) {
+    const off = r * GH;
+    for (let j = 0; j < GH; j++) g.b[j] += da[off + j]!;
+  }
+  accumulateWeights(g.Wx, 0, GH, F, da, r0 * GH, GH, input, r0 * F, n);
+  cell.accumulateRecurrentWeights(g, tape, B, firstStep);
+  if (dInput) gemm(n, F, GH, da, r0 * GH, GH, 1, p.Wx, 0, F, 1, dInput, r0 * F, F);
+}
+
+function sliceNorm(a: Float64Array, off: number, n: number): number {
+  let s = 0;
+  for (let i = off; i < off + n; i++) s += a[i]! * a[i]!;
+  return Math.sqrt(s);
+}
