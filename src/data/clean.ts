@@ -1,0 +1,151 @@
+// Cleans the rows of each series: splits a long-format file by identifier, sorts by time,
+// resolves duplicate timestamps (an error unless an aggregation is named), turns
+// non-finite values into missing ones and applies the missing-value policy.
+// A sorted single series without duplicates is cleaned in place, without copies.
+import { DataError, seriesLabel } from './errors.ts';
+import { applyMissingPolicy, type SeriesRows } from './fill.ts';
+import { formatTime } from './calendar.ts';
+import type { ValueColumn } from './columns.ts';
+import type { DuplicatePolicy, MissingPolicy, MissingReport } from './types.ts';
+
+export interface CleanInput {
+  file: string;
+  time: ValueColumn;
+  /** Line of each row, for messages. */
+  lines: Int32Array;
+  id: { name: string; codes: Int32Array; labels: string[] } | null;
+  /** Target first, then features. */
+  values: ValueColumn[];
+  missing: MissingPolicy;
+  duplicates: DuplicatePolicy;
+  minRows: number;
+}
+
+export interface CleanedSeries {
+  id: string;
+  time: Float64Array;
+  /** Same order as CleanInput.values. */
+  columns: Float64Array[];
+  rowsRead: number;
+  duplicates: number;
+  outOfOrder: number;
+  nonFinite: number;
+  missing: MissingReport[];
+}
+
+export function cleanSeries(input: CleanInput): CleanedSeries[] {
+  if (input.id === null) return [cleanGroup(input, '', null)];
+  return groupRows(input.id.codes, input.id.labels.length).map((rows, code) => cleanGroup(input, input.id!.labels[code]!, rows));
+}
+
+// Row indices of each identifier in file order (a counting sort).
+function groupRows(codes: Int32Array, groups: number): Int32Array[] {
+  const sizes = new Int32Array(groups);
+  for (let i = 0; i < codes.length; i++) sizes[codes[i]!]!++;
+  const out = Array.from(sizes, (size) => new Int32Array(size));
+  const fill = new Int32Array(groups);
+  for (let i = 0; i < codes.length; i++) out[codes[i]!]![fill[codes[i]!]!++] = i;
+  return out;
+}
+
+function cleanGroup(input: CleanInput, id: string, selected: Int32Array | null): CleanedSeries {
+  const time = input.time.values;
+  let order = selected;
+  const rowsRead = order === null ? time.length : order.length;
+  const at = (i: number): number => (order === null ? i : order[i]!);
+  let nonFinite = 0;
+  for (const column of input.values) nonFinite += clearNonFinite(column.values, rowsRead, at);
+  let outOfOrder = 0;
+  for (let i = 1; i < rowsRead; i++) if (time[at(i)]! < time[at(i - 1)]!) outOfOrder++;
+  if (outOfOrder > 0) {
+    const sorted = order ?? identity(rowsRead);
+    sorted.sort((a, b) => time[a]! - time[b]! || a - b);
+    order = sorted;
+  }
+  let duplicates = 0;
+  for (let i = 1; i < rowsRead; i++) {
+    if (time[at(i)] !== time[at(i - 1)]) continue;
+    if (input.duplicates === 'error') throw duplicateError(input, id, at(i - 1), at(i));
+    duplicates++;
+  }
+  if (duplicates > 0) order ??= identity(rowsRead);
+  const rows = order === null
+    ? { time, lines: input.lines, columns: input.values.map((c) => c.values) }
+    : gatherRows(input, order, rowsRead - duplicates);
+  const missing = applyMissingPolicy(rows, input.values, input.missing, { file: input.file, id });
+  if (rows.time.length < input.minRows) throw tooShortError(input, id, rows);
+  return { id, time: rows.time, columns: rows.columns, rowsRead, duplicates, outOfOrder, nonFinite, missing };
+}
+
+function identity(n: number): Int32Array {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order;
+}
+
+function clearNonFinite(values: Float64Array, count: number, at: (i: number) => number): number {
+  let found = 0;
+  for (let i = 0; i < count; i++) {
+    const v = values[at(i)]!;
+    if (v === Infinity || v === -Infinity) {
+      values[at(i)] = NaN;
+      found++;
+    }
+  }
+  return found;
+}
+
+// Copies rows in time order, merging each run of equal timestamps with the duplicate policy.
+function gatherRows(input: CleanInput, order: Int32Array, size: number): SeriesRows {
+  const time = input.time.values;
+  const rows: SeriesRows = {
+    time: new Float64Array(size), lines: new Int32Array(size), columns: input.values.map(() => new Float64Array(size)),
+  };
+  let out = 0;
+  for (let start = 0; start < order.length; out++) {
+    let end = start + 1;
+    while (end < order.length && time[order[end]!] === time[order[start]!]) end++;
+    rows.time[out] = time[order[start]!]!;
+    rows.lines[out] = input.lines[order[end - 1]!]!;
+    input.values.forEach((column, c) => {
+      rows.columns[c]![out] = end - start === 1 ? column.values[order[start]!]! : aggregate(column.values, order, start, end, input.duplicates);
+    });
+    start = end;
+  }
+  return rows;
+}
+
+// Missing values are skipped; a run with none observed stays missing.
+function aggregate(values: Float64Array, order: Int32Array, start: number, end: number, policy: DuplicatePolicy): number {
+  let sum = 0;
+  let count = 0;
+  let last = NaN;
+  for (let i = start; i < end; i++) {
+    const v = values[order[i]!]!;
+    if (v !== v) continue;
+    sum += v;
+    count++;
+    last = v;
+  }
+  if (count === 0) return NaN;
+  return policy === 'sum' ? sum : policy === 'last' ? last : sum / count;
+}
+
+function duplicateError(input: CleanInput, id: string, first: number, second: number): DataError {
+  const [a, b] = [input.lines[first]!, input.lines[second]!].sort((x, y) => x - y);
+  return new DataError(`lines ${a} and ${b} have the same timestamp ${formatTime(input.time.values[first]!)}${seriesLabel(id)}`, {
+    file: input.file, line: b, column: input.time.column, field: input.time.name,
+    hint: "Remove the duplicate row, or merge duplicates with duplicates: 'mean', 'last' or 'sum' (CLI: --duplicates).",
+  });
+}
+
+function tooShortError(input: CleanInput, id: string, rows: SeriesRows): DataError {
+  const target = input.values[0]!;
+  const count = rows.time.length;
+  return new DataError(`the series${seriesLabel(id)} has ${count} row${count === 1 ? '' : 's'} after cleaning, fewer than the ${input.minRows} it needs`, {
+    file: input.file, line: count > 0 ? rows.lines[0] : input.lines[0], column: target.column, field: target.name,
+    hint: input.minRows > 2
+      ? `Supply at least ${input.minRows} rows, or shorten the window (windowLength + horizonSteps).`
+      : 'A series needs at least 2 timestamps so that its frequency can be inferred; supply more rows.',
+  });
+}

@@ -1,0 +1,132 @@
+// The shapes the data layer hands to everything downstream: ingest options, cleaned
+// series, and the validation report that says what cleaning did to them.
+
+export type MissingPolicy = 'linear' | 'ffill' | 'drop' | 'error';
+export type DuplicatePolicy = 'error' | 'mean' | 'last' | 'sum';
+export type DateOrder = 'MDY' | 'DMY';
+
+export interface IngestOptions {
+  /** Name used in error messages; defaults to the path, or "input". */
+  file?: string;
+  /** Time column; detected when absent. */
+  time?: string;
+  /** Target column; when absent the first numeric column is used and all numeric columns become features. */
+  target?: string;
+  /** Extra input columns. */
+  features?: string[];
+  /** Identifier column of a long-format file; a text column named symbol, location, id, series or ticker is used when absent. */
+  id?: string;
+  /** How to read ambiguous slash dates such as 03/04/2020. */
+  dateFormat?: DateOrder;
+  /** Delimiter; detected among , ; tab | when absent. */
+  delimiter?: string;
+  missing?: MissingPolicy;
+  duplicates?: DuplicatePolicy;
+  /** Default 512 MiB. */
+  maxBytes?: number;
+  /** Data rows, header excluded. Default 5,000,000. */
+  maxRows?: number;
+  /** Each series needs at least this many rows after cleaning (e.g. windowLength + horizonSteps). Default 2. */
+  minRows?: number;
+}
+
+export type FrequencyUnit =
+  | 'second' | 'minute' | 'hour' | 'day' | 'business-day' | 'week' | 'month' | 'quarter' | 'year';
+
+export interface Frequency {
+  unit: FrequencyUnit;
+  step: number;
+  /** Human wording: "daily", "business days", "every 15 minutes". */
+  label: string;
+  /** Month-based units only: timestamps sit on the last day of their month. */
+  endOfMonth?: boolean;
+}
+
+export interface TimeSeries {
+  /** '' for a single series, else the identifier value. */
+  id: string;
+  /** Epoch milliseconds UTC, strictly increasing. */
+  time: Float64Array;
+  target: string;
+  /** Target values, all finite. */
+  values: Float64Array;
+  features: { name: string; values: Float64Array }[];
+  frequency: Frequency;
+}
+
+export type ColumnType = 'number' | 'time' | 'text';
+export type ColumnRole = 'time' | 'target' | 'feature' | 'id';
+
+export interface ColumnInfo {
+  name: string;
+  type: ColumnType;
+  /** Cells holding a missing-value token ("", NA, NaN, null, N/A, -, ?). */
+  missing: number;
+  role?: ColumnRole;
+}
+
+/** A run of absent periods between two consecutive timestamps. */
+export interface Gap {
+  /** Last timestamp before the gap (epoch ms). */
+  after: number;
+  /** First timestamp after the gap (epoch ms). */
+  before: number;
+  /** Periods of the series' frequency that are absent. */
+  missingSteps: number;
+}
+
+export interface MissingReport {
+  column: string;
+  /** Missing cells plus non-finite values, before the policy ran. */
+  missing: number;
+  filled: number;
+  /** Rows removed by the 'drop' policy because of this column. */
+  dropped: number;
+  policy: MissingPolicy;
+}
+
+export interface SeriesReport {
+  id: string;
+  rowsRead: number;
+  rowsUsed: number;
+  start: string;
+  end: string;
+  frequency: Frequency;
+  /** Periods absent from the data: not filled, only reported. */
+  gaps: Gap[];
+  /** Business-day series only: weekdays with no trading (market holidays). Not missing data. */
+  calendarGaps: Gap[];
+  /** Steps that are not a whole multiple of the frequency. */
+  irregularSteps: number;
+  duplicates: number;
+  outOfOrder: number;
+  nonFinite: number;
+  missing: MissingReport[];
+}
+
+export interface ValidationReport {
+  file: string;
+  delimiter: string;
+  rowsRead: number;
+  rowsUsed: number;
+  columns: ColumnInfo[];
+  time: { column: string; format: string };
+  id: string | null;
+  target: string;
+  features: string[];
+  /** Shared by every series, or null when they differ. */
+  frequency: Frequency | null;
+  policies: { missing: MissingPolicy; duplicates: DuplicatePolicy };
+  duplicates: number;
+  outOfOrder: number;
+  nonFinite: number;
+  missingFilled: number;
+  series: SeriesReport[];
+  warnings: string[];
+}
+
+export interface IngestResult {
+  columns: ColumnInfo[];
+  series: TimeSeries[];
+  report: ValidationReport;
+}

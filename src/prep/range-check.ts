@@ -1,0 +1,36 @@
+// Warns when validation or test values leave the range the scaler was fitted on: a network
+// fed inputs it never saw tends to forecast a flat line there (LESSONS #7). Window-relative
+// scalers get no warning, since leaving the training range is exactly what they handle.
+import type { FittedScaler } from './scale.ts';
+import { applySteps } from './value-steps.ts';
+
+export function rangeWarnings(scaler: FittedScaler, values: Float64Array, label: string): string[] {
+  const { params } = scaler;
+  const transform = scaler.spec.transform ?? 'none';
+  if (params.relative !== null || values.length < (transform === 'difference' ? 2 : 1)) return [];
+  const y = transform === 'difference'
+    ? applySteps(values.subarray(1), { transform, relative: null }, values[0]!)
+    : transform === 'log' ? Float64Array.from(values, (v) => (v > 0 ? Math.log(v) : -Infinity)) : values;
+  const slack = 1e-9 * Math.max(1, Math.abs(params.fitMin), Math.abs(params.fitMax));
+  let outside = 0;
+  let low = Infinity;
+  let high = -Infinity;
+  for (let i = 0; i < y.length; i++) {
+    const v = y[i]!;
+    if (v < low) low = v;
+    if (v > high) high = v;
+    if (v < params.fitMin - slack || v > params.fitMax + slack || v !== v) outside++;
+  }
+  if (outside === 0) return [];
+  const shown = (v: number): string => formatNumber(transform === 'log' ? Math.exp(v) : v);
+  const what = transform === 'difference' ? 'step-to-step changes' : 'values';
+  return [
+    `${label}: ${outside} of ${y.length} ${what} fall outside the training range [${shown(params.fitMin)}, ${shown(params.fitMax)}]`
+    + ` (they span ${shown(low)} to ${shown(high)}); forecasts there extrapolate and tend to flatten.`
+    + ' Consider window-relative scaling or transform \'difference\'.',
+  ];
+}
+
+function formatNumber(value: number): string {
+  return Number.isFinite(value) ? String(Number(value.toPrecision(6))) : String(value);
+}
