@@ -1,7 +1,14 @@
 // Entry point of the `recurrent` command line: builds the commander program and maps
 // errors to the documented exit codes, with a message and never a stack trace.
 import { Command, CommanderError } from 'commander';
+import { registerBacktest } from './commands/backtest.ts';
+import { registerEvaluate } from './commands/evaluate.ts';
 import { registerExample } from './commands/example.ts';
+import { registerForecast } from './commands/forecast.ts';
+import { registerInspect } from './commands/inspect.ts';
+import { registerRun } from './commands/run.ts';
+import { registerTrain } from './commands/train.ts';
+import { exitCodeFor, messageFor } from './errors.ts';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.ts';
 
 export function buildProgram(): Command {
@@ -10,7 +17,7 @@ export function buildProgram(): Command {
     .addHelpText('after', EXIT_CODES_HELP)
     .exitOverride()
     .showHelpAfterError();
-  registerExample(program);
+  for (const register of [registerInspect, registerTrain, registerForecast, registerEvaluate, registerBacktest, registerRun, registerExample]) register(program);
   return program;
 }
 
@@ -20,9 +27,15 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    console.error(`recurrent: ${(e as Error).message}`);
-    return EXIT.failure;
+    console.error(`recurrent: ${messageFor(e)}`);
+    return exitCodeFor(e);
   }
 }
+
+// `recurrent … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+  throw e;
+});
 
 process.exitCode = await main(process.argv.slice(2));

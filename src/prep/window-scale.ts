@@ -2,6 +2,8 @@
 // it needs: for inputs, the value before the window (differences) or the window's last
 // observed value (window-relative); for targets, the last observed target value in both
 // cases. inverseTargets undoes it with the same anchors, giving forecasts in raw units.
+// scaleInputWindows does the input half alone for any origins, including the end of the
+// series, where there are no targets yet: that is what forecasting feeds the network.
 import { PrepError } from './errors.ts';
 import type { FittedScaler } from './scale.ts';
 import type { WindowSet } from './window.ts';
@@ -30,22 +32,42 @@ export function scaleWindows(windows: WindowSet, columns: readonly Float64Array[
     });
   }
   const target = columns[0]!;
-  const inputs = new Float64Array(windows.inputs.length);
+  const { inputs, anchors } = scaleInputWindows(columns.slice(offset), target, targetStart, T, scalers.inputs);
   const targets = new Float64Array(windows.targets.length);
-  const anchors = new Float64Array(count);
   for (let w = 0; w < count; w++) {
     const s = targetStart[w]!;
-    anchors[w] = s > 0 ? target[s - 1]! : NaN;
-    for (let f = 0; f < F; f++) {
-      const column = columns[f + offset]!;
-      const scaler = scalers.inputs[f]!;
-      const scaled = scaler.transform(column.subarray(s - T, s), inputAnchor(scaler, column, s, T));
-      for (let t = 0; t < T; t++) inputs[(w * T + t) * F + f] = scaled[t]!;
-    }
     const anchor = scalers.target.needsAnchor ? anchorAt(target, s - 1) : undefined;
     targets.set(scalers.target.transform(target.subarray(s, s + k), anchor), w * k);
   }
   return { ...windows, inputs, targets, anchors };
+}
+
+/**
+ * Scaled inputs [N, T, F] of the windowLength steps before each origin (an origin may be
+ * the series' length: the window that forecasts past its end), with anchors [N], the last
+ * observed target value before each origin.
+ */
+export function scaleInputWindows(inputColumns: readonly Float64Array[], target: Float64Array, origins: ArrayLike<number>, windowLength: number, scalers: readonly FittedScaler[]): { inputs: Float64Array; anchors: Float64Array } {
+  const T = windowLength, F = inputColumns.length, N = origins.length;
+  if (scalers.length !== F) {
+    throw new PrepError(`${F} input columns but ${scalers.length} input scalers were given`, { field: 'scalers', hint: 'Pass one scaler per input feature.' });
+  }
+  const inputs = new Float64Array(N * T * F);
+  const anchors = new Float64Array(N);
+  for (let w = 0; w < N; w++) {
+    const s = origins[w]!;
+    if (!(Number.isInteger(s) && s >= T && s <= target.length)) {
+      throw new PrepError(`origin ${s} leaves no room for a window of ${T} steps in a series of ${target.length}`, { field: 'origins', hint: `Use origins from ${T} to ${target.length}.` });
+    }
+    anchors[w] = target[s - 1]!;
+    for (let f = 0; f < F; f++) {
+      const column = inputColumns[f]!;
+      const scaler = scalers[f]!;
+      const scaled = scaler.transform(column.subarray(s - T, s), inputAnchor(scaler, column, s, T));
+      for (let t = 0; t < T; t++) inputs[(w * T + t) * F + f] = scaled[t]!;
+    }
+  }
+  return { inputs, anchors };
 }
 
 /** [N, k] scaled targets or predictions → raw units, with the anchors from scaleWindows. */

@@ -57,12 +57,3 @@ export function networkFromJSON(json: unknown): Network {
   });
   return networkFromParams(config, params);
 }
-
-/** Parses a JSON text, turning a syntax error (a truncated or corrupt file) into a clear one. */
-export function parseJSONText(text: string, what: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new NetworkFormatError(`${what} is not valid JSON (truncated or corrupt?): ${(e as Error).message}`);
-  }
-}

@@ -23,6 +23,8 @@ export interface TrainingConfig {
   /** Truncated BPTT: backpropagate through only the last k steps; full BPTT when absent. */
   truncateSteps?: number;
   reduceLrOnPlateau?: PlateauConfig;
+  /** Wall-clock budget: training stops (best weights restored) once an epoch ends past it. */
+  maxTrainingMs?: number;
 }
 
 export const DEFAULT_TRAINING: TrainingConfig = {
@@ -62,6 +64,7 @@ export function validateTrainingConfig(c: TrainingConfig, hasValidation: boolean
   if (!(c.minDelta >= 0)) problems.push(`minDelta must be ≥ 0, got ${c.minDelta}`);
   if (!Number.isFinite(c.seed)) problems.push(`seed must be a finite number, got ${c.seed}`);
   if (c.truncateSteps !== undefined) positiveInt('truncateSteps', c.truncateSteps);
+  if (c.maxTrainingMs !== undefined && !(c.maxTrainingMs > 0)) problems.push(`maxTrainingMs must be a positive number, got ${c.maxTrainingMs}`);
   if (Number.isFinite(c.patienceEpochs) && !hasValidation) {
     problems.push('early stopping (patienceEpochs) needs a validation split: give validation windows or drop patienceEpochs');
   }

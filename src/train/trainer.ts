@@ -50,7 +50,7 @@ export interface TrainingResult {
   bestEpoch: number;
   /** Validation loss of the restored weights (training loss when there is no validation). */
   bestLoss: number;
-  stoppedBy: 'patience' | 'max-epochs' | 'cancelled';
+  stoppedBy: 'patience' | 'max-epochs' | 'time-budget' | 'cancelled';
   config: TrainingConfig;
   elapsedMs: number;
 }
@@ -103,6 +103,7 @@ export async function train(net: Network, options: TrainOptions): Promise<Traini
       history.push(record);
       options.onEpoch?.({ ...record, maxEpochs: config.maxEpochs, etaMs: (elapsedMs / epoch) * (config.maxEpochs - epoch) });
       if (stopping.observe(epoch, monitored, net.params)) { stoppedBy = 'patience'; break; }
+      if (config.maxTrainingMs !== undefined && elapsedMs > config.maxTrainingMs && epoch < config.maxEpochs) { stoppedBy = 'time-budget'; break; }
       if (plateau) optimizer.learningRate = plateau.next(monitored, optimizer.learningRate);
     }
   } finally {

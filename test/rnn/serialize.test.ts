@@ -8,7 +8,8 @@ import { writeFileAtomic } from '../../src/files/atomic-write.ts';
 import { predictWindows } from '../../src/rnn/bptt.ts';
 import { createNetwork } from '../../src/rnn/network.ts';
 import { createRandom } from '../../src/rnn/random.ts';
-import { networkFromJSON, networkToJSON, parseJSONText } from '../../src/rnn/serialize.ts';
+import { networkFromJSON, networkToJSON } from '../../src/rnn/serialize.ts';
+import { parseJsonText } from '../../src/files/json-text.ts';
 
 const config = { cell: 'lstm', inputSize: 2, hiddenSize: 5, layers: 2, outputs: 3 } as const;
 
@@ -20,14 +21,14 @@ describe('network serialisation', () => {
     const dir = await mkdtemp(join(tmpdir(), 'recurrent-'));
     const path = join(dir, 'net.json');
     await writeFileAtomic(path, JSON.stringify(networkToJSON(net)));
-    const loaded = networkFromJSON(parseJSONText(await readFile(path, 'utf8'), 'net.json'));
+    const loaded = networkFromJSON(parseJsonText(await readFile(path, 'utf8'), 'net.json'));
     expect(Array.from(predictWindows(loaded, x, 10, 6))).toEqual(Array.from(predictWindows(net, x, 10, 6)));
     expect(Buffer.from(loaded.params.buffer).equals(Buffer.from(net.params.buffer))).toBe(true);
   });
 
   it('a truncated file is refused as not valid JSON', () => {
     const text = JSON.stringify(networkToJSON(createNetwork(config, 1)));
-    expect(() => parseJSONText(text.slice(0, text.length / 2), 'model.json')).toThrow(/model\.json is not valid JSON \(truncated or corrupt\?\)/);
+    expect(() => parseJsonText(text.slice(0, text.length / 2), 'model.json')).toThrow(/model\.json is not valid JSON \(truncated or corrupt\?\)/);
   });
 
   it('refuses what it cannot read, saying what is wrong', () => {

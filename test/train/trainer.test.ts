@@ -140,3 +140,13 @@ describe('bad input and config', () => {
       .rejects.toThrow(/training windows: inputs hold \d+ values, \d+×20×2 expected/);
   });
 });
+
+describe('time budget', () => {
+  it('stops after the epoch that passes maxTrainingMs and restores the best weights', async () => {
+    const net = createNetwork(oneFeature('lstm', 32), 5);
+    const result = await train(net, { windowLength: sine.windowLength, train: sine.train, validation: sine.validation, config: { maxEpochs: 1000, patienceEpochs: 1000, maxTrainingMs: 1 } });
+    expect(result.stoppedBy).toBe('time-budget');
+    expect(result.history).toHaveLength(1);
+    expect(evaluateLoss(createWorkspace(net, 32, sine.windowLength), sine.validation, 'mse')).toBe(result.bestLoss);
+  });
+});

@@ -1,0 +1,37 @@
+// `recurrent run <csv> --target <col> --horizon <h> --out <file.csv>`: the one-shot
+// command. Trains with auto defaults, writes exactly h forecast rows
+// (time,forecast,lower,upper), and reports the test-split accuracy beside the baselines.
+import type { Command } from 'commander';
+import { evaluate, forecast, saveModel } from '../../forecaster.ts';
+import { fitWithProgress } from '../fit-with-progress.ts';
+import type { OutputFlags } from '../fit-with-progress.ts';
+import { describeEvaluation } from '../format.ts';
+import { loadSeries } from '../load-series.ts';
+import { addModelOptions, toForecastOptions } from '../model-options.ts';
+import type { ModelFlags } from '../model-options.ts';
+import { forecastJson, writeForecast } from '../write-forecast.ts';
+import { describeModel } from './describe-model.ts';
+
+export function registerRun(program: Command): void {
+  addModelOptions(program.command('run <csv>').description('train with auto defaults and write an h-step forecast in one go'))
+    .requiredOption('--out <file.csv>', 'forecast file: time,forecast,lower,upper (95 % interval); .json for both intervals')
+    .option('--save-model <model.json>', 'also keep the model file')
+    .option('--json', 'machine-readable report on stdout')
+    .option('--quiet', 'no progress output')
+    .action(async (csv: string, flags: ModelFlags & OutputFlags & { out: string; saveModel?: string }) => {
+      if (!flags.target) throw new Error('--target is required: which column should be forecast?');
+      const { series } = await loadSeries(csv, flags);
+      const model = await fitWithProgress(series, toForecastOptions(flags), flags);
+      const future = forecast(model, series, flags.horizon);
+      await writeForecast(flags.out, future);
+      if (flags.saveModel) await saveModel(model, flags.saveModel);
+      const evaluation = evaluate(model, series);
+      if (flags.json) {
+        console.log(JSON.stringify({ out: flags.out, config: model.config, evaluation, forecast: forecastJson(future), warnings: model.warnings }, null, 2));
+        return;
+      }
+      console.log(describeModel(model));
+      console.log(describeEvaluation(evaluation, model.config.network.cell));
+      console.log(`${future.forecast.length} forecast rows written to ${flags.out}`);
+    });
+}

@@ -1,0 +1,31 @@
+// `recurrent train <csv> … --out model.json`: fits a model, saves it, and shows how it
+// does on the test split beside the baselines.
+import type { Command } from 'commander';
+import { evaluate, saveModel } from '../../forecaster.ts';
+import { fitWithProgress } from '../fit-with-progress.ts';
+import type { OutputFlags } from '../fit-with-progress.ts';
+import { describeEvaluation } from '../format.ts';
+import { loadSeries } from '../load-series.ts';
+import { addModelOptions, toForecastOptions } from '../model-options.ts';
+import type { ModelFlags } from '../model-options.ts';
+import { describeModel } from './describe-model.ts';
+
+export function registerTrain(program: Command): void {
+  addModelOptions(program.command('train <csv>').description('train a model and save it as a model file'))
+    .requiredOption('--out <model.json>', 'where to write the model file')
+    .option('--json', 'machine-readable output')
+    .option('--quiet', 'no progress output')
+    .action(async (csv: string, flags: ModelFlags & OutputFlags & { out: string }) => {
+      const { series } = await loadSeries(csv, flags);
+      const model = await fitWithProgress(series, toForecastOptions(flags), flags);
+      await saveModel(model, flags.out);
+      const evaluation = evaluate(model, series);
+      if (flags.json) {
+        console.log(JSON.stringify({ model: flags.out, config: model.config, training: { ...model.training, history: undefined }, evaluation, warnings: model.warnings }, null, 2));
+        return;
+      }
+      console.log(describeModel(model));
+      console.log(describeEvaluation(evaluation, model.config.network.cell));
+      console.log(`model written to ${flags.out}`);
+    });
+}

@@ -1,0 +1,36 @@
+// Fits a model from the CLI: progress on stderr (bar on a TTY, lines otherwise, nothing
+// with --quiet), and Ctrl-C stops training early keeping the best weights so far.
+import { fit } from '../forecaster.ts';
+import type { ForecastModel, ForecastOptions, TimeSeries } from '../forecaster.ts';
+import type { EpochProgress } from '../train/trainer.ts';
+import { createProgressReporter, progressMode } from './progress.ts';
+
+export interface OutputFlags {
+  json?: boolean;
+  quiet?: boolean;
+}
+
+export interface ProgressHooks {
+  onEpoch: (progress: EpochProgress) => void;
+  finish: () => void;
+  signal: AbortSignal;
+  dispose: () => void;
+}
+
+export function progressHooks(flags: OutputFlags): ProgressHooks {
+  const reporter = createProgressReporter(process.stderr, progressMode(process.stderr, flags.quiet === true || flags.json === true));
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  return { onEpoch: reporter.onEpoch, finish: reporter.finish, signal: controller.signal, dispose: () => process.off('SIGINT', onSigint) };
+}
+
+export async function fitWithProgress(series: TimeSeries, options: ForecastOptions, flags: OutputFlags): Promise<ForecastModel> {
+  const hooks = progressHooks(flags);
+  try {
+    return await fit(series, options, { onEpoch: hooks.onEpoch, signal: hooks.signal });
+  } finally {
+    hooks.finish();
+    hooks.dispose();
+  }
+}

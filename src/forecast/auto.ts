@@ -1,0 +1,107 @@
+// Auto mode: fills in every setting the caller left out, from the data. The choices and
+// the experiments behind them are recorded in bench/ACCURACY.md.
+import type { Frequency, TimeSeries } from '../data/types.ts';
+import type { ScalerSpec } from '../prep/scale.ts';
+import { DEFAULT_TRAINING } from '../train/config.ts';
+import type { ForecastConfig, ForecastOptions } from './config.ts';
+import { FORECAST_STRATEGIES } from './config.ts';
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** The season a frequency usually carries: a day of hours, a week of days, a year of months. */
+export function defaultSeasonLength(frequency: Frequency): number {
+  const perUnit: Record<Frequency['unit'], number> = {
+    second: 60, minute: 60, hour: 24, day: 7, 'business-day': 5, week: 52, month: 12, quarter: 4, year: 1,
+  };
+  return Math.max(1, Math.round(perUnit[frequency.unit] / Math.max(1, frequency.step)));
+}
+
+/**
+ * A series is "trending" when the second half of its training slice sits more than one
+ * standard deviation (of the first half) away from the first half: levels it will be
+ * asked to forecast are likely outside anything a global scaler saw.
+ */
+export function isTrending(train: Float64Array): boolean {
+  const half = Math.floor(train.length / 2);
+  if (half < 4) return false;
+  const stats = (from: number, to: number) => {
+    let s = 0, ss = 0;
+    for (let i = from; i < to; i++) { s += train[i]!; ss += train[i]! * train[i]!; }
+    const mean = s / (to - from);
+    return { mean, sd: Math.sqrt(Math.max(0, ss / (to - from) - mean * mean)) };
+  };
+  const first = stats(0, half), second = stats(half, train.length);
+  return Math.abs(second.mean - first.mean) > Math.max(first.sd, 1e-12);
+}
+
+/**
+ * Share of validation values outside the training range. Choosing the scaler is model
+ * selection, which is what the validation split is for; the test split is never looked at.
+ */
+export function shareOutsideRange(train: Float64Array, validation: Float64Array): number {
+  let low = Infinity, high = -Infinity;
+  for (const v of train) { if (v < low) low = v; if (v > high) high = v; }
+  let outside = 0;
+  for (const v of validation) if (v < low || v > high) outside++;
+  return validation.length === 0 ? 0 : outside / validation.length;
+}
+
+/** Window-relative scaling for series that trend away from their training range (LESSONS 7). */
+export function defaultScaler(train: Float64Array, validation: Float64Array): ScalerSpec {
+  const trending = isTrending(train) || shareOutsideRange(train, validation) > 0.1;
+  return trending ? { kind: 'zscore', windowRelative: true } : { kind: 'zscore' };
+}
+
+export const AUTO_DEFAULTS = {
+  split: { validation: 0.15, test: 0.15 },
+  network: { cell: 'gru', hiddenSize: 32, layers: 1 },
+  strategy: 'direct',
+  maxWindowLength: 64,
+  minWindowLength: 8,
+  training: { ...DEFAULT_TRAINING, maxEpochs: 80, batchSize: 32, learningRate: 3e-3, patienceEpochs: 8, maxTrainingMs: 20_000 },
+} as const;
+
+export function resolveForecastConfig(series: TimeSeries, options: ForecastOptions): ForecastConfig {
+  const h = options.horizonSteps;
+  if (!Number.isInteger(h) || h < 1) throw new ConfigError(`horizon must be a whole number of steps ≥ 1, got ${h}`);
+  const target = options.target ?? series.target;
+  if (target !== series.target) throw new ConfigError(`the series' target is "${series.target}", not "${target}"`);
+  const features = options.features ?? series.features.map((f) => f.name);
+  for (const name of features) {
+    if (!series.features.some((f) => f.name === name)) throw new ConfigError(`feature "${name}" is not a column of the series (columns: ${[series.target, ...series.features.map((f) => f.name)].join(', ')})`);
+  }
+  const strategy = options.strategy ?? (features.length > 0 || h > 1 ? AUTO_DEFAULTS.strategy : 'recursive');
+  if (!FORECAST_STRATEGIES.includes(strategy)) throw new ConfigError(`strategy must be recursive or direct, got ${String(strategy)}`);
+  if (strategy === 'recursive' && features.length > 0 && h > 1) {
+    throw new ConfigError(`recursive forecasting would need the future values of ${features.join(', ')}; use strategy "direct", or drop the features`);
+  }
+  const seasonLength = options.seasonLength ?? defaultSeasonLength(series.frequency);
+  if (!Number.isInteger(seasonLength) || seasonLength < 1) throw new ConfigError(`season length must be a whole number ≥ 1, got ${seasonLength}`);
+  const split = options.split ?? AUTO_DEFAULTS.split;
+  const n = series.values.length;
+  const trainEnd = Math.max(2, Math.floor(n * (1 - split.validation - split.test)));
+  const validationEnd = Math.floor(n * (1 - split.test));
+  const windowLength = options.windowLength ?? autoWindowLength(seasonLength, h, trainEnd);
+  const scaler = options.scaler ?? defaultScaler(series.values.subarray(0, trainEnd), series.values.subarray(trainEnd, validationEnd));
+  return {
+    target,
+    features,
+    horizonSteps: h,
+    seasonLength,
+    windowLength,
+    strategy,
+    network: { ...AUTO_DEFAULTS.network, ...options.network },
+    scaler,
+    split,
+    training: { ...AUTO_DEFAULTS.training, ...options.training },
+  };
+}
+
+/** Two seasons (or two horizons) of history, kept within what the training slice can feed. */
+export function autoWindowLength(seasonLength: number, horizonSteps: number, trainLength: number): number {
+  const wanted = Math.max(2 * seasonLength, 2 * horizonSteps, AUTO_DEFAULTS.minWindowLength);
+  const cap = Math.max(2, Math.min(AUTO_DEFAULTS.maxWindowLength, Math.floor(trainLength / 4)));
+  return Math.min(wanted, cap);
+}

@@ -1,0 +1,52 @@
+// A forecaster's full configuration once auto mode has filled it in: what to forecast,
+// how to window and scale it, which network, and how to train. Saved with every model.
+import type { CellKind } from '../rnn/cells/cell.ts';
+import type { RnnActivation } from '../rnn/cells/rnn.ts';
+import type { ScalerSpec } from '../prep/scale.ts';
+import type { TrainingConfig } from '../train/config.ts';
+
+/** recursive: a one-step model fed its own predictions; direct: the network outputs all h steps. */
+export type ForecastStrategy = 'recursive' | 'direct';
+
+export const FORECAST_STRATEGIES: readonly ForecastStrategy[] = ['recursive', 'direct'];
+
+export interface NetworkChoice {
+  cell: CellKind;
+  hiddenSize: number;
+  layers: number;
+  activation?: RnnActivation;
+}
+
+export interface ForecastConfig {
+  target: string;
+  features: string[];
+  horizonSteps: number;
+  /** m: the season used by seasonal naive and MASE. */
+  seasonLength: number;
+  windowLength: number;
+  strategy: ForecastStrategy;
+  network: NetworkChoice;
+  scaler: ScalerSpec;
+  /** Fractions of the series, chronological: train, then validation, then test. */
+  split: { validation: number; test: number };
+  training: TrainingConfig;
+}
+
+/** What a caller may give; auto mode fills in the rest from the data. */
+export interface ForecastOptions {
+  target?: string;
+  features?: string[];
+  horizonSteps: number;
+  seasonLength?: number;
+  windowLength?: number;
+  strategy?: ForecastStrategy;
+  network?: Partial<NetworkChoice>;
+  scaler?: ScalerSpec;
+  split?: { validation: number; test: number };
+  training?: Partial<TrainingConfig>;
+}
+
+/** How many outputs the network's head has under a strategy. */
+export function headOutputs(config: Pick<ForecastConfig, 'strategy' | 'horizonSteps'>): number {
+  return config.strategy === 'direct' ? config.horizonSteps : 1;
+}

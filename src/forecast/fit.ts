@@ -1,0 +1,82 @@
+// fit: series + options → a ForecastModel. Resolves the config (auto mode), prepares
+// scaled windows, trains the network with early stopping, then calibrates split-conformal
+// intervals on validation forecasts made exactly as future forecasts will be made.
+import type { TimeSeries } from '../data/types.ts';
+import { rangeWarnings } from '../prep/scale.ts';
+import { createNetwork } from '../rnn/network.ts';
+import { train } from '../train/trainer.ts';
+import type { EpochProgress } from '../train/trainer.ts';
+import { resolveForecastConfig } from './auto.ts';
+import type { ForecastConfig, ForecastOptions } from './config.ts';
+import { headOutputs } from './config.ts';
+import { fingerprintSeries } from './fingerprint.ts';
+import { fitConformalWidths } from './intervals.ts';
+import type { ConformalWidths } from './intervals.ts';
+import type { ForecastModel } from './model.ts';
+import { forecastFromOrigins, originsBetween } from './predict.ts';
+import { firstOrigin, prepareTraining } from './prepare.ts';
+
+export interface FitHooks {
+  signal?: AbortSignal;
+  onEpoch?: (progress: EpochProgress) => void;
+}
+
+/** Fewer validation origins than this make interval widths rough: say so. */
+const FEW_CALIBRATION_ORIGINS = 20;
+
+export async function fit(series: TimeSeries, options: ForecastOptions | ForecastConfig, hooks: FitHooks = {}): Promise<ForecastModel> {
+  const config = resolveForecastConfig(series, options);
+  const data = prepareTraining(series, config);
+  const network = createNetwork({
+    cell: config.network.cell, activation: config.network.activation, inputSize: data.columns.length,
+    hiddenSize: config.network.hiddenSize, layers: config.network.layers, outputs: headOutputs(config),
+  }, config.training.seed);
+  const result = await train(network, {
+    windowLength: config.windowLength,
+    train: data.train,
+    validation: data.validation,
+    config: config.training,
+    signal: hooks.signal,
+    onEpoch: hooks.onEpoch,
+  });
+  const warnings: string[] = [];
+  const core = { config, network, scalers: data.scalers };
+  const intervals = calibrateIntervals(core, data.columns, data.split.validation, warnings);
+  const [vStart, vEnd] = data.split.validation, [tStart, tEnd] = data.split.test;
+  warnings.push(
+    ...rangeWarnings(data.scalers.target, series.values.subarray(vStart, vEnd), 'validation'),
+    ...rangeWarnings(data.scalers.target, series.values.subarray(tStart, tEnd), 'test'),
+  );
+  if (result.stoppedBy === 'time-budget') warnings.push(`training stopped at its time budget after ${result.history.length} epochs; the best epoch (${result.bestEpoch}) was kept`);
+  return {
+    createdAt: new Date().toISOString(),
+    ...core,
+    training: { history: result.history, bestEpoch: result.bestEpoch, bestLoss: result.bestLoss, stoppedBy: result.stoppedBy, elapsedMs: result.elapsedMs },
+    intervals,
+    data: {
+      fingerprint: fingerprintSeries(series, [config.target, ...config.features]),
+      id: series.id,
+      rows: series.values.length,
+      start: series.time[0]!,
+      end: series.time[series.time.length - 1]!,
+      frequency: series.frequency,
+    },
+    split: data.split,
+    warnings,
+  };
+}
+
+/**
+ * Forecasts h steps from every validation origin whose h actuals all lie in validation,
+ * and turns the absolute errors per step into interval half-widths.
+ */
+function calibrateIntervals(core: Pick<ForecastModel, 'config' | 'network' | 'scalers'>, columns: Float64Array[], validation: readonly [number, number], warnings: string[]): ConformalWidths {
+  const h = core.config.horizonSteps;
+  const origins = originsBetween(Math.max(validation[0], firstOrigin(core.config)), validation[1] - h + 1);
+  if (origins.length === 0) throw new Error(`the validation split (${validation[1] - validation[0]} values) is shorter than the horizon (${h}); use a longer series or a shorter horizon`);
+  if (origins.length < FEW_CALIBRATION_ORIGINS) warnings.push(`prediction intervals rest on only ${origins.length} validation forecasts; treat their width as rough`);
+  const predicted = forecastFromOrigins(core, columns, origins, h);
+  const actual = new Float64Array(origins.length * h);
+  for (let i = 0; i < origins.length; i++) actual.set(columns[0]!.subarray(origins[i]!, origins[i]! + h), i * h);
+  return fitConformalWidths(actual, predicted, h);
+}

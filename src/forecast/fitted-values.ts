@@ -1,0 +1,37 @@
+// predictNext: one-step-ahead predictions from actuals at every point a window fits —
+// what a chart of "fitted values" shows over train, validation and test. Each value uses
+// the actual history before it, never the model's own earlier predictions (LESSONS 8).
+import type { TimeSeries } from '../data/types.ts';
+import { splitByFraction } from '../prep/split.ts';
+import type { ForecastModel } from './model.ts';
+import { forecastFromOrigins, originsBetween } from './predict.ts';
+import { columnsOf, firstOrigin } from './prepare.ts';
+
+export type SplitName = 'train' | 'validation' | 'test';
+
+export interface FittedValues {
+  /** Always 'predictNext': one step ahead from actuals. */
+  kind: 'predictNext';
+  time: Float64Array;
+  actual: Float64Array;
+  predicted: Float64Array;
+  /** Which split each point belongs to, with the index ranges of the series. */
+  split: Record<SplitName, [number, number]>;
+  /** Index in the series of predicted[0]. */
+  start: number;
+}
+
+export function predictNext(model: ForecastModel, series: TimeSeries): FittedValues {
+  const columns = columnsOf(series, model.config);
+  const n = series.values.length;
+  const start = firstOrigin(model.config);
+  const origins = originsBetween(start, n);
+  return {
+    kind: 'predictNext',
+    time: series.time.slice(start),
+    actual: series.values.slice(start),
+    predicted: forecastFromOrigins(model, columns, origins, 1),
+    split: splitByFraction(n, model.config.split),
+    start,
+  };
+}

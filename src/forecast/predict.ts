@@ -1,0 +1,65 @@
+// Forecasts from forecast origins: for each origin s, the model sees only values before s
+// and forecasts s, s+1, …. Direct models emit all steps at once; recursive models feed
+// each prediction back as the newest input (LESSONS 8 keeps the two apart by name:
+// predictNext is one step from actuals, forecast is many steps from its own predictions).
+import { inverseTargets, scaleInputWindows } from '../prep/window-scale.ts';
+import { predictWindows } from '../rnn/bptt.ts';
+import { headOutputs } from './config.ts';
+import type { ForecastModel } from './model.ts';
+import { firstOrigin } from './prepare.ts';
+
+type ModelCore = Pick<ForecastModel, 'config' | 'network' | 'scalers'>;
+
+/** Raw-unit forecasts [origins.length, steps], row i forecasting origins[i] … origins[i]+steps−1. */
+export function forecastFromOrigins(model: ModelCore, columns: readonly Float64Array[], origins: ArrayLike<number>, steps: number): Float64Array {
+  const { config } = model;
+  if (!Number.isInteger(steps) || steps < 1) throw new Error(`steps must be a whole number ≥ 1, got ${steps}`);
+  const start = firstOrigin(config);
+  for (let i = 0; i < origins.length; i++) {
+    if (origins[i]! < start) throw new Error(`a forecast needs ${start} past values; origin ${origins[i]} has only ${origins[i]}`);
+  }
+  if (config.strategy === 'direct') {
+    if (steps > config.horizonSteps) throw new Error(`this model forecasts ${config.horizonSteps} steps directly; ${steps} were asked for (refit with a longer horizon)`);
+    const all = directForecast(model, columns, origins);
+    const K = config.horizonSteps;
+    const out = new Float64Array(origins.length * steps);
+    for (let i = 0; i < origins.length; i++) out.set(all.subarray(i * K, i * K + steps), i * steps);
+    return out;
+  }
+  if (steps === 1) return directForecast(model, columns, origins);
+  if (config.features.length > 0) throw new Error(`recursive forecasting past one step would need the future values of ${config.features.join(', ')}`);
+  return recursiveForecast(model, columns[0]!, origins, steps);
+}
+
+function directForecast(model: ModelCore, columns: readonly Float64Array[], origins: ArrayLike<number>): Float64Array {
+  const T = model.config.windowLength;
+  const { inputs, anchors } = scaleInputWindows(columns, columns[0]!, origins, T, model.scalers.inputs);
+  const scaled = predictWindows(model.network, inputs, origins.length, T);
+  return inverseTargets(scaled, anchors, headOutputs(model.config), model.scalers.target);
+}
+
+/**
+ * Each origin gets its own strip of history [lead values | steps predictions], laid end to
+ * end in one column so every step is one batched pass over all origins.
+ */
+function recursiveForecast(model: ModelCore, target: Float64Array, origins: ArrayLike<number>, steps: number): Float64Array {
+  const lead = firstOrigin(model.config);
+  const strip = lead + steps;
+  const N = origins.length;
+  const history = new Float64Array(N * strip);
+  for (let i = 0; i < N; i++) history.set(target.subarray(origins[i]! - lead, origins[i]!), i * strip);
+  const at = new Int32Array(N);
+  for (let j = 0; j < steps; j++) {
+    for (let i = 0; i < N; i++) at[i] = i * strip + lead + j;
+    const next = directForecast(model, [history], at);
+    for (let i = 0; i < N; i++) history[at[i]!] = next[i]!;
+  }
+  const out = new Float64Array(N * steps);
+  for (let i = 0; i < N; i++) out.set(history.subarray(i * strip + lead, (i + 1) * strip), i * steps);
+  return out;
+}
+
+/** Every origin from the first possible one up to `end` (exclusive), in order. */
+export function originsBetween(start: number, end: number): Int32Array {
+  return Int32Array.from({ length: Math.max(0, end - start) }, (_, i) => start + i);
+}

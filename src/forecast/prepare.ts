@@ -1,0 +1,69 @@
+// Turns a cleaned series and a resolved config into what the engine trains on: the raw
+// columns (target first), a chronological split, scalers fitted on the training slice
+// only (LESSONS 1), and scaled windows for each split.
+import type { TimeSeries } from '../data/types.ts';
+import { fitScaler } from '../prep/scale.ts';
+import type { FittedScaler } from '../prep/scale.ts';
+import { splitByFraction, trainSlice } from '../prep/split.ts';
+import type { SplitRanges } from '../prep/split.ts';
+import { scaleWindows } from '../prep/window-scale.ts';
+import type { ScaledWindows } from '../prep/window-scale.ts';
+import { makeWindows } from '../prep/window.ts';
+import type { ForecastConfig } from './config.ts';
+import { headOutputs } from './config.ts';
+
+export interface ModelScalers {
+  inputs: FittedScaler[];
+  target: FittedScaler;
+}
+
+/** Target first, then the config's features, in that order, as the network reads them. */
+export function columnsOf(series: TimeSeries, config: Pick<ForecastConfig, 'target' | 'features'>): Float64Array[] {
+  if (series.target !== config.target) throw new Error(`the series' target is "${series.target}" but the model forecasts "${config.target}"`);
+  return [series.values, ...config.features.map((name) => {
+    const feature = series.features.find((f) => f.name === name);
+    if (!feature) throw new Error(`the model needs feature "${name}", which the series does not have`);
+    return feature.values;
+  })];
+}
+
+/** The first origin a window can start from: a differenced input also needs the value before it. */
+export function firstOrigin(config: Pick<ForecastConfig, 'windowLength' | 'scaler'>): number {
+  return config.windowLength + (config.scaler.transform === 'difference' ? 1 : 0);
+}
+
+export function fitModelScalers(columns: readonly Float64Array[], split: SplitRanges, config: ForecastConfig): ModelScalers {
+  const target = fitScaler(trainSlice(columns[0]!, split), { ...config.scaler, windowLength: config.windowLength, horizonSteps: headOutputs(config) });
+  // Features keep a plain z-score: their levels matter, and they are never forecast.
+  const features = columns.slice(1).map((column) => fitScaler(trainSlice(column, split), { kind: 'zscore' }));
+  return { inputs: [target, ...features], target };
+}
+
+export function windowsFor(columns: readonly Float64Array[], range: readonly [number, number], scalers: ModelScalers, config: ForecastConfig): ScaledWindows {
+  const windows = makeWindows(columns, {
+    windowLength: config.windowLength,
+    horizonSteps: headOutputs(config),
+    targetRange: range,
+    firstInput: firstOrigin(config) - config.windowLength,
+  });
+  return scaleWindows(windows, columns, scalers);
+}
+
+export interface PreparedData {
+  columns: Float64Array[];
+  split: SplitRanges;
+  scalers: ModelScalers;
+  train: ScaledWindows;
+  validation: ScaledWindows;
+}
+
+export function prepareTraining(series: TimeSeries, config: ForecastConfig): PreparedData {
+  const columns = columnsOf(series, config);
+  const split = splitByFraction(series.values.length, config.split);
+  const scalers = fitModelScalers(columns, split, config);
+  return {
+    columns, split, scalers,
+    train: windowsFor(columns, split.train, scalers, config),
+    validation: windowsFor(columns, split.validation, scalers, config),
+  };
+}

@@ -1,0 +1,22 @@
+// The one facade every surface calls — CLI, web server, batch jobs, notebooks — so a
+// forecast is the same number whichever surface asked for it. Surfaces never reach
+// past it into the pipeline's layers.
+export { ingestCsv, DataError } from './data/ingest.ts';
+export type { IngestOptions, IngestResult, TimeSeries, ValidationReport, Frequency } from './data/types.ts';
+export { describeSeries, seriesToFrame } from './data/frame.ts';
+export { fit } from './forecast/fit.ts';
+export type { FitHooks } from './forecast/fit.ts';
+export { predictNext } from './forecast/fitted-values.ts';
+export type { FittedValues } from './forecast/fitted-values.ts';
+export { forecastFuture as forecast } from './forecast/future.ts';
+export type { FutureForecast } from './forecast/future.ts';
+export { evaluate } from './forecast/evaluate.ts';
+export type { Evaluation } from './forecast/evaluate.ts';
+export { backtest } from './forecast/backtest.ts';
+export type { BacktestResult } from './forecast/backtest.ts';
+export { resolveForecastConfig, ConfigError } from './forecast/auto.ts';
+export type { ForecastConfig, ForecastOptions, ForecastStrategy } from './forecast/config.ts';
+export type { ForecastModel } from './forecast/model.ts';
+export { saveModel, loadModel, modelToJSON, modelFromJSON, ModelFileError } from './forecast/model-file.ts';
+export { runWorkedExample } from './examples/worked-example.ts';
+export { unrollGradients } from './examples/unrolled-gradients.ts';
