@@ -2,12 +2,15 @@
 // with --quiet), and Ctrl-C stops training early keeping the best weights so far.
 import { fit } from '../forecaster.ts';
 import type { ForecastModel, ForecastOptions, TimeSeries } from '../forecaster.ts';
+import { defaultGrid, searchFit } from '../forecast/search.ts';
 import type { EpochProgress } from '../train/trainer.ts';
+import { num, table } from './format.ts';
 import { createProgressReporter, progressMode } from './progress.ts';
 
 export interface OutputFlags {
   json?: boolean;
   quiet?: boolean;
+  search?: boolean;
 }
 
 export interface ProgressHooks {
@@ -25,7 +28,20 @@ export function progressHooks(flags: OutputFlags): ProgressHooks {
   return { onEpoch: reporter.onEpoch, finish: reporter.finish, signal: controller.signal, dispose: () => process.off('SIGINT', onSigint) };
 }
 
-export async function fitWithProgress(series: TimeSeries, options: ForecastOptions, flags: OutputFlags): Promise<ForecastModel> {
+/**
+ * Fits from the CLI. With --search, fits the default grid on worker threads instead and
+ * keeps the candidate with the lowest validation MAE.
+ */
+export async function fitWithProgress(series: TimeSeries, options: ForecastOptions, flags: OutputFlags & { search?: boolean }): Promise<ForecastModel> {
+  if (flags.search) {
+    const result = await searchFit(series, defaultGrid(options));
+    if (!flags.quiet && !flags.json) {
+      process.stderr.write(`${table(['candidate', 'validation MAE', 'seconds'], result.candidates.map((c) => [c.label, num(c.validationMae), num(c.elapsedMs / 1000, 3)]))}
+kept: ${result.bestLabel}
+`);
+    }
+    return result.best;
+  }
   const hooks = progressHooks(flags);
   try {
     return await fit(series, options, { onEpoch: hooks.onEpoch, signal: hooks.signal });

@@ -11,6 +11,7 @@ import type { ForecastConfig, ForecastOptions } from './config.ts';
 import { headOutputs } from './config.ts';
 import { fingerprintSeries } from './fingerprint.ts';
 import { fitConformalWidths } from './intervals.ts';
+import { mae } from './metrics.ts';
 import type { ConformalWidths } from './intervals.ts';
 import type { ForecastModel } from './model.ts';
 import { forecastFromOrigins, originsBetween } from './predict.ts';
@@ -41,7 +42,7 @@ export async function fit(series: TimeSeries, options: ForecastOptions | Forecas
   });
   const warnings: string[] = [];
   const core = { config, network, scalers: data.scalers };
-  const intervals = calibrateIntervals(core, data.columns, data.split.validation, warnings);
+  const { intervals, validation } = calibrateIntervals(core, data.columns, data.split.validation, warnings);
   const [vStart, vEnd] = data.split.validation, [tStart, tEnd] = data.split.test;
   warnings.push(
     ...rangeWarnings(data.scalers.target, series.values.subarray(vStart, vEnd), 'validation'),
@@ -53,6 +54,7 @@ export async function fit(series: TimeSeries, options: ForecastOptions | Forecas
     ...core,
     training: { history: result.history, bestEpoch: result.bestEpoch, bestLoss: result.bestLoss, stoppedBy: result.stoppedBy, elapsedMs: result.elapsedMs },
     intervals,
+    validation,
     data: {
       fingerprint: fingerprintSeries(series, [config.target, ...config.features]),
       id: series.id,
@@ -70,7 +72,7 @@ export async function fit(series: TimeSeries, options: ForecastOptions | Forecas
  * Forecasts h steps from every validation origin whose h actuals all lie in validation,
  * and turns the absolute errors per step into interval half-widths.
  */
-function calibrateIntervals(core: Pick<ForecastModel, 'config' | 'network' | 'scalers'>, columns: Float64Array[], validation: readonly [number, number], warnings: string[]): ConformalWidths {
+function calibrateIntervals(core: Pick<ForecastModel, 'config' | 'network' | 'scalers'>, columns: Float64Array[], validation: readonly [number, number], warnings: string[]): { intervals: ConformalWidths; validation: ForecastModel['validation'] } {
   const h = core.config.horizonSteps;
   const origins = originsBetween(Math.max(validation[0], firstOrigin(core.config)), validation[1] - h + 1);
   if (origins.length === 0) throw new Error(`the validation split (${validation[1] - validation[0]} values) is shorter than the horizon (${h}); use a longer series or a shorter horizon`);
@@ -78,5 +80,5 @@ function calibrateIntervals(core: Pick<ForecastModel, 'config' | 'network' | 'sc
   const predicted = forecastFromOrigins(core, columns, origins, h);
   const actual = new Float64Array(origins.length * h);
   for (let i = 0; i < origins.length; i++) actual.set(columns[0]!.subarray(origins[i]!, origins[i]! + h), i * h);
-  return fitConformalWidths(actual, predicted, h);
+  return { intervals: fitConformalWidths(actual, predicted, h), validation: { origins: origins.length, mae: mae(actual, predicted) } };
 }

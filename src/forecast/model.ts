@@ -36,6 +36,8 @@ export interface ForecastModel {
   scalers: { inputs: FittedScaler[]; target: FittedScaler };
   training: TrainingSummary;
   intervals: ConformalWidths;
+  /** h-step forecasts from every validation origin, in raw units: what model selection compares. */
+  validation: { origins: number; mae: number };
   data: DataSummary;
   split: SplitRanges;
   warnings: string[];

@@ -18,6 +18,7 @@ export function registerRun(program: Command): void {
     .option('--save-model <model.json>', 'also keep the model file')
     .option('--json', 'machine-readable report on stdout')
     .option('--quiet', 'no progress output')
+    .option('--search', 'try a small grid of cells and sizes on both cores; keep the best on validation')
     .action(async (csv: string, flags: ModelFlags & OutputFlags & { out: string; saveModel?: string }) => {
       if (!flags.target) throw new Error('--target is required: which column should be forecast?');
       const { series } = await loadSeries(csv, flags);

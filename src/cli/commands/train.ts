@@ -15,6 +15,7 @@ export function registerTrain(program: Command): void {
     .requiredOption('--out <model.json>', 'where to write the model file')
     .option('--json', 'machine-readable output')
     .option('--quiet', 'no progress output')
+    .option('--search', 'try a small grid of cells and sizes on both cores; keep the best on validation')
     .action(async (csv: string, flags: ModelFlags & OutputFlags & { out: string }) => {
       const { series } = await loadSeries(csv, flags);
       const model = await fitWithProgress(series, toForecastOptions(flags), flags);

@@ -1,0 +1,43 @@
+// fit() on a worker thread, so the caller's event loop stays free (a server keeps
+// answering; a grid search uses every core). Same model, same numbers: the worker runs
+// the very same fit and sends the model back as model-file JSON.
+import type { TimeSeries } from '../data/types.ts';
+import type { EpochProgress } from '../train/trainer.ts';
+import { startTsWorker } from '../workers/ts-worker.ts';
+import type { ForecastOptions } from './config.ts';
+import type { FitHooks } from './fit.ts';
+import type { FitWorkerRequest } from './fit-worker.ts';
+import type { ForecastModel } from './model.ts';
+import { modelFromJSON } from './model-file.ts';
+
+type FitWorkerReply =
+  | { type: 'epoch'; progress: EpochProgress }
+  | { type: 'done'; model: unknown }
+  | { type: 'error'; name: string; message: string };
+
+/** An error raised inside the worker, with its original class name kept. */
+export class WorkerFitError extends Error {
+  constructor(readonly originalName: string, message: string) {
+    super(message);
+    this.name = originalName;
+  }
+}
+
+export function fitInWorker(series: TimeSeries, options: ForecastOptions, hooks: FitHooks = {}): Promise<ForecastModel> {
+  const worker = startTsWorker(new URL('./fit-worker.ts', import.meta.url));
+  return new Promise<ForecastModel>((resolve, reject) => {
+    let settled = false;
+    const settle = (fn: () => void) => { if (!settled) { settled = true; hooks.signal?.removeEventListener('abort', cancel); fn(); } };
+    const cancel = () => worker.postMessage({ type: 'cancel' } satisfies FitWorkerRequest);
+    hooks.signal?.addEventListener('abort', cancel);
+    worker.on('message', (reply: FitWorkerReply) => {
+      if (reply.type === 'epoch') hooks.onEpoch?.(reply.progress);
+      else if (reply.type === 'done') settle(() => resolve(modelFromJSON(reply.model, 'model from worker')));
+      else settle(() => reject(new WorkerFitError(reply.name, reply.message)));
+    });
+    worker.on('error', (e) => settle(() => reject(e)));
+    worker.on('exit', (code) => settle(() => reject(new Error(`the training worker exited (code ${code}) before finishing`))));
+    worker.postMessage({ type: 'fit', series, options } satisfies FitWorkerRequest);
+    if (hooks.signal?.aborted) cancel();
+  });
+}
