@@ -1,31 +1,58 @@
-// The strided gemm kernel against a naive triple loop, over odd sizes that exercise the
-// register-blocked body and every remainder path, for NN, NT and TN stride patterns.
-import { describe, expect, it } from 'vitest';
-import { gemm } from '../../src/rnn/gemm.ts';
+// The strided gemm against a naive triple loop, with each kernel: the pure-JS one, the
+// WebAssembly SIMD one forced wherever strides allow, and the default dispatch. Sizes
+// cover the register blocks, every remainder path, k-chunking (K > 256) and a product
+// big enough to be split before staging. Offsets and padded C rows are included.
+import { afterEach, describe, expect, it } from 'vitest';
+import { gemm, setGemmKernel } from '../../src/rnn/gemm.ts';
+import type { GemmKernel } from '../../src/rnn/gemm.ts';
 import { createRandom } from '../../src/rnn/random.ts';
 
-describe('gemm', () => {
-  const random = createRandom(1);
-  const patterns = ['NN', 'NT', 'TN'] as const;
-  for (const pattern of patterns) {
-    it(`${pattern}: C += A·B matches a naive loop for M, N, K in 1..7`, () => {
-      for (let M = 1; M <= 7; M++) for (let N = 1; N <= 7; N++) for (let K = 1; K <= 7; K += 3) {
-        const A = Float64Array.from({ length: M * K }, () => random.normal());
-        const Bm = Float64Array.from({ length: K * N }, () => random.normal());
-        const C0 = Float64Array.from({ length: M * N }, () => random.normal());
-        // A stored [M, K] unless transposed ([K, M]); B stored [K, N] unless transposed ([N, K]).
-        const a = (i: number, k: number) => (pattern === 'TN' ? A[k * M + i]! : A[i * K + k]!);
-        const b = (k: number, j: number) => (pattern === 'NT' ? Bm[j * K + k]! : Bm[k * N + j]!);
-        const expected = Float64Array.from(C0);
-        for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) { let s = 0; for (let k = 0; k < K; k++) s += a(i, k) * b(k, j); expected[i * N + j] += s; }
-        const C = Float64Array.from(C0);
-        const [aRow, aCol] = pattern === 'TN' ? [1, M] : [K, 1];
-        const [bRow, bCol] = pattern === 'NT' ? [1, K] : [N, 1];
-        gemm(M, N, K, A, 0, aRow, aCol, Bm, 0, bRow, bCol, C, 0, N);
-        for (let i = 0; i < M * N; i++) expect(C[i]).toBeCloseTo(expected[i]!, 12);
-      }
-    });
+type Pattern = 'NN' | 'NT' | 'TN';
+const random = createRandom(1);
+const fill = (n: number) => Float64Array.from({ length: n }, () => random.uniform(-1, 1));
+
+/** Max relative error of gemm against a naive loop on the same operands. */
+function gemmError(M: number, N: number, K: number, pattern: Pattern): number {
+  const aOff = 3, bOff = 5, cOff = 2, cRow = N + 1;
+  // NN: A [M, K] and B [K, N] row-major; NT: B stored [N, K]; TN: A stored [K, M].
+  const [aRow, aCol] = pattern === 'TN' ? [1, M] : [K, 1];
+  const [bRow, bCol] = pattern === 'NT' ? [1, K] : [N, 1];
+  const A = fill(aOff + M * K + 4), B = fill(bOff + K * N + 4), C = fill(cOff + M * cRow + 4);
+  const expected = Float64Array.from(C);
+  for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) {
+    let s = 0;
+    for (let k = 0; k < K; k++) s += A[aOff + i * aRow + k * aCol]! * B[bOff + k * bRow + j * bCol]!;
+    expected[cOff + i * cRow + j] += s;
   }
+  gemm(M, N, K, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow);
+  let worst = 0;
+  for (let i = 0; i < C.length; i++) worst = Math.max(worst, Math.abs(C[i]! - expected[i]!) / Math.max(1, Math.abs(expected[i]!)));
+  return worst;
+}
+
+afterEach(() => { setGemmKernel('auto'); });
+
+describe('gemm', () => {
+  it('the WebAssembly SIMD kernels are available on this Node', () => {
+    expect(setGemmKernel('auto')).toBe(true);
+  });
+
+  for (const kernel of ['js', 'wasm', 'auto'] as GemmKernel[]) {
+    for (const pattern of ['NN', 'NT', 'TN'] as Pattern[]) {
+      it(`${kernel} kernel, ${pattern}: every M, N, K in 1..9 and larger odd shapes match a naive loop`, () => {
+        setGemmKernel(kernel);
+        let worst = 0;
+        for (let M = 1; M <= 9; M++) for (let N = 1; N <= 9; N++) for (let K = 1; K <= 9; K++) worst = Math.max(worst, gemmError(M, N, K, pattern));
+        for (const [M, N, K] of [[37, 29, 300], [64, 128, 33], [5, 131, 257]] as const) worst = Math.max(worst, gemmError(M, N, K, pattern));
+        expect(worst).toBeLessThan(1e-12);
+      });
+    }
+  }
+
+  it('a product too big to stage at once is split and still exact', () => {
+    setGemmKernel('wasm');
+    expect(gemmError(1024, 1030, 2100, 'NN')).toBeLessThan(1e-12);
+  });
 
   it('honours offsets and row strides of C (writes only its block)', () => {
     const A = Float64Array.of(1, 2, 3, 4); // [2, 2]

@@ -1,0 +1,126 @@
+// Runs a product on the WebAssembly SIMD kernels: copies the operands' index ranges into
+// the module's memory, runs the block-aligned part in k-chunks that stay in cache, copies
+// C back, and leaves leftover rows, columns and k to the JS kernel. Products too big to
+// stage at once are split first, so the module memory never grows past 64 MB.
+import { gemmJs } from './gemm-js.ts';
+import { moduleBytes } from './gemm-wasm-kernels.ts';
+
+/** gemm()'s signature: splitting a product recurses through the dispatcher. */
+export type GemmFn = (
+  M: number, N: number, K: number,
+  A: Float64Array, aOff: number, aRow: number, aCol: number,
+  B: Float64Array, bOff: number, bRow: number, bCol: number,
+  C: Float64Array, cOff: number, cRow: number,
+) => void;
+
+export type KernelFn = (M: number, N: number, K: number, a: number, aRow: number, aCol: number, b: number, bRow: number, c: number, cRow: number) => void;
+export interface Kernel { name: 'jvec' | 'kvec'; run: KernelFn }
+
+/**
+ * Largest product staged at once, in doubles of the A, B and C ranges (64 MB: as far as the
+ * module memory ever grows); bigger ones are split first.
+ */
+const MAX_STAGED = 1 << 23;
+/** k-slice per kernel call, so a block's stretch of A and B stays in cache. */
+const K_CHUNK = 256;
+
+export function gemmWasm(
+  gemm: GemmFn, kernel: Kernel, M: number, N: number, K: number,
+  A: Float64Array, aOff: number, aRow: number, aCol: number,
+  B: Float64Array, bOff: number, bRow: number, bCol: number,
+  C: Float64Array, cOff: number, cRow: number,
+): void {
+  const aLen = (M - 1) * aRow + (K - 1) * aCol + 1, bLen = (K - 1) * bRow + (N - 1) * bCol + 1, cLen = (M - 1) * cRow + N;
+  if (aLen + bLen + cLen > MAX_STAGED) {
+    splitProduct(gemm, M, N, K, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow);
+    return;
+  }
+  const aAt = 0, bAt = even(aLen), cAt = bAt + even(bLen);
+  const heap = reserveHeap(cAt + cLen);
+  heap.set(A.subarray(aOff, aOff + aLen), aAt);
+  heap.set(B.subarray(bOff, bOff + bLen), bAt);
+  heap.set(C.subarray(cOff, cOff + cLen), cAt);
+  const { Mw, Nw, Kw } = runStaged(kernel, M, N, K, aAt, aRow, aCol, bAt, bRow, bCol, cAt, cRow);
+  C.set(heap.subarray(cAt, cAt + cLen), cOff);
+  // Leftovers the kernel's block sizes did not cover.
+  if (Kw < K) gemmJs(Mw, Nw, K - Kw, A, aOff + Kw * aCol, aRow, aCol, B, bOff + Kw * bRow, bRow, bCol, C, cOff, cRow);
+  if (Nw < N) gemmJs(Mw, N - Nw, K, A, aOff, aRow, aCol, B, bOff + Nw * bCol, bRow, bCol, C, cOff + Nw, cRow);
+  if (Mw < M) gemmJs(M - Mw, N, K, A, aOff + Mw * aRow, aRow, aCol, B, bOff, bRow, bCol, C, cOff + Mw * cRow, cRow);
+}
+
+/** Runs the kernel over k-chunks on staged operands (element offsets); returns what it covered. */
+function runStaged(kernel: Kernel, M: number, N: number, K: number, aAt: number, aRow: number, aCol: number, bAt: number, bRow: number, bCol: number, cAt: number, cRow: number): { Mw: number; Nw: number; Kw: number } {
+  const jvec = kernel.name === 'jvec';
+  const Mw = jvec ? M - (M % 4) : M - (M % 2), Nw = N - (N % 4), Kw = jvec ? K : K - (K % 2);
+  for (let k0 = 0; k0 < Kw; k0 += K_CHUNK) {
+    const kc = Math.min(K_CHUNK, Kw - k0);
+    kernel.run(Mw, Nw, kc, 8 * (aAt + k0 * aCol), 8 * aRow, 8 * aCol, 8 * (bAt + k0 * bRow), 8 * (jvec ? bRow : bCol), 8 * cAt, 8 * cRow);
+  }
+  return { Mw, Nw, Kw };
+}
+
+/** Halves the longest of K, M, N: two products that each stage less. */
+function splitProduct(
+  gemm: GemmFn, M: number, N: number, K: number,
+  A: Float64Array, aOff: number, aRow: number, aCol: number,
+  B: Float64Array, bOff: number, bRow: number, bCol: number,
+  C: Float64Array, cOff: number, cRow: number,
+): void {
+  if (K >= M && K >= N && K > 1) {
+    const h = K >> 1;
+    gemm(M, N, h, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow);
+    gemm(M, N, K - h, A, aOff + h * aCol, aRow, aCol, B, bOff + h * bRow, bRow, bCol, C, cOff, cRow);
+  } else if (M >= N && M > 1) {
+    const h = M >> 1;
+    gemm(h, N, K, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow);
+    gemm(M - h, N, K, A, aOff + h * aRow, aRow, aCol, B, bOff, bRow, bCol, C, cOff + h * cRow, cRow);
+  } else if (N > 1) {
+    const h = N >> 1;
+    gemm(M, h, K, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow);
+    gemm(M, N - h, K, A, aOff, aRow, aCol, B, bOff + h * bCol, bRow, bCol, C, cOff + h, cRow);
+  } else {
+    gemmJs(M, N, K, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow);
+  }
+}
+
+const even = (n: number) => n + (n & 1);
+
+let heapView: Float64Array | null = null;
+
+/** The module memory as doubles, grown to hold at least n. */
+function reserveHeap(n: number): Float64Array {
+  const memory = wasm!.memory;
+  if (n * 8 > memory.buffer.byteLength) memory.grow(Math.ceil((n * 8 - memory.buffer.byteLength) / 65536));
+  if (heapView === null || heapView.buffer !== memory.buffer) heapView = new Float64Array(memory.buffer);
+  return heapView;
+}
+
+// The compiler's lib (ES2023 + @types/node) has no WebAssembly declarations, so these
+// are the few members used.
+interface WasmMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
+interface WasmApi {
+  validate(code: Uint8Array): boolean;
+  Module: new (code: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+}
+export interface WasmKernels { memory: WasmMemory; jvec: Kernel; kvec: Kernel }
+
+/** null where WebAssembly or its SIMD proposal is missing: the JS kernel does everything. */
+function instantiate(): WasmKernels | null {
+  const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  try {
+    const code = moduleBytes();
+    if (!api || !api.validate(code)) return null;
+    const { exports } = new api.Instance(new api.Module(code), {});
+    return {
+      memory: exports.memory as WasmMemory,
+      jvec: { name: 'jvec', run: exports.jvec as KernelFn },
+      kvec: { name: 'kvec', run: exports.kvec as KernelFn },
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** The kernels, or null where WebAssembly SIMD is unavailable. */
+export const wasm = instantiate();
