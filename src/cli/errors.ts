@@ -1,11 +1,7 @@
 // Maps what can go wrong to a message and an exit code: bad data names file, line and
 // column (exit 3), a bad model file says why (exit 4), a bad flag or config is a usage
 // error (exit 2). Never a stack trace.
-import { DataError } from '../data/errors.ts';
-import { ConfigError } from '../forecast/auto.ts';
-import { ModelFileError } from '../forecast/model-file.ts';
-import { PrepError } from '../prep/errors.ts';
-import { NonFiniteError } from '../train/errors.ts';
+import { ConfigError, DataError, ModelFileError, NonFiniteError, PrepError } from '../forecaster.ts';
 import { EXIT } from './exit-codes.ts';
 
 export class UsageError extends Error {

@@ -1,8 +1,7 @@
 // Fits a model from the CLI: progress on stderr (bar on a TTY, lines otherwise, nothing
 // with --quiet), and Ctrl-C stops training early keeping the best weights so far.
-import { fit } from '../forecaster.ts';
+import { defaultGrid, fit, searchFit } from '../forecaster.ts';
 import type { ForecastModel, ForecastOptions, TimeSeries } from '../forecaster.ts';
-import { defaultGrid, searchFit } from '../forecast/search.ts';
 import type { EpochProgress } from '../train/trainer.ts';
 import { num, table } from './format.ts';
 import { createProgressReporter, progressMode } from './progress.ts';

@@ -7,6 +7,7 @@ import { registerExample } from './commands/example.ts';
 import { registerForecast } from './commands/forecast.ts';
 import { registerInspect } from './commands/inspect.ts';
 import { registerRun } from './commands/run.ts';
+import { registerServe } from './commands/serve.ts';
 import { registerTrain } from './commands/train.ts';
 import { exitCodeFor, messageFor } from './errors.ts';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.ts';
@@ -17,7 +18,7 @@ export function buildProgram(): Command {
     .addHelpText('after', EXIT_CODES_HELP)
     .exitOverride()
     .showHelpAfterError();
-  for (const register of [registerInspect, registerTrain, registerForecast, registerEvaluate, registerBacktest, registerRun, registerExample]) register(program);
+  for (const register of [registerInspect, registerTrain, registerForecast, registerEvaluate, registerBacktest, registerRun, registerServe, registerExample]) register(program);
   return program;
 }
 

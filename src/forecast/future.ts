@@ -1,5 +1,6 @@
 // Forecasts past the end of a series, with timestamps that continue its own frequency
 // (business days skip weekends) and split-conformal 80 % and 95 % intervals per step.
+import { formatTime } from '../data/calendar.ts';
 import { futureTimes } from '../data/frequency.ts';
 import type { TimeSeries } from '../data/types.ts';
 import type { ForecastModel } from './model.ts';
@@ -35,4 +36,30 @@ export function forecastFuture(model: ForecastModel, series: TimeSeries, steps =
     lower80: band(0.8, -1), upper80: band(0.8, 1),
     lower95: band(0.95, -1), upper95: band(0.95, 1),
   };
+}
+
+/** One row per step, times as ISO text: what files, the API and the store hold. */
+export interface ForecastRow {
+  time: string;
+  forecast: number;
+  lower80: number;
+  upper80: number;
+  lower95: number;
+  upper95: number;
+}
+
+export function forecastRows(f: FutureForecast): ForecastRow[] {
+  return Array.from(f.forecast, (v, i) => ({
+    time: formatTime(f.time[i]!), forecast: v,
+    lower80: f.lower80[i]!, upper80: f.upper80[i]!, lower95: f.lower95[i]!, upper95: f.upper95[i]!,
+  }));
+}
+
+export type IntervalLevel = 80 | 95;
+
+/** CSV with exactly one row per step: time,forecast,lower,upper (the 95 % interval unless 80). */
+export function forecastCsv(f: FutureForecast, level: IntervalLevel = 95): string {
+  const [lower, upper] = level === 80 ? [f.lower80, f.upper80] : [f.lower95, f.upper95];
+  const rows = Array.from(f.forecast, (v, i) => `${formatTime(f.time[i]!)},${v},${lower[i]},${upper[i]}`);
+  return `time,forecast,lower,upper\n${rows.join('\n')}\n`;
 }

@@ -1,8 +1,7 @@
 // `recurrent backtest <csv> … --folds k`: rolling-origin evaluation, refitting (scaler
 // included) at every origin on the data before it only.
 import type { Command } from 'commander';
-import { backtest } from '../../forecaster.ts';
-import { formatTime } from '../../data/calendar.ts';
+import { backtest, formatTime } from '../../forecaster.ts';
 import type { MetricSet } from '../../forecast/metrics.ts';
 import { progressHooks } from '../fit-with-progress.ts';
 import type { OutputFlags } from '../fit-with-progress.ts';

@@ -1,0 +1,45 @@
+// Errors as HTTP answers: what was wrong (and, for bad input, which field), as JSON, with
+// the right status — 400, 404, 409, 413, 415 — and never a stack trace.
+import type { ErrorRequestHandler } from 'express';
+import { MulterError } from 'multer';
+import { z } from 'zod';
+import { ConfigError, DataError, ModelFileError, PrepError } from '../forecaster.ts';
+
+export class HttpError extends Error {
+  constructor(readonly status: number, message: string, readonly fields?: Record<string, string>) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string): HttpError => new HttpError(404, `${what} not found`);
+
+/** Parses with a zod schema, turning failures into a 400 with one message per field. */
+export function parseInput<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fields: Record<string, string> = {};
+  for (const issue of result.error.issues) fields[issue.path.join('.') || what] ??= issue.message;
+  throw new HttpError(400, `invalid ${what}: ${Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join('; ')}`, fields);
+}
+
+/** The status and body for any error a route lets through. */
+export function describeError(error: unknown): { status: number; body: { error: string; fields?: Record<string, string> } } {
+  if (error instanceof HttpError) return { status: error.status, body: { error: error.message, fields: error.fields } };
+  if (error instanceof MulterError) {
+    const status = error.code === 'LIMIT_FILE_SIZE' ? 413 : 400;
+    return { status, body: { error: error.code === 'LIMIT_FILE_SIZE' ? 'the file is larger than the upload limit' : `upload rejected: ${error.message}` } };
+  }
+  const e = error as { type?: string; status?: number; message?: string };
+  if (e.type === 'entity.too.large') return { status: 413, body: { error: 'the request body is larger than the limit' } };
+  if (e.type === 'entity.parse.failed') return { status: 400, body: { error: `the request body is not valid JSON: ${e.message}` } };
+  if (error instanceof DataError || error instanceof PrepError || error instanceof ConfigError || error instanceof ModelFileError) {
+    return { status: 400, body: { error: (error as Error).message } };
+  }
+  return { status: 500, body: { error: 'internal error; the server log has the details' } };
+}
+
+export const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
+  const { status, body } = describeError(error);
+  if (status === 500) console.error(error);
+  res.status(status).json(body);
+};

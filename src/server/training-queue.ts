@@ -1,0 +1,163 @@
+// Trainings requested through the web app: each runs fit() on a worker thread, at most
+// `concurrency` at once (one per core), the rest wait in order. Progress is kept per run
+// and fanned out to subscribers (the SSE stream), who get the epochs so far on joining.
+// Cancelling keeps the best weights: a cancelled training still yields its model.
+import { evaluate, fitInWorker, modelToJSON } from '../forecaster.ts';
+import type { Evaluation, ForecastModel, ForecastOptions, TimeSeries } from '../forecaster.ts';
+import type { Db } from '../store/db.ts';
+import { insertModel } from '../store/models.ts';
+import type { ModelSummary } from '../store/models.ts';
+import { getRun, insertRun, updateRun } from '../store/runs.ts';
+import type { RunRow, RunStatus } from '../store/runs.ts';
+import type { EpochProgress, EpochRecord } from '../train/trainer.ts';
+import type { DatasetService, SeriesRequest } from './dataset-service.ts';
+import { HttpError, notFound } from './http-error.ts';
+
+export interface TrainingRequest {
+  datasetId: number;
+  ingest: SeriesRequest & { target: string; features: string[] };
+  options: ForecastOptions;
+}
+
+export type TrainingEvent =
+  | { type: 'epoch'; progress: EpochProgress }
+  | { type: 'status'; status: RunStatus }
+  | { type: 'done'; status: 'succeeded' | 'cancelled'; modelId: number | null }
+  | { type: 'failed'; error: string };
+
+interface Job {
+  runId: number;
+  request: TrainingRequest;
+  controller: AbortController;
+  epochs: EpochProgress[];
+  listeners: Set<(event: TrainingEvent) => void>;
+  ended: boolean;
+}
+
+const TERMINAL: readonly RunStatus[] = ['succeeded', 'failed', 'cancelled'];
+
+export class TrainingQueue {
+  private readonly waiting: Job[] = [];
+  private readonly jobs = new Map<number, Job>();
+  private running = 0;
+  private closed = false;
+
+  constructor(private readonly db: Db, private readonly datasets: DatasetService, private readonly concurrency: number) {}
+
+  submit(request: TrainingRequest): RunRow {
+    if (this.closed) throw new HttpError(409, 'the server is shutting down');
+    const run = insertRun(this.db, { kind: 'train', datasetId: request.datasetId, target: request.ingest.target, series: request.ingest.series ?? '', options: request.options });
+    const job: Job = { runId: run.id, request, controller: new AbortController(), epochs: [], listeners: new Set(), ended: false };
+    this.jobs.set(run.id, job);
+    this.waiting.push(job);
+    this.pump();
+    return getRun(this.db, run.id)!;
+  }
+
+  cancel(runId: number): RunRow {
+    const run = getRun(this.db, runId);
+    if (!run || run.kind !== 'train') throw notFound(`training ${runId}`);
+    const job = this.jobs.get(runId);
+    const queued = this.waiting.findIndex((j) => j.runId === runId);
+    if (queued >= 0) {
+      this.waiting.splice(queued, 1);
+      this.finish(job!, 'cancelled', { finishedAt: new Date().toISOString() });
+      this.emit(job!, { type: 'done', status: 'cancelled', modelId: null });
+    } else {
+      job?.controller.abort();
+    }
+    return getRun(this.db, runId)!;
+  }
+
+  /** Epochs so far, then live events; returns an unsubscribe function. null when the run has ended. */
+  subscribe(runId: number, listener: (event: TrainingEvent) => void): { past: EpochProgress[]; unsubscribe: () => void } | null {
+    const job = this.jobs.get(runId);
+    if (!job || job.ended) return null;
+    job.listeners.add(listener);
+    return { past: [...job.epochs], unsubscribe: () => job.listeners.delete(listener) };
+  }
+
+  /** Cancels everything and waits for running fits to return. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of [...this.waiting]) this.cancel(job.runId);
+    for (const job of this.jobs.values()) job.controller.abort();
+    while (this.running > 0) await new Promise((r) => setTimeout(r, 20));
+  }
+
+  private pump(): void {
+    while (this.running < this.concurrency && this.waiting.length > 0) {
+      const job = this.waiting.shift()!;
+      this.running++;
+      void this.execute(job).finally(() => { this.running--; this.pump(); });
+    }
+  }
+
+  private async execute(job: Job): Promise<void> {
+    const started = performance.now();
+    let peakRss = process.memoryUsage().rss;
+    updateRun(this.db, job.runId, { status: 'running', startedAt: new Date().toISOString() });
+    this.emit(job, { type: 'status', status: 'running' });
+    try {
+      const series = await this.datasets.series(job.request.datasetId, job.request.ingest);
+      const model = await fitInWorker(series, job.request.options, {
+        signal: job.controller.signal,
+        onEpoch: (progress) => {
+          job.epochs.push(progress);
+          peakRss = Math.max(peakRss, process.memoryUsage().rss);
+          updateRun(this.db, job.runId, { history: job.epochs.map(toRecord) });
+          this.emit(job, { type: 'epoch', progress });
+        },
+      });
+      const cancelled = model.training.stoppedBy === 'cancelled';
+      const modelId = model.training.history.length === 0 ? null : this.store(job, model, series);
+      this.finish(job, cancelled ? 'cancelled' : 'succeeded', { modelId, wallMs: performance.now() - started, peakRssMb: peakRss / 2 ** 20 });
+      this.emit(job, { type: 'done', status: cancelled ? 'cancelled' : 'succeeded', modelId });
+    } catch (e) {
+      const error = (e as Error).message;
+      this.finish(job, 'failed', { error, wallMs: performance.now() - started, peakRssMb: peakRss / 2 ** 20 });
+      this.emit(job, { type: 'failed', error });
+    }
+  }
+
+  /** Scores the model beside the baselines and stores both; returns the model's id. */
+  private store(job: Job, model: ForecastModel, series: TimeSeries): number {
+    const { config } = model;
+    const evaluation = evaluate(model, series);
+    return insertModel(this.db, {
+      datasetId: job.request.datasetId,
+      name: `${config.network.cell} ${config.network.hiddenSize} · ${config.target}${series.id ? ` (${series.id})` : ''}`,
+      series: series.id,
+      target: config.target,
+      summary: summarise(job.request.ingest, model, evaluation),
+      modelJson: JSON.stringify(modelToJSON(model)),
+      evaluation,
+    }).id;
+  }
+
+  private finish(job: Job, status: RunStatus, update: Parameters<typeof updateRun>[2]): void {
+    updateRun(this.db, job.runId, { ...update, status, finishedAt: new Date().toISOString() });
+    if (TERMINAL.includes(status)) {
+      job.ended = true;
+      this.jobs.delete(job.runId);
+    }
+  }
+
+  private emit(job: Job, event: TrainingEvent): void {
+    for (const listener of job.listeners) listener(event);
+  }
+}
+
+function toRecord(p: EpochProgress): EpochRecord {
+  return { epoch: p.epoch, trainLoss: p.trainLoss, validationLoss: p.validationLoss, gradientNorm: p.gradientNorm, learningRate: p.learningRate, elapsedMs: p.elapsedMs };
+}
+
+export function summarise(ingest: ModelSummary['ingest'], model: ForecastModel, evaluation: Evaluation | null): ModelSummary {
+  const { config } = model;
+  return {
+    ingest,
+    cell: config.network.cell, hiddenSize: config.network.hiddenSize, layers: config.network.layers,
+    horizonSteps: config.horizonSteps, windowLength: config.windowLength,
+    metrics: evaluation && { mae: evaluation.model.mae, smape: evaluation.model.smape, mase: evaluation.model.mase, skillVsNaive: evaluation.skillVsNaive, hasSkill: evaluation.hasSkill },
+  };
+}

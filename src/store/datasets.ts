@@ -1,0 +1,55 @@
+// Datasets in SQLite: the raw CSV bytes as uploaded (so nothing is written to disk and any
+// view can be recomputed) and the validation report ingestion produced.
+import { createHash } from 'node:crypto';
+import type { ValidationReport } from '../data/types.ts';
+import type { Db } from './db.ts';
+
+export type DatasetSource = 'bundled' | 'uploaded';
+
+export interface DatasetRow {
+  id: number;
+  name: string;
+  source: DatasetSource;
+  size: number;
+  sha256: string;
+  report: ValidationReport;
+  createdAt: string;
+}
+
+interface RawRow { id: number; name: string; source: DatasetSource; size: number; sha256: string; report: string; created_at: string }
+
+const COLUMNS = 'id, name, source, size, sha256, report, created_at';
+
+function fromRaw(r: RawRow): DatasetRow {
+  return { id: r.id, name: r.name, source: r.source, size: r.size, sha256: r.sha256, report: JSON.parse(r.report) as ValidationReport, createdAt: r.created_at };
+}
+
+export function insertDataset(db: Db, d: { name: string; source: DatasetSource; bytes: Buffer; report: ValidationReport }): DatasetRow {
+  const sha256 = createHash('sha256').update(d.bytes).digest('hex');
+  const createdAt = new Date().toISOString();
+  const { lastInsertRowid } = db.prepare('INSERT INTO datasets (name, source, bytes, size, sha256, report, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(d.name, d.source, d.bytes, d.bytes.length, sha256, JSON.stringify(d.report), createdAt);
+  return getDataset(db, Number(lastInsertRowid))!;
+}
+
+export function listDatasets(db: Db): DatasetRow[] {
+  return (db.prepare(`SELECT ${COLUMNS} FROM datasets ORDER BY source, name, id`).all() as RawRow[]).map(fromRaw);
+}
+
+export function getDataset(db: Db, id: number): DatasetRow | undefined {
+  const r = db.prepare(`SELECT ${COLUMNS} FROM datasets WHERE id = ?`).get(id) as RawRow | undefined;
+  return r && fromRaw(r);
+}
+
+export function findBundledDataset(db: Db, name: string): DatasetRow | undefined {
+  const r = db.prepare(`SELECT ${COLUMNS} FROM datasets WHERE source = 'bundled' AND name = ?`).get(name) as RawRow | undefined;
+  return r && fromRaw(r);
+}
+
+export function datasetBytes(db: Db, id: number): Buffer | undefined {
+  return (db.prepare('SELECT bytes FROM datasets WHERE id = ?').get(id) as { bytes: Buffer } | undefined)?.bytes;
+}
+
+export function deleteDataset(db: Db, id: number): boolean {
+  return db.prepare('DELETE FROM datasets WHERE id = ?').run(id).changes > 0;
+}

@@ -1,0 +1,37 @@
+// The embedded SQLite database (better-sqlite3): opening it and bringing its schema up to
+// date. Migrations are numbered and applied in order inside one transaction each, and
+// PRAGMA user_version records how far a file has come, so an old file is upgraded in place.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { MIGRATIONS } from './migrations.ts';
+
+export type Db = Database.Database;
+
+export const DEFAULT_DB_PATH = './data/recurrent.db';
+
+export function openDatabase(path: string = process.env.RECURRENT_DB ?? DEFAULT_DB_PATH): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return db;
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export function migrate(db: Db): void {
+  const current = schemaVersion(db);
+  if (current > MIGRATIONS.length) {
+    throw new Error(`the database is at schema version ${current}, newer than this Recurrent knows (${MIGRATIONS.length}); upgrade Recurrent`);
+  }
+  for (let version = current + 1; version <= MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version - 1]!);
+      db.pragma(`user_version = ${version}`);
+    })();
+  }
+}

@@ -1,0 +1,59 @@
+// Schema migrations, in order: MIGRATIONS[n − 1] takes a database from version n − 1 to n.
+// Never edit a migration that has shipped; add the next one.
+
+export const MIGRATIONS: readonly string[] = [
+  // 1: datasets (raw bytes and validation report), models, runs, forecasts.
+  `
+  CREATE TABLE datasets (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    source TEXT NOT NULL CHECK (source IN ('bundled', 'uploaded')),
+    bytes BLOB NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    report TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX datasets_bundled_name ON datasets (name) WHERE source = 'bundled';
+
+  CREATE TABLE models (
+    id INTEGER PRIMARY KEY,
+    dataset_id INTEGER REFERENCES datasets (id) ON DELETE SET NULL,
+    name TEXT NOT NULL,
+    series_id TEXT NOT NULL,
+    target TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    model TEXT NOT NULL,
+    evaluation TEXT,
+    created_at TEXT NOT NULL
+  );
+
+  CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('train', 'batch')),
+    status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'succeeded', 'failed', 'cancelled', 'skipped')),
+    dataset_id INTEGER REFERENCES datasets (id) ON DELETE SET NULL,
+    model_id INTEGER REFERENCES models (id) ON DELETE SET NULL,
+    target TEXT,
+    series_id TEXT,
+    job TEXT,
+    options TEXT,
+    history TEXT NOT NULL DEFAULT '[]',
+    error TEXT,
+    queued_at TEXT NOT NULL,
+    started_at TEXT,
+    finished_at TEXT,
+    wall_ms REAL,
+    peak_rss_mb REAL
+  );
+  CREATE INDEX runs_by_time ON runs (queued_at DESC);
+
+  CREATE TABLE forecasts (
+    id INTEGER PRIMARY KEY,
+    model_id INTEGER NOT NULL REFERENCES models (id) ON DELETE CASCADE,
+    steps INTEGER NOT NULL,
+    rows TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  `,
+];

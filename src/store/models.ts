@@ -1,0 +1,63 @@
+// Trained models in SQLite: the model file JSON itself (the same bytes a download gives),
+// a small summary for lists, and the evaluation shown beside the baselines.
+import type { Evaluation } from '../forecast/evaluate.ts';
+import type { Db } from './db.ts';
+
+export interface ModelSummary {
+  /** How the model's series is read from its dataset again (for charts and forecasts). */
+  ingest: { target: string; time?: string; features: string[]; series?: string };
+  cell: string;
+  hiddenSize: number;
+  layers: number;
+  horizonSteps: number;
+  windowLength: number;
+  metrics: { mae: number; smape: number; mase: number; skillVsNaive: number; hasSkill: boolean } | null;
+}
+
+export interface ModelRow {
+  id: number;
+  datasetId: number | null;
+  name: string;
+  series: string;
+  target: string;
+  summary: ModelSummary;
+  evaluation: Evaluation | null;
+  createdAt: string;
+}
+
+interface RawRow { id: number; dataset_id: number | null; name: string; series_id: string; target: string; summary: string; evaluation: string | null; created_at: string }
+
+const COLUMNS = 'id, dataset_id, name, series_id, target, summary, evaluation, created_at';
+
+function fromRaw(r: RawRow): ModelRow {
+  return {
+    id: r.id, datasetId: r.dataset_id, name: r.name, series: r.series_id, target: r.target,
+    summary: JSON.parse(r.summary) as ModelSummary,
+    evaluation: r.evaluation === null ? null : (JSON.parse(r.evaluation) as Evaluation),
+    createdAt: r.created_at,
+  };
+}
+
+export function insertModel(db: Db, m: { datasetId: number | null; name: string; series: string; target: string; summary: ModelSummary; modelJson: string; evaluation: Evaluation | null }): ModelRow {
+  const { lastInsertRowid } = db.prepare('INSERT INTO models (dataset_id, name, series_id, target, summary, model, evaluation, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(m.datasetId, m.name, m.series, m.target, JSON.stringify(m.summary), m.modelJson, m.evaluation === null ? null : JSON.stringify(m.evaluation), new Date().toISOString());
+  return getModel(db, Number(lastInsertRowid))!;
+}
+
+export function listModels(db: Db): ModelRow[] {
+  return (db.prepare(`SELECT ${COLUMNS} FROM models ORDER BY id DESC`).all() as RawRow[]).map(fromRaw);
+}
+
+export function getModel(db: Db, id: number): ModelRow | undefined {
+  const r = db.prepare(`SELECT ${COLUMNS} FROM models WHERE id = ?`).get(id) as RawRow | undefined;
+  return r && fromRaw(r);
+}
+
+/** The stored model file text, exactly as a download serves it. */
+export function modelFileText(db: Db, id: number): string | undefined {
+  return (db.prepare('SELECT model FROM models WHERE id = ?').get(id) as { model: string } | undefined)?.model;
+}
+
+export function deleteModel(db: Db, id: number): boolean {
+  return db.prepare('DELETE FROM models WHERE id = ?').run(id).changes > 0;
+}
