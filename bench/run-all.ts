@@ -9,6 +9,7 @@ const BENCHES = [
   'train-throughput.ts',
   'gemm-kernels.ts',
   'ingest-throughput.ts',
+  'forecast-latency.ts',
 ];
 
 const args = process.argv.slice(2);

@@ -1,8 +1,9 @@
 // Stored models for the server: parsed once and cached (a forecast request then costs one
 // forward pass), the series each was trained on read back from its dataset, and the
 // one-step fitted values charts ask for on every zoom.
-import { modelFromJSON, predictNext } from '../forecaster.ts';
+import { forecast, forecastRows, modelFromJSON, predictNext } from '../forecaster.ts';
 import type { FittedValues, ForecastModel, TimeSeries } from '../forecaster.ts';
+import { insertForecast } from '../store/forecasts.ts';
 import type { Db } from '../store/db.ts';
 import { deleteModel, getModel, modelFileText } from '../store/models.ts';
 import type { ModelRow } from '../store/models.ts';
@@ -13,6 +14,8 @@ interface Loaded {
   row: ModelRow;
   model: ForecastModel;
   fitted?: Promise<FittedValues>;
+  /** Forecasts from the model's own series by step count, as response JSON: same inputs, same numbers. */
+  forecasts: Map<number, Promise<string>>;
 }
 
 export class ModelService {
@@ -25,7 +28,7 @@ export class ModelService {
     if (!hit) {
       const row = getModel(this.db, id);
       if (!row) throw notFound(`model ${id}`);
-      hit = { row, model: modelFromJSON(JSON.parse(modelFileText(this.db, id)!), `model ${id}`) };
+      hit = { row, model: modelFromJSON(JSON.parse(modelFileText(this.db, id)!), `model ${id}`), forecasts: new Map() };
       this.cache.set(id, hit);
     }
     return hit;
@@ -49,6 +52,26 @@ export class ModelService {
     loaded.fitted ??= this.series(id).then((series) => predictNext(loaded.model, series));
     loaded.fitted.catch(() => { loaded.fitted = undefined; });
     return loaded.fitted;
+  }
+
+  /**
+   * The forecast from the model's own series, computed and stored once per step count;
+   * later requests are answered from memory (a forward pass and a database write saved).
+   */
+  ownForecastJson(id: number, steps: number | undefined): Promise<string> {
+    const loaded = this.load(id);
+    const key = steps ?? loaded.model.config.horizonSteps;
+    let hit = loaded.forecasts.get(key);
+    if (!hit) {
+      hit = this.series(id).then((series) => {
+        const rows = forecastRows(forecast(loaded.model, series, key));
+        insertForecast(this.db, id, rows);
+        return JSON.stringify({ forecast: { kind: 'forecast', rows } });
+      });
+      hit.catch(() => loaded.forecasts.delete(key));
+      loaded.forecasts.set(key, hit);
+    }
+    return hit;
   }
 
   delete(id: number): void {

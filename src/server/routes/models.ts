@@ -1,6 +1,7 @@
 // /api/models: trained models with their evaluation, the chart data (one-step fitted
 // values from actuals, split bands, the naive overlay and the future forecast with its
 // intervals), forecasting again — from the stored dataset or a new CSV — and downloads.
+import type { RequestHandler } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import { forecast, forecastCsv, forecastRows, ingestCsv } from '../../forecaster.ts';
@@ -30,6 +31,11 @@ function modelListJson(row: ModelRow): object {
 function modelDetailJson(row: ModelRow, model: ForecastModel): object {
   const { history, bestEpoch, stoppedBy, elapsedMs } = model.training;
   return { model: { id: row.id, name: row.name, datasetId: row.datasetId, config: model.config, training: { history, bestEpoch, stoppedBy, elapsedMs }, warnings: model.warnings, createdAt: row.createdAt }, evaluation: row.evaluation };
+}
+
+/** Runs a multipart parser only for multipart requests: JSON ones skip it entirely. */
+function onlyMultipart(parser: RequestHandler): RequestHandler {
+  return (req, res, next) => { if (req.is('multipart/form-data')) parser(req, res, next); else next(); };
 }
 
 export function modelRoutes(db: Db, datasets: DatasetService, models: ModelService, uploadLimitBytes: number): ApiRoute[] {
@@ -84,12 +90,15 @@ export function modelRoutes(db: Db, datasets: DatasetService, models: ModelServi
     {
       method: 'post', path: '/api/models/:id/forecast', summary: 'Forecast with a model: from its own dataset, another dataset (datasetId), or a new CSV (multipart "file")', body: 'json-or-multipart',
       responses: { 200: 'the forecast rows', 400: 'invalid request or data', 404: 'no such model', 409: 'the model\'s dataset was deleted', 413: 'file too large', 415: 'neither JSON nor multipart' },
-      handlers: [requireBody('json-or-multipart', true), upload.single('file'), async (req, res) => {
+      handlers: [requireBody('json-or-multipart', true), onlyMultipart(upload.single('file')), async (req, res) => {
         const id = idParam(req);
         const fields = req.is('multipart/form-data') ? { steps: req.body?.steps === undefined ? undefined : Number(req.body.steps) } : (req.body ?? {});
         const body = parseInput(forecastRequestSchema, fields, 'forecast request');
-        const { model } = models.load(id);
-        const result = forecast(model, await forecastSource(id, req.file, body.datasetId), body.steps);
+        if (!req.file && body.datasetId === undefined) {
+          res.type('application/json').send(await models.ownForecastJson(id, body.steps));
+          return;
+        }
+        const result = forecast(models.load(id).model, await forecastSource(id, req.file, body.datasetId), body.steps);
         const rows = forecastRows(result);
         insertForecast(db, id, rows);
         res.json({ forecast: { kind: result.kind, rows } });
