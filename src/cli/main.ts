@@ -2,6 +2,7 @@
 // errors to the documented exit codes, with a message and never a stack trace.
 import { Command, CommanderError } from 'commander';
 import { registerBacktest } from './commands/backtest.ts';
+import { registerBatch } from './commands/batch.ts';
 import { registerEvaluate } from './commands/evaluate.ts';
 import { registerExample } from './commands/example.ts';
 import { registerForecast } from './commands/forecast.ts';
@@ -18,7 +19,7 @@ export function buildProgram(): Command {
     .addHelpText('after', EXIT_CODES_HELP)
     .exitOverride()
     .showHelpAfterError();
-  for (const register of [registerInspect, registerTrain, registerForecast, registerEvaluate, registerBacktest, registerRun, registerServe, registerExample]) register(program);
+  for (const register of [registerInspect, registerTrain, registerForecast, registerEvaluate, registerBacktest, registerRun, registerBatch, registerServe, registerExample]) register(program);
   return program;
 }
 

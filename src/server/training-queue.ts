@@ -111,11 +111,11 @@ export class TrainingQueue {
       });
       const cancelled = model.training.stoppedBy === 'cancelled';
       const modelId = model.training.history.length === 0 ? null : this.store(job, model, series);
-      this.finish(job, cancelled ? 'cancelled' : 'succeeded', { modelId, wallMs: performance.now() - started, peakRssMb: peakRss / 2 ** 20 });
+      this.finish(job, cancelled ? 'cancelled' : 'succeeded', { modelId, wallMs: performance.now() - started, peakMemoryMb: peakRss / 2 ** 20 });
       this.emit(job, { type: 'done', status: cancelled ? 'cancelled' : 'succeeded', modelId });
     } catch (e) {
       const error = (e as Error).message;
-      this.finish(job, 'failed', { error, wallMs: performance.now() - started, peakRssMb: peakRss / 2 ** 20 });
+      this.finish(job, 'failed', { error, wallMs: performance.now() - started, peakMemoryMb: peakRss / 2 ** 20 });
       this.emit(job, { type: 'failed', error });
     }
   }

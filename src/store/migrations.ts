@@ -44,7 +44,7 @@ export const MIGRATIONS: readonly string[] = [
     started_at TEXT,
     finished_at TEXT,
     wall_ms REAL,
-    peak_rss_mb REAL
+    peak_memory_mb REAL
   );
   CREATE INDEX runs_by_time ON runs (queued_at DESC);
 
@@ -54,6 +54,27 @@ export const MIGRATIONS: readonly string[] = [
     steps INTEGER NOT NULL,
     rows TEXT NOT NULL,
     created_at TEXT NOT NULL
+  );
+  `,
+  // 2: what each batch series last produced (rerun skipping), and scheduled jobs.
+  `
+  CREATE TABLE batch_state (
+    key TEXT PRIMARY KEY,
+    job TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    model_path TEXT,
+    forecast_path TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+
+  CREATE TABLE schedules (
+    job TEXT PRIMARY KEY,
+    cron TEXT NOT NULL,
+    timezone TEXT,
+    next_run TEXT,
+    last_run TEXT,
+    last_status TEXT,
+    updated_at TEXT NOT NULL
   );
   `,
 ];

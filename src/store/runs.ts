@@ -22,20 +22,21 @@ export interface RunRow {
   startedAt: string | null;
   finishedAt: string | null;
   wallMs: number | null;
-  peakRssMb: number | null;
+  /** Web trainings: the server process's peak RSS; batch series: the worker's peak V8 heap. */
+  peakMemoryMb: number | null;
 }
 
 interface RawRow {
   id: number; kind: RunKind; status: RunStatus; dataset_id: number | null; model_id: number | null; target: string | null; series_id: string | null;
   job: string | null; options: string | null; history: string; error: string | null; queued_at: string; started_at: string | null; finished_at: string | null;
-  wall_ms: number | null; peak_rss_mb: number | null;
+  wall_ms: number | null; peak_memory_mb: number | null;
 }
 
 function fromRaw(r: RawRow): RunRow {
   return {
     id: r.id, kind: r.kind, status: r.status, datasetId: r.dataset_id, modelId: r.model_id, target: r.target, series: r.series_id, job: r.job,
     options: r.options === null ? null : JSON.parse(r.options), history: JSON.parse(r.history) as EpochRecord[], error: r.error,
-    queuedAt: r.queued_at, startedAt: r.started_at, finishedAt: r.finished_at, wallMs: r.wall_ms, peakRssMb: r.peak_rss_mb,
+    queuedAt: r.queued_at, startedAt: r.started_at, finishedAt: r.finished_at, wallMs: r.wall_ms, peakMemoryMb: r.peak_memory_mb,
   };
 }
 
@@ -53,11 +54,11 @@ export interface RunUpdate {
   startedAt?: string;
   finishedAt?: string;
   wallMs?: number;
-  peakRssMb?: number;
+  peakMemoryMb?: number;
 }
 
 const UPDATE_COLUMNS: Record<keyof RunUpdate, string> = {
-  status: 'status', modelId: 'model_id', history: 'history', error: 'error', startedAt: 'started_at', finishedAt: 'finished_at', wallMs: 'wall_ms', peakRssMb: 'peak_rss_mb',
+  status: 'status', modelId: 'model_id', history: 'history', error: 'error', startedAt: 'started_at', finishedAt: 'finished_at', wallMs: 'wall_ms', peakMemoryMb: 'peak_memory_mb',
 };
 
 export function updateRun(db: Db, id: number, update: RunUpdate): void {

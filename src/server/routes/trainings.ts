@@ -42,7 +42,7 @@ export function trainingJson(run: RunRow): object {
 function runJson(run: RunRow): object {
   return {
     id: run.id, kind: run.kind, status: run.status, datasetId: run.datasetId, modelId: run.modelId, target: run.target, series: run.series, job: run.job,
-    queuedAt: run.queuedAt, startedAt: run.startedAt, finishedAt: run.finishedAt, wallMs: run.wallMs, peakRssMb: run.peakRssMb, error: run.error,
+    queuedAt: run.queuedAt, startedAt: run.startedAt, finishedAt: run.finishedAt, wallMs: run.wallMs, peakMemoryMb: run.peakMemoryMb, error: run.error,
   };
 }
 

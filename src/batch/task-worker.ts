@@ -1,0 +1,12 @@
+// Worker-thread entry of the batch pool: runs series tasks one at a time and answers with
+// their outcome, reporting progress at every epoch.
+import { parentPort } from 'node:worker_threads';
+import { runSeriesTask } from './task.ts';
+import type { SeriesTask } from './task.ts';
+
+const port = parentPort!;
+port.on('message', ({ id, task }: { id: number; task: SeriesTask }) => {
+  runSeriesTask(task, () => port.postMessage({ type: 'progress', id }))
+    .then((result) => port.postMessage({ type: 'result', id, result }))
+    .catch((e: unknown) => port.postMessage({ type: 'error', id, message: (e as Error).message }));
+});
