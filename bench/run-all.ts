@@ -10,6 +10,7 @@ const BENCHES = [
   'gemm-kernels.ts',
   'ingest-throughput.ts',
   'forecast-latency.ts',
+  'batch-throughput.ts',
 ];
 
 const args = process.argv.slice(2);

@@ -10,6 +10,7 @@ import { registerInspect } from './commands/inspect.ts';
 import { registerRun } from './commands/run.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerTrain } from './commands/train.ts';
+import { registerWorker } from './commands/worker.ts';
 import { exitCodeFor, messageFor } from './errors.ts';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.ts';
 
@@ -19,14 +20,15 @@ export function buildProgram(): Command {
     .addHelpText('after', EXIT_CODES_HELP)
     .exitOverride()
     .showHelpAfterError();
-  for (const register of [registerInspect, registerTrain, registerForecast, registerEvaluate, registerBacktest, registerRun, registerBatch, registerServe, registerExample]) register(program);
+  for (const register of [registerInspect, registerTrain, registerForecast, registerEvaluate, registerBacktest, registerRun, registerBatch, registerServe, registerWorker, registerExample]) register(program);
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
   try {
     await buildProgram().parseAsync(argv, { from: 'user' });
-    return EXIT.ok;
+    // A command may report partial failure (a batch with failed series) without throwing.
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     console.error(`recurrent: ${messageFor(e)}`);
