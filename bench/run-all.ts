@@ -11,6 +11,7 @@ const BENCHES = [
   'ingest-throughput.ts',
   'forecast-latency.ts',
   'batch-throughput.ts',
+  'web-page.ts',
 ];
 
 const args = process.argv.slice(2);

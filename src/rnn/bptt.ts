@@ -23,10 +23,6 @@ export interface Workspace {
   readonly timeMajorInput: Float64Array;
 }
 
-export interface BackwardOptions {
-  /** Walk back only this many steps from the end (truncated BPTT); full BPTT when absent. */
-  truncateSteps?: number;
-}
 
 export function createWorkspace(net: Network, maxBatch: number, steps: number): Workspace {
   const { inputSize, hiddenSize, layers, outputs } = net.config;
@@ -82,11 +78,13 @@ export function forwardBatch(ws: Workspace, x: Float64Array, B: number, xOffset 
 /**
  * Backpropagates dOut = ∂L/∂output [B, outputs] of the last forward pass through the head
  * and every layer; leaves ∂L/∂θ in ws.grads (overwritten) and per-step norms in ws.gradNorms.
+ * truncateSteps walks back only that many steps from the end (truncated BPTT); full BPTT
+ * when absent. (A number, not an options object: nothing is allocated per batch.)
  */
-export function backwardBatch(ws: Workspace, dOut: Float64Array, B: number, options: BackwardOptions = {}): void {
+export function backwardBatch(ws: Workspace, dOut: Float64Array, B: number, truncateSteps?: number): void {
   const { net, tapes, steps: T, grads, gradViews } = ws;
   const H = net.config.hiddenSize, K = net.config.outputs;
-  const firstStep = options.truncateSteps === undefined ? 0 : Math.max(0, T - options.truncateSteps);
+  const firstStep = truncateSteps === undefined ? 0 : Math.max(0, T - truncateSteps);
   grads.fill(0);
   for (const tape of tapes) tape.dh.fill(0, 0, T * B * H);
 

@@ -37,26 +37,39 @@ export function gemmWasm(
   }
   const aAt = 0, bAt = even(aLen), cAt = bAt + even(bLen);
   const heap = reserveHeap(cAt + cLen);
-  heap.set(A.subarray(aOff, aOff + aLen), aAt);
-  heap.set(B.subarray(bOff, bOff + bLen), bAt);
-  heap.set(C.subarray(cOff, cOff + cLen), cAt);
-  const { Mw, Nw, Kw } = runStaged(kernel, M, N, K, aAt, aRow, aCol, bAt, bRow, bCol, cAt, cRow);
-  C.set(heap.subarray(cAt, cAt + cLen), cOff);
+  copyRange(A, aOff, heap, aAt, aLen);
+  copyRange(B, bOff, heap, bAt, bLen);
+  copyRange(C, cOff, heap, cAt, cLen);
+  runStaged(kernel, M, N, K, aAt, aRow, aCol, bAt, bRow, bCol, cAt, cRow);
+  const Mw = coveredM, Nw = coveredN, Kw = coveredK;
+  copyRange(heap, cAt, C, cOff, cLen);
   // Leftovers the kernel's block sizes did not cover.
   if (Kw < K) gemmJs(Mw, Nw, K - Kw, A, aOff + Kw * aCol, aRow, aCol, B, bOff + Kw * bRow, bRow, bCol, C, cOff, cRow);
   if (Nw < N) gemmJs(Mw, N - Nw, K, A, aOff, aRow, aCol, B, bOff + Nw * bCol, bRow, bCol, C, cOff + Nw, cRow);
   if (Mw < M) gemmJs(M - Mw, N, K, A, aOff + Mw * aRow, aRow, aCol, B, bOff, bRow, bCol, C, cOff + Mw * cRow, cRow);
 }
 
-/** Runs the kernel over k-chunks on staged operands (element offsets); returns what it covered. */
-function runStaged(kernel: Kernel, M: number, N: number, K: number, aAt: number, aRow: number, aCol: number, bAt: number, bRow: number, bCol: number, cAt: number, cRow: number): { Mw: number; Nw: number; Kw: number } {
+/**
+ * Element copy between typed arrays. A plain loop, not set(subarray()): a subarray is a
+ * new object, and the training hot path allocates nothing per step.
+ */
+function copyRange(from: Float64Array, fromOff: number, to: Float64Array, toOff: number, n: number): void {
+  for (let i = 0; i < n; i++) to[toOff + i] = from[fromOff + i]!;
+}
+
+// What the last runStaged call covered (block-aligned rows, columns and k): module state,
+// not a returned object, for the same reason.
+let coveredM = 0, coveredN = 0, coveredK = 0;
+
+/** Runs the kernel over k-chunks on staged operands (element offsets); sets covered*. */
+function runStaged(kernel: Kernel, M: number, N: number, K: number, aAt: number, aRow: number, aCol: number, bAt: number, bRow: number, bCol: number, cAt: number, cRow: number): void {
   const jvec = kernel.name === 'jvec';
   const Mw = jvec ? M - (M % 4) : M - (M % 2), Nw = N - (N % 4), Kw = jvec ? K : K - (K % 2);
   for (let k0 = 0; k0 < Kw; k0 += K_CHUNK) {
     const kc = Math.min(K_CHUNK, Kw - k0);
     kernel.run(Mw, Nw, kc, 8 * (aAt + k0 * aCol), 8 * aRow, 8 * aCol, 8 * (bAt + k0 * bRow), 8 * (jvec ? bRow : bCol), 8 * cAt, 8 * cRow);
   }
-  return { Mw, Nw, Kw };
+  coveredM = Mw; coveredN = Nw; coveredK = Kw;
 }
 
 /** Halves the longest of K, M, N: two products that each stage less. */

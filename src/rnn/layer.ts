@@ -24,8 +24,12 @@ export function backwardLayer(cell: Cell, p: LayerParams, g: LayerParams, tape: 
   const { steps: T, inputSize: F, hiddenSize: H } = tape;
   const GH = cell.gateCount * H;
   norms.fill(0);
+  const dh = tape.dh;
   for (let t = T - 1; t >= firstStep; t--) {
-    norms[t] = sliceNorm(tape.dh, t * B * H, B * H);
+    // Inline, not a helper: a double returned from a call is boxed, one allocation a step.
+    let sum = 0;
+    for (let i = t * B * H, end = (t + 1) * B * H; i < end; i++) sum += dh[i]! * dh[i]!;
+    norms[t] = Math.sqrt(sum);
     cell.stepBackward(p, tape, t, B, firstStep);
   }
   const r0 = firstStep * B, n = (T - firstStep) * B;
@@ -37,10 +41,4 @@ export function backwardLayer(cell: Cell, p: LayerParams, g: LayerParams, tape: 
   accumulateWeights(g.Wx, 0, GH, F, da, r0 * GH, GH, input, r0 * F, n);
   cell.accumulateRecurrentWeights(g, tape, B, firstStep);
   if (dInput) gemm(n, F, GH, da, r0 * GH, GH, 1, p.Wx, 0, F, 1, dInput, r0 * F, F);
-}
-
-function sliceNorm(a: Float64Array, off: number, n: number): number {
-  let s = 0;
-  for (let i = off; i < off + n; i++) s += a[i]! * a[i]!;
-  return Math.sqrt(s);
 }

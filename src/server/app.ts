@@ -18,6 +18,7 @@ import type { ApiRoute } from './route.ts';
 import { datasetRoutes } from './routes/datasets.ts';
 import { exampleRoutes } from './routes/example.ts';
 import { modelRoutes } from './routes/models.ts';
+import { scheduleRoutes } from './routes/schedules.ts';
 import { trainingRoutes } from './routes/trainings.ts';
 import { TrainingQueue } from './training-queue.ts';
 import { bundleWebAssets } from './web-assets.ts';
@@ -61,11 +62,15 @@ export function createApp(options: AppOptions = {}): RecurrentApp {
     ...datasetRoutes(db, datasets, uploadLimit, ready),
     ...trainingRoutes(db, datasets, queue),
     ...modelRoutes(db, datasets, models, uploadLimit),
+    ...scheduleRoutes(db),
     ...exampleRoutes(),
   ];
   const app = express() as RecurrentApp;
   app.disable('x-powered-by');
   app.use(helmet({
+    // The app opens no cross-origin windows, and over plain HTTP on a LAN address browsers
+    // ignore COOP with a console error; it protects nothing here.
+    crossOriginOpenerPolicy: false,
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:', 'blob:'],

@@ -88,7 +88,7 @@ export async function train(net: Network, options: TrainOptions): Promise<Traini
         const out = forwardBatch(ws, xBatch, n);
         const loss = lossAndGradient(config.loss, out, yBatch, n * K, dOut);
         if (!Number.isFinite(loss)) throw nonFiniteLoss(epoch, out, n, K, order, start);
-        backwardBatch(ws, dOut, n, { truncateSteps: config.truncateSteps });
+        backwardBatch(ws, dOut, n, config.truncateSteps);
         const norm = config.clipNorm === null ? globalNorm(ws.grads) : clipByGlobalNorm(ws.grads, config.clipNorm);
         if (!Number.isFinite(norm)) throw nonFiniteGradient(epoch, net, ws, order[start]!);
         optimizer.step(net.params, ws.grads);

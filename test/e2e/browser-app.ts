@@ -42,6 +42,7 @@ export async function startBrowserApp(): Promise<BrowserApp> {
     app, baseUrl, browser,
     async newPage() {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      page.setDefaultTimeout(60_000); // npm test runs other suites beside this one on few cores
       const problems: string[] = [];
       page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
       page.on('dialog', (d) => { problems.push(`dialog (${d.type()}): ${d.message()}`); void d.dismiss(); });

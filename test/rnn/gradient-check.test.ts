@@ -35,7 +35,7 @@ function worstErrorByTensor(config: NetworkConfig, loss: LossKind, truncateSteps
   const target = Float64Array.from({ length: B * K }, (_, i) => out[i]! + (i % 2 === 0 ? 0.4 : -2.5));
   const dOut = new Float64Array(B * K);
   lossAndGradient(loss, forwardBatch(ws, x, B), target, B * K, dOut);
-  backwardBatch(ws, dOut, B, { truncateSteps });
+  backwardBatch(ws, dOut, B, truncateSteps);
   const analytic = Float64Array.from(ws.grads);
 
   const reference = truncateSteps === undefined
@@ -106,7 +106,7 @@ describe('gradient check (float64, 4-point finite differences)', () => {
     forwardBatch(ws, x, B);
     backwardBatch(ws, dOut, B);
     const full = Float64Array.from(ws.grads);
-    backwardBatch(ws, dOut, B, { truncateSteps: 2 });
+    backwardBatch(ws, dOut, B, 2);
     const wx = net.tensors.find((t) => t.name === 'layer0.Wx')!;
     let diff = 0;
     for (let i = wx.offset; i < wx.offset + wx.size; i++) diff = Math.max(diff, Math.abs(full[i]! - ws.grads[i]!));

@@ -58,9 +58,14 @@ export function allocateTape(maxBatch: number, steps: number, inputSize: number,
   };
 }
 
-/** h_{t−1} for batch row 0, as (array, offset); rows are H apart in both h and h0. */
-export function previousHidden(tape: LayerTape, t: number, B: number): [Float64Array, number] {
-  return t === 0 ? [tape.h0, 0] : [tape.h, (t - 1) * B * tape.hiddenSize];
+// h_{t−1} for batch row 0 is previousHidden(tape, t) at previousOffset(tape, t, B); rows
+// are H apart in both h and h0. Two functions rather than a tuple: no allocation per step.
+export function previousHidden(tape: LayerTape, t: number): Float64Array {
+  return t === 0 ? tape.h0 : tape.h;
+}
+
+export function previousOffset(tape: LayerTape, t: number, B: number): number {
+  return t === 0 ? 0 : (t - 1) * B * tape.hiddenSize;
 }
 
 /**

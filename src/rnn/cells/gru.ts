@@ -14,7 +14,7 @@
 // with the weight sums over all steps done after the walk (input side in layer.ts).
 import {
   accumulateAgainstPreviousHidden, accumulateWeights, addRecurrent, allocateTape, backpropRecurrent,
-  previousHidden, sigmoid,
+  previousHidden, previousOffset, sigmoid,
 } from './cell.ts';
 import type { Cell, LayerParams, LayerTape } from './cell.ts';
 
@@ -27,7 +27,7 @@ function stepForward(p: LayerParams, tape: GruTape, t: number, B: number): void 
   const H = tape.hiddenSize, GH = 3 * H;
   const gOff = t * B * GH, sOff = t * B * H;
   const { gates: a, rh, h } = tape;
-  const [prev, prevOff] = previousHidden(tape, t, B);
+  const prev = previousHidden(tape, t), prevOff = previousOffset(tape, t, B);
   addRecurrent(p.Wh, 0, 2 * H, H, prev, prevOff, B, a, gOff, GH);
   for (let r = 0; r < B; r++) {
     const row = gOff + r * GH;
@@ -55,7 +55,7 @@ function stepBackward(p: LayerParams, tape: GruTape, t: number, B: number, first
   const H = tape.hiddenSize, GH = 3 * H;
   const gOff = t * B * GH, sOff = t * B * H;
   const { gates, dh, da, drh } = tape;
-  const [prev, prevOff] = previousHidden(tape, t, B);
+  const prev = previousHidden(tape, t), prevOff = previousOffset(tape, t, B);
   for (let r = 0; r < B; r++) {
     const row = gOff + r * GH;
     for (let j = 0; j < H; j++) {

@@ -12,7 +12,7 @@
 //   dc_{t−1} = dc ⊙ f,   dh_{t−1} += da·Wh
 // and, after the walk, over all steps: dWh += Σ daᵀ·h_{t−1} (input side in layer.ts).
 // The forget-gate bias starts at 1 (see init.ts) so memory flows early in training.
-import { accumulateAgainstPreviousHidden, addRecurrent, allocateTape, backpropRecurrent, previousHidden, sigmoid } from './cell.ts';
+import { accumulateAgainstPreviousHidden, addRecurrent, allocateTape, backpropRecurrent, previousHidden, previousOffset, sigmoid } from './cell.ts';
 import type { Cell, LayerParams, LayerTape } from './cell.ts';
 
 export interface LstmTape extends LayerTape {
@@ -26,11 +26,11 @@ function stepForward(p: LayerParams, tape: LstmTape, t: number, B: number): void
   const H = tape.hiddenSize, GH = 4 * H;
   const gOff = t * B * GH;
   const a = tape.gates;
-  const [prev, prevOff] = previousHidden(tape, t, B);
+  const prev = previousHidden(tape, t), prevOff = previousOffset(tape, t, B);
   addRecurrent(p.Wh, 0, GH, H, prev, prevOff, B, a, gOff, GH);
 
   const { c, tanhC, h } = tape;
-  const [cPrev, cPrevOff] = t === 0 ? [tape.c0, 0] : [c, (t - 1) * B * H];
+  const cPrev = t === 0 ? tape.c0 : c, cPrevOff = t === 0 ? 0 : (t - 1) * B * H;
   const sOff = t * B * H;
   for (let r = 0; r < B; r++) {
     const row = gOff + r * GH;
@@ -54,7 +54,7 @@ function stepBackward(p: LayerParams, tape: LstmTape, t: number, B: number, firs
   const H = tape.hiddenSize, GH = 4 * H;
   const gOff = t * B * GH, sOff = t * B * H;
   const { gates, tanhC, dh, dc, da } = tape;
-  const [cPrev, cPrevOff] = t === 0 ? [tape.c0, 0] : [tape.c, (t - 1) * B * H];
+  const cPrev = t === 0 ? tape.c0 : tape.c, cPrevOff = t === 0 ? 0 : (t - 1) * B * H;
   if (t === tape.steps - 1) dc.fill(0, 0, B * H);
   for (let r = 0; r < B; r++) {
     const row = gOff + r * GH;

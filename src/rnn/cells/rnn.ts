@@ -7,7 +7,7 @@
 //   da = dh ⊙ act′(a_t)                  tanh′ = 1 − h², ReLU′ = [h > 0]
 //   dh_{t−1} += da·Wh
 // and, after the walk, over all steps: dWh += Σ daᵀ·h_{t−1} (input side in layer.ts).
-import { accumulateAgainstPreviousHidden, addRecurrent, allocateTape, backpropRecurrent, previousHidden } from './cell.ts';
+import { accumulateAgainstPreviousHidden, addRecurrent, allocateTape, backpropRecurrent, previousHidden, previousOffset } from './cell.ts';
 import type { Cell, LayerParams, LayerTape } from './cell.ts';
 
 export type RnnActivation = 'tanh' | 'relu';
@@ -19,7 +19,7 @@ export function createRnnCell(activation: RnnActivation): Cell {
     const H = tape.hiddenSize;
     const off = t * B * H;
     const a = tape.gates;
-    const [prev, prevOff] = previousHidden(tape, t, B);
+    const prev = previousHidden(tape, t), prevOff = previousOffset(tape, t, B);
     addRecurrent(p.Wh, 0, H, H, prev, prevOff, B, a, off, H);
     const h = tape.h;
     const n = B * H;

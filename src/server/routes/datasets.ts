@@ -39,10 +39,14 @@ export function datasetRoutes(db: Db, datasets: DatasetService, uploadLimitBytes
       handlers: [(req, res) => { const row = datasets.get(idParam(req)); res.json({ dataset: datasetJson(row), report: row.report }); }],
     },
     {
-      method: 'get', path: '/api/datasets/:id/summary', summary: 'danfo describe() of the numeric columns', query: seriesQuery, responses: { 200: 'summary statistics', 404: 'no such dataset' },
+      method: 'get', path: '/api/datasets/:id/summary', summary: 'danfo describe() of the numeric columns (or of one, with column)', query: seriesQuery, responses: { 200: 'summary statistics', 404: 'no such dataset' },
       handlers: [async (req, res) => {
+        const id = idParam(req);
         const column = stringQuery(req, 'column');
-        const series = await datasets.series(idParam(req), { target: column, series: stringQuery(req, 'series') });
+        const numeric = datasets.get(id).report.columns.filter((c) => c.type === 'number').map((c) => c.name);
+        const target = column ?? numeric[0];
+        const features = column === undefined ? numeric.filter((n) => n !== target) : [];
+        const series = await datasets.series(id, { target, features, series: stringQuery(req, 'series') });
         res.json({ column: series.target, describe: await describeSeries(series) });
       }],
     },

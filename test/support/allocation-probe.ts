@@ -1,0 +1,39 @@
+// Child-process probe for the allocation test: heap growth of the training hot path over
+// many batches after warm-up. Run with --expose-gc and a young generation large enough
+// that no scavenge can hide an allocation.
+import { backwardBatch, createWorkspace, forwardBatch } from '../../src/rnn/bptt.ts';
+import type { CellKind } from '../../src/rnn/cells/cell.ts';
+import { lossAndGradient } from '../../src/rnn/loss.ts';
+import { createNetwork } from '../../src/rnn/network.ts';
+import { clipByGlobalNorm, createOptimizer } from '../../src/rnn/optim.ts';
+import { createRandom } from '../../src/rnn/random.ts';
+
+const cell = process.argv[2] as CellKind;
+const B = 32, T = 20, F = 2, H = 32, batches = 200;
+const net = createNetwork({ cell, inputSize: F, hiddenSize: H, layers: 2, outputs: 3 }, 1);
+const ws = createWorkspace(net, B, T);
+const random = createRandom(2);
+const x = Float64Array.from({ length: B * T * F }, () => random.normal());
+const y = Float64Array.from({ length: B * 3 }, () => random.normal());
+const dOut = new Float64Array(B * 3);
+const adam = createOptimizer({ kind: 'adam', learningRate: 1e-3 }, net.params.length);
+const step = () => {
+  const out = forwardBatch(ws, x, B);
+  lossAndGradient('mse', out, y, B * 3, dOut);
+  backwardBatch(ws, dOut, B, 15);
+  clipByGlobalNorm(ws.grads, 1);
+  adam.step(net.params, ws.grads);
+};
+// Long enough for every function to reach optimised code: compiling allocates too.
+for (let i = 0; i < 300; i++) step();
+const gc = (globalThis as { gc?: () => void }).gc!;
+// Several windows, keeping the least: a steady allocation shows in every window, while
+// background JIT compilation finishing under load shows in some only.
+let least = Infinity;
+for (let w = 0; w < 5; w++) {
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < batches; i++) step();
+  least = Math.min(least, (process.memoryUsage().heapUsed - before) / batches);
+}
+console.log(JSON.stringify({ bytesPerBatch: least }));

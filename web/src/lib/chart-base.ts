@@ -1,0 +1,53 @@
+// Shared Plotly look and settings, so every chart in the app reads alike and none of them
+// asks for a WebGL context by accident (LESSONS 15: browsers cap those per page).
+
+export const COLOURS = {
+  actual: '#1f2937',
+  predicted: '#2563eb',
+  naive: '#d97706',
+  forecast: '#7c3aed',
+  band80: 'rgba(124, 58, 237, 0.28)',
+  band95: 'rgba(124, 58, 237, 0.13)',
+  train: 'rgba(37, 99, 235, 0.06)',
+  validation: 'rgba(217, 119, 6, 0.09)',
+  test: 'rgba(22, 163, 74, 0.09)',
+  trainLoss: '#2563eb',
+  validationLoss: '#dc2626',
+} as const;
+
+export const CHART_CONFIG: Plotly.Config = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ['select2d', 'lasso2d'] };
+
+/** A layout with the app's margins and fonts; uirevision keeps zoom across Plotly.react. */
+export function baseLayout(overrides: Plotly.Layout = {}): Plotly.Layout {
+  return {
+    margin: { l: 60, r: 20, t: 30, b: 40 },
+    font: { family: 'system-ui, sans-serif', size: 12 },
+    paper_bgcolor: 'rgba(0,0,0,0)',
+    plot_bgcolor: '#ffffff',
+    hovermode: 'x unified',
+    legend: { orientation: 'h', y: -0.2 },
+    uirevision: 'keep',
+    ...overrides,
+  };
+}
+
+/**
+ * Draws through plot() between two performance marks and records the measure `name`
+ * (read by bench/web-page.ts). A thunk, so the mark precedes Plotly's synchronous work.
+ */
+export async function markRender(name: string, plot: () => Promise<Plotly.PlotlyHTMLElement>): Promise<Plotly.PlotlyHTMLElement> {
+  performance.mark(`${name}:start`);
+  const div = await plot();
+  performance.mark(`${name}:end`);
+  performance.measure(name, `${name}:start`, `${name}:end`);
+  return div;
+}
+
+/**
+ * Text for Plotly labels (trace names, axis titles). Plotly reads labels as its own small
+ * HTML dialect, so a column named "<b>x" would be bold and "<img …>" would vanish; entities
+ * make it show exactly as written.
+ */
+export function plotlyText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
