@@ -11,6 +11,7 @@ import { registerRun } from './commands/run.ts';
 import { registerSchedule } from './commands/schedule.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerTrain } from './commands/train.ts';
+import { registerWorker } from './commands/worker.ts';
 import { exitCodeFor, messageFor } from './errors.ts';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.ts';
 
@@ -20,7 +21,7 @@ export function buildProgram(): Command {
     .addHelpText('after', EXIT_CODES_HELP)
     .exitOverride()
     .showHelpAfterError();
-  for (const register of [registerInspect, registerTrain, registerForecast, registerEvaluate, registerBacktest, registerRun, registerBatch, registerSchedule, registerServe, registerExample]) register(program);
+  for (const register of [registerInspect, registerTrain, registerForecast, registerEvaluate, registerBacktest, registerRun, registerBatch, registerSchedule, registerServe, registerWorker, registerExample]) register(program);
   return program;
 }
 
