@@ -116,16 +116,17 @@ export function seedNoise(experiment: Experiment, benches: BenchSeries[], runs: 
   return { mean: spread(summary.map((s) => s.meanMase)), geo: spread(summary.map((s) => s.geoRatio)), perSeries };
 }
 
-/** Per series, against the default: better or worse by more than that series' seed spread, else within it. */
-function againstDefault(experiment: Experiment, benches: BenchSeries[], runs: ResultsBySeries, variantId: string, noise: SeedNoise): { better: string[]; worse: string[]; within: number } {
-  const better: string[] = [], worse: string[] = [];
+/** Per series, against the default: better or worse by more than that series' seed spread, else within it; and the median fit-time ratio. */
+function againstDefault(experiment: Experiment, benches: BenchSeries[], runs: ResultsBySeries, variantId: string, noise: SeedNoise): { better: string[]; worse: string[]; within: number; timeRatio: number } {
+  const better: string[] = [], worse: string[] = [], ratios: number[] = [];
   let within = 0;
   for (const b of benches) {
-    const d = runs.get(b.name)!.get(experiment.defaultId)!.model.mase, v = runs.get(b.name)!.get(variantId)!.model.mase;
+    const d = runs.get(b.name)!.get(experiment.defaultId)!, v = runs.get(b.name)!.get(variantId)!;
     const n = noise.perSeries.get(b.name) ?? 0;
-    if (v < d - n) better.push(b.name); else if (v > d + n) worse.push(b.name); else within++;
+    if (v.model.mase < d.model.mase - n) better.push(b.name); else if (v.model.mase > d.model.mase + n) worse.push(b.name); else within++;
+    if (d.fitSeconds > 0.5) ratios.push(v.fitSeconds / d.fitSeconds);
   }
-  return { better, worse, within };
+  return { better, worse, within, timeRatio: ratios.length > 0 ? median(ratios) : NaN };
 }
 
 export function experimentSection(experiment: Experiment, benches: BenchSeries[], runs: ResultsBySeries, currentOf: (b: BenchSeries) => string, noise: SeedNoise | null): string {
@@ -146,7 +147,7 @@ export function experimentSection(experiment: Experiment, benches: BenchSeries[]
     out.push('', `Per series against the default (${experiment.defaultId}), counting a difference only when it exceeds that series' MASE spread over the three seeds in (e):`, '');
     for (const v of experiment.variants.filter((w) => w.id !== experiment.defaultId)) {
       const c = againstDefault(experiment, benches, runs, v.id, noise);
-      out.push(`- ${v.id}: clearly better on ${c.better.length} (${c.better.join(', ') || '—'}), clearly worse on ${c.worse.length} (${c.worse.join(', ') || '—'}), within seed noise on ${c.within}.`);
+      out.push(`- ${v.id}: clearly better on ${c.better.length} (${c.better.join(', ') || '—'}), clearly worse on ${c.worse.length} (${c.worse.join(', ') || '—'}), within seed noise on ${c.within}; median fit time ${f2(c.timeRatio)}× the default's (series whose default fit took over 0.5 s).`);
     }
     out.push('', verdict(experiment, benches, runs, noise));
   }
@@ -167,20 +168,24 @@ export function conclusion(summary: ExperimentSummary[]): string {
 
 /**
  * A variant beats the default only if it is clearly better (beyond that series' seed
- * spread) on more series than it is clearly worse; summary means alone can be carried by
- * one series (a fit cut short by the time budget moves a lot).
+ * spread) on at least two more series than it is clearly worse; summary means alone can be
+ * carried by one series (a fit cut short by the time budget moves a lot). Three seeds give
+ * a rough yardstick, so a net of one is called mixed, not evidence.
  */
 export function verdict(experiment: Experiment, benches: BenchSeries[], runs: ResultsBySeries, noise: SeedNoise): string {
   const summary = summarise(experiment, benches, runs);
-  const current = summary.find((s) => s.id === experiment.defaultId)!;
   const challengers = experiment.variants.filter((v) => v.id !== experiment.defaultId).map((v) => ({ id: v.id, ...againstDefault(experiment, benches, runs, v.id, noise) }));
-  const winners = challengers.filter((c) => c.better.length > c.worse.length && c.better.length >= 2);
-  const means = summary.map((s) => `${s.id} ${f3(s.meanMase)} / ${f3(s.geoRatio)}`).join(', ');
-  if (winners.length === 0) {
-    return `**Verdict: supports the current default (${experiment.defaultId})**: no variant is clearly better on more series than it is clearly worse (mean MASE / geo-mean ratio: ${means}; seed noise on those: ±${f3(noise.mean)} / ±${f3(noise.geo)}; default's ${f3(current.meanMase)} / ${f3(current.geoRatio)}).`;
+  const means = `mean MASE / geo-mean ratio: ${summary.map((s) => `${s.id} ${f3(s.meanMase)} / ${f3(s.geoRatio)}`).join(', ')}; seed noise on those ±${f3(noise.mean)} / ±${f3(noise.geo)}`;
+  const winners = challengers.filter((c) => c.better.length - c.worse.length >= 2);
+  if (winners.length > 0) {
+    const best = winners.reduce((a, b) => (b.better.length - b.worse.length > a.better.length - a.worse.length ? b : a));
+    return `**Verdict: evidence for ${best.id} over ${experiment.defaultId}**: clearly better on ${best.better.length} series, clearly worse on ${best.worse.length}, at ${f2(best.timeRatio)}× the fit time (${means}).`;
   }
-  const best = winners.reduce((a, b) => (b.better.length - b.worse.length > a.better.length - a.worse.length ? b : a));
-  return `**Verdict: evidence for ${best.id} over ${experiment.defaultId}**: clearly better on ${best.better.length} series, clearly worse on ${best.worse.length} (mean MASE / geo-mean ratio: ${means}; seed noise ±${f3(noise.mean)} / ±${f3(noise.geo)}).`;
+  const mixed = challengers.filter((c) => c.better.length >= 2 && c.worse.length >= 2);
+  if (mixed.length > 0) {
+    return `**Verdict: keep ${experiment.defaultId}; mixed evidence**: ${mixed.map((c) => `${c.id} is clearly better on ${c.better.length} series and clearly worse on ${c.worse.length}`).join('; ')} — which series each helps is in the lines above (${means}).`;
+  }
+  return `**Verdict: supports the current default (${experiment.defaultId})**: no variant is clearly better on more series than it is clearly worse (${means}).`;
 }
 
 export function timingSection(timings: CliTiming[]): string {

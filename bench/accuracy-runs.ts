@@ -1,6 +1,7 @@
 // The variants bench/accuracy.ts fits, and one scored run of a variant on a series,
 // through the facade only: fit → evaluate (test split, rolling origins, h steps, with the
 // baselines) → forecast (the h rows a user would get).
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { evaluate, fit, forecast, resolveForecastConfig } from '../src/forecaster.ts';
 import type { ForecastConfig, ForecastModel, ForecastOptions, TimeSeries } from '../src/forecaster.ts';
@@ -135,10 +136,28 @@ export function scalerLabel(c: ForecastConfig, model?: ForecastModel): string {
 
 const pick = (m: { mase: number; smape: number; mae: number }): Score => ({ mase: m.mase, smape: m.smape, mae: m.mae });
 
-/** Fits each distinct resolved config once per series; identical configs share the run. */
+/**
+ * Fits each distinct resolved config once per series; identical configs share the run.
+ * Every fitted run is appended to a journal (JSON lines), so a run that is interrupted can
+ * be resumed (--resume) without refitting what was done.
+ */
 export class RunCache {
   private readonly runs = new Map<string, RunResult>();
   private readonly autoRuns = new Map<string, RunResult>();
+  /** Fits read back from the journal: used as if fitted now, with the times they took then. */
+  private readonly journaled = new Map<string, RunResult>();
+
+  constructor(private readonly journal: string, resume: boolean) {
+    if (!resume || !existsSync(journal)) { writeFileSync(journal, ''); return; }
+    for (const line of readFileSync(journal, 'utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      const { key, result } = JSON.parse(line) as { key: string; result: RunResult };
+      this.journaled.set(key, result);
+    }
+  }
+
+  get resumed(): number { return this.journaled.size; }
+  get resumedFitSeconds(): number { let t = 0; for (const r of this.journaled.values()) t += r.fitSeconds; return t; }
 
   async run(bench: BenchSeries, variant: Variant, log: (line: string) => void): Promise<RunResult> {
     const auto = resolveForecastConfig(bench.series, { horizonSteps: bench.horizonSteps });
@@ -150,6 +169,8 @@ export class RunCache {
     if (seen) return { ...seen, variant: variant.id, reusedFrom: seen.reusedFrom ?? seen.variant };
     const autoRun = this.autoRuns.get(bench.name);
     if (variant.sameAsAutoUnlessBudgetBound && autoRun && autoRun.stoppedBy !== 'time-budget') return { ...autoRun, variant: variant.id, reusedFrom: 'auto' };
+    const journaled = this.journaled.get(key);
+    if (journaled) return this.keep(key, variant, { ...journaled, variant: variant.id });
     const started = performance.now();
     const model = await fit(series, options);
     const fitSeconds = (performance.now() - started) / 1000;
@@ -167,9 +188,15 @@ export class RunCache {
       epochs: model.training.history.length, bestEpoch: model.training.bestEpoch, stoppedBy: model.training.stoppedBy,
       forecastRows: future.forecast.length,
     };
-    this.runs.set(key, result);
-    if (variant.id === 'auto' && !variant.series) this.autoRuns.set(bench.name, result);
+    this.keep(key, variant, result);
+    appendFileSync(this.journal, `${JSON.stringify({ key, result })}\n`);
     log(`${bench.name} · ${variant.id}: MASE ${result.model.mase.toFixed(3)} (snaive ${result.baselines['seasonal-naive'].mase.toFixed(3)}, naive ${result.baselines.naive.mase.toFixed(3)}) · ${config.network.cell} H${config.network.hiddenSize} T${config.windowLength} ${config.strategy} ${result.scaler} · ${fitSeconds.toFixed(1)} s, ${result.epochs} epochs (${result.stoppedBy})`);
+    return result;
+  }
+
+  private keep(key: string, variant: Variant, result: RunResult): RunResult {
+    this.runs.set(key, result);
+    if (variant.id === 'auto' && !variant.series) this.autoRuns.set(result.series, result);
     return result;
   }
 }

@@ -5,7 +5,8 @@
 // a 5,000-point series through the real CLI `run`. Writes bench/ACCURACY.md atomically.
 // --quick: three series, the main methods and the strategy experiment, no CLI timing;
 // written to the OS temp folder unless --out says otherwise, so it never replaces the
-// full results.
+// full results. Every fit is journaled in the OS temp folder; --resume reuses that journal
+// after an interrupted run (only with unchanged code and data).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -36,7 +37,10 @@ async function main(): Promise<void> {
   // A series that repeats another is scored in the main table but not counted twice in experiments.
   const distinct = benches.filter((b) => b.duplicateOf === undefined);
   const experiments = quick ? EXPERIMENTS.filter((e) => e.id === 'strategy') : EXPERIMENTS;
-  const cache = new RunCache();
+  const journal = join(tmpdir(), `recurrent-accuracy${quick ? '-quick' : ''}.jsonl`);
+  const cache = new RunCache(journal, args.includes('--resume'));
+  const resumedFits = cache.resumed, resumedSeconds = cache.resumedFitSeconds;
+  if (cache.resumed > 0) log(`resuming: ${cache.resumed} fits from ${journal}`);
   const runAll = async (variants: Variant[], over: BenchSeries[]): Promise<ResultsBySeries> => {
     const results: ResultsBySeries = new Map();
     for (const b of over) {
@@ -87,7 +91,7 @@ async function main(): Promise<void> {
   const text = [
     '# Accuracy benchmark',
     '',
-    `Date: ${new Date().toISOString().slice(0, 10)}. Machine: ${machine()}. Command: \`npx tsx bench/accuracy.ts${quick ? ' --quick' : ''}\` (\`npm run bench:accuracy\`); the whole run took ${(totalSeconds / 60).toFixed(1)} min.`,
+    `Date: ${new Date().toISOString().slice(0, 10)}. Machine: ${machine()}. Command: \`npx tsx bench/accuracy.ts${quick ? ' --quick' : ''}\` (\`npm run bench:accuracy\`); the whole run took ${(totalSeconds / 60).toFixed(1)} min${resumedFits > 0 ? ` after resuming ${resumedFits} fits journaled by an earlier run (\`--resume\`; those fits took ${(resumedSeconds / 60).toFixed(1)} min of fit time when they ran)` : ''}.`,
     '',
     'Every number comes from the facade (`src/forecaster.ts`): `fit(series, { horizonSteps, …overrides })`, then `evaluate(model, series)`, which forecasts h steps from every origin of the held-out test split (the last 15 % of the series; the model and the baselines see only values before each origin) and scores them. MASE is scaled by the in-sample seasonal-naive MAE of the training slice with the season m shown; 1.0 means "as good as seasonal naive was in sample". The baselines are scored on the same origins. Training seed 42 everywhere, synthetic series seeded as listed.',
     '',
@@ -117,7 +121,7 @@ async function main(): Promise<void> {
     '',
     `Each experiment changes one setting of auto mode and keeps the rest, over ALL the series above (not one)${benches.length > distinct.length ? `, except ${benches.filter((b) => b.duplicateOf).map((b) => `${b.name} (the same values as ${b.duplicateOf})`).join(', ')}, so no series counts twice` : ''}.`,
     '',
-    'The seed experiment (e) is the yardstick: it changes nothing but the training seed, so a difference smaller than the spread it shows on a series is not evidence either way. Each verdict counts, per series, where a variant is better or worse than the default by more than that series\' seed spread; a variant is preferred only when it is clearly better on more series than it is clearly worse (and on at least two). Mean MASE alone is not used: one series whose fit is cut short by the time budget can carry it.',
+    'The seed experiment (e) is the yardstick: it changes nothing but the training seed, so a difference smaller than the spread it shows on a series is not evidence either way. Each verdict counts, per series, where a variant is better or worse than the default by more than that series\' seed spread; a variant is preferred only when it is clearly better on at least two more series than it is clearly worse; with only three seeds the yardstick is rough. Mean MASE alone is not used: one series whose fit is cut short by the time budget can carry it.',
     '',
     'In (b), `relative-offset` is window-relative scaling forced to offsets (x − anchor) instead of the ratios (x / anchor − 1) it picks for all-positive series: the series is shifted below zero first, which changes neither MAE nor MASE nor any auto-mode choice. Temperatures in °C are all positive in several series here, so they get ratios today.',
     '',
