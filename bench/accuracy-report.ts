@@ -55,7 +55,7 @@ export function mainTables(benches: BenchSeries[], main: ResultsBySeries): strin
     const runs = main.get(b.name)!;
     const a = runs.get('auto')!;
     const cell = (v: string) => { const r = runs.get(v)!; return r.reusedFrom ? `= ${r.reusedFrom}` : `${f1(r.fitSeconds)} (${r.epochs} ep, ${r.stoppedBy})`; };
-    out.push(row([b.name, b.series.values.length, a.origins, `${a.cell} H${a.hidden} T${a.window} ${a.strategy} ${a.scaler}`, ...NETS.map(cell)]));
+    out.push(row([b.name, b.series.values.length, a.origins, `${a.cell} H${a.hidden} T${a.window} ${a.strategy} ${a.scaler}${a.candidates ? ` (validation MAE ${a.candidates})` : ''}`, ...NETS.map(cell)]));
   }
   out.push('');
   return out.join('\n');

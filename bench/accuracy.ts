@@ -18,7 +18,6 @@ import { EXPERIMENTS, MAIN_VARIANTS, RunCache } from './accuracy-runs.ts';
 import type { RunResult, Variant } from './accuracy-runs.ts';
 import { experimentSection, mainTables, seedNoise, summarise, targetTable, timingSection } from './accuracy-report.ts';
 import type { CliTiming, ResultsBySeries } from './accuracy-report.ts';
-import { seasonalDifferenceRuns, seasonalSection } from './accuracy-seasonal.ts';
 import { bundledSeries, generatedSeries, markDuplicates, syntheticDailyCsv } from './accuracy-series.ts';
 import type { BenchSeries } from './accuracy-series.ts';
 
@@ -54,7 +53,6 @@ async function main(): Promise<void> {
   const main = await runAll(MAIN_VARIANTS, benches);
   const experimentResults = new Map<string, ResultsBySeries>();
   for (const e of experiments) experimentResults.set(e.id, await runAll(e.variants, distinct));
-  const seasonal = await seasonalDifferenceRuns(distinct, main, log);
   const timings = quick ? [] : cliTimings();
   const totalSeconds = (performance.now() - started) / 1000;
   const loadAfter = loadavg();
@@ -62,6 +60,7 @@ async function main(): Promise<void> {
 
   const target = targetTable(benches, main);
   const autoOf = (b: BenchSeries) => resolveForecastConfig(b.series, { horizonSteps: b.horizonSteps });
+  const workCap = autoOf(benches[0]!).training.maxTrainingWork ?? NaN, wallLimit = autoOf(benches[0]!).training.maxTrainingMs ?? NaN;
   const seedExperiment = experiments.find((e) => e.id === 'seed');
   const noise = seedExperiment ? seedNoise(seedExperiment, distinct, experimentResults.get('seed')!) : null;
   const sections = experiments.map((e) => {
@@ -81,11 +80,9 @@ async function main(): Promise<void> {
     for (const e of experiments) {
       const runs = experimentResults.get(e.id)!.get(name);
       if (!runs) continue;
-      const cells = [...runs.values()].map((r) => `${r.variant} ${(r.model.mae / r.baselines['seasonal-naive'].mae).toFixed(3)}${r.stoppedBy === 'time-budget' ? ` (${r.epochs} ep, time budget)` : ''}`);
+      const cells = [...runs.values()].map((r) => `${r.variant} ${(r.model.mae / r.baselines['seasonal-naive'].mae).toFixed(3)}${r.capped ? ` (${r.epochs} ep, work cap)` : ''}`);
       lines.push(`- ${e.title}: ${cells.join(', ')}`);
     }
-    const s = seasonal.find((r) => r.series === name);
-    if (s) lines.push(`- (g) Seasonal differencing: level ${s.levelRatio.toFixed(3)}, seasonal difference ${s.sdiffRatio.toFixed(3)}; picked by validation MAE: ${s.pick}`);
     return [...lines, ''];
   };
   const text = [
@@ -95,7 +92,9 @@ async function main(): Promise<void> {
     '',
     'Every number comes from the facade (`src/forecaster.ts`): `fit(series, { horizonSteps, …overrides })`, then `evaluate(model, series)`, which forecasts h steps from every origin of the held-out test split (the last 15 % of the series; the model and the baselines see only values before each origin) and scores them. MASE is scaled by the in-sample seasonal-naive MAE of the training slice with the season m shown; 1.0 means "as good as seasonal naive was in sample". The baselines are scored on the same origins. Training seed 42 everywhere, synthetic series seeded as listed.',
     '',
-    `**Timings are noisy**: the machine has 2 cores shared with other work while this ran, and auto mode stops training at a 20 s wall-clock budget (\`maxTrainingMs\`), so a fit that hits the budget on a loaded machine runs fewer epochs than on an idle one — its accuracy can move with load too. Fits stopped by the budget say \`time-budget\` in the fit-time table. Load average (1 / 5 / 15 min) at the start: ${load(loadBefore)}; at the end: ${load(loadAfter)}.`,
+    `**Accuracy is reproducible, timings are not**: auto mode caps training by work (\`maxTrainingWork\`, ${workCap.toExponential(0)} parameter-steps: parameters × training windows × window length, summed over epochs), not by wall time, so the same code and seed give the same models and the same numbers on a busy or an idle machine (a ${wallLimit / 1000} s wall-clock limit is only a safety net; a fit it stopped would say \`time-budget\`). Fit times do move with load: the machine has 2 cores shared with other work. Load average (1 / 5 / 15 min) at the start: ${load(loadBefore)}; at the end: ${load(loadAfter)}.`,
+    '',
+    'Auto mode fits two target scalers on every series with a season (m ≥ 2) and keeps the one with the lower h-step validation MAE: its level scaler (z-score, or window-relative for trending series) and a seasonal difference y_t − y_{t−m} (`sdiff`). The fit times below include both fits, one after the other (the CLI fits them in parallel); experiment (b) shows each alone.',
     '',
     '## Series',
     '',
@@ -121,7 +120,9 @@ async function main(): Promise<void> {
     '',
     `Each experiment changes one setting of auto mode and keeps the rest, over ALL the series above (not one)${benches.length > distinct.length ? `, except ${benches.filter((b) => b.duplicateOf).map((b) => `${b.name} (the same values as ${b.duplicateOf})`).join(', ')}, so no series counts twice` : ''}.`,
     '',
-    'The seed experiment (e) is the yardstick: it changes nothing but the training seed, so a difference smaller than the spread it shows on a series is not evidence either way. Each verdict counts, per series, where a variant is better or worse than the default by more than that series\' seed spread; a variant is preferred only when it is clearly better on at least two more series than it is clearly worse; with only three seeds the yardstick is rough. Mean MASE alone is not used: one series whose fit is cut short by the time budget can carry it.',
+    'The seed experiment (e) is the yardstick: it changes nothing but the training seed, so a difference smaller than the spread it shows on a series is not evidence either way. Each verdict counts, per series, where a variant is better or worse than the default by more than that series\' seed spread; a variant is preferred only when it is clearly better on at least two more series than it is clearly worse; with only three seeds the yardstick is rough. Mean MASE alone is not used: one series can carry it.',
+    '',
+    'In (b), `auto` is the default (level scaler and seasonal difference, kept by validation MAE), `level` is auto\'s level scaler alone and `sdiff` the seasonal difference alone: choosing by validation should land on or near the better of the two on each series.',
     '',
     'In (b), `relative-offset` is window-relative scaling forced to offsets (x − anchor) instead of the ratios (x / anchor − 1) it picks for all-positive series: the series is shifted below zero first, which changes neither MAE nor MASE nor any auto-mode choice. Temperatures in °C are all positive in several series here, so they get ratios today.',
     '',
@@ -133,12 +134,6 @@ async function main(): Promise<void> {
     '| cell | mean MASE (all) | mean MASE (no stocks) | geo-mean MAE / seasonal-naive MAE | beats seasonal naive | beats naive | best of the cells |',
     '|---|---|---|---|---|---|---|',
     ...cellSummary.map((s) => `| ${s.id} | ${s.meanMase.toFixed(3)} | ${s.meanMaseNoStock.toFixed(3)} | ${s.geoRatio.toFixed(3)} | ${s.winsSnaive}/${s.n} | ${s.winsNaive}/${s.n} | ${s.best}/${s.n} |`),
-    '',
-    '### (g) Seasonal differencing (emulated; not in src/)',
-    '',
-    'Forecast d_t = y_t − y_{t−m} with auto mode and add seasonal naive back; for h ≤ m this is exact through the facade (see bench/accuracy-seasonal.ts). Also shown: choosing between the two by validation MAE only, as a model-selection rule would.',
-    '',
-    seasonalSection(seasonal),
     '',
     '## A 5,000-point daily series through `recurrent run`',
     '',

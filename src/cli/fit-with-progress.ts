@@ -2,7 +2,7 @@
 // with --quiet), and Ctrl-C stops training early keeping the best weights so far.
 import { defaultGrid, fit, searchFit } from '../forecaster.ts';
 import type { ForecastModel, ForecastOptions, TimeSeries } from '../forecaster.ts';
-import type { EpochProgress } from '../train/trainer.ts';
+import type { FitProgress } from '../forecaster.ts';
 import { num, table } from './format.ts';
 import { createProgressReporter, progressMode } from './progress.ts';
 
@@ -13,7 +13,7 @@ export interface OutputFlags {
 }
 
 export interface ProgressHooks {
-  onEpoch: (progress: EpochProgress) => void;
+  onEpoch: (progress: FitProgress) => void;
   finish: () => void;
   signal: AbortSignal;
   dispose: () => void;
@@ -43,7 +43,7 @@ kept: ${result.bestLabel}
   }
   const hooks = progressHooks(flags);
   try {
-    return await fit(series, options, { onEpoch: hooks.onEpoch, signal: hooks.signal });
+    return await fit(series, options, { onEpoch: hooks.onEpoch, signal: hooks.signal, parallel: true });
   } finally {
     hooks.finish();
     hooks.dispose();

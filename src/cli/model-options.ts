@@ -24,7 +24,7 @@ export interface ModelFlags extends SeriesFlags {
   seed?: number;
 }
 
-const SCALE_CHOICES = ['zscore', 'minmax', 'robust', 'none', 'relative', 'difference', 'log'] as const;
+const SCALE_CHOICES = ['zscore', 'minmax', 'robust', 'none', 'relative', 'difference', 'seasonal-difference', 'log'] as const;
 type ScaleChoice = (typeof SCALE_CHOICES)[number];
 
 export function addSeriesOptions(command: Command): Command {
@@ -48,7 +48,7 @@ export function addModelOptions(command: Command): Command {
     .option('--hidden <units>', 'hidden units per layer', parseIntegerOption('--hidden'))
     .option('--layers <n>', 'stacked recurrent layers (1–3)', parseIntegerOption('--layers'))
     .addOption(new Option('--strategy <kind>', 'multi-step strategy').choices(['recursive', 'direct']))
-    .addOption(new Option('--scale <kind>', 'scaling: zscore, minmax, robust, none, relative (window-relative), difference, log').choices([...SCALE_CHOICES]))
+    .addOption(new Option('--scale <kind>', 'scaling: zscore, minmax, robust, none, relative (window-relative), difference, seasonal-difference (y − y one season back), log; default: auto mode fits its level scaler and a seasonal difference and keeps the better on validation').choices([...SCALE_CHOICES]))
     .option('--epochs <n>', 'maximum epochs', parseIntegerOption('--epochs'))
     .option('--patience <epochs>', 'early-stopping patience', parseIntegerOption('--patience'))
     .option('--lr <rate>', 'learning rate', parseNumberOption('--lr'))
@@ -61,6 +61,8 @@ function scalerFor(choice: ScaleChoice | undefined): ScalerSpec | undefined {
     case undefined: return undefined;
     case 'relative': return { kind: 'zscore', windowRelative: true };
     case 'difference': return { kind: 'zscore', transform: 'difference' };
+    // The season comes from --season or the frequency (resolveForecastConfig fills it in).
+    case 'seasonal-difference': return { kind: 'zscore', transform: 'seasonal-difference' };
     case 'log': return { kind: 'zscore', transform: 'log' };
     default: return { kind: choice };
   }

@@ -1,7 +1,7 @@
 // Training progress on the terminal: a redrawn bar on a TTY, one plain line per epoch
 // otherwise (logs, CI, pipes), nothing with --quiet. Progress goes to stderr so stdout
 // stays clean for --json and for piping forecasts.
-import type { EpochProgress } from '../train/trainer.ts';
+import type { FitProgress } from '../forecaster.ts';
 
 export interface ProgressSink {
   isTTY?: boolean;
@@ -26,12 +26,12 @@ function formatLoss(v: number | null): string {
   return v === null ? '—' : v.toPrecision(4);
 }
 
-export function describeEpoch(p: EpochProgress): string {
-  return `epoch ${p.epoch}/${p.maxEpochs}  loss ${formatLoss(p.trainLoss)}  val ${formatLoss(p.validationLoss)}  lr ${p.learningRate.toPrecision(3)}  eta ≤${formatDuration(p.etaMs)}`;
+export function describeEpoch(p: FitProgress): string {
+  return `${p.stage === undefined ? '' : `${p.stage}  `}epoch ${p.epoch}/${p.maxEpochs}  loss ${formatLoss(p.trainLoss)}  val ${formatLoss(p.validationLoss)}  lr ${p.learningRate.toPrecision(3)}  eta ≤${formatDuration(p.etaMs)}`;
 }
 
 /** Returns the onEpoch callback for the trainer and a finish() that ends the bar's line. */
-export function createProgressReporter(sink: ProgressSink, mode: ProgressMode): { onEpoch: (p: EpochProgress) => void; finish: () => void } {
+export function createProgressReporter(sink: ProgressSink, mode: ProgressMode): { onEpoch: (p: FitProgress) => void; finish: () => void } {
   if (mode === 'quiet') return { onEpoch: () => {}, finish: () => {} };
   if (mode === 'lines') return { onEpoch: (p) => { sink.write(`${describeEpoch(p)}\n`); }, finish: () => {} };
   let drawn = false;

@@ -2,9 +2,10 @@
 // the experiments behind them are recorded in bench/ACCURACY.md.
 import type { Frequency, TimeSeries } from '../data/types.ts';
 import type { ScalerSpec } from '../prep/scale.ts';
+import { splitByFraction } from '../prep/split.ts';
 import { DEFAULT_TRAINING } from '../train/config.ts';
 import type { ForecastConfig, ForecastOptions } from './config.ts';
-import { FORECAST_STRATEGIES } from './config.ts';
+import { FORECAST_STRATEGIES, headOutputs } from './config.ts';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -60,7 +61,10 @@ export const AUTO_DEFAULTS = {
   strategy: 'direct',
   maxWindowLength: 64,
   minWindowLength: 8,
-  training: { ...DEFAULT_TRAINING, maxEpochs: 80, batchSize: 32, learningRate: 3e-3, patienceEpochs: 8, maxTrainingMs: 20_000 },
+  // The work cap bounds a fit on a long series (about 15–20 s for the default network here)
+  // and, unlike a wall-clock budget, does not depend on machine load: same seed, same model.
+  // The wall-clock limit is only a safety net for a much slower machine.
+  training: { ...DEFAULT_TRAINING, maxEpochs: 80, batchSize: 32, learningRate: 3e-3, patienceEpochs: 8, maxTrainingWork: 6e9, maxTrainingMs: 120_000 },
 } as const;
 
 export function resolveForecastConfig(series: TimeSeries, options: ForecastOptions): ForecastConfig {
@@ -84,7 +88,9 @@ export function resolveForecastConfig(series: TimeSeries, options: ForecastOptio
   const trainEnd = Math.max(2, Math.floor(n * (1 - split.validation - split.test)));
   const validationEnd = Math.floor(n * (1 - split.test));
   const windowLength = options.windowLength ?? autoWindowLength(seasonLength, h, trainEnd);
-  const scaler = options.scaler ?? defaultScaler(series.values.subarray(0, trainEnd), series.values.subarray(trainEnd, validationEnd));
+  const chosen = options.scaler ?? defaultScaler(series.values.subarray(0, trainEnd), series.values.subarray(trainEnd, validationEnd));
+  // A seasonal difference left without its lag takes the series' season.
+  const scaler = chosen.transform === 'seasonal-difference' ? { seasonLength, ...chosen } : chosen;
   return {
     target,
     features,
@@ -104,4 +110,32 @@ export function autoWindowLength(seasonLength: number, horizonSteps: number, tra
   const wanted = Math.max(2 * seasonLength, 2 * horizonSteps, AUTO_DEFAULTS.minWindowLength);
   const cap = Math.max(2, Math.min(AUTO_DEFAULTS.maxWindowLength, Math.floor(trainLength / 4)));
   return Math.min(wanted, cap);
+}
+
+/** Fewer training windows than this leave a seasonal-difference model too little to learn from. */
+const MIN_SEASONAL_WINDOWS = 16;
+
+/**
+ * The target scalers auto mode fits and then chooses between by validation MAE (model
+ * selection on the validation split; the test split is never looked at): its level scaler,
+ * and, when the series has a season (m ≥ 2) with room for it, a seasonal difference
+ * y_t − y_{t−m}. A smooth, stable cycle (hourly normals) is nearly all seasonal-naive
+ * signal that a level model must relearn; the difference leaves only what changes. A
+ * caller who gives a scaler has chosen: one candidate. Experiment (g) in bench/ACCURACY.md.
+ */
+export function scalerCandidates(options: ForecastOptions | ForecastConfig, config: ForecastConfig, seriesLength: number): ScalerSpec[] {
+  if (options.scaler !== undefined) return [config.scaler];
+  const m = config.seasonLength;
+  const trainEnd = splitByFraction(seriesLength, config.split).train[1];
+  const windows = trainEnd - (config.windowLength + m + headOutputs(config)) + 1;
+  if (m < 2 || windows < MIN_SEASONAL_WINDOWS) return [config.scaler];
+  return [config.scaler, { kind: 'zscore', transform: 'seasonal-difference', seasonLength: m }];
+}
+
+/** A scaler in words, for reports: "z-score", "window-relative (ratio)", "seasonal difference (m = 24) + z-score". */
+export function describeScaler(spec: ScalerSpec): string {
+  const kind = spec.kind === 'zscore' ? 'z-score' : spec.kind;
+  if (spec.windowRelative === true) return `window-relative${spec.kind === 'none' ? '' : ` + ${kind}`}`;
+  const transform = spec.transform === 'seasonal-difference' ? `seasonal difference (m = ${spec.seasonLength})` : spec.transform === 'difference' ? 'difference' : spec.transform === 'log' ? 'log' : null;
+  return transform === null ? kind : `${transform}${spec.kind === 'none' ? '' : ` + ${kind}`}`;
 }

@@ -1,15 +1,18 @@
 // fit: series + options → a ForecastModel. Resolves the config (auto mode), prepares
 // scaled windows, trains the network with early stopping, then calibrates split-conformal
-// intervals on validation forecasts made exactly as future forecasts will be made.
+// intervals on validation forecasts made exactly as future forecasts will be made. When
+// auto mode has more than one scaler to offer, each is fitted and the one with the lower
+// validation MAE is kept.
 import type { TimeSeries } from '../data/types.ts';
 import { rangeWarnings } from '../prep/scale.ts';
 import { createNetwork } from '../rnn/network.ts';
 import { train } from '../train/trainer.ts';
 import type { EpochProgress } from '../train/trainer.ts';
-import { resolveForecastConfig } from './auto.ts';
+import { describeScaler, resolveForecastConfig, scalerCandidates } from './auto.ts';
 import type { ForecastConfig, ForecastOptions } from './config.ts';
 import { headOutputs } from './config.ts';
 import { fingerprintSeries } from './fingerprint.ts';
+import { fitInWorker } from './fit-in-worker.ts';
 import { fitConformalWidths } from './intervals.ts';
 import { mae } from './metrics.ts';
 import type { ConformalWidths } from './intervals.ts';
@@ -17,9 +20,20 @@ import type { ForecastModel } from './model.ts';
 import { forecastFromOrigins, originsBetween } from './predict.ts';
 import { firstOrigin, prepareTraining } from './prepare.ts';
 
+export interface FitProgress extends EpochProgress {
+  /** When auto mode fits several candidates one after the other: which one, e.g. "2/2 seasonal difference (m = 24) + z-score". */
+  stage?: string;
+}
+
 export interface FitHooks {
   signal?: AbortSignal;
-  onEpoch?: (progress: EpochProgress) => void;
+  onEpoch?: (progress: FitProgress) => void;
+  /**
+   * Fit auto mode's candidates at the same time, each on its own worker thread, instead of
+   * one after the other. Same models either way; a surface that waits on one fit with idle
+   * cores (the CLI) turns it on, pools that already keep every core busy leave it off.
+   */
+  parallel?: boolean;
 }
 
 /** Fewer validation origins than this make interval widths rough: say so. */
@@ -27,6 +41,28 @@ const FEW_CALIBRATION_ORIGINS = 20;
 
 export async function fit(series: TimeSeries, options: ForecastOptions | ForecastConfig, hooks: FitHooks = {}): Promise<ForecastModel> {
   const config = resolveForecastConfig(series, options);
+  const scalers = scalerCandidates(options, config, series.values.length);
+  if (scalers.length === 1) return fitConfig(series, config, hooks);
+  const stageHooks = (i: number): FitHooks => {
+    const stage = `${i + 1}/${scalers.length} ${describeScaler(scalers[i]!)}`;
+    return { signal: hooks.signal, onEpoch: hooks.onEpoch && ((progress: EpochProgress) => hooks.onEpoch!({ ...progress, stage })) };
+  };
+  let models: ForecastModel[] = [];
+  if (hooks.parallel === true) {
+    models = await Promise.all(scalers.map((scaler, i) => fitInWorker(series, { ...config, scaler }, stageHooks(i))));
+  } else {
+    for (const [i, scaler] of scalers.entries()) {
+      if (i > 0 && hooks.signal?.aborted) break;
+      models.push(await fitConfig(series, { ...config, scaler }, stageHooks(i)));
+    }
+  }
+  const best = models.reduce((a, b) => (b.validation.mae < a.validation.mae ? b : a));
+  const candidates = models.map((m) => ({ scaler: describeScaler(m.config.scaler), validationMae: m.validation.mae, epochs: m.training.history.length, stoppedBy: m.training.stoppedBy, elapsedMs: m.training.elapsedMs }));
+  return { ...best, selection: { kept: describeScaler(best.config.scaler), candidates } };
+}
+
+/** Fits one fully resolved configuration. */
+async function fitConfig(series: TimeSeries, config: ForecastConfig, hooks: FitHooks): Promise<ForecastModel> {
   const data = prepareTraining(series, config);
   const network = createNetwork({
     cell: config.network.cell, activation: config.network.activation, inputSize: data.columns.length,
@@ -48,7 +84,7 @@ export async function fit(series: TimeSeries, options: ForecastOptions | Forecas
     ...rangeWarnings(data.scalers.target, series.values.subarray(vStart, vEnd), 'validation'),
     ...rangeWarnings(data.scalers.target, series.values.subarray(tStart, tEnd), 'test'),
   );
-  if (result.stoppedBy === 'time-budget') warnings.push(`training stopped at its time budget after ${result.history.length} epochs; the best epoch (${result.bestEpoch}) was kept`);
+  if (result.stoppedBy === 'time-budget') warnings.push(`training stopped at its wall-clock limit after ${result.history.length} epochs, so this fit depends on how busy the machine was; the best epoch (${result.bestEpoch}) was kept`);
   return {
     createdAt: new Date().toISOString(),
     ...core,

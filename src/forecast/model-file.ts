@@ -7,6 +7,7 @@ import { writeFileAtomic } from '../files/atomic-write.ts';
 import { parseJsonText } from '../files/json-text.ts';
 import { scalerFromJSON } from '../prep/scale.ts';
 import { networkFromJSON, networkToJSON } from '../rnn/serialize.ts';
+import { STOP_REASONS } from '../train/trainer.ts';
 import type { ForecastModel } from './model.ts';
 
 export const MODEL_FORMAT = 'recurrent-model';
@@ -41,7 +42,7 @@ const modelSchema = z.object({
     history: z.array(z.object({ epoch: z.number().int(), trainLoss: finite, validationLoss: nullableFinite, gradientNorm: finite, learningRate: finite, elapsedMs: finite })),
     bestEpoch: z.number().int(),
     bestLoss: z.number(),
-    stoppedBy: z.enum(['patience', 'max-epochs', 'time-budget', 'cancelled']),
+    stoppedBy: z.enum(STOP_REASONS),
     elapsedMs: finite,
   }),
   intervals: z.object({ levels: z.array(finite), halfWidths: z.array(z.array(finite)), residualCount: z.number().int() }),
@@ -49,6 +50,10 @@ const modelSchema = z.object({
   data: z.object({ fingerprint: z.string(), id: z.string(), rows: z.number().int(), start: finite, end: finite, frequency: z.object({ unit: z.string(), step: finite, label: z.string() }).passthrough() }),
   split: z.object({ train: z.tuple([z.number(), z.number()]), validation: z.tuple([z.number(), z.number()]), test: z.tuple([z.number(), z.number()]) }),
   warnings: z.array(z.string()),
+  selection: z.object({
+    kept: z.string(),
+    candidates: z.array(z.object({ scaler: z.string(), validationMae: finite, epochs: z.number().int(), stoppedBy: z.enum(STOP_REASONS), elapsedMs: finite })),
+  }).optional(),
 });
 
 export function modelToJSON(model: ForecastModel): unknown {
@@ -90,6 +95,7 @@ export function modelFromJSON(json: unknown, source = 'model'): ForecastModel {
       data: m.data as ForecastModel['data'],
       split: m.split,
       warnings: m.warnings,
+      ...(m.selection ? { selection: m.selection } : {}),
     };
   } catch (e) {
     throw new ModelFileError(`${source} is invalid: ${(e as Error).message}`);

@@ -28,6 +28,12 @@ export interface TrainingSummary {
   elapsedMs: number;
 }
 
+/** Auto mode's choice between candidate scalers, by validation MAE. */
+export interface ScalerSelection {
+  kept: string;
+  candidates: { scaler: string; validationMae: number; epochs: number; stoppedBy: TrainingResult['stoppedBy']; elapsedMs: number }[];
+}
+
 export interface ForecastModel {
   createdAt: string;
   config: ForecastConfig;
@@ -41,4 +47,6 @@ export interface ForecastModel {
   data: DataSummary;
   split: SplitRanges;
   warnings: string[];
+  /** Present when auto mode fitted more than one scaler and kept the best. */
+  selection?: ScalerSelection;
 }

@@ -2,7 +2,7 @@
 // and forecasts s, s+1, …. Direct models emit all steps at once; recursive models feed
 // each prediction back as the newest input (LESSONS 8 keeps the two apart by name:
 // predictNext is one step from actuals, forecast is many steps from its own predictions).
-import { inverseTargets, scaleInputWindows } from '../prep/window-scale.ts';
+import { anchorStride, inverseTargets, scaleInputWindows } from '../prep/window-scale.ts';
 import { predictWindows } from '../rnn/bptt.ts';
 import { headOutputs } from './config.ts';
 import type { ForecastModel } from './model.ts';
@@ -33,7 +33,7 @@ export function forecastFromOrigins(model: ModelCore, columns: readonly Float64A
 
 function directForecast(model: ModelCore, columns: readonly Float64Array[], origins: ArrayLike<number>): Float64Array {
   const T = model.config.windowLength;
-  const { inputs, anchors } = scaleInputWindows(columns, columns[0]!, origins, T, model.scalers.inputs);
+  const { inputs, anchors } = scaleInputWindows(columns, columns[0]!, origins, T, model.scalers.inputs, anchorStride(model.scalers.target));
   const scaled = predictWindows(model.network, inputs, origins.length, T);
   return inverseTargets(scaled, anchors, headOutputs(model.config), model.scalers.target);
 }

@@ -2,7 +2,7 @@
 // columns (target first), a chronological split, scalers fitted on the training slice
 // only (LESSONS 1), and scaled windows for each split.
 import type { TimeSeries } from '../data/types.ts';
-import { fitScaler } from '../prep/scale.ts';
+import { fitScaler, leadValues } from '../prep/scale.ts';
 import type { FittedScaler } from '../prep/scale.ts';
 import { splitByFraction, trainSlice } from '../prep/split.ts';
 import type { SplitRanges } from '../prep/split.ts';
@@ -27,9 +27,9 @@ export function columnsOf(series: TimeSeries, config: Pick<ForecastConfig, 'targ
   })];
 }
 
-/** The first origin a window can start from: a differenced input also needs the value before it. */
+/** The first origin a window can start from: a (seasonally) differenced input also needs the values before it. */
 export function firstOrigin(config: Pick<ForecastConfig, 'windowLength' | 'scaler'>): number {
-  return config.windowLength + (config.scaler.transform === 'difference' ? 1 : 0);
+  return config.windowLength + leadValues(config.scaler);
 }
 
 export function fitModelScalers(columns: readonly Float64Array[], split: SplitRanges, config: ForecastConfig): ModelScalers {

@@ -2,14 +2,15 @@
 // fed inputs it never saw tends to forecast a flat line there (LESSONS #7). Window-relative
 // scalers get no warning, since leaving the training range is exactly what they handle.
 import type { FittedScaler } from './scale.ts';
-import { applySteps } from './value-steps.ts';
+import { applySteps, leadValues } from './value-steps.ts';
 
 export function rangeWarnings(scaler: FittedScaler, values: Float64Array, label: string): string[] {
   const { params } = scaler;
   const transform = scaler.spec.transform ?? 'none';
-  if (params.relative !== null || values.length < (transform === 'difference' ? 2 : 1)) return [];
-  const y = transform === 'difference'
-    ? applySteps(values.subarray(1), { transform, relative: null }, values[0]!)
+  const lag = leadValues(scaler.spec);
+  if (params.relative !== null || values.length <= lag) return [];
+  const y = lag > 0
+    ? applySteps(values.subarray(lag), { transform, relative: null, seasonLength: scaler.spec.seasonLength }, values.subarray(0, lag))
     : transform === 'log' ? Float64Array.from(values, (v) => (v > 0 ? Math.log(v) : -Infinity)) : values;
   const slack = 1e-9 * Math.max(1, Math.abs(params.fitMin), Math.abs(params.fitMax));
   let outside = 0;
@@ -23,7 +24,7 @@ export function rangeWarnings(scaler: FittedScaler, values: Float64Array, label:
   }
   if (outside === 0) return [];
   const shown = (v: number): string => formatNumber(transform === 'log' ? Math.exp(v) : v);
-  const what = transform === 'difference' ? 'step-to-step changes' : 'values';
+  const what = transform === 'difference' ? 'step-to-step changes' : transform === 'seasonal-difference' ? 'season-to-season changes' : 'values';
   return [
     `${label}: ${outside} of ${y.length} ${what} fall outside the training range [${shown(params.fitMin)}, ${shown(params.fitMax)}]`
     + ` (they span ${shown(low)} to ${shown(high)}); forecasts there extrapolate and tend to flatten.`

@@ -2,19 +2,23 @@
 // make one, and its parameters serialise with a model. A scaler maps raw x through the
 // steps of value-steps.ts (log, first differences, window-relative) to y, then
 // z = (y − center) / scale. Differencing and window-relative scaling need an anchor on
-// both transform and inverse: the last actual value before the values (differences) or
-// the window's last observed value (window-relative); window-level helpers in relative.ts.
+// both transform and inverse: the actual values just before the values (one for
+// differences, a season of m for seasonal differences) or the window's last observed value
+// (window-relative); window-level helpers in window-scale.ts.
 import { PrepError } from './errors.ts';
 import { affineStats, trainingSamples, type ScalerKind } from './scaler-stats.ts';
-import { applySteps, needsAnchor, undoSteps, type RelativeMode, type ValueTransform } from './value-steps.ts';
+import { anchorLength, applySteps, undoSteps, type Anchor, type RelativeMode, type Steps, type ValueTransform } from './value-steps.ts';
 
 export type { ScalerKind } from './scaler-stats.ts';
-export type { RelativeMode, ValueTransform } from './value-steps.ts';
+export type { Anchor, RelativeMode, ValueTransform } from './value-steps.ts';
+export { leadValues } from './value-steps.ts';
 export { rangeWarnings } from './range-check.ts';
 
 export interface ScalerSpec {
   kind: ScalerKind;
   transform?: ValueTransform;
+  /** Seasonal difference only: m, the lag of the difference. */
+  seasonLength?: number;
   /** Express each window relative to its last observed value, so trends leaving the training range stay forecastable. */
   windowRelative?: boolean;
   /** Window-relative only: the window the statistics are gathered over. */
@@ -45,15 +49,17 @@ export interface ScalerJSON {
 export interface FittedScaler {
   readonly spec: Readonly<ScalerSpec>;
   readonly params: Readonly<ScalerParams>;
-  /** true for differences and window-relative scaling. */
+  /** true for (seasonal) differences and window-relative scaling. */
   readonly needsAnchor: boolean;
-  transform(values: Float64Array, anchor?: number): Float64Array;
-  inverse(scaled: Float64Array, anchor?: number): Float64Array;
+  /** Raw values the anchor holds: 0, 1, or m for a seasonal difference. */
+  readonly anchorLength: number;
+  transform(values: Float64Array, anchor?: Anchor): Float64Array;
+  inverse(scaled: Float64Array, anchor?: Anchor): Float64Array;
   toJSON(): ScalerJSON;
 }
 
 const KINDS: readonly ScalerKind[] = ['minmax', 'zscore', 'robust', 'none'];
-const TRANSFORMS: readonly ValueTransform[] = ['none', 'log', 'difference'];
+const TRANSFORMS: readonly ValueTransform[] = ['none', 'log', 'difference', 'seasonal-difference'];
 
 export function fitScaler(trainSlice: Float64Array, spec: ScalerSpec): FittedScaler {
   const clean = checkSpec(spec);
@@ -69,7 +75,7 @@ export function fitScaler(trainSlice: Float64Array, spec: ScalerSpec): FittedSca
   if (clean.windowRelative === true) {
     relative = clean.transform !== 'log' && trainSlice.every((v) => v > 0) ? 'ratio' : 'offset';
   }
-  const steps = { transform: clean.transform ?? 'none', relative };
+  const steps = stepsOf(clean, relative);
   const window = { length: clean.windowLength ?? 1, horizon: clean.horizonSteps ?? 1 };
   const stats = affineStats(trainingSamples(trainSlice, steps, window), clean.kind);
   return createScaler(clean, {
@@ -107,20 +113,25 @@ function invalidParams(params: ScalerParams | undefined | null, spec: ScalerSpec
   return relativeOk ? null : 'relative does not match windowRelative';
 }
 
+function stepsOf(spec: ScalerSpec, relative: RelativeMode | null): Steps {
+  return { transform: spec.transform ?? 'none', relative, seasonLength: spec.seasonLength };
+}
+
 function createScaler(spec: ScalerSpec, params: ScalerParams): FittedScaler {
-  const steps = { transform: spec.transform ?? 'none', relative: params.relative };
+  const steps = stepsOf(spec, params.relative);
   const frozenSpec = Object.freeze({ ...spec });
   const frozenParams = Object.freeze({ ...params });
   return Object.freeze({
     spec: frozenSpec,
     params: frozenParams,
-    needsAnchor: needsAnchor(steps),
-    transform(values: Float64Array, anchor?: number): Float64Array {
+    needsAnchor: anchorLength(steps) > 0,
+    anchorLength: anchorLength(steps),
+    transform(values: Float64Array, anchor?: Anchor): Float64Array {
       const y = applySteps(values, steps, anchor);
       for (let i = 0; i < y.length; i++) y[i] = (y[i]! - frozenParams.center) / frozenParams.scale;
       return y;
     },
-    inverse(scaled: Float64Array, anchor?: number): Float64Array {
+    inverse(scaled: Float64Array, anchor?: Anchor): Float64Array {
       const y = new Float64Array(scaled.length);
       for (let i = 0; i < y.length; i++) y[i] = scaled[i]! * frozenParams.scale + frozenParams.center;
       return undoSteps(y, steps, anchor);
@@ -138,8 +149,11 @@ function checkSpec(spec: ScalerSpec | undefined): ScalerSpec {
   if (spec.transform !== undefined && !TRANSFORMS.includes(spec.transform)) {
     throw new PrepError(`unknown transform ${JSON.stringify(spec.transform)}`, { field: 'transform', hint: `Use one of ${TRANSFORMS.join(', ')}.` });
   }
-  if (spec.windowRelative === true && spec.transform === 'difference') {
+  if (spec.windowRelative === true && (spec.transform === 'difference' || spec.transform === 'seasonal-difference')) {
     throw new PrepError('differences and window-relative scaling do not combine', { field: 'windowRelative', hint: 'Choose one of them: both already remove the level.' });
+  }
+  if (spec.transform === 'seasonal-difference' && !(Number.isInteger(spec.seasonLength) && spec.seasonLength! >= 1)) {
+    throw new PrepError(`a seasonal difference needs a whole season length ≥ 1, got ${String(spec.seasonLength)}`, { field: 'seasonLength', hint: 'Pass seasonLength (m) in the spec, e.g. 24 for hourly data with a daily cycle.' });
   }
   if (spec.windowRelative === true && spec.kind !== 'none' && !(Number.isInteger(spec.windowLength) && spec.windowLength! >= 1)) {
     throw new PrepError('window-relative scaling needs the windowLength its statistics are gathered over', { field: 'windowLength', hint: "Pass the model's windowLength (and horizonSteps) in the spec, or use kind 'none'." });

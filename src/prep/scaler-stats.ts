@@ -1,7 +1,7 @@
 // What a scaler learns from its training slice: the values its affine map will see
 // (after log / differences / window-relative steps) and their centre and spread.
 import { PrepError } from './errors.ts';
-import { applySteps, type Steps } from './value-steps.ts';
+import { anchorLength, applySteps, type Steps } from './value-steps.ts';
 
 export type ScalerKind = 'minmax' | 'zscore' | 'robust' | 'none';
 
@@ -17,13 +17,18 @@ export interface AffineStats {
 const MAX_RELATIVE_SAMPLES = 2_000_000;
 
 /**
- * The training values in the scaler's own domain. Differences come from consecutive
- * training values; window-relative values are every input and target of every training
+ * The training values in the scaler's own domain. (Seasonal) differences come from the
+ * training values themselves, the first lag of them serving as the anchor; window-relative values are every input and target of every training
  * window, relative to that window's last observed value.
  */
 export function trainingSamples(train: Float64Array, steps: Steps, window: { length: number; horizon: number }): Float64Array {
-  if (steps.transform === 'difference') return applySteps(train.subarray(1), steps, train[0]!);
-  if (steps.relative === null) return applySteps(train, steps, undefined);
+  if (steps.relative === null) {
+    const lag = anchorLength(steps);
+    if (train.length <= lag) {
+      throw new PrepError(`the training slice of ${train.length} values is too short for a difference over ${lag} steps`, { field: 'trainSlice', hint: 'Train on more data or use a shorter season.' });
+    }
+    return applySteps(train.subarray(lag), steps, lag === 0 ? undefined : train.subarray(0, lag));
+  }
   const { length: T, horizon: k } = window;
   const anchors = Math.max(0, train.length - T - k + 1);
   if (anchors === 0) {

@@ -1,15 +1,15 @@
 // Scales windows cut from raw columns, one window at a time, handing each scaler the anchor
-// it needs: for inputs, the value before the window (differences) or the window's last
-// observed value (window-relative); for targets, the last observed target value in both
-// cases. inverseTargets undoes it with the same anchors, giving forecasts in raw units.
+// it needs: for inputs, the values before the window (one for differences, a season for
+// seasonal differences) or the window's last observed value (window-relative); for
+// targets, the last observed target values (as many as the anchor holds). inverseTargets undoes it with the same anchors, giving forecasts in raw units.
 // scaleInputWindows does the input half alone for any origins, including the end of the
 // series, where there are no targets yet: that is what forecasting feeds the network.
 import { PrepError } from './errors.ts';
-import type { FittedScaler } from './scale.ts';
+import type { Anchor, FittedScaler } from './scale.ts';
 import type { WindowSet } from './window.ts';
 
 export interface ScaledWindows extends WindowSet {
-  /** [N]: the raw target value just before each window's first target. */
+  /** [N, A]: the raw target values just before each window's first target, A = anchorStride(target scaler). */
   anchors: Float64Array;
 }
 
@@ -32,34 +32,38 @@ export function scaleWindows(windows: WindowSet, columns: readonly Float64Array[
     });
   }
   const target = columns[0]!;
-  const { inputs, anchors } = scaleInputWindows(columns.slice(offset), target, targetStart, T, scalers.inputs);
+  const { inputs, anchors } = scaleInputWindows(columns.slice(offset), target, targetStart, T, scalers.inputs, anchorStride(scalers.target));
   const targets = new Float64Array(windows.targets.length);
   for (let w = 0; w < count; w++) {
     const s = targetStart[w]!;
-    const anchor = scalers.target.needsAnchor ? anchorAt(target, s - 1) : undefined;
-    targets.set(scalers.target.transform(target.subarray(s, s + k), anchor), w * k);
+    targets.set(scalers.target.transform(target.subarray(s, s + k), valuesBefore(target, s, scalers.target.anchorLength)), w * k);
   }
   return { ...windows, inputs, targets, anchors };
 }
 
+/** Values per window in an anchors array for this target scaler (at least 1). */
+export function anchorStride(targetScaler: FittedScaler): number {
+  return Math.max(1, targetScaler.anchorLength);
+}
+
 /**
  * Scaled inputs [N, T, F] of the windowLength steps before each origin (an origin may be
- * the series' length: the window that forecasts past its end), with anchors [N], the last
- * observed target value before each origin.
+ * the series' length: the window that forecasts past its end), with anchors [N, A], the
+ * last A observed target values before each origin.
  */
-export function scaleInputWindows(inputColumns: readonly Float64Array[], target: Float64Array, origins: ArrayLike<number>, windowLength: number, scalers: readonly FittedScaler[]): { inputs: Float64Array; anchors: Float64Array } {
+export function scaleInputWindows(inputColumns: readonly Float64Array[], target: Float64Array, origins: ArrayLike<number>, windowLength: number, scalers: readonly FittedScaler[], A = 1): { inputs: Float64Array; anchors: Float64Array } {
   const T = windowLength, F = inputColumns.length, N = origins.length;
   if (scalers.length !== F) {
     throw new PrepError(`${F} input columns but ${scalers.length} input scalers were given`, { field: 'scalers', hint: 'Pass one scaler per input feature.' });
   }
   const inputs = new Float64Array(N * T * F);
-  const anchors = new Float64Array(N);
+  const anchors = new Float64Array(N * A);
   for (let w = 0; w < N; w++) {
     const s = origins[w]!;
     if (!(Number.isInteger(s) && s >= T && s <= target.length)) {
       throw new PrepError(`origin ${s} leaves no room for a window of ${T} steps in a series of ${target.length}`, { field: 'origins', hint: `Use origins from ${T} to ${target.length}.` });
     }
-    anchors[w] = target[s - 1]!;
+    anchors.set(valuesBefore(target, s, A)!, w * A);
     for (let f = 0; f < F; f++) {
       const column = inputColumns[f]!;
       const scaler = scalers[f]!;
@@ -70,29 +74,32 @@ export function scaleInputWindows(inputColumns: readonly Float64Array[], target:
   return { inputs, anchors };
 }
 
-/** [N, k] scaled targets or predictions → raw units, with the anchors from scaleWindows. */
+/** [N, k] scaled targets or predictions → raw units, with the anchors [N, A] from scaleWindows. */
 export function inverseTargets(scaled: Float64Array, anchors: Float64Array, horizonSteps: number, scaler: FittedScaler): Float64Array {
-  if (scaled.length !== anchors.length * horizonSteps) {
-    throw new PrepError(`${scaled.length} values do not make ${anchors.length} windows of ${horizonSteps}`, { field: 'horizonSteps', hint: 'Pass predictions shaped [N, horizonSteps] with the anchors of the same windows.' });
+  const A = anchorStride(scaler), N = anchors.length / A;
+  if (!Number.isInteger(N) || scaled.length !== N * horizonSteps) {
+    throw new PrepError(`${scaled.length} values do not make ${N} windows of ${horizonSteps} (anchors hold ${anchors.length} values, ${A} per window)`, { field: 'horizonSteps', hint: 'Pass predictions shaped [N, horizonSteps] with the anchors of the same windows.' });
   }
   const out = new Float64Array(scaled.length);
-  for (let w = 0; w < anchors.length; w++) {
+  for (let w = 0; w < N; w++) {
     const rows = scaled.subarray(w * horizonSteps, (w + 1) * horizonSteps);
-    out.set(scaler.inverse(rows, scaler.needsAnchor ? anchors[w]! : undefined), w * horizonSteps);
+    out.set(scaler.inverse(rows, scaler.needsAnchor ? anchors.subarray(w * A, (w + 1) * A) : undefined), w * horizonSteps);
   }
   return out;
 }
 
-function inputAnchor(scaler: FittedScaler, column: Float64Array, s: number, T: number): number | undefined {
-  if (!scaler.needsAnchor) return undefined;
-  return scaler.params.relative !== null ? anchorAt(column, s - 1) : anchorAt(column, s - T - 1);
+function inputAnchor(scaler: FittedScaler, column: Float64Array, s: number, T: number): Anchor | undefined {
+  if (scaler.params.relative !== null) return valuesBefore(column, s, 1);
+  return valuesBefore(column, s - T, scaler.anchorLength);
 }
 
-function anchorAt(column: Float64Array, index: number): number {
-  if (index < 0) {
-    throw new PrepError('a differenced window needs the value before it, which is before the start of the series', {
-      field: 'firstInput', hint: 'Cut the windows with makeWindows(…, { firstInput: 1 }).',
+/** The `count` raw values just before index `end`; undefined when none are needed. */
+function valuesBefore(column: Float64Array, end: number, count: number): Float64Array | undefined {
+  if (count === 0) return undefined;
+  if (end - count < 0) {
+    throw new PrepError(`a differenced window needs the ${count === 1 ? 'value' : `${count} values`} before it, which reach before the start of the series`, {
+      field: 'firstInput', hint: `Cut the windows with makeWindows(…, { firstInput: ${count} }).`,
     });
   }
-  return column[index]!;
+  return column.subarray(end - count, end);
 }

@@ -3,13 +3,12 @@
 // and fanned out to subscribers (the SSE stream), who get the epochs so far on joining.
 // Cancelling keeps the best weights: a cancelled training still yields its model.
 import { evaluate, fitInWorker, modelToJSON } from '../forecaster.ts';
-import type { Evaluation, ForecastModel, ForecastOptions, TimeSeries } from '../forecaster.ts';
+import type { Evaluation, FitProgress, ForecastModel, ForecastOptions, TimeSeries } from '../forecaster.ts';
 import type { Db } from '../store/db.ts';
 import { insertModel } from '../store/models.ts';
 import type { ModelSummary } from '../store/models.ts';
 import { getRun, insertRun, updateRun } from '../store/runs.ts';
-import type { RunRow, RunStatus } from '../store/runs.ts';
-import type { EpochProgress, EpochRecord } from '../train/trainer.ts';
+import type { RunEpoch, RunRow, RunStatus } from '../store/runs.ts';
 import type { DatasetService, SeriesRequest } from './dataset-service.ts';
 import { HttpError, notFound } from './http-error.ts';
 
@@ -20,7 +19,7 @@ export interface TrainingRequest {
 }
 
 export type TrainingEvent =
-  | { type: 'epoch'; progress: EpochProgress }
+  | { type: 'epoch'; progress: FitProgress }
   | { type: 'status'; status: RunStatus }
   | { type: 'done'; status: 'succeeded' | 'cancelled'; modelId: number | null }
   | { type: 'failed'; error: string };
@@ -29,7 +28,7 @@ interface Job {
   runId: number;
   request: TrainingRequest;
   controller: AbortController;
-  epochs: EpochProgress[];
+  epochs: FitProgress[];
   listeners: Set<(event: TrainingEvent) => void>;
   ended: boolean;
 }
@@ -70,7 +69,7 @@ export class TrainingQueue {
   }
 
   /** Epochs so far, then live events; returns an unsubscribe function. null when the run has ended. */
-  subscribe(runId: number, listener: (event: TrainingEvent) => void): { past: EpochProgress[]; unsubscribe: () => void } | null {
+  subscribe(runId: number, listener: (event: TrainingEvent) => void): { past: FitProgress[]; unsubscribe: () => void } | null {
     const job = this.jobs.get(runId);
     if (!job || job.ended) return null;
     job.listeners.add(listener);
@@ -148,8 +147,8 @@ export class TrainingQueue {
   }
 }
 
-function toRecord(p: EpochProgress): EpochRecord {
-  return { epoch: p.epoch, trainLoss: p.trainLoss, validationLoss: p.validationLoss, gradientNorm: p.gradientNorm, learningRate: p.learningRate, elapsedMs: p.elapsedMs };
+function toRecord(p: FitProgress): RunEpoch {
+  return { ...(p.stage === undefined ? {} : { stage: p.stage }), epoch: p.epoch, trainLoss: p.trainLoss, validationLoss: p.validationLoss, gradientNorm: p.gradientNorm, learningRate: p.learningRate, elapsedMs: p.elapsedMs };
 }
 
 export function summarise(ingest: ModelSummary['ingest'], model: ForecastModel, evaluation: Evaluation | null): ModelSummary {

@@ -3,6 +3,9 @@
 import type { EpochRecord } from '../train/trainer.ts';
 import type { Db } from './db.ts';
 
+/** One epoch of a run; `stage` names the candidate when auto mode fits several in turn. */
+export type RunEpoch = EpochRecord & { stage?: string };
+
 export type RunKind = 'train' | 'batch';
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'skipped';
 
@@ -16,7 +19,7 @@ export interface RunRow {
   series: string | null;
   job: string | null;
   options: unknown;
-  history: EpochRecord[];
+  history: RunEpoch[];
   error: string | null;
   queuedAt: string;
   startedAt: string | null;
@@ -35,7 +38,7 @@ interface RawRow {
 function fromRaw(r: RawRow): RunRow {
   return {
     id: r.id, kind: r.kind, status: r.status, datasetId: r.dataset_id, modelId: r.model_id, target: r.target, series: r.series_id, job: r.job,
-    options: r.options === null ? null : JSON.parse(r.options), history: JSON.parse(r.history) as EpochRecord[], error: r.error,
+    options: r.options === null ? null : JSON.parse(r.options), history: JSON.parse(r.history) as RunEpoch[], error: r.error,
     queuedAt: r.queued_at, startedAt: r.started_at, finishedAt: r.finished_at, wallMs: r.wall_ms, peakMemoryMb: r.peak_memory_mb,
   };
 }
@@ -49,7 +52,7 @@ export function insertRun(db: Db, r: { kind: RunKind; status?: RunStatus; datase
 export interface RunUpdate {
   status?: RunStatus;
   modelId?: number | null;
-  history?: EpochRecord[];
+  history?: RunEpoch[];
   error?: string | null;
   startedAt?: string;
   finishedAt?: string;

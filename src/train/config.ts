@@ -23,7 +23,14 @@ export interface TrainingConfig {
   /** Truncated BPTT: backpropagate through only the last k steps; full BPTT when absent. */
   truncateSteps?: number;
   reduceLrOnPlateau?: PlateauConfig;
-  /** Wall-clock budget: training stops (best weights restored) once an epoch ends past it. */
+  /**
+   * Work budget, in parameter-steps: the network's parameter count × the input steps it has
+   * trained on (windows × window length, summed over epochs), about the forward pass's
+   * multiply-adds. Training stops (best weights restored) once an epoch ends past it. Unlike
+   * maxTrainingMs it does not depend on how busy the machine is: same seed, same model.
+   */
+  maxTrainingWork?: number;
+  /** Wall-clock budget, a safety net: training stops (best weights restored) once an epoch ends past it. */
   maxTrainingMs?: number;
 }
 
@@ -65,6 +72,7 @@ export function validateTrainingConfig(c: TrainingConfig, hasValidation: boolean
   if (!Number.isFinite(c.seed)) problems.push(`seed must be a finite number, got ${c.seed}`);
   if (c.truncateSteps !== undefined) positiveInt('truncateSteps', c.truncateSteps);
   if (c.maxTrainingMs !== undefined && !(c.maxTrainingMs > 0)) problems.push(`maxTrainingMs must be a positive number, got ${c.maxTrainingMs}`);
+  if (c.maxTrainingWork !== undefined && !(c.maxTrainingWork > 0)) problems.push(`maxTrainingWork must be a positive number, got ${c.maxTrainingWork}`);
   if (Number.isFinite(c.patienceEpochs) && !hasValidation) {
     problems.push('early stopping (patienceEpochs) needs a validation split: give validation windows or drop patienceEpochs');
   }

@@ -45,12 +45,15 @@ export interface TrainOptions {
   onEpoch?: (progress: EpochProgress) => void;
 }
 
+export const STOP_REASONS = ['patience', 'max-epochs', 'work-budget', 'time-budget', 'cancelled'] as const;
+export type StopReason = (typeof STOP_REASONS)[number];
+
 export interface TrainingResult {
   history: EpochRecord[];
   bestEpoch: number;
   /** Validation loss of the restored weights (training loss when there is no validation). */
   bestLoss: number;
-  stoppedBy: 'patience' | 'max-epochs' | 'time-budget' | 'cancelled';
+  stoppedBy: StopReason;
   config: TrainingConfig;
   elapsedMs: number;
 }
@@ -73,6 +76,7 @@ export async function train(net: Network, options: TrainOptions): Promise<Traini
   const stopping = createEarlyStopping(config, net.params.length);
   const plateau = config.reduceLrOnPlateau ? createPlateauSchedule(config.reduceLrOnPlateau) : null;
   const history: EpochRecord[] = [];
+  const workPerEpoch = net.params.length * options.train.count * T;
   const started = performance.now();
   let lastYield = started;
   let stoppedBy: TrainingResult['stoppedBy'] = 'max-epochs';
@@ -103,7 +107,9 @@ export async function train(net: Network, options: TrainOptions): Promise<Traini
       history.push(record);
       options.onEpoch?.({ ...record, maxEpochs: config.maxEpochs, etaMs: (elapsedMs / epoch) * (config.maxEpochs - epoch) });
       if (stopping.observe(epoch, monitored, net.params)) { stoppedBy = 'patience'; break; }
-      if (config.maxTrainingMs !== undefined && elapsedMs > config.maxTrainingMs && epoch < config.maxEpochs) { stoppedBy = 'time-budget'; break; }
+      if (epoch === config.maxEpochs) break;
+      if (config.maxTrainingWork !== undefined && epoch * workPerEpoch >= config.maxTrainingWork) { stoppedBy = 'work-budget'; break; }
+      if (config.maxTrainingMs !== undefined && elapsedMs > config.maxTrainingMs) { stoppedBy = 'time-budget'; break; }
       if (plateau) optimizer.learningRate = plateau.next(monitored, optimizer.learningRate);
     }
   } finally {

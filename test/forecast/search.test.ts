@@ -15,7 +15,9 @@ describe('grid search', () => {
     let epochs = 0;
     const inWorker = await fitInWorker(series, options, { onEpoch: () => { epochs++; } });
     const local = await fit(series, options);
-    expect(epochs).toBe(local.training.history.length);
+    // Auto mode fits its candidate scalers in turn: every epoch of each is reported.
+    expect(local.selection?.candidates).toHaveLength(2);
+    expect(epochs).toBe(local.selection!.candidates.reduce((sum, c) => sum + c.epochs, 0));
     expect(Buffer.from(inWorker.network.params.buffer).equals(Buffer.from(local.network.params.buffer))).toBe(true);
   });
 

@@ -11,6 +11,7 @@ const SPECS: ScalerSpec[] = KINDS.flatMap((kind) => [
   { kind }, { kind, transform: 'log' }, { kind, transform: 'difference' },
   { kind, windowRelative: true, windowLength: 4, horizonSteps: 2 },
   { kind, transform: 'log', windowRelative: true, windowLength: 3 },
+  { kind, transform: 'seasonal-difference', seasonLength: 3 },
 ]);
 const f64 = (values: number[]): Float64Array => Float64Array.from(values);
 
@@ -42,6 +43,14 @@ describe('fitted statistics', () => {
     expect(fitScaler(f64([10, 12, 11, 15]), { kind: 'minmax', transform: 'difference' }).params)
       .toMatchObject({ fitMin: -1, fitMax: 4, count: 3 });
   });
+  it('a seasonal difference subtracts the value one season back, and its inverse chains past the anchor', () => {
+    const s = fitScaler(f64([1, 2, 3, 11, 12, 13, 21, 22, 24]), { kind: 'none', transform: 'seasonal-difference', seasonLength: 3 });
+    expect(s.params).toMatchObject({ fitMin: 10, fitMax: 11, count: 6 });
+    expect(s.anchorLength).toBe(3);
+    expect(Array.from(s.transform(f64([31, 32, 33, 41]), f64([21, 22, 23])))).toEqual([10, 10, 10, 10]);
+    // Steps 4 and 5 lie a season past the anchor: they build on the rebuilt steps 1 and 2.
+    expect(Array.from(s.inverse(f64([1, 2, 3, 4, 5]), f64([0, 0, 0])))).toEqual([1, 2, 3, 5, 7]);
+  });
   it('window-relative picks ratios for positive data, offsets otherwise', () => {
     expect(fitScaler(f64([1, 2, 3, 4]), { kind: 'none', windowRelative: true }).params.relative).toBe('ratio');
     expect(fitScaler(f64([-1, 2, 3, 4]), { kind: 'none', windowRelative: true }).params.relative).toBe('offset');
@@ -55,6 +64,11 @@ describe('fitted statistics', () => {
     expect(() => fitScaler(f64([1, 2, 3]), { kind: 'zscore', windowRelative: true })).toThrow(/needs the windowLength/);
     expect(() => fitScaler(f64([1, 2, 3]), { kind: 'none', windowRelative: true, transform: 'difference' })).toThrow(PrepError);
     expect(() => fitScaler(f64([1, 2]), { kind: 'minmax', transform: 'difference' }).transform(f64([3]))).toThrow(/needs a finite anchor/);
+    expect(() => fitScaler(f64([1, 2, 3]), { kind: 'zscore', transform: 'seasonal-difference' })).toThrow(/whole season length/);
+    expect(() => fitScaler(f64([1, 2, 3]), { kind: 'zscore', transform: 'seasonal-difference', seasonLength: 3 })).toThrow(/too short for a difference over 3 steps/);
+    const seasonal = fitScaler(f64([1, 2, 3, 4, 5, 6]), { kind: 'zscore', transform: 'seasonal-difference', seasonLength: 3 });
+    expect(() => seasonal.transform(f64([7]), 6)).toThrow(/the 3 finite values before the first one/);
+    expect(() => fitScaler(f64([1, 2, 3]), { kind: 'none', windowRelative: true, windowLength: 1, transform: 'seasonal-difference', seasonLength: 1 })).toThrow(/do not combine/);
   });
 });
 
@@ -66,14 +80,14 @@ describe('inverse(transform(x)) = x', () => {
     it(`${spec.kind} ${spec.transform ?? ''} ${spec.windowRelative === true ? 'window-relative' : ''}`, () => {
       const values = fc.array(needsPositive ? positive : anySign, { minLength: 1, maxLength: 30 });
       fc.assert(fc.property(
-        fc.array(needsPositive ? positive : anySign, { minLength: 8, maxLength: 40 }), values, positive,
-        (train, x, anchor) => {
+        fc.array(needsPositive ? positive : anySign, { minLength: 8, maxLength: 40 }), values, fc.array(positive, { minLength: 3, maxLength: 3 }),
+        (train, x, anchors) => {
           const scaler = fitScaler(f64(train), spec);
-          const a = scaler.needsAnchor ? anchor : undefined;
+          const a = scaler.anchorLength === 0 ? undefined : scaler.anchorLength === 1 ? anchors[0]! : f64(anchors.slice(0, scaler.anchorLength));
           const scaled = scaler.transform(f64(x), a);
           expect(scaled.every(Number.isFinite)).toBe(true);
           const { center, scale } = scaler.params;
-          expectClose(scaler.inverse(scaled, a), f64(x), Math.max(Math.abs(center), scale, anchor));
+          expectClose(scaler.inverse(scaled, a), f64(x), Math.max(Math.abs(center), scale, ...anchors));
         },
       ), { numRuns: 60 });
     });
@@ -109,7 +123,7 @@ describe('serialisation', () => {
       const scaler = fitScaler(train, spec);
       const revived = scalerFromJSON(JSON.parse(JSON.stringify(scaler)));
       expect(revived.params).toEqual(scaler.params);
-      const a = scaler.needsAnchor ? 10 : undefined;
+      const a = scaler.anchorLength > 1 ? new Float64Array(scaler.anchorLength).fill(10) : scaler.needsAnchor ? 10 : undefined;
       expect(revived.transform(train, a)).toEqual(scaler.transform(train, a));
     }
   });

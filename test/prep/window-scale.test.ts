@@ -45,6 +45,22 @@ describe('scaleWindows / inverseTargets', () => {
     expect(maxOf(scaleWindows(test, [price], { inputs: [relative], target: relative }).inputs)).toBeLessThan(1.2);
   });
 
+  it('a seasonal difference anchors each window on the season before it, and inverts exactly', () => {
+    const m = 5;
+    const spec: ScalerSpec = { kind: 'zscore', transform: 'seasonal-difference', seasonLength: m };
+    const scalers = [price, volume].map((column) => fitScaler(trainSlice(column, split), spec));
+    const windows = makeWindows([price, volume], { ...options, firstInput: m, targetRange: split.test });
+    const scaled = scaleWindows(windows, [price, volume], { inputs: scalers, target: scalers[0]! });
+    const s = windows.targetStart[1]!;
+    expect(Array.from(scaled.anchors.subarray(m, 2 * m))).toEqual(Array.from(price.subarray(s - m, s)));
+    const back = inverseTargets(scaled.targets, scaled.anchors, windows.horizonSteps, scalers[0]!);
+    back.forEach((v, i) => expect(v).toBeCloseTo(windows.targets[i]!, 8));
+    const input = scalers[1]!.transform(volume.subarray(s - 12, s), volume.subarray(s - 12 - m, s - 12));
+    expect(scaled.inputs[(1 * 12 + 7) * 2 + 1]).toBeCloseTo(input[7]!, 12);
+    const early = makeWindows([price], { windowLength: 12, horizonSteps: 1, firstInput: 1 });
+    expect(() => scaleWindows(early, [price], { inputs: [scalers[0]!], target: scalers[0]! })).toThrow(/firstInput: 5/);
+  });
+
   it('a differenced window at the very start has no anchor, and says how to fix it', () => {
     const scaler = fitScaler(price, { kind: 'none', transform: 'difference' });
     const windows = makeWindows([price], { windowLength: 12, horizonSteps: 1 });

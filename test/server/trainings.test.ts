@@ -31,13 +31,14 @@ describe('trainings', () => {
   it('streams every epoch over SSE, then done with the model id; late subscribers get the replay', async () => {
     const training = await startTraining({ datasetId: seattleId, target: 'temp_max', horizonSteps: 3, maxEpochs: 4, patienceEpochs: 100, hiddenSize: 8 });
     const events = await readEvents(`${server.url}/api/trainings/${training.id}/events`);
-    const epochs = events.filter((e) => e.event === 'epoch').map((e) => e.data.epoch);
-    expect(epochs).toEqual([1, 2, 3, 4]);
+    // Two candidate scalers (auto mode), four epochs each, each labelled with its stage.
+    const epochs = events.filter((e) => e.event === 'epoch').map((e) => `${e.data.stage.slice(0, 3)} ${e.data.epoch}`);
+    expect(epochs).toEqual(['1/2 1', '1/2 2', '1/2 3', '1/2 4', '2/2 1', '2/2 2', '2/2 3', '2/2 4']);
     const done = events.at(-1)!;
     expect(done.event).toBe('done');
     expect(done.data.modelId).toBeGreaterThan(0);
     const replay = await readEvents(`${server.url}/api/trainings/${training.id}/events`);
-    expect(replay.filter((e) => e.event === 'epoch')).toHaveLength(4);
+    expect(replay.filter((e) => e.event === 'epoch')).toHaveLength(8);
     expect(replay.at(-1)).toEqual(done);
   });
 

@@ -150,3 +150,25 @@ describe('time budget', () => {
     expect(evaluateLoss(createWorkspace(net, 32, sine.windowLength), sine.validation, 'mse')).toBe(result.bestLoss);
   });
 });
+
+describe('work budget', () => {
+  it('stops after the epoch whose parameter-steps reach maxTrainingWork, the same epoch every run', async () => {
+    const run = async () => {
+      const net = createNetwork(oneFeature('gru', 8), 5);
+      const perEpoch = net.params.length * sine.train.count * sine.windowLength;
+      const result = await train(net, { windowLength: sine.windowLength, train: sine.train, validation: sine.validation, config: { maxEpochs: 1000, patienceEpochs: 1000, maxTrainingWork: 2.5 * perEpoch } });
+      return { result, weights: Array.from(net.params) };
+    };
+    const first = await run();
+    expect(first.result.stoppedBy).toBe('work-budget');
+    expect(first.result.history).toHaveLength(3);
+    const second = await run();
+    expect(second.weights).toEqual(first.weights);
+  });
+
+  it('refuses a budget that is not a positive number', async () => {
+    const net = createNetwork(oneFeature('gru', 8), 5);
+    await expect(train(net, { windowLength: sine.windowLength, train: sine.train, validation: sine.validation, config: { maxTrainingWork: 0 } }))
+      .rejects.toThrow(/maxTrainingWork must be a positive number/);
+  });
+});

@@ -12,12 +12,15 @@ import { fetchModelChart, showModelChart } from './lib/model-chart.ts';
 const pageStatus = byId('page-status');
 
 function describeModel(detail: ModelDetail): string {
-  const { config, training, createdAt } = detail.model;
+  const { config, training, createdAt, scaling } = detail.model;
   const net = config.network;
+  const others = scaling.selection?.candidates.filter((c) => c.scaler !== scaling.scaler) ?? [];
+  const chosen = scaling.selection?.candidates.find((c) => c.scaler === scaling.scaler);
   return [
     `${net.cell.toUpperCase()}, ${net.layers} layer${net.layers === 1 ? '' : 's'} of ${net.hiddenSize}`,
     `target ${config.target}${config.features.length ? ` with ${config.features.join(', ')}` : ''}`,
     `window ${config.windowLength}, horizon ${config.horizonSteps} (${config.strategy})`,
+    `scaling ${scaling.scaler}${chosen && others.length ? ` (validation MAE ${chosen.validationMae.toPrecision(4)}, kept over ${others.map((c) => `${c.scaler} ${c.validationMae.toPrecision(4)}`).join(', ')})` : ''}`,
     `best epoch ${training.bestEpoch} of ${training.history.length}, stopped by ${training.stoppedBy}, ${duration(training.elapsedMs)}`,
     `created ${dateTime(createdAt)}`,
   ].join(' · ');

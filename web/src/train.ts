@@ -30,7 +30,7 @@ async function watch(trainingId: number): Promise<void> {
   };
   followTraining(trainingId, {
     epoch(e) {
-      state.textContent = 'running';
+      state.textContent = e.stage === undefined ? 'running' : `running · candidate ${e.stage}`;
       byId('epoch').textContent = String(e.epoch);
       byId('max-epochs').textContent = String(e.maxEpochs);
       byId('elapsed').textContent = duration(e.elapsedMs);

@@ -4,7 +4,7 @@
 import type { RequestHandler } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
-import { forecast, forecastCsv, forecastRows, ingestCsv } from '../../forecaster.ts';
+import { describeScaler, forecast, forecastCsv, forecastRows, ingestCsv } from '../../forecaster.ts';
 import type { ForecastModel, TimeSeries } from '../../forecaster.ts';
 import type { Db } from '../../store/db.ts';
 import { insertForecast } from '../../store/forecasts.ts';
@@ -30,7 +30,8 @@ function modelListJson(row: ModelRow): object {
 
 function modelDetailJson(row: ModelRow, model: ForecastModel): object {
   const { history, bestEpoch, stoppedBy, elapsedMs } = model.training;
-  return { model: { id: row.id, name: row.name, datasetId: row.datasetId, config: model.config, training: { history, bestEpoch, stoppedBy, elapsedMs }, warnings: model.warnings, createdAt: row.createdAt }, evaluation: row.evaluation };
+  const scaling = { scaler: describeScaler(model.config.scaler), selection: model.selection ?? null };
+  return { model: { id: row.id, name: row.name, datasetId: row.datasetId, config: model.config, scaling, training: { history, bestEpoch, stoppedBy, elapsedMs }, warnings: model.warnings, createdAt: row.createdAt }, evaluation: row.evaluation };
 }
 
 /** Runs a multipart parser only for multipart requests: JSON ones skip it entirely. */

@@ -94,6 +94,8 @@ export interface EpochEvent {
   learningRate: number;
   elapsedMs: number;
   etaMs: number | null;
+  /** Auto mode fitting several candidates in turn: which one this epoch belongs to. */
+  stage?: string;
 }
 
 export interface Training { id: number; status: TrainingStatus; datasetId: number; target: string; modelId?: number | null; error?: string | null }
@@ -152,6 +154,8 @@ export interface ModelDetail {
     id: number;
     name: string;
     config: DefaultConfig & Record<string, unknown>;
+    /** The target scaler in words; selection: auto mode's comparison of candidates by validation MAE. */
+    scaling: { scaler: string; selection: { kept: string; candidates: { scaler: string; validationMae: number }[] } | null };
     training: { history: unknown[]; bestEpoch: number; stoppedBy: string; elapsedMs: number };
     createdAt: number | string;
     datasetId?: number;

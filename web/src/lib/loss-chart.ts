@@ -1,6 +1,8 @@
 // Live loss curves: training and validation loss per epoch on a log axis. Epochs can come
 // faster than a chart can redraw (small models do dozens a second), so they are buffered
 // and appended with one Plotly.extendTraces per animation frame — the page stays responsive.
+// When auto mode fits several candidates in turn (events carry a `stage`), each gets its
+// own pair of curves, so a second fit starting again at epoch 1 is drawn, not dropped.
 import type { EpochEvent } from './api-types.ts';
 import { baseLayout, CHART_CONFIG, COLOURS } from './chart-base.ts';
 
@@ -23,19 +25,49 @@ export async function createLossChart(div: HTMLElement): Promise<LossChart> {
     margin: { l: 70, r: 20, t: 40, b: 45 },
   });
   const plot = await Plotly.newPlot(div, traces, layout, CHART_CONFIG);
-  let lastEpoch = -Infinity;
+  const lastEpoch = new Map<string, number>();
+  /** Stage → index of its training-loss trace (validation is the next one). */
+  const traceOf = new Map<string, number>();
   let pending: EpochEvent[] = [];
   let drawing = false;
+
+  const tracesFor = async (stage: string | undefined): Promise<number> => {
+    const key = stage ?? '';
+    const known = traceOf.get(key);
+    if (known !== undefined) return known;
+    if (traceOf.size === 0) {
+      // The first stage draws into the two traces the chart started with.
+      if (stage !== undefined) await Plotly.restyle(plot, { name: [`training loss · ${stage}`, `validation loss · ${stage}`] }, [0, 1]);
+      traceOf.set(key, 0);
+      return 0;
+    }
+    const index = plot.data.length;
+    const dash = ['dash', 'dot', 'dashdot'][(traceOf.size - 1) % 3];
+    await Plotly.addTraces(plot, [
+      { ...traces[0]!, name: `training loss · ${key}`, x: [], y: [], line: { color: COLOURS.trainLoss, dash } },
+      { ...traces[1]!, name: `validation loss · ${key}`, x: [], y: [], line: { color: COLOURS.validationLoss, dash } },
+    ]);
+    traceOf.set(key, index);
+    return index;
+  };
 
   const flush = async () => {
     if (drawing || pending.length === 0) return;
     drawing = true;
     const batch = pending;
     pending = [];
-    const epochs = batch.map((e) => e.epoch);
-    const validation = batch.map((e) => (e.validationLoss !== null && Number.isFinite(e.validationLoss) ? e.validationLoss : null));
     try {
-      await Plotly.extendTraces(plot, { x: [epochs, epochs], y: [batch.map((e) => e.trainLoss), validation] }, [0, 1]);
+      // Consecutive events of one stage go in one extendTraces call.
+      for (let start = 0; start < batch.length;) {
+        let end = start + 1;
+        while (end < batch.length && batch[end]!.stage === batch[start]!.stage) end++;
+        const run = batch.slice(start, end);
+        const index = await tracesFor(run[0]!.stage);
+        const epochs = run.map((e) => e.epoch);
+        const validation = run.map((e) => (e.validationLoss !== null && Number.isFinite(e.validationLoss) ? e.validationLoss : null));
+        await Plotly.extendTraces(plot, { x: [epochs, epochs], y: [run.map((e) => e.trainLoss), validation] }, [index, index + 1]);
+        start = end;
+      }
     } finally {
       drawing = false;
       if (pending.length > 0) requestAnimationFrame(() => void flush());
@@ -44,8 +76,9 @@ export async function createLossChart(div: HTMLElement): Promise<LossChart> {
 
   return {
     add(event) {
-      if (event.epoch <= lastEpoch) return;
-      lastEpoch = event.epoch;
+      const key = event.stage ?? '';
+      if (event.epoch <= (lastEpoch.get(key) ?? -Infinity)) return;
+      lastEpoch.set(key, event.epoch);
       pending.push(event);
       if (pending.length === 1 && !drawing) requestAnimationFrame(() => void flush());
     },

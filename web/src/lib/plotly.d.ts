@@ -83,6 +83,8 @@ declare namespace Plotly {
   function newPlot(root: HTMLElement, data: Trace[], layout?: Layout, config?: Config): Promise<PlotlyHTMLElement>;
   function react(root: HTMLElement, data: Trace[], layout?: Layout, config?: Config): Promise<PlotlyHTMLElement>;
   function extendTraces(root: HTMLElement, update: { x?: Datum[][]; y?: Datum[][] }, indices: number[], maxPoints?: number): Promise<PlotlyHTMLElement>;
+  function addTraces(root: HTMLElement, traces: Trace | Trace[]): Promise<PlotlyHTMLElement>;
+  function restyle(root: HTMLElement, update: Record<string, unknown>, indices?: number[]): Promise<PlotlyHTMLElement>;
   function relayout(root: HTMLElement, update: Record<string, unknown>): Promise<PlotlyHTMLElement>;
   function purge(root: HTMLElement): void;
 }
