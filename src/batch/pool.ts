@@ -4,7 +4,7 @@
 import type { Worker } from 'node:worker_threads';
 import { startTsWorker } from '../workers/ts-worker.ts';
 
-type Reply<R> = { type: 'result'; id: number; result: R } | { type: 'error'; id: number; message: string } | { type: 'progress'; id: number };
+type Reply<R> = { type: 'result'; id: number; result: R } | { type: 'error'; id: number; name?: string; message: string } | { type: 'progress'; id: number };
 
 interface Pending<T, R> {
   id: number;
@@ -52,7 +52,7 @@ export class WorkerPool<T, R> {
       if (reply.type === 'progress') { job.onProgress?.(); return; }
       slot.current = null;
       if (reply.type === 'result') job.resolve(reply.result);
-      else job.reject(new Error(reply.message));
+      else job.reject(Object.assign(new Error(reply.message), { name: reply.name ?? 'Error' }));
       this.dispatch();
     });
     const died = (why: string) => {

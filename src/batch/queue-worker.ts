@@ -1,6 +1,6 @@
 // The taking side of the queue, behind `recurrent worker`: a BullMQ Worker that runs each
 // series job on a pool of worker threads, so its event loop stays free to renew job locks.
-import { Worker } from 'bullmq';
+import { UnrecoverableError, Worker } from 'bullmq';
 import type { Job } from 'bullmq';
 import { createLocalExecutor } from './local-executor.ts';
 import { QUEUE_NAME, decodeTask, redisConnection } from './queue.ts';
@@ -32,6 +32,13 @@ export interface QueueWorker {
 
 type SeriesJob = Job<QueuedTask, TaskOutcome>;
 
+/**
+ * Errors that say the input or the job is wrong: the pipeline is deterministic (seeded), so
+ * another attempt would fail the same way. Anything else (a worker thread that died, a full
+ * disk, an unwritable folder) may pass, and is retried with backoff.
+ */
+const BAD_INPUT_ERRORS = new Set(['DataError', 'PrepError', 'ConfigError', 'ModelFileError', 'InvalidJsonError', 'NetworkFormatError', 'NonFiniteError']);
+
 export async function startQueueWorker(url: string, options: QueueWorkerOptions): Promise<QueueWorker> {
   const connection = redisConnection(url);
   const log = options.onLine ?? (() => {});
@@ -42,6 +49,9 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions)
     try {
       log(`started ${job.data.key} (job ${job.id}, attempt ${job.attemptsMade + 1} of ${job.opts.attempts ?? 1})`);
       return await executor.execute(decodeTask(job.data));
+    } catch (e) {
+      if (BAD_INPUT_ERRORS.has((e as Error).name)) throw new UnrecoverableError(`${(e as Error).message} (bad input: not retried)`);
+      throw e;
     } finally {
       active--;
     }
@@ -56,7 +66,7 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions)
   worker.on('completed', (job: SeriesJob, outcome: TaskOutcome) => log(`completed ${job.data.key} (job ${job.id}): ${outcome.status} in ${(outcome.wallMs / 1000).toFixed(2)} s`));
   worker.on('failed', (job: SeriesJob | undefined, error: Error) => {
     if (!job) { log(`failed: ${error.message}`); return; }
-    const retrying = job.attemptsMade < (job.opts.attempts ?? 1);
+    const retrying = error.name !== 'UnrecoverableError' && job.attemptsMade < (job.opts.attempts ?? 1);
     log(`failed ${job.data.key} (job ${job.id}, attempt ${job.attemptsMade} of ${job.opts.attempts ?? 1}): ${error.message}${retrying ? '; it will be retried' : ''}`);
   });
   worker.on('stalled', (jobId: string) => log(`stalled job ${jobId}: its worker stopped; back in the queue`));

@@ -5,6 +5,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import type { ConnectionOptions, JobsOptions } from 'bullmq';
 import { ConfigError } from '../forecaster.ts';
 import type { LocalExecutor } from './local-executor.ts';
+import { TaskWithdrawnError } from './runner.ts';
 import type { SeriesTask, TaskOutcome } from './task.ts';
 
 export const QUEUE_NAME = 'recurrent-series';
@@ -16,6 +17,9 @@ export const JOB_OPTIONS: JobsOptions = {
   removeOnComplete: { age: 24 * 3600, count: 10_000 },
   removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
 };
+
+/** Job states no worker has started: stopping the batch takes these back. */
+const WITHDRAWABLE: string[] = ['waiting', 'delayed', 'prioritized', 'waiting-children'];
 
 /** How long the coordinator waits for Redis before giving up with a message. */
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -79,9 +83,30 @@ export async function createQueueExecutor(url: string, notice: (line: string) =>
   return {
     // The remote workers bound the real parallelism; the runner just keeps every series queued.
     concurrency: 1000,
-    execute: async (task) => {
+    execute: async (task, _onProgress, signal) => {
+      if (signal?.aborted) throw new TaskWithdrawnError(`${task.key} was not queued: the batch was stopped`);
       const job = await queue.add('series', encodeTask(task), { ...JOB_OPTIONS, jobId: jobIdFor(batchId, task.key) });
-      return decodeOutcome(await job.waitUntilFinished(events));
+      const finished = job.waitUntilFinished(events);
+      if (!signal) return decodeOutcome(await finished);
+      // Stopping the batch takes back every job no worker has started (a removed job never
+      // finishes); a job a worker holds is locked, cannot be removed, and runs to its end.
+      let withdraw: () => void = () => {};
+      const withdrawn = new Promise<never>((_, reject) => {
+        withdraw = () => {
+          void (async () => {
+            if (!WITHDRAWABLE.includes(await job.getState())) return;
+            await job.remove();
+            reject(new TaskWithdrawnError(`${task.key} was taken back from the queue: the batch was stopped`));
+          })().catch(() => { /* taken by a worker meanwhile: wait for its outcome */ });
+        };
+      });
+      withdrawn.catch(() => {}); // settled after the race was decided: nobody is listening any more
+      if (signal.aborted) withdraw(); else signal.addEventListener('abort', withdraw, { once: true });
+      try {
+        return decodeOutcome(await Promise.race([finished, withdrawn]));
+      } finally {
+        signal.removeEventListener('abort', withdraw);
+      }
     },
     close,
   };

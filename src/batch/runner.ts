@@ -11,7 +11,16 @@ import { expandJobs } from './expand.ts';
 import type { JobsFile } from './jobs.ts';
 import type { SeriesTask, TaskOutcome } from './task.ts';
 
-export type ExecuteTask = (task: SeriesTask, onProgress?: () => void) => Promise<TaskOutcome>;
+/**
+ * Runs one series. An executor that holds tasks before running them (the Redis queue) uses
+ * the signal to withdraw those not yet started, rejecting with a TaskWithdrawnError.
+ */
+export type ExecuteTask = (task: SeriesTask, onProgress?: () => void, signal?: AbortSignal) => Promise<TaskOutcome>;
+
+/** The batch stopped before this series started: it never ran. */
+export class TaskWithdrawnError extends Error {
+  override readonly name = 'TaskWithdrawnError';
+}
 
 export interface BatchProgress {
   done: number;
@@ -89,7 +98,7 @@ export async function runBatch(file: JobsFile, options: BatchRunOptions): Promis
         report({ key: task.key, job: task.job, runId: task.runId, status: 'cancelled', trained: false, error: 'stopped before it ran', wallMs: 0, peakHeapMb: null, metrics: null });
         continue;
       }
-      report(await runOne(db, task, options.execute));
+      report(await runOne(db, task, options.execute, options.signal));
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, tasks.length)) }, lane));
@@ -102,17 +111,21 @@ export async function runBatch(file: JobsFile, options: BatchRunOptions): Promis
   };
 }
 
-async function runOne(db: Db, task: SeriesTask & { runId: number }, execute: ExecuteTask): Promise<SeriesResult> {
+async function runOne(db: Db, task: SeriesTask & { runId: number }, execute: ExecuteTask, signal: AbortSignal | undefined): Promise<SeriesResult> {
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
   updateRun(db, task.runId, { status: 'running', startedAt });
   const { runId, ...plain } = task;
   try {
-    const outcome = await execute(plain);
+    const outcome = await execute(plain, undefined, signal);
     updateRun(db, runId, { status: outcome.status, finishedAt: new Date().toISOString(), wallMs: outcome.wallMs, peakMemoryMb: outcome.peakHeapMb });
     if (outcome.status === 'succeeded') putBatchState(db, { key: task.key, job: task.job, fingerprint: outcome.fingerprint, modelPath: outcome.modelPath, forecastPath: outcome.forecastPath });
     return { key: task.key, job: task.job, runId, status: outcome.status, trained: outcome.trained, error: null, wallMs: outcome.wallMs, peakHeapMb: outcome.peakHeapMb, metrics: outcome.metrics };
   } catch (e) {
+    if (e instanceof TaskWithdrawnError) {
+      updateRun(db, runId, { status: 'cancelled', error: 'the batch was stopped before this series ran', finishedAt: new Date().toISOString() });
+      return { key: task.key, job: task.job, runId, status: 'cancelled', trained: false, error: 'stopped before it ran', wallMs: 0, peakHeapMb: null, metrics: null };
+    }
     const error = (e as Error).message;
     updateRun(db, runId, { status: 'failed', error, finishedAt: new Date().toISOString(), wallMs: performance.now() - t0 });
     return { key: task.key, job: task.job, runId, status: 'failed', trained: false, error, wallMs: performance.now() - t0, peakHeapMb: null, metrics: null };

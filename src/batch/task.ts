@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
-import { evaluate, fit, forecast, forecastCsv, forecastRows, ingestCsv, loadModel, saveModel } from '../forecaster.ts';
+import { DataError, evaluate, fit, forecast, forecastCsv, forecastRows, ingestCsv, loadModel, saveModel } from '../forecaster.ts';
 import type { Evaluation, ForecastModel, ForecastOptions, TimeSeries } from '../forecaster.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
 
@@ -49,7 +49,7 @@ async function readSeries(task: SeriesTask): Promise<TimeSeries> {
   const file = 'path' in task.source ? task.source.path : task.source.name;
   const { series } = await ingestCsv(input, { file, ...task.ingest });
   const chosen = task.seriesId === '' ? series[0] : series.find((s) => s.id === task.seriesId);
-  if (!chosen || (task.seriesId === '' && series.length > 1)) throw new Error(`${file}: series "${task.seriesId}" not found (series: ${series.map((s) => s.id).join(', ')})`);
+  if (!chosen || (task.seriesId === '' && series.length > 1)) throw new DataError(`series "${task.seriesId}" not found (series: ${series.map((s) => s.id).join(', ')})`, { file, hint: 'Name one of the listed series in the job, or leave it out to run them all.' });
   return chosen;
 }
 

@@ -1,12 +1,14 @@
 // `recurrent batch --queue` with real `recurrent worker` processes on a real Redis: every series
-// runs exactly once across two workers, failures retry with backoff, a killed worker loses nothing.
+// runs exactly once across two workers, failures that can pass retry with backoff while bad
+// input fails at once, Ctrl-C takes back what no worker started, a killed worker loses nothing.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeTask, encodeTask, jobIdFor } from '../../src/batch/queue.ts';
+import { Queue } from 'bullmq';
+import { QUEUE_NAME, decodeTask, encodeTask, jobIdFor } from '../../src/batch/queue.ts';
 import type { QueuedTask } from '../../src/batch/queue.ts';
 import type { SeriesTask } from '../../src/batch/task.ts';
 import { createRandom } from '../../src/rnn/random.ts';
@@ -104,27 +106,65 @@ describe('recurrent batch --queue with two recurrent workers', () => {
     for (const w of workers) expect(linesOf(w.out(), 'completed').length).toBeGreaterThan(0);
   });
 
-  it('retries a failing series twice with backoff, then records its error; SIGTERM stops the workers cleanly', async () => {
+  it('fails bad input at once, without retries: the seeded pipeline would fail the same way again', async () => {
     const folder = join(dir, 'bad');
     await mkdir(folder, { recursive: true });
     await writeFile(join(folder, 'bad.csv'), 'date,z\n2021-01-01,1\n2021-01-02,2\n');
     await writeFile(join(folder, 'jobs.yaml'), 'jobs:\n  - { name: bad, source: bad.csv, target: y, time: date, horizon: 3, output: { dir: out } }\n');
-    const t0 = performance.now();
     const batch = startCli(['batch', join(folder, 'jobs.yaml'), '--queue', redis.url, '--db', join(folder, 'runs.db')]);
     expect(await batch.exited, batch.out()).toBe(1);
-    const failures = workers.flatMap((w) => w.out().split('\n').filter((l) => l.startsWith('failed bad/bad.csv'))).sort();
-    expect(failures.map((l) => l.match(/attempt (\d) of 3\)/)?.[1])).toEqual(['1', '2', '3']);
-    expect(failures.filter((l) => l.endsWith('it will be retried'))).toHaveLength(2);
-    expect(performance.now() - t0).toBeGreaterThan(3000); // backoff: 1 s, then 2 s
+    const failures = workers.flatMap((w) => w.out().split('\n').filter((l) => l.startsWith('failed bad/bad.csv')));
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatch(/attempt 1 of 3\): .*y.*\(bad input: not retried\)$/);
     const db = openDatabase(join(folder, 'runs.db'));
     try {
       expect(listRuns(db).map((r) => r.status)).toEqual(['failed']);
-      expect(listRuns(db)[0]!.error).toContain('y');
+      expect(listRuns(db)[0]!.error).toContain('not retried');
     } finally {
       db.close();
     }
+  });
+
+  it('retries a failure that can pass (an unwritable output folder) with backoff; SIGTERM stops the workers cleanly', async () => {
+    const folder = join(dir, 'blocked');
+    await mkdir(folder, { recursive: true });
+    const rows = Array.from({ length: 120 }, (_, i) => `${new Date(Date.UTC(2021, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)},${(10 + 2 * Math.sin((2 * Math.PI * i) / 7)).toFixed(4)}`);
+    await writeFile(join(folder, 'ok.csv'), `date,y\n${rows.join('\n')}\n`);
+    await writeFile(join(folder, 'jobs.yaml'), 'jobs:\n  - { name: blocked, source: ok.csv, target: y, time: date, horizon: 3, config: { hiddenSize: 4, maxEpochs: 2 }, output: { dir: out } }\n');
+    // A file where the output folder should be: writing the forecast fails until it goes.
+    await writeFile(join(folder, 'out'), 'not a folder');
+    const batch = startCli(['batch', join(folder, 'jobs.yaml'), '--queue', redis.url, '--db', join(folder, 'runs.db')]);
+    await Promise.any(workers.map((w) => w.waitFor(/^failed blocked\/ok\.csv .*attempt 1 of 3\).*it will be retried$/m)));
+    await rm(join(folder, 'out'));
+    expect(await batch.exited, batch.out()).toBe(0);
+    const started = workers.flatMap((w) => w.out().split('\n').filter((l) => l.startsWith('started blocked/ok.csv')));
+    expect(started.map((l) => l.match(/attempt (\d) of 3\)/)?.[1]).sort()).toEqual(['1', '2']);
+    expect((await readdir(join(folder, 'out'))).filter((f) => f.endsWith('.forecast.csv'))).toHaveLength(1);
     for (const w of workers) w.child.kill('SIGTERM');
     expect(await Promise.all(workers.map((w) => w.exited))).toEqual([0, 0]);
+  });
+});
+
+describe('recurrent batch --queue stopped with Ctrl-C', () => {
+  it('takes back every series no worker has started, records them as cancelled and exits 130', async () => {
+    const folder = await writeJobs('stopped', 2);
+    const queue = new Queue(QUEUE_NAME, { connection: { url: redis.url, maxRetriesPerRequest: null } });
+    try {
+      const batch = startCli(['batch', join(folder, 'jobs.yaml'), '--queue', redis.url, '--db', join(folder, 'runs.db')]);
+      await batch.waitFor(/no `recurrent worker` is listening/);
+      while ((await queue.getWaitingCount()) < 20) await new Promise((r) => setTimeout(r, 50));
+      batch.child.kill('SIGINT');
+      expect(await batch.exited, batch.out()).toBe(130);
+      expect(await queue.getWaitingCount()).toBe(0);
+      const db = openDatabase(join(folder, 'runs.db'));
+      try {
+        expect(listRuns(db).map((r) => r.status)).toEqual(Array(20).fill('cancelled'));
+      } finally {
+        db.close();
+      }
+    } finally {
+      await queue.close();
+    }
   });
 });
 

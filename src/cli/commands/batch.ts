@@ -32,6 +32,7 @@ export function registerBatch(program: Command): void {
     .action(async (jobsPath: string, flags: BatchFlags) => {
       const summary = await runBatchCommand(jobsPath, flags);
       if (summary.failed > 0) process.exitCode = EXIT.failure;
+      else if (summary.results.some((r) => r.status === 'cancelled')) process.exitCode = EXIT.cancelled;
     });
 }
 
