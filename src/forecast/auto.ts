@@ -121,7 +121,7 @@ const MIN_SEASONAL_WINDOWS = 16;
  * and, when the series has a season (m ≥ 2) with room for it, a seasonal difference
  * y_t − y_{t−m}. A smooth, stable cycle (hourly normals) is nearly all seasonal-naive
  * signal that a level model must relearn; the difference leaves only what changes. A
- * caller who gives a scaler has chosen: one candidate. Experiment (g) in bench/ACCURACY.md.
+ * caller who gives a scaler has chosen: one candidate. Experiment (b) in bench/ACCURACY.md.
  */
 export function scalerCandidates(options: ForecastOptions | ForecastConfig, config: ForecastConfig, seriesLength: number): ScalerSpec[] {
   if (options.scaler !== undefined) return [config.scaler];

@@ -21,7 +21,7 @@ import { forecastFromOrigins, originsBetween } from './predict.ts';
 import { firstOrigin, prepareTraining } from './prepare.ts';
 
 export interface FitProgress extends EpochProgress {
-  /** When auto mode fits several candidates one after the other: which one, e.g. "2/2 seasonal difference (m = 24) + z-score". */
+  /** When auto mode fits several candidates: which one this epoch belongs to, e.g. "2/2 seasonal difference (m = 24) + z-score". */
   stage?: string;
 }
 
@@ -47,18 +47,22 @@ export async function fit(series: TimeSeries, options: ForecastOptions | Forecas
     const stage = `${i + 1}/${scalers.length} ${describeScaler(scalers[i]!)}`;
     return { signal: hooks.signal, onEpoch: hooks.onEpoch && ((progress: EpochProgress) => hooks.onEpoch!({ ...progress, stage })) };
   };
-  let models: ForecastModel[] = [];
+  const fitOne = (i: number) => (hooks.parallel === true ? fitInWorker : fitConfig)(series, { ...config, scaler: scalers[i]! }, stageHooks(i));
+  const settled: PromiseSettledResult<ForecastModel>[] = [];
   if (hooks.parallel === true) {
-    models = await Promise.all(scalers.map((scaler, i) => fitInWorker(series, { ...config, scaler }, stageHooks(i))));
+    settled.push(...await Promise.allSettled(scalers.map((_, i) => fitOne(i))));
   } else {
-    for (const [i, scaler] of scalers.entries()) {
-      if (i > 0 && hooks.signal?.aborted) break;
-      models.push(await fitConfig(series, { ...config, scaler }, stageHooks(i)));
+    for (let i = 0; i < scalers.length && !(i > 0 && hooks.signal?.aborted); i++) {
+      try { settled.push({ status: 'fulfilled', value: await fitOne(i) }); } catch (reason) { settled.push({ status: 'rejected', reason }); }
     }
   }
+  // One candidate failing (diverging, say) leaves the others to choose from.
+  const models = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failures = settled.flatMap((r, i) => (r.status === 'rejected' ? [`the ${describeScaler(scalers[i]!)} candidate failed: ${(r.reason as Error).message}`] : []));
+  if (models.length === 0) throw (settled[0] as PromiseRejectedResult).reason;
   const best = models.reduce((a, b) => (b.validation.mae < a.validation.mae ? b : a));
   const candidates = models.map((m) => ({ scaler: describeScaler(m.config.scaler), validationMae: m.validation.mae, epochs: m.training.history.length, stoppedBy: m.training.stoppedBy, elapsedMs: m.training.elapsedMs }));
-  return { ...best, selection: { kept: describeScaler(best.config.scaler), candidates } };
+  return { ...best, warnings: [...best.warnings, ...failures], selection: { kept: describeScaler(best.config.scaler), candidates } };
 }
 
 /** Fits one fully resolved configuration. */
