@@ -4,7 +4,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Evaluation } from '../../src/forecaster.ts';
+import type { Evaluation, ForecastModel } from '../../src/forecaster.ts';
 import { runCli } from '../support/run-cli.ts';
 
 const DATASETS = new URL('../../datasets/', import.meta.url).pathname;
@@ -16,14 +16,14 @@ function csvRows(text: string): string[][] {
 }
 
 describe('recurrent run on seattle-weather temp_max, h = 14', () => {
-  let report: { evaluation: Evaluation };
+  let report: { evaluation: Evaluation; selection: ForecastModel['selection'] };
   let rows: string[][];
   beforeAll(async () => {
     const out = join(dir, 'seattle.csv');
     const result = runCli(['run', join(DATASETS, 'seattle-weather.csv'), '--target', 'temp_max', '--horizon', '14', '--out', out, '--json']);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    report = JSON.parse(result.stdout) as { evaluation: Evaluation };
+    report = JSON.parse(result.stdout) as typeof report;
     rows = csvRows(await readFile(out, 'utf8'));
   });
 
@@ -44,6 +44,12 @@ describe('recurrent run on seattle-weather temp_max, h = 14', () => {
     expect(ev.hasSkill).toBe(true);
   });
 
+  it('says which scaler auto mode kept of the two it fitted (on both cores), by validation MAE', () => {
+    const { selection } = report;
+    expect(selection?.candidates.map((c) => c.scaler)).toEqual(['z-score', 'seasonal difference (m = 7) + z-score']);
+    expect(selection?.kept).toBe(selection!.candidates.reduce((a, b) => (b.validationMae < a.validationMae ? b : a)).scaler);
+  });
+
   it('95 % intervals cover between 85 % and 100 % of the test split', () => {
     const c95 = report.evaluation.coverage.find((c) => c.level === 0.95)!;
     expect(c95.observed).toBeGreaterThanOrEqual(0.85);
@@ -59,6 +65,7 @@ describe('recurrent run on sp500 close, h = 5', () => {
     // The data ends on Friday 2020-04-17: the next five trading days are Monday to Friday.
     expect(csvRows(await readFile(out, 'utf8')).slice(1).map((r) => r[0])).toEqual(['2020-04-20', '2020-04-21', '2020-04-22', '2020-04-23', '2020-04-24']);
     expect(result.stdout).toMatch(/^naive +\d/m);
+    expect(result.stdout).toMatch(/^scaling chosen by validation MAE: window-relative \+ z-score [\d.]+, seasonal difference \(m = 5\) \+ z-score [\d.]+; kept /m);
     expect(result.stdout).toMatch(/skill vs naive \(1 − MAE\/MAE_naive\): -?\d/);
   });
 });

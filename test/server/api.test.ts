@@ -52,6 +52,9 @@ describe('datasets, training, forecasting', () => {
 
     const model = await json(await fetch(`${server.url}/api/models/${training.modelId}`));
     expect(model.body.evaluation.baselines.naive.mae).toBeGreaterThan(0);
+    const { scaling } = model.body.model;
+    expect(scaling.selection.candidates.map((c: any) => c.scaler)).toEqual(['z-score', 'seasonal difference (m = 7) + z-score']);
+    expect(scaling.scaler).toBe(scaling.selection.kept);
     const forecast = await json(await postJson(`/api/models/${training.modelId}/forecast`, { steps: 5 }));
     expect(forecast.status).toBe(200);
     expect(forecast.body.forecast.rows.map((r: any) => r.time)).toEqual(['2013-08-22', '2013-08-23', '2013-08-24', '2013-08-25', '2013-08-26']);

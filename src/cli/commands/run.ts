@@ -28,7 +28,7 @@ export function registerRun(program: Command): void {
       if (flags.saveModel) await saveModel(model, flags.saveModel);
       const evaluation = evaluate(model, series);
       if (flags.json) {
-        console.log(JSON.stringify({ out: flags.out, config: model.config, evaluation, forecast: forecastJson(future), warnings: model.warnings }, null, 2));
+        console.log(JSON.stringify({ out: flags.out, config: model.config, selection: model.selection ?? null, evaluation, forecast: forecastJson(future), warnings: model.warnings }, null, 2));
         return;
       }
       console.log(describeModel(model));
