@@ -98,6 +98,14 @@ describe('upload → preview → train → results → runs', () => {
     expect(samples.at(-1)).toBe(final);
     expect(samples.filter((n) => n > 0).length).toBeGreaterThanOrEqual(Math.min(final, 2)); // it grew epoch by epoch
     for (let i = 1; i < samples.length; i++) expect(samples[i]!).toBeGreaterThan(samples[i - 1]!);
+    // Auto mode fitted two candidate scalers in turn: each has its own pair of curves.
+    const curves = await plotted(page, '#loss-chart');
+    expect(curves.map((t) => t.name)).toEqual([
+      'training loss · 1/2 z-score', 'validation loss · 1/2 z-score',
+      'training loss · 2/2 seasonal difference (m = 7) + z-score', 'validation loss · 2/2 seasonal difference (m = 7) + z-score',
+    ]);
+    expect(curves[2]!.x.length).toBeGreaterThanOrEqual(1);
+    expect(await page.isVisible('#candidates-note')).toBe(true);
     expect(await text(page, '#training-state')).toBe('succeeded');
     expect(await text(page, '#epoch')).toBe(String(final));
     await env.screenshot(page, 'train');
@@ -112,6 +120,7 @@ describe('upload → preview → train → results → runs', () => {
     const { page, problems } = await env.newPage();
     await page.goto(`${env.baseUrl}/model.html?id=${modelId}`);
     await page.waitForSelector('#metrics-table');
+    expect(await text(page, '#model-summary')).toMatch(/scaling (z-score|seasonal difference \(m = 7\) \+ z-score) \(validation MAE [\d.]+, kept over /);
     await expect.poll(async () => (await plotted(page, '#model-chart')).length).toBe(8);
     const traces = await plotted(page, '#model-chart');
     const byName = (start: string) => traces.find((t) => t.name.startsWith(start))!;

@@ -31,6 +31,7 @@ async function watch(trainingId: number): Promise<void> {
   followTraining(trainingId, {
     epoch(e) {
       state.textContent = e.stage === undefined ? 'running' : `running · candidate ${e.stage}`;
+      if (e.stage !== undefined) byId('candidates-note').hidden = false;
       byId('epoch').textContent = String(e.epoch);
       byId('max-epochs').textContent = String(e.maxEpochs);
       byId('elapsed').textContent = duration(e.elapsedMs);
