@@ -1,11 +1,12 @@
 // evaluate: how a model forecasts the test split of a series, beside the baselines
-// (LESSONS 2), with skill versus naive, interval coverage, and the lag at which its
-// one-step predictions best match the actuals (LESSONS 3). Every origin in the test split
+// (LESSONS 2), with skill versus naive, interval coverage, the lag at which its one-step
+// predictions best match the actuals (LESSONS 3), and a warning when they are flat (LESSONS 7). Every origin in the test split
 // forecasts h steps from data before it only.
 import type { TimeSeries } from '../data/types.ts';
 import { splitByFraction } from '../prep/split.ts';
 import { BASELINE_KINDS, baselineForecast } from './baselines.ts';
 import type { BaselineKind } from './baselines.ts';
+import { flatForecastWarning } from './flat.ts';
 import { analyseLag } from './lag.ts';
 import type { LagReport } from './lag.ts';
 import { coverage, scoreForecast, skillScore } from './metrics.ts';
@@ -65,11 +66,14 @@ export function evaluate(model: ForecastModel, series: TimeSeries): Evaluation {
 
   const oneStepOrigins = originsBetween(Math.max(testStart, firstOrigin(config)), testEnd);
   const oneStep = forecastFromOrigins(model, columns, oneStepOrigins, 1);
-  const lag = analyseLag(target.subarray(oneStepOrigins[0]!, testEnd), oneStep);
+  const oneStepActual = target.subarray(oneStepOrigins[0]!, testEnd);
+  const lag = analyseLag(oneStepActual, oneStep);
+  const flat = flatForecastWarning(oneStepActual, oneStep);
 
   const warnings: string[] = [];
   if (!(skillVsNaive > 0)) warnings.push(`no skill: the model's MAE (${fmt(modelScore.mae)}) does not beat the naive forecast's (${fmt(baselines.naive.mae)})`);
   if (lag.warning) warnings.push(lag.warning);
+  if (flat) warnings.push(flat);
   return {
     kind: 'forecast', horizonSteps: h, seasonLength: m, origins: origins.length,
     model: modelScore, baselines, skillVsNaive, hasSkill: skillVsNaive > 0,
