@@ -84,9 +84,8 @@ export function resolveForecastConfig(series: TimeSeries, options: ForecastOptio
   const seasonLength = options.seasonLength ?? defaultSeasonLength(series.frequency);
   if (!Number.isInteger(seasonLength) || seasonLength < 1) throw new ConfigError(`season length must be a whole number ≥ 1, got ${seasonLength}`);
   const split = options.split ?? AUTO_DEFAULTS.split;
-  const n = series.values.length;
-  const trainEnd = Math.max(2, Math.floor(n * (1 - split.validation - split.test)));
-  const validationEnd = Math.floor(n * (1 - split.test));
+  // The very split fit() will train on, so the window and the scaler are chosen from it.
+  const { train: [, trainEnd], validation: [, validationEnd] } = splitByFraction(series.values.length, split);
   const windowLength = options.windowLength ?? autoWindowLength(seasonLength, h, trainEnd);
   const chosen = options.scaler ?? defaultScaler(series.values.subarray(0, trainEnd), series.values.subarray(trainEnd, validationEnd));
   // A seasonal difference left without its lag takes the series' season.
