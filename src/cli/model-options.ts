@@ -18,6 +18,7 @@ export interface ModelFlags extends SeriesFlags {
   strategy?: 'recursive' | 'direct';
   scale?: ScaleChoice;
   epochs?: number;
+  maxWork?: number;
   patience?: number;
   lr?: number;
   batch?: number;
@@ -50,6 +51,7 @@ export function addModelOptions(command: Command): Command {
     .addOption(new Option('--strategy <kind>', 'multi-step strategy').choices(['recursive', 'direct']))
     .addOption(new Option('--scale <kind>', 'scaling: zscore, minmax, robust, none, relative (window-relative), difference, seasonal-difference (y − y one season back), log; default: auto mode fits its level scaler and a seasonal difference and keeps the better on validation').choices([...SCALE_CHOICES]))
     .option('--epochs <n>', 'maximum epochs', parseIntegerOption('--epochs'))
+    .option('--max-work <parameter-steps>', 'work cap on training: parameters × windows × window length, summed over epochs (auto: 6e9)', parseNumberOption('--max-work'))
     .option('--patience <epochs>', 'early-stopping patience', parseIntegerOption('--patience'))
     .option('--lr <rate>', 'learning rate', parseNumberOption('--lr'))
     .option('--batch <size>', 'minibatch size', parseIntegerOption('--batch'))
@@ -78,6 +80,6 @@ export function toForecastOptions(flags: ModelFlags): ForecastOptions {
     strategy: flags.strategy,
     scaler: scalerFor(flags.scale),
     network: defined({ cell: flags.cell, hiddenSize: flags.hidden, layers: flags.layers }),
-    training: defined({ maxEpochs: flags.epochs, patienceEpochs: flags.patience, learningRate: flags.lr, batchSize: flags.batch, seed: flags.seed }),
+    training: defined({ maxEpochs: flags.epochs, maxTrainingWork: flags.maxWork, patienceEpochs: flags.patience, learningRate: flags.lr, batchSize: flags.batch, seed: flags.seed }),
   };
 }

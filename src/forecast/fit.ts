@@ -88,6 +88,7 @@ async function fitConfig(series: TimeSeries, config: ForecastConfig, hooks: FitH
     ...rangeWarnings(data.scalers.target, series.values.subarray(vStart, vEnd), 'validation'),
     ...rangeWarnings(data.scalers.target, series.values.subarray(tStart, tEnd), 'test'),
   );
+  if (result.stoppedBy === 'work-budget') warnings.push(`training stopped at its work cap (maxTrainingWork ${config.training.maxTrainingWork}, CLI --max-work) after ${result.history.length} epochs; the best epoch (${result.bestEpoch}) was kept`);
   if (result.stoppedBy === 'time-budget') warnings.push(`training stopped at its wall-clock limit after ${result.history.length} epochs, so this fit depends on how busy the machine was; the best epoch (${result.bestEpoch}) was kept`);
   return {
     createdAt: new Date().toISOString(),

@@ -101,3 +101,16 @@ describe('failures are clear and non-zero', () => {
     expect(result.stderr).toMatch(/holds 5 series \(MSFT, AMZN, IBM, GOOG, AAPL\)/);
   });
 });
+
+describe('the work cap', () => {
+  it('--max-work stops training at the same epoch on every run, and the report says so', async () => {
+    const args = (out: string) => ['run', join(DATASETS, 'seattle-weather.csv'), '--target', 'temp_max', '--horizon', '3', '--hidden', '4', '--max-work', '1', '--out', join(dir, out)];
+    const first = runCli(args('capped-1.csv'));
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/^training: 1 epochs \(work-budget\)/m);
+    expect(first.stdout).toMatch(/^warning: training stopped at its work cap \(maxTrainingWork 1, CLI --max-work\) after 1 epochs/m);
+    // Same seed, same cap: the same forecast to the last digit, however busy the machine.
+    expect(runCli(args('capped-2.csv')).status).toBe(0);
+    expect(await readFile(join(dir, 'capped-2.csv'), 'utf8')).toBe(await readFile(join(dir, 'capped-1.csv'), 'utf8'));
+  });
+});
