@@ -54,7 +54,7 @@ console.log(table);
 if (!quick) {
   writeResultsSection('## Batch throughput (issue 6)', [
     `Date: ${new Date().toISOString().slice(0, 10)}. Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}.`,
-    `Command: \`npx tsx bench/batch-throughput.ts\` (also run by \`npm run bench\`). ${SERIES} generated daily series of ${POINTS} points (weekly season, trend, noise); GRU 16, window 14, 4 epochs, horizon 7, each series trained, forecast, scored and written; fresh in-memory run store per measurement. Peak heap is the largest per-series peak of a worker's V8 heap.`,
+    `Command: \`npx tsx bench/batch-throughput.ts\` (also run by \`npm run bench\`). ${SERIES} generated daily series of ${POINTS} points (weekly season, trend, noise); GRU 16, window 14, 4 epochs, horizon 7, each series trained (auto mode fits two candidate scalers, level and seasonal difference, one after the other), forecast, scored and written; fresh in-memory run store per measurement. Peak heap is the largest per-series peak of a worker's V8 heap.`,
     table,
   ].join('\n\n'));
 }
