@@ -11,7 +11,12 @@ import { STOP_REASONS } from '../train/trainer.ts';
 import type { ForecastModel } from './model.ts';
 
 export const MODEL_FORMAT = 'recurrent-model';
-export const MODEL_FORMAT_VERSION = 1;
+/**
+ * 2 added seasonal-difference scalers, the work-budget stop and auto mode's scaler
+ * selection; a version-1 file is a version-2 file without them, so both are read. Older
+ * builds meet version 2 with "newer than this Recurrent reads" rather than a puzzling error.
+ */
+export const MODEL_FORMAT_VERSION = 2;
 
 export class ModelFileError extends Error {
   override readonly name = 'ModelFileError';
@@ -22,7 +27,7 @@ const nullableFinite = z.number().finite().nullable();
 
 const modelSchema = z.object({
   format: z.literal(MODEL_FORMAT),
-  version: z.literal(MODEL_FORMAT_VERSION),
+  version: z.union([z.literal(1), z.literal(MODEL_FORMAT_VERSION)]),
   createdAt: z.string(),
   config: z.object({
     target: z.string(),

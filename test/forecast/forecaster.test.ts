@@ -23,6 +23,9 @@ describe('fit and forecast', () => {
     expect(loaded.data.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     const doc = modelToJSON(model) as Record<string, unknown>;
     expect(doc.format).toBe('recurrent-model');
+    expect(doc.version).toBe(2);
+    // Version 1 (before seasonal differences and scaler selection) still loads.
+    expect(modelFromJSON({ ...doc, version: 1 }).config).toEqual(model.config);
     expect(() => modelFromJSON({ ...doc, intervals: { levels: [0.8] } })).toThrow(/invalid at intervals\.halfWidths/);
     await writeFile(path, '{"format":"recurrent-model","version":1');
     await expect(loadModel(path)).rejects.toThrow(/not valid JSON \(truncated or corrupt\?\)/);
