@@ -1,6 +1,6 @@
 // Scalers, fitted on the training slice only (LESSONS #1): `fitScaler` is the one way to
 // make one, and its parameters serialise with a model. A scaler maps raw x through the
-// steps of value-steps.ts (log, first differences, window-relative) to y, then
+// steps of value-steps.ts (log, first or seasonal differences, window-relative) to y, then
 // z = (y − center) / scale. Differencing and window-relative scaling need an anchor on
 // both transform and inverse: the actual values just before the values (one for
 // differences, a season of m for seasonal differences) or the window's last observed value

@@ -1,7 +1,8 @@
 // Scales windows cut from raw columns, one window at a time, handing each scaler the anchor
 // it needs: for inputs, the values before the window (one for differences, a season for
 // seasonal differences) or the window's last observed value (window-relative); for
-// targets, the last observed target values (as many as the anchor holds). inverseTargets undoes it with the same anchors, giving forecasts in raw units.
+// targets, the last observed target values (as many as the anchor holds). inverseTargets
+// undoes it with the same anchors, giving forecasts in raw units.
 // scaleInputWindows does the input half alone for any origins, including the end of the
 // series, where there are no targets yet: that is what forecasting feeds the network.
 import { PrepError } from './errors.ts';
