@@ -1,8 +1,9 @@
 // The executor of `recurrent batch --queue redis://…`: one BullMQ job per series on Redis,
 // taken by `recurrent worker`s on any machine; each execute resolves with the job's outcome.
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { Queue, QueueEvents } from 'bullmq';
-import type { ConnectionOptions, JobsOptions } from 'bullmq';
+import type { ConnectionOptions, Job, JobsOptions } from 'bullmq';
 import { ConfigError } from '../forecaster.ts';
 import type { LocalExecutor } from './local-executor.ts';
 import { TaskWithdrawnError } from './runner.ts';
@@ -88,28 +89,38 @@ export async function createQueueExecutor(url: string, notice: (line: string) =>
       const job = await queue.add('series', encodeTask(task), { ...JOB_OPTIONS, jobId: jobIdFor(batchId, task.key) });
       const finished = job.waitUntilFinished(events);
       if (!signal) return decodeOutcome(await finished);
-      // Stopping the batch takes back every job no worker has started (a removed job never
-      // finishes); a job a worker holds is locked, cannot be removed, and runs to its end.
-      let withdraw: () => void = () => {};
-      const withdrawn = new Promise<never>((_, reject) => {
-        withdraw = () => {
-          void (async () => {
-            if (!WITHDRAWABLE.includes(await job.getState())) return;
-            await job.remove();
-            reject(new TaskWithdrawnError(`${task.key} was taken back from the queue: the batch was stopped`));
-          })().catch(() => { /* taken by a worker meanwhile: wait for its outcome */ });
-        };
-      });
-      withdrawn.catch(() => {}); // settled after the race was decided: nobody is listening any more
-      if (signal.aborted) withdraw(); else signal.addEventListener('abort', withdraw, { once: true });
+      const withdrawal = withdrawOnAbort(job, signal, task.key);
       try {
-        return decodeOutcome(await Promise.race([finished, withdrawn]));
+        return decodeOutcome(await Promise.race([finished, withdrawal.rejected]));
       } finally {
-        signal.removeEventListener('abort', withdraw);
+        withdrawal.dispose();
       }
     },
     close,
   };
+}
+
+/**
+ * Stopping the batch takes back a job no worker has started: `rejected` rejects with a
+ * TaskWithdrawnError once the signal aborts and the job is removed (a removed job never
+ * finishes). A job a worker holds is locked, cannot be removed, and runs to its end.
+ */
+function withdrawOnAbort(job: Job, signal: AbortSignal, key: string): { rejected: Promise<never>; dispose: () => void } {
+  // Every series in flight listens on the batch's one signal.
+  setMaxListeners(0, signal);
+  let withdraw = () => {};
+  const rejected = new Promise<never>((_, reject) => {
+    withdraw = () => {
+      void (async () => {
+        if (!WITHDRAWABLE.includes(await job.getState())) return;
+        await job.remove();
+        reject(new TaskWithdrawnError(`${key} was taken back from the queue: the batch was stopped`));
+      })().catch(() => { /* a worker took it meanwhile: its outcome will come */ });
+    };
+  });
+  rejected.catch(() => {}); // may settle after the race is decided, with nobody listening
+  if (signal.aborted) withdraw(); else signal.addEventListener('abort', withdraw, { once: true });
+  return { rejected, dispose: () => signal.removeEventListener('abort', withdraw) };
 }
 
 async function connectOrThrow(ready: Promise<unknown>, fail: () => Promise<Error>): Promise<void> {
