@@ -94,8 +94,7 @@ export async function runBatch(file: JobsFile, options: BatchRunOptions): Promis
   const lane = async (): Promise<void> => {
     for (let task = queue.shift(); task; task = queue.shift()) {
       if (options.signal?.aborted) {
-        updateRun(db, task.runId, { status: 'cancelled', error: 'the batch was stopped before this series ran', finishedAt: new Date().toISOString() });
-        report({ key: task.key, job: task.job, runId: task.runId, status: 'cancelled', trained: false, error: 'stopped before it ran', wallMs: 0, peakHeapMb: null, metrics: null });
+        report(cancelled(db, task));
         continue;
       }
       report(await runOne(db, task, options.execute, options.signal));
@@ -111,6 +110,12 @@ export async function runBatch(file: JobsFile, options: BatchRunOptions): Promis
   };
 }
 
+/** Records a series the batch stopped before it ran. */
+function cancelled(db: Db, task: SeriesTask & { runId: number }): SeriesResult {
+  updateRun(db, task.runId, { status: 'cancelled', error: 'the batch was stopped before this series ran', finishedAt: new Date().toISOString() });
+  return { key: task.key, job: task.job, runId: task.runId, status: 'cancelled', trained: false, error: 'stopped before it ran', wallMs: 0, peakHeapMb: null, metrics: null };
+}
+
 async function runOne(db: Db, task: SeriesTask & { runId: number }, execute: ExecuteTask, signal: AbortSignal | undefined): Promise<SeriesResult> {
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
@@ -122,10 +127,7 @@ async function runOne(db: Db, task: SeriesTask & { runId: number }, execute: Exe
     if (outcome.status === 'succeeded') putBatchState(db, { key: task.key, job: task.job, fingerprint: outcome.fingerprint, modelPath: outcome.modelPath, forecastPath: outcome.forecastPath });
     return { key: task.key, job: task.job, runId, status: outcome.status, trained: outcome.trained, error: null, wallMs: outcome.wallMs, peakHeapMb: outcome.peakHeapMb, metrics: outcome.metrics };
   } catch (e) {
-    if (e instanceof TaskWithdrawnError) {
-      updateRun(db, runId, { status: 'cancelled', error: 'the batch was stopped before this series ran', finishedAt: new Date().toISOString() });
-      return { key: task.key, job: task.job, runId, status: 'cancelled', trained: false, error: 'stopped before it ran', wallMs: 0, peakHeapMb: null, metrics: null };
-    }
+    if (e instanceof TaskWithdrawnError) return cancelled(db, task);
     const error = (e as Error).message;
     updateRun(db, runId, { status: 'failed', error, finishedAt: new Date().toISOString(), wallMs: performance.now() - t0 });
     return { key: task.key, job: task.job, runId, status: 'failed', trained: false, error, wallMs: performance.now() - t0, peakHeapMb: null, metrics: null };

@@ -1,8 +1,7 @@
 // Fits a model from the CLI: progress on stderr (bar on a TTY, lines otherwise, nothing
 // with --quiet), and Ctrl-C stops training early keeping the best weights so far.
 import { defaultGrid, fit, searchFit } from '../forecaster.ts';
-import type { ForecastModel, ForecastOptions, TimeSeries } from '../forecaster.ts';
-import type { FitProgress } from '../forecaster.ts';
+import type { FitProgress, ForecastModel, ForecastOptions, TimeSeries } from '../forecaster.ts';
 import { num, table } from './format.ts';
 import { createProgressReporter, progressMode } from './progress.ts';
 

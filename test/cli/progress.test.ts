@@ -23,6 +23,12 @@ describe('progress reporter', () => {
     ]);
   });
 
+  it('names the auto-mode candidate an epoch belongs to', () => {
+    const { sink, chunks } = capture(false);
+    createProgressReporter(sink, 'lines').onEpoch({ ...epoch(1), stage: '2/2 seasonal difference (m = 7) + z-score' });
+    expect(chunks).toEqual(['2/2 seasonal difference (m = 7) + z-score  epoch 1/4  loss 0.5000  val 0.6000  lr 0.00100  eta ≤3s\n']);
+  });
+
   it('redraws a bar in place on a TTY and ends the line when finished', () => {
     const { sink, chunks } = capture(true);
     const r = createProgressReporter(sink, progressMode(sink, false));
