@@ -108,7 +108,8 @@ export class TrainingQueue {
           this.emit(job, { type: 'epoch', progress });
         },
       });
-      const cancelled = model.training.stoppedBy === 'cancelled';
+      // With auto mode's candidates, the model kept may be one that finished before the cancel.
+      const cancelled = job.controller.signal.aborted || model.training.stoppedBy === 'cancelled';
       const modelId = model.training.history.length === 0 ? null : this.store(job, model, series);
       this.finish(job, cancelled ? 'cancelled' : 'succeeded', { modelId, wallMs: performance.now() - started, peakMemoryMb: peakRss / 2 ** 20 });
       this.emit(job, { type: 'done', status: cancelled ? 'cancelled' : 'succeeded', modelId });
