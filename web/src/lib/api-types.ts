@@ -1,5 +1,7 @@
-// The JSON shapes of the Recurrent API (/tmp/contract/API.md) as the pages see them.
-// Kept apart from src/ so the browser bundle never pulls in server code.
+// The JSON shapes of the Recurrent API (GET /api/openapi.json lists the routes) as the
+// pages receive them. They resemble src/ types (Evaluation, schedules) on purpose but are
+// not the same: over the wire a non-finite metric is null and times may be strings, and a
+// type-only import of src/ would drag the server's module graph into the web type check.
 
 export interface ApiColumn { name: string; type: 'number' | 'time' | 'text'; role?: 'time' | 'target' | 'feature' | 'id'; missing: number }
 
