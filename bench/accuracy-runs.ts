@@ -53,14 +53,20 @@ export interface Experiment {
 
 export const EXPERIMENTS: Experiment[] = [
   {
-    id: 'strategy', title: '(a) Multi-step strategy', defaultId: 'direct', current: (c) => c.strategy,
+    id: 'strategy',
+    title: '(a) Multi-step strategy',
+    defaultId: 'direct',
+    current: (c) => c.strategy,
     variants: [
       { id: 'direct', options: () => ({ strategy: 'direct' }) },
       { id: 'recursive', options: () => ({ strategy: 'recursive' }) },
     ],
   },
   {
-    id: 'scaler', title: '(b) Scaler', defaultId: 'auto', current: () => 'auto',
+    id: 'scaler',
+    title: '(b) Scaler',
+    defaultId: 'auto',
+    current: () => 'auto',
     variants: [
       { id: 'auto', options: () => ({}) },
       // auto's level scaler alone, without the seasonal-difference candidate beside it.
@@ -68,12 +74,19 @@ export const EXPERIMENTS: Experiment[] = [
       { id: 'sdiff', options: () => ({ scaler: { kind: 'zscore', transform: 'seasonal-difference' } }) },
       { id: 'zscore', options: () => ({ scaler: { kind: 'zscore' } }) },
       { id: 'relative', options: () => ({ scaler: { kind: 'zscore', windowRelative: true } }) },
-      { id: 'relative-offset', options: () => ({ scaler: { kind: 'zscore', windowRelative: true } }), series: belowZero },
+      {
+        id: 'relative-offset',
+        options: () => ({ scaler: { kind: 'zscore', windowRelative: true } }),
+        series: belowZero,
+      },
       { id: 'difference', options: () => ({ scaler: { kind: 'zscore', transform: 'difference' } }) },
     ],
   },
   {
-    id: 'window', title: '(c) Window length', defaultId: 'auto', current: () => 'auto',
+    id: 'window',
+    title: '(c) Window length',
+    defaultId: 'auto',
+    current: () => 'auto',
     variants: [
       { id: 'half', options: (c) => ({ windowLength: half(c.windowLength) }) },
       { id: 'auto', options: () => ({}) },
@@ -81,28 +94,48 @@ export const EXPERIMENTS: Experiment[] = [
     ],
   },
   {
-    id: 'hidden', title: '(d) Hidden size (GRU)', defaultId: 'H32', current: (c) => `H${c.network.hiddenSize}`,
-    variants: [16, 32, 64].map((h) => ({ id: `H${h}`, options: () => ({ network: { cell: 'gru' as const, hiddenSize: h } }) })),
+    id: 'hidden',
+    title: '(d) Hidden size (GRU)',
+    defaultId: 'H32',
+    current: (c) => `H${c.network.hiddenSize}`,
+    variants: [16, 32, 64].map((h) => ({
+      id: `H${h}`,
+      options: () => ({ network: { cell: 'gru' as const, hiddenSize: h } }),
+    })),
   },
   {
     // Not a default: the yardstick. A difference between variants smaller than what the
     // training seed alone moves is not evidence for either.
-    id: 'seed', title: '(e) Seed noise (auto mode, training seed only)',
-    note: 'Not a default: the yardstick for the other experiments.', defaultId: 'seed42', current: (c) => `seed${c.training.seed}`,
+    id: 'seed',
+    title: '(e) Seed noise (auto mode, training seed only)',
+    note: 'Not a default: the yardstick for the other experiments.',
+    defaultId: 'seed42',
+    current: (c) => `seed${c.training.seed}`,
     variants: [42, 7, 2024].map((seed) => ({ id: `seed${seed}`, options: () => ({ training: { seed } }) })),
   },
   {
     // What the work cap costs in accuracy where it binds (it is there for the 30 s target).
-    id: 'cap', title: '(h) Training work cap', defaultId: 'cap',
-    note: 'The cap (maxTrainingWork, parameter-steps) exists for the 30 s target, not for accuracy: this shows what it costs where it binds. cap×10 is fitted only where the cap stopped one of the auto fits; elsewhere training is deterministic and it is the same fit ("= auto").', current: () => 'cap',
+    id: 'cap',
+    title: '(h) Training work cap',
+    defaultId: 'cap',
+    note: 'The cap (maxTrainingWork, parameter-steps) exists for the 30 s target, not for accuracy: this shows what it costs where it binds. cap×10 is fitted only where the cap stopped one of the auto fits; elsewhere training is deterministic and it is the same fit ("= auto").',
+    current: () => 'cap',
     variants: [
       { id: 'cap', options: () => ({}) },
-      { id: 'cap×10', options: (c) => ({ training: { maxTrainingWork: 10 * (c.training.maxTrainingWork ?? 1) } }), sameAsAutoUnlessCapped: true },
+      {
+        id: 'cap×10',
+        options: (c) => ({ training: { maxTrainingWork: 10 * (c.training.maxTrainingWork ?? 1) } }),
+        sameAsAutoUnlessCapped: true,
+      },
     ],
   },
 ];
 
-export interface Score { mase: number; smape: number; mae: number }
+export interface Score {
+  mase: number;
+  smape: number;
+  mae: number;
+}
 
 export interface RunResult {
   series: string;
@@ -143,7 +176,11 @@ export function scalerLabel(resolved: ForecastConfig, model?: ForecastModel): st
   return c.scaler.kind;
 }
 
-const pick = (m: { mase: number; smape: number; mae: number }): Score => ({ mase: m.mase, smape: m.smape, mae: m.mae });
+const pick = (m: { mase: number; smape: number; mae: number }): Score => ({
+  mase: m.mase,
+  smape: m.smape,
+  mae: m.mae,
+});
 
 /**
  * Fits each distinct resolved config once per series; identical configs share the run.
@@ -156,8 +193,14 @@ export class RunCache {
   /** Fits read back from the journal: used as if fitted now, with the times they took then. */
   private readonly journaled = new Map<string, RunResult>();
 
-  constructor(private readonly journal: string, resume: boolean) {
-    if (!resume || !existsSync(journal)) { writeFileSync(journal, ''); return; }
+  constructor(
+    private readonly journal: string,
+    resume: boolean,
+  ) {
+    if (!resume || !existsSync(journal)) {
+      writeFileSync(journal, '');
+      return;
+    }
     for (const line of readFileSync(journal, 'utf8').split('\n')) {
       if (line.trim() === '') continue;
       const { key, result } = JSON.parse(line) as { key: string; result: RunResult };
@@ -165,8 +208,14 @@ export class RunCache {
     }
   }
 
-  get resumed(): number { return this.journaled.size; }
-  get resumedFitSeconds(): number { let t = 0; for (const r of this.journaled.values()) t += r.fitSeconds; return t; }
+  get resumed(): number {
+    return this.journaled.size;
+  }
+  get resumedFitSeconds(): number {
+    let t = 0;
+    for (const r of this.journaled.values()) t += r.fitSeconds;
+    return t;
+  }
 
   async run(bench: BenchSeries, variant: Variant, log: (line: string) => void): Promise<RunResult> {
     const auto = resolveForecastConfig(bench.series, { horizonSteps: bench.horizonSteps });
@@ -178,7 +227,8 @@ export class RunCache {
     const seen = this.runs.get(key);
     if (seen) return { ...seen, variant: variant.id, reusedFrom: seen.reusedFrom ?? seen.variant };
     const autoRun = this.autoRuns.get(bench.name);
-    if (variant.sameAsAutoUnlessCapped && autoRun && !autoRun.capped) return { ...autoRun, variant: variant.id, reusedFrom: 'auto' };
+    if (variant.sameAsAutoUnlessCapped && autoRun && !autoRun.capped)
+      return { ...autoRun, variant: variant.id, reusedFrom: 'auto' };
     const journaled = this.journaled.get(key);
     if (journaled) return this.keep(key, variant, { ...journaled, variant: variant.id });
     const started = performance.now();
@@ -188,21 +238,48 @@ export class RunCache {
     const future = forecast(model, series);
     const b = evaluation.baselines;
     const result: RunResult = {
-      series: bench.name, variant: variant.id,
-      season: config.seasonLength, window: config.windowLength, scaler: scalerLabel(config, model), strategy: config.strategy, cell: config.network.cell, hidden: config.network.hiddenSize,
+      series: bench.name,
+      variant: variant.id,
+      season: config.seasonLength,
+      window: config.windowLength,
+      scaler: scalerLabel(config, model),
+      strategy: config.strategy,
+      cell: config.network.cell,
+      hidden: config.network.hiddenSize,
       origins: evaluation.origins,
       validationMae: model.validation.mae,
       model: pick(evaluation.model),
-      baselines: { naive: pick(b.naive), 'seasonal-naive': pick(b['seasonal-naive']), drift: pick(b.drift), 'moving-average': pick(b['moving-average']) },
-      fitSeconds, trainSeconds: model.training.elapsedMs / 1000,
-      epochs: model.training.history.length, bestEpoch: model.training.bestEpoch, stoppedBy: model.training.stoppedBy,
-      ...(model.selection ? { candidates: model.selection.candidates.map((c) => `${c.scaler.replace(/^seasonal difference \(m = \d+\) \+ z-score$/, 'sdiff')} ${c.validationMae.toPrecision(4)}`).join(' / ') } : {}),
-      capped: model.training.stoppedBy === 'work-budget' || (model.selection?.candidates.some((c) => c.stoppedBy === 'work-budget') ?? false),
+      baselines: {
+        naive: pick(b.naive),
+        'seasonal-naive': pick(b['seasonal-naive']),
+        drift: pick(b.drift),
+        'moving-average': pick(b['moving-average']),
+      },
+      fitSeconds,
+      trainSeconds: model.training.elapsedMs / 1000,
+      epochs: model.training.history.length,
+      bestEpoch: model.training.bestEpoch,
+      stoppedBy: model.training.stoppedBy,
+      ...(model.selection
+        ? {
+            candidates: model.selection.candidates
+              .map(
+                (c) =>
+                  `${c.scaler.replace(/^seasonal difference \(m = \d+\) \+ z-score$/, 'sdiff')} ${c.validationMae.toPrecision(4)}`,
+              )
+              .join(' / '),
+          }
+        : {}),
+      capped:
+        model.training.stoppedBy === 'work-budget' ||
+        (model.selection?.candidates.some((c) => c.stoppedBy === 'work-budget') ?? false),
       forecastRows: future.forecast.length,
     };
     this.keep(key, variant, result);
     appendFileSync(this.journal, `${JSON.stringify({ key, result })}\n`);
-    log(`${bench.name} · ${variant.id}: MASE ${result.model.mase.toFixed(3)} (snaive ${result.baselines['seasonal-naive'].mase.toFixed(3)}, naive ${result.baselines.naive.mase.toFixed(3)}) · ${config.network.cell} H${config.network.hiddenSize} T${config.windowLength} ${config.strategy} ${result.scaler} · ${fitSeconds.toFixed(1)} s, ${result.epochs} epochs (${result.stoppedBy})${result.candidates ? ` · validation MAE ${result.candidates}` : ''}`);
+    log(
+      `${bench.name} · ${variant.id}: MASE ${result.model.mase.toFixed(3)} (snaive ${result.baselines['seasonal-naive'].mase.toFixed(3)}, naive ${result.baselines.naive.mase.toFixed(3)}) · ${config.network.cell} H${config.network.hiddenSize} T${config.windowLength} ${config.strategy} ${result.scaler} · ${fitSeconds.toFixed(1)} s, ${result.epochs} epochs (${result.stoppedBy})${result.candidates ? ` · validation MAE ${result.candidates}` : ''}`,
+    );
     return result;
   }
 

@@ -16,7 +16,14 @@ import { fileURLToPath } from 'node:url';
 import { resolveForecastConfig } from '../src/forecaster.ts';
 import { EXPERIMENTS, MAIN_VARIANTS, RunCache } from './accuracy-runs.ts';
 import type { RunResult, Variant } from './accuracy-runs.ts';
-import { experimentSection, mainTables, seedNoise, summarise, targetTable, timingSection } from './accuracy-report.ts';
+import {
+  experimentSection,
+  mainTables,
+  seedNoise,
+  summarise,
+  targetTable,
+  timingSection,
+} from './accuracy-report.ts';
 import type { CliTiming, ResultsBySeries } from './accuracy-report.ts';
 import { bundledSeries, generatedSeries, markDuplicates, syntheticDailyCsv } from './accuracy-series.ts';
 import type { BenchSeries } from './accuracy-series.ts';
@@ -25,20 +32,29 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const outIndex = args.indexOf('--out');
-const outFile = outIndex >= 0 ? args[outIndex + 1]! : quick ? join(tmpdir(), 'recurrent-accuracy-quick.md') : join(ROOT, 'bench', 'ACCURACY.md');
+const outFile =
+  outIndex >= 0
+    ? args[outIndex + 1]!
+    : quick
+      ? join(tmpdir(), 'recurrent-accuracy-quick.md')
+      : join(ROOT, 'bench', 'ACCURACY.md');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main(): Promise<void> {
   const started = performance.now();
   const loadBefore = loadavg();
-  let benches: BenchSeries[] = markDuplicates([...await bundledSeries(), ...generatedSeries()]);
-  if (quick) benches = benches.filter((b) => ['seattle-weather', 'stocks/MSFT', 'synth/monthly-trend-season12'].includes(b.name));
+  let benches: BenchSeries[] = markDuplicates([...(await bundledSeries()), ...generatedSeries()]);
+  if (quick)
+    benches = benches.filter((b) =>
+      ['seattle-weather', 'stocks/MSFT', 'synth/monthly-trend-season12'].includes(b.name),
+    );
   // A series that repeats another is scored in the main table but not counted twice in experiments.
   const distinct = benches.filter((b) => b.duplicateOf === undefined);
   const experiments = quick ? EXPERIMENTS.filter((e) => e.id === 'strategy') : EXPERIMENTS;
   const journal = join(tmpdir(), `recurrent-accuracy${quick ? '-quick' : ''}.jsonl`);
   const cache = new RunCache(journal, args.includes('--resume'));
-  const resumedFits = cache.resumed, resumedSeconds = cache.resumedFitSeconds;
+  const resumedFits = cache.resumed,
+    resumedSeconds = cache.resumedFitSeconds;
   if (cache.resumed > 0) log(`resuming: ${cache.resumed} fits from ${journal}`);
   const runAll = async (variants: Variant[], over: BenchSeries[]): Promise<ResultsBySeries> => {
     const results: ResultsBySeries = new Map();
@@ -60,27 +76,45 @@ async function main(): Promise<void> {
 
   const target = targetTable(benches, main);
   const autoOf = (b: BenchSeries) => resolveForecastConfig(b.series, { horizonSteps: b.horizonSteps });
-  const workCap = autoOf(benches[0]!).training.maxTrainingWork ?? NaN, wallLimit = autoOf(benches[0]!).training.maxTrainingMs ?? NaN;
+  const workCap = autoOf(benches[0]!).training.maxTrainingWork ?? NaN,
+    wallLimit = autoOf(benches[0]!).training.maxTrainingMs ?? NaN;
   const seedExperiment = experiments.find((e) => e.id === 'seed');
   const noise = seedExperiment ? seedNoise(seedExperiment, distinct, experimentResults.get('seed')!) : null;
   const sections = experiments.map((e) => {
     const current = (b: BenchSeries) => {
-      const c = autoOf(b), id = e.current(c);
+      const c = autoOf(b),
+        id = e.current(c);
       if (e.id === 'scaler') return `auto → ${main.get(b.name)!.get('auto')!.scaler}`;
       if (e.id === 'window') return `auto → T${c.windowLength}`;
       return id;
     };
     return experimentSection(e, distinct, experimentResults.get(e.id)!, current, noise);
   });
-  const cellSummary = summarise({ id: 'cell', title: '', defaultId: 'gru', current: () => 'auto', variants: MAIN_VARIANTS.filter((v) => v.id !== 'auto') }, distinct, main);
+  const cellSummary = summarise(
+    {
+      id: 'cell',
+      title: '',
+      defaultId: 'gru',
+      current: () => 'auto',
+      variants: MAIN_VARIANTS.filter((v) => v.id !== 'auto'),
+    },
+    distinct,
+    main,
+  );
 
   /** Every variant tried on a missed series, and whether it beats seasonal naive there. */
   const fixesFor = (name: string): string[] => {
-    const lines = [`What the experiments below did on ${name} (MAE / seasonal-naive MAE on the same origins; below 1 beats it):`, ''];
+    const lines = [
+      `What the experiments below did on ${name} (MAE / seasonal-naive MAE on the same origins; below 1 beats it):`,
+      '',
+    ];
     for (const e of experiments) {
       const runs = experimentResults.get(e.id)!.get(name);
       if (!runs) continue;
-      const cells = [...runs.values()].map((r) => `${r.variant} ${(r.model.mae / r.baselines['seasonal-naive'].mae).toFixed(3)}${r.capped ? ` (${r.epochs} ep, work cap)` : ''}`);
+      const cells = [...runs.values()].map(
+        (r) =>
+          `${r.variant} ${(r.model.mae / r.baselines['seasonal-naive'].mae).toFixed(3)}${r.capped ? ` (${r.epochs} ep, work cap)` : ''}`,
+      );
       lines.push(`- ${e.title}: ${cells.join(', ')}`);
     }
     return [...lines, ''];
@@ -100,7 +134,10 @@ async function main(): Promise<void> {
     '',
     '| series | kind | points | frequency | h | source |',
     '|---|---|---|---|---|---|',
-    ...benches.map((b) => `| ${b.name} | ${b.kind} | ${b.series.values.length} | ${b.series.frequency.label} | ${b.horizonSteps} | ${b.source} |`),
+    ...benches.map(
+      (b) =>
+        `| ${b.name} | ${b.kind} | ${b.series.values.length} | ${b.series.frequency.label} | ${b.horizonSteps} | ${b.source} |`,
+    ),
     '',
     '## Main results: datasets × methods',
     '',
@@ -113,16 +150,25 @@ async function main(): Promise<void> {
     '',
     target.text,
     '',
-    target.misses.length === 0 ? 'All non-stock bundled datasets: auto beats seasonal naive.' : `Missed on: ${target.misses.join(', ')}.`,
+    target.misses.length === 0
+      ? 'All non-stock bundled datasets: auto beats seasonal naive.'
+      : `Missed on: ${target.misses.join(', ')}.`,
     '',
     ...target.misses.flatMap((name) => fixesFor(name)),
     '## Experiments behind the defaults',
     '',
-    `Each experiment changes one setting of auto mode and keeps the rest, over ALL the series above (not one)${benches.length > distinct.length ? `, except ${benches.filter((b) => b.duplicateOf).map((b) => `${b.name} (the same values as ${b.duplicateOf})`).join(', ')}, so no series counts twice` : ''}.`,
+    `Each experiment changes one setting of auto mode and keeps the rest, over ALL the series above (not one)${
+      benches.length > distinct.length
+        ? `, except ${benches
+            .filter((b) => b.duplicateOf)
+            .map((b) => `${b.name} (the same values as ${b.duplicateOf})`)
+            .join(', ')}, so no series counts twice`
+        : ''
+    }.`,
     '',
-    'The seed experiment (e) is the yardstick: it changes nothing but the training seed, so a difference smaller than the spread it shows on a series is not evidence either way. Each verdict counts, per series, where a variant is better or worse than the default by more than that series\' seed spread; a variant is preferred only when it is clearly better on at least two more series than it is clearly worse; with only three seeds the yardstick is rough. Mean MASE alone is not used: one series can carry it.',
+    "The seed experiment (e) is the yardstick: it changes nothing but the training seed, so a difference smaller than the spread it shows on a series is not evidence either way. Each verdict counts, per series, where a variant is better or worse than the default by more than that series' seed spread; a variant is preferred only when it is clearly better on at least two more series than it is clearly worse; with only three seeds the yardstick is rough. Mean MASE alone is not used: one series can carry it.",
     '',
-    'In (b), `auto` is the default (level scaler and seasonal difference, kept by validation MAE), `level` is auto\'s level scaler alone and `sdiff` the seasonal difference alone: choosing by validation should land on or near the better of the two on each series.',
+    "In (b), `auto` is the default (level scaler and seasonal difference, kept by validation MAE), `level` is auto's level scaler alone and `sdiff` the seasonal difference alone: choosing by validation should land on or near the better of the two on each series.",
     '',
     'In (b), `relative-offset` is window-relative scaling forced to offsets (x − anchor) instead of the ratios (x / anchor − 1) it picks for all-positive series: the series is shifted below zero first, which changes neither MAE nor MASE nor any auto-mode choice. Temperatures in °C are all positive in several series here, so they get ratios today.',
     '',
@@ -133,7 +179,10 @@ async function main(): Promise<void> {
     '',
     '| cell | mean MASE (all) | mean MASE (no stocks) | geo-mean MAE / seasonal-naive MAE | beats seasonal naive | beats naive | best of the cells |',
     '|---|---|---|---|---|---|---|',
-    ...cellSummary.map((s) => `| ${s.id} | ${s.meanMase.toFixed(3)} | ${s.meanMaseNoStock.toFixed(3)} | ${s.geoRatio.toFixed(3)} | ${s.winsSnaive}/${s.n} | ${s.winsNaive}/${s.n} | ${s.best}/${s.n} |`),
+    ...cellSummary.map(
+      (s) =>
+        `| ${s.id} | ${s.meanMase.toFixed(3)} | ${s.meanMaseNoStock.toFixed(3)} | ${s.geoRatio.toFixed(3)} | ${s.winsSnaive}/${s.n} | ${s.winsNaive}/${s.n} | ${s.best}/${s.n} |`,
+    ),
     '',
     '## A 5,000-point daily series through `recurrent run`',
     '',
@@ -153,8 +202,18 @@ function cliTimings(): CliTiming[] {
   const csv = join(tmpdir(), `recurrent-5000-daily-${process.pid}.csv`);
   writeFileSync(csv, syntheticDailyCsv());
   const cases = [
-    { label: 'sp500 close (business days)', points: 5105, args: ['datasets/sp500-2000.csv', '--target', 'close', '--horizon', '5'], note: 'bundled' },
-    { label: 'synthetic daily (trend + weekly + yearly + noise, seed 505)', points: 5000, args: [csv, '--target', 'value', '--horizon', '14'], note: 'generated CSV' },
+    {
+      label: 'sp500 close (business days)',
+      points: 5105,
+      args: ['datasets/sp500-2000.csv', '--target', 'close', '--horizon', '5'],
+      note: 'bundled',
+    },
+    {
+      label: 'synthetic daily (trend + weekly + yearly + noise, seed 505)',
+      points: 5000,
+      args: [csv, '--target', 'value', '--horizon', '14'],
+      note: 'generated CSV',
+    },
   ];
   const timings = cases.map((c) => {
     const out = join(tmpdir(), `recurrent-run-${process.pid}.csv`);
@@ -163,10 +222,25 @@ function cliTimings(): CliTiming[] {
     const child = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
     const seconds = (performance.now() - t0) / 1000;
     let rows = 0;
-    try { rows = readFileSync(out, 'utf8').trim().split('\n').length - 1; rmSync(out); } catch { /* no file: rows stays 0 */ }
-    const note = child.status === 0 ? c.note : `${c.note}; stderr: ${(child.stderr ?? '').trim().split('\n').slice(-1)[0]}`;
+    try {
+      rows = readFileSync(out, 'utf8').trim().split('\n').length - 1;
+      rmSync(out);
+    } catch {
+      /* no file: rows stays 0 */
+    }
+    const note =
+      child.status === 0
+        ? c.note
+        : `${c.note}; stderr: ${(child.stderr ?? '').trim().split('\n').slice(-1)[0]}`;
     log(`CLI run ${c.label}: ${seconds.toFixed(1)} s, exit ${child.status}, ${rows} rows`);
-    const shown = ['recurrent', 'run', ...c.args.map((a) => (a === csv ? '<5000-day.csv>' : a)), '--out', 'x.csv', '--quiet'].join(' ');
+    const shown = [
+      'recurrent',
+      'run',
+      ...c.args.map((a) => (a === csv ? '<5000-day.csv>' : a)),
+      '--out',
+      'x.csv',
+      '--quiet',
+    ].join(' ');
     return { label: c.label, command: shown, points: c.points, seconds, status: child.status, rows, note };
   });
   rmSync(csv, { force: true });
@@ -179,9 +253,13 @@ function machine(): string {
   if (n.status === 0) nproc = n.stdout.trim();
   let model = cpus()[0]?.model ?? 'unknown CPU';
   try {
-    const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => l.startsWith('model name'));
+    const line = readFileSync('/proc/cpuinfo', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('model name'));
     if (line) model = line.split(':')[1]!.trim();
-  } catch { /* not Linux */ }
+  } catch {
+    /* not Linux */
+  }
   return `nproc ${nproc}, ${model}, Node ${process.version}`;
 }
 

@@ -8,7 +8,14 @@
 import { setGemmKernel } from '../src/rnn/gemm.ts';
 import type { GemmKernel } from '../src/rnn/gemm.ts';
 import { machineDescription, writeResultsSection } from './results-md.ts';
-import { allConfigs, BATCH, createOurTrainer, makeSeries, makeWindows, trainFlopsPerWindow } from './workload.ts';
+import {
+  allConfigs,
+  BATCH,
+  createOurTrainer,
+  makeSeries,
+  makeWindows,
+  trainFlopsPerWindow,
+} from './workload.ts';
 import type { BenchConfig } from './workload.ts';
 
 const HEADING = '## gemm kernels: wasm vs JS';
@@ -32,7 +39,8 @@ function compare(cfg: BenchConfig, rounds: number, quick: boolean): Record<'js' 
     if (timed) rates[kernel].push((batches * BATCH * 1000) / (performance.now() - start));
   };
   for (const kernel of kernels) slice(kernel, false); // warm-up
-  for (let r = 0; r < rounds; r++) for (const kernel of r % 2 ? [...kernels].reverse() : kernels) slice(kernel, true);
+  for (let r = 0; r < rounds; r++)
+    for (const kernel of r % 2 ? [...kernels].reverse() : kernels) slice(kernel, true);
   setGemmKernel('auto');
   return rates;
 }
@@ -46,12 +54,19 @@ function main(): void {
   }
   const started = performance.now();
   const configs = quick ? [{ cell: 'lstm' as const, T: 30, H: 32 }] : allConfigs();
-  const lines = ['| cell | T | H | JS kernel train win/s | wasm (auto) train win/s | speed-up | GFLOP/s JS | GFLOP/s wasm |', '|---|---|---|---|---|---|---|---|'];
+  const lines = [
+    '| cell | T | H | JS kernel train win/s | wasm (auto) train win/s | speed-up | GFLOP/s JS | GFLOP/s wasm |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
   console.log(lines.join('\n'));
   for (const cfg of configs) {
     const rates = compare(cfg, rounds, quick);
-    const js = median(rates.js), wasm = median(rates.auto), gf = trainFlopsPerWindow(cfg) / 1e9;
-    lines.push(`| ${cfg.cell} | ${cfg.T} | ${cfg.H} | ${js.toFixed(0)} | ${wasm.toFixed(0)} | ${(wasm / js).toFixed(2)}× | ${(js * gf).toFixed(2)} | ${(wasm * gf).toFixed(2)} |`);
+    const js = median(rates.js),
+      wasm = median(rates.auto),
+      gf = trainFlopsPerWindow(cfg) / 1e9;
+    lines.push(
+      `| ${cfg.cell} | ${cfg.T} | ${cfg.H} | ${js.toFixed(0)} | ${wasm.toFixed(0)} | ${(wasm / js).toFixed(2)}× | ${(js * gf).toFixed(2)} | ${(wasm * gf).toFixed(2)} |`,
+    );
     console.log(lines[lines.length - 1]);
   }
   const notes = [

@@ -34,11 +34,19 @@ export function writeResultsSection(heading: string, body: string, file = RESULT
 /** "2 cores (nproc), <CPU model>, Node vX" for the header of a results section. */
 export function machineDescription(): string {
   let nproc = String(cpus().length);
-  try { nproc = execFileSync('nproc', { encoding: 'utf8' }).trim(); } catch { /* keep os.cpus() */ }
+  try {
+    nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
+  } catch {
+    /* keep os.cpus() */
+  }
   let model = cpus()[0]?.model ?? 'unknown CPU';
   try {
-    const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => l.startsWith('model name'));
+    const line = readFileSync('/proc/cpuinfo', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('model name'));
     if (line) model = line.split(':')[1]!.trim();
-  } catch { /* not Linux: keep os.cpus() */ }
+  } catch {
+    /* not Linux: keep os.cpus() */
+  }
   return `nproc ${nproc}, ${model}, Node ${process.version}`;
 }

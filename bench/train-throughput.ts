@@ -19,7 +19,17 @@ import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { CellKind } from '../src/rnn/cells/cell.ts';
 import { machineDescription, writeResultsSection } from './results-md.ts';
-import { allConfigs, BATCH, batchStart, createOurTrainer, FEATURES, makeSeries, makeWindows, SERIES_LENGTH, trainFlopsPerWindow } from './workload.ts';
+import {
+  allConfigs,
+  BATCH,
+  batchStart,
+  createOurTrainer,
+  FEATURES,
+  makeSeries,
+  makeWindows,
+  SERIES_LENGTH,
+  trainFlopsPerWindow,
+} from './workload.ts';
 import type { BenchConfig, Windows } from './workload.ts';
 
 const HEADING = '## Training throughput (issue 2)';
@@ -27,7 +37,12 @@ const HEADING = '## Training throughput (issue 2)';
 type EngineName = 'ours' | 'tfjs-cpu' | 'tfjs-wasm' | 'torch';
 
 /** Training batches timed per engine are chosen so each gets about this many FLOPs of work. */
-const TRAIN_BUDGET: Record<EngineName, number> = { 'ours': 8e9, 'tfjs-cpu': 0.8e9, 'tfjs-wasm': 3e9, 'torch': 4e9 };
+const TRAIN_BUDGET: Record<EngineName, number> = {
+  ours: 8e9,
+  'tfjs-cpu': 0.8e9,
+  'tfjs-wasm': 3e9,
+  torch: 4e9,
+};
 const INFER_BUDGET = 3e9;
 const WARMUP = 2;
 
@@ -37,20 +52,32 @@ function batchCounts(cfg: BenchConfig, engine: EngineName, quick: boolean): { tr
   if (quick) return { train: 2, infer: 2 };
   const perBatch = trainFlopsPerWindow(cfg) * BATCH;
   const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, Math.round(v)));
-  return { train: clamp(TRAIN_BUDGET[engine] / perBatch, 2, 400), infer: clamp((3 * INFER_BUDGET) / perBatch, 3, 300) };
+  return {
+    train: clamp(TRAIN_BUDGET[engine] / perBatch, 2, 400),
+    infer: clamp((3 * INFER_BUDGET) / perBatch, 3, 300),
+  };
 }
 
 // ---------------------------------------------------------------- timing
 
 /** Windows per second over `count` batches of `run`, after `warmup` untimed ones. */
-async function windowsPerSecond(run: (batch: number) => unknown, warmup: number, count: number): Promise<number> {
+async function windowsPerSecond(
+  run: (batch: number) => unknown,
+  warmup: number,
+  count: number,
+): Promise<number> {
   for (let i = 0; i < warmup; i++) await run(i);
   const start = performance.now();
   for (let i = warmup; i < warmup + count; i++) await run(i);
   return (count * BATCH * 1000) / (performance.now() - start);
 }
 
-interface Measured { train: number; infer?: number; trainBatches: number; inferBatches?: number }
+interface Measured {
+  train: number;
+  infer?: number;
+  trainBatches: number;
+  inferBatches?: number;
+}
 
 // ---------------------------------------------------------------- our engine
 
@@ -59,9 +86,17 @@ function measureOurs(cfg: BenchConfig, w: Windows, quick: boolean): Promise<Meas
   return measureBoth(ours.train, ours.infer, batchCounts(cfg, 'ours', quick), quick);
 }
 
-async function measureBoth(train: (i: number) => unknown, infer: ((i: number) => unknown) | null, counts: { train: number; infer: number }, quick: boolean): Promise<Measured> {
+async function measureBoth(
+  train: (i: number) => unknown,
+  infer: ((i: number) => unknown) | null,
+  counts: { train: number; infer: number },
+  quick: boolean,
+): Promise<Measured> {
   const warmup = quick ? 1 : WARMUP;
-  const result: Measured = { train: await windowsPerSecond(train, warmup, counts.train), trainBatches: counts.train };
+  const result: Measured = {
+    train: await windowsPerSecond(train, warmup, counts.train),
+    trainBatches: counts.train,
+  };
   if (infer) {
     result.infer = await windowsPerSecond(infer, warmup, counts.infer);
     result.inferBatches = counts.infer;
@@ -73,7 +108,9 @@ async function measureBoth(train: (i: number) => unknown, infer: ((i: number) =>
 
 async function initTfjs(): Promise<void> {
   tf.enableProdMode();
-  const wasmDir = fileURLToPath(new URL('../node_modules/@tensorflow/tfjs-backend-wasm/dist/', import.meta.url));
+  const wasmDir = fileURLToPath(
+    new URL('../node_modules/@tensorflow/tfjs-backend-wasm/dist/', import.meta.url),
+  );
   setWasmPaths(wasmDir.endsWith('/') ? wasmDir : `${wasmDir}/`);
   for (const backend of ['wasm', 'cpu']) {
     if (!(await tf.setBackend(backend))) throw new Error(`tf.js backend ${backend} failed to initialise`);
@@ -94,13 +131,23 @@ function buildTfjsModel({ cell, T, H }: BenchConfig): tf.LayersModel {
   return model;
 }
 
-async function measureTfjs(backend: 'cpu' | 'wasm', cfg: BenchConfig, w: Windows, x32: Float32Array, y32: Float32Array, quick: boolean): Promise<Measured> {
+async function measureTfjs(
+  backend: 'cpu' | 'wasm',
+  cfg: BenchConfig,
+  w: Windows,
+  x32: Float32Array,
+  y32: Float32Array,
+  quick: boolean,
+): Promise<Measured> {
   await tf.setBackend(backend);
   const model = buildTfjsModel(cfg);
   const stride = cfg.T * FEATURES;
   const tensors = (i: number) => {
     const s = batchStart(i, w);
-    return [tf.tensor3d(x32.subarray(s * stride, (s + BATCH) * stride), [BATCH, cfg.T, FEATURES]), tf.tensor2d(y32.subarray(s, s + BATCH), [BATCH, 1])] as const;
+    return [
+      tf.tensor3d(x32.subarray(s * stride, (s + BATCH) * stride), [BATCH, cfg.T, FEATURES]),
+      tf.tensor2d(y32.subarray(s, s + BATCH), [BATCH, 1]),
+    ] as const;
   };
   const train = async (i: number) => {
     const [xs, ys] = tensors(i);
@@ -114,7 +161,12 @@ async function measureTfjs(backend: 'cpu' | 'wasm', cfg: BenchConfig, w: Windows
     tf.dispose([xs, ys, out]);
   };
   // tfjs-cpu inference is not part of the table; skipping it saves minutes.
-  const result = await measureBoth(train, backend === 'wasm' ? infer : null, batchCounts(cfg, `tfjs-${backend}`, quick), quick);
+  const result = await measureBoth(
+    train,
+    backend === 'wasm' ? infer : null,
+    batchCounts(cfg, `tfjs-${backend}`, quick),
+    quick,
+  );
   model.dispose();
   return result;
 }
@@ -137,17 +189,30 @@ function probeTorch(): TorchProbe {
 function measureTorch(series: Float64Array, configs: BenchConfig[], quick: boolean): number[] {
   const script = fileURLToPath(new URL('./torch_throughput.py', import.meta.url));
   const job = {
-    series: Array.from(series), batch: BATCH, warmup: quick ? 1 : WARMUP, threads: 1,
+    series: Array.from(series),
+    batch: BATCH,
+    warmup: quick ? 1 : WARMUP,
+    threads: 1,
     configs: configs.map((cfg) => ({ ...cfg, batches: batchCounts(cfg, 'torch', quick).train })),
   };
-  const r = spawnSync('python3', [script], { input: JSON.stringify(job), encoding: 'utf8', maxBuffer: 1 << 24 });
+  const r = spawnSync('python3', [script], {
+    input: JSON.stringify(job),
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   if (r.status !== 0) throw new Error(`torch_throughput.py failed: ${r.stderr || r.error?.message}`);
   return (JSON.parse(r.stdout) as { trainWps: number[] }).trainWps;
 }
 
 // ---------------------------------------------------------------- report
 
-interface Row { cfg: BenchConfig; ours?: Measured; cpu?: Measured; wasm?: Measured; torch?: number }
+interface Row {
+  cfg: BenchConfig;
+  ours?: Measured;
+  cpu?: Measured;
+  wasm?: Measured;
+  torch?: number;
+}
 
 const fmt = (v: number | undefined, digits = 0) => (v === undefined ? '–' : v.toFixed(digits));
 
@@ -156,8 +221,21 @@ function targetFor(H: number): number {
 }
 
 function tableMarkdown(rows: Row[], withTorch: boolean): string {
-  const head = ['cell', 'T', 'H', 'ours train win/s', 'tfjs-cpu train win/s', 'tfjs-wasm train win/s', 'ours/wasm', 'ours/cpu',
-    'ours infer win/s', 'wasm infer win/s', 'GFLOP/s ours', 'GFLOP/s cpu', 'GFLOP/s wasm'];
+  const head = [
+    'cell',
+    'T',
+    'H',
+    'ours train win/s',
+    'tfjs-cpu train win/s',
+    'tfjs-wasm train win/s',
+    'ours/wasm',
+    'ours/cpu',
+    'ours infer win/s',
+    'wasm infer win/s',
+    'GFLOP/s ours',
+    'GFLOP/s cpu',
+    'GFLOP/s wasm',
+  ];
   if (withTorch) head.push('torch train win/s', 'GFLOP/s torch');
   head.push('target', 'result');
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
@@ -166,9 +244,21 @@ function tableMarkdown(rows: Row[], withTorch: boolean): string {
     const ratio = ours && wasm ? ours.train / wasm.train : undefined;
     const gflops = (wps: number | undefined) => fmt(wps === undefined ? undefined : wps * flops, 2);
     const target = targetFor(cfg.H);
-    const cells = [cfg.cell, cfg.T, cfg.H, fmt(ours?.train), fmt(cpu?.train), fmt(wasm?.train), fmt(ratio, 2),
-      fmt(ours && cpu ? ours.train / cpu.train : undefined, 2), fmt(ours?.infer), fmt(wasm?.infer),
-      gflops(ours?.train), gflops(cpu?.train), gflops(wasm?.train)];
+    const cells = [
+      cfg.cell,
+      cfg.T,
+      cfg.H,
+      fmt(ours?.train),
+      fmt(cpu?.train),
+      fmt(wasm?.train),
+      fmt(ratio, 2),
+      fmt(ours && cpu ? ours.train / cpu.train : undefined, 2),
+      fmt(ours?.infer),
+      fmt(wasm?.infer),
+      gflops(ours?.train),
+      gflops(cpu?.train),
+      gflops(wasm?.train),
+    ];
     if (withTorch) cells.push(fmt(torch), gflops(torch));
     cells.push(`≥${target}× wasm`, ratio === undefined ? '–' : ratio >= target ? 'PASS' : 'MISS');
     lines.push(`| ${cells.join(' | ')} |`);
@@ -178,14 +268,24 @@ function tableMarkdown(rows: Row[], withTorch: boolean): string {
 
 function countsMarkdown(rows: Row[], quick: boolean): string {
   const counts = (m: Measured | undefined) => (m ? `${m.trainBatches}/${m.inferBatches ?? '–'}` : '–');
-  const parts = rows.map(({ cfg, ours, cpu, wasm }) =>
-    `${cfg.cell} T${cfg.T} H${cfg.H}: ours ${counts(ours)}, tfjs-cpu ${counts(cpu)}, tfjs-wasm ${counts(wasm)}`);
-  return `Timed minibatches of ${BATCH} (train/inference) after ${quick ? 1 : WARMUP} warm-up batches each:\n` + parts.map((p) => `- ${p}`).join('\n');
+  const parts = rows.map(
+    ({ cfg, ours, cpu, wasm }) =>
+      `${cfg.cell} T${cfg.T} H${cfg.H}: ours ${counts(ours)}, tfjs-cpu ${counts(cpu)}, tfjs-wasm ${counts(wasm)}`,
+  );
+  return (
+    `Timed minibatches of ${BATCH} (train/inference) after ${quick ? 1 : WARMUP} warm-up batches each:\n` +
+    parts.map((p) => `- ${p}`).join('\n')
+  );
 }
 
 // ---------------------------------------------------------------- main
 
-interface Options { quick: boolean; engines: Set<string>; configs: BenchConfig[]; partial: boolean }
+interface Options {
+  quick: boolean;
+  engines: Set<string>;
+  configs: BenchConfig[];
+  partial: boolean;
+}
 
 function parseOptions(argv: string[]): Options {
   const quick = argv.includes('--quick');
@@ -196,7 +296,8 @@ function parseOptions(argv: string[]): Options {
   if (only) {
     configs = only.split(',').map((spec) => {
       const [cell, T, H] = spec.split(':');
-      if (!cells.includes(cell as CellKind) || !(Number(T) > 0) || !(Number(H) > 0)) throw new Error(`--configs: expected cell:T:H, got ${spec}`);
+      if (!cells.includes(cell as CellKind) || !(Number(T) > 0) || !(Number(H) > 0))
+        throw new Error(`--configs: expected cell:T:H, got ${spec}`);
       return { cell: cell as CellKind, T: Number(T), H: Number(H) };
     });
   }
@@ -209,25 +310,32 @@ async function main(): Promise<void> {
   const { quick, engines } = opts;
   const started = performance.now();
   await initTfjs();
-  const wasmFlavour = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) ? 'SIMD, single-threaded' : 'no SIMD';
+  const wasmFlavour = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'))
+    ? 'SIMD, single-threaded'
+    : 'no SIMD';
   const series = makeSeries();
   const rows: Row[] = [];
   for (const cfg of opts.configs) {
     const w = makeWindows(series, cfg.T);
-    const x32 = Float32Array.from(w.x), y32 = Float32Array.from(w.y);
+    const x32 = Float32Array.from(w.x),
+      y32 = Float32Array.from(w.y);
     const row: Row = { cfg };
     if (engines.has('ours')) row.ours = await measureOurs(cfg, w, quick);
     if (engines.has('tfjs-wasm')) row.wasm = await measureTfjs('wasm', cfg, w, x32, y32, quick);
     if (engines.has('tfjs-cpu')) row.cpu = await measureTfjs('cpu', cfg, w, x32, y32, quick);
     rows.push(row);
-    console.log(`${cfg.cell} T=${cfg.T} H=${cfg.H}: ours ${fmt(row.ours?.train)} win/s, wasm ${fmt(row.wasm?.train)}, cpu ${fmt(row.cpu?.train)}  (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    console.log(
+      `${cfg.cell} T=${cfg.T} H=${cfg.H}: ours ${fmt(row.ours?.train)} win/s, wasm ${fmt(row.wasm?.train)}, cpu ${fmt(row.cpu?.train)}  (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+    );
   }
 
   const torch = probeTorch();
   let torchNote: string;
   if (torch.ok) {
     const wps = measureTorch(series, opts.configs, quick);
-    rows.forEach((row, i) => { row.torch = wps[i]; });
+    rows.forEach((row, i) => {
+      row.torch = wps[i];
+    });
     torchNote = `PyTorch ${torch.version} (float32, 1 thread) included.`;
   } else {
     torchNote = `PyTorch skipped: ${torch.reason}.`;

@@ -18,10 +18,30 @@ const quick = process.argv.includes('--quick');
 const UPLOAD_POINTS = quick ? 20_000 : 100_000;
 const EPOCHS = quick ? 3 : 20;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
-interface Payload { bytes: number; ms: number; points: number }
-interface Render { chartMs: number; sinceNavigationMs: number; apiMs: number; apiStartMs: number; plotlyJsMs: number; tracePoints: number[] }
+interface Payload {
+  bytes: number;
+  ms: number;
+  points: number;
+}
+interface Render {
+  chartMs: number;
+  sinceNavigationMs: number;
+  apiMs: number;
+  apiStartMs: number;
+  plotlyJsMs: number;
+  tracePoints: number[];
+}
 
 async function getPayload(url: string, count: (json: unknown) => number): Promise<Payload> {
   const started = performance.now();
@@ -32,14 +52,22 @@ async function getPayload(url: string, count: (json: unknown) => number): Promis
 }
 
 /** Opens a page and reads the performance measure the page records around Plotly.newPlot. */
-async function measureRender(browser: Browser, url: string, measure: string, chartSelector: string, apiPath: string): Promise<Render> {
+async function measureRender(
+  browser: Browser,
+  url: string,
+  measure: string,
+  chartSelector: string,
+  apiPath: string,
+): Promise<Render> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url);
   // A function, not a string: a string predicate would need eval, which the app's CSP forbids.
-  await page.waitForFunction((name) => performance.getEntriesByName(name, 'measure').length > 0, measure, { timeout: 60_000 });
-  const result = await page.evaluate(`(() => {
+  await page.waitForFunction((name) => performance.getEntriesByName(name, 'measure').length > 0, measure, {
+    timeout: 60_000,
+  });
+  const result = (await page.evaluate(`(() => {
     const m = performance.getEntriesByName(${JSON.stringify(measure)}, 'measure')[0];
     const div = document.querySelector(${JSON.stringify(chartSelector)});
     const resource = (part) => performance.getEntriesByType('resource').find((e) => e.name.includes(part));
@@ -48,7 +76,7 @@ async function measureRender(browser: Browser, url: string, measure: string, cha
       chartMs: m.duration, sinceNavigationMs: m.startTime + m.duration, apiMs: api ? api.duration : NaN, apiStartMs: api ? api.startTime : NaN, plotlyJsMs: plotly ? plotly.duration : NaN,
       tracePoints: div.data.map((t) => t.x.length),
     };
-  })()`) as Render;
+  })()`)) as Render;
   await page.close();
   if (errors.length > 0) throw new Error(`${url}: ${errors.join('; ')}`);
   return result;
@@ -56,15 +84,34 @@ async function measureRender(browser: Browser, url: string, measure: string, cha
 
 async function trainSp500(base: string, datasetId: number): Promise<{ modelId: number; seconds: number }> {
   const started = performance.now();
-  const body = { datasetId, target: 'close', horizonSteps: 5, windowLength: 30, cell: 'gru', hiddenSize: 16, maxEpochs: EPOCHS, patienceEpochs: EPOCHS, seed: 1 };
-  const response = await fetch(`${base}/api/trainings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (response.status !== 202) throw new Error(`POST /api/trainings: ${response.status} ${await response.text()}`);
+  const body = {
+    datasetId,
+    target: 'close',
+    horizonSteps: 5,
+    windowLength: 30,
+    cell: 'gru',
+    hiddenSize: 16,
+    maxEpochs: EPOCHS,
+    patienceEpochs: EPOCHS,
+    seed: 1,
+  };
+  const response = await fetch(`${base}/api/trainings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (response.status !== 202)
+    throw new Error(`POST /api/trainings: ${response.status} ${await response.text()}`);
   const { training } = (await response.json()) as { training: { id: number } };
   for (;;) {
     await new Promise((r) => setTimeout(r, 250));
-    const { training: t } = (await (await fetch(`${base}/api/trainings/${training.id}`)).json()) as { training: { status: string; modelId: number | null; error: string | null } };
-    if (t.status === 'failed' || t.status === 'cancelled') throw new Error(`training ${t.status}: ${t.error ?? ''}`);
-    if (t.status === 'succeeded' && t.modelId !== null) return { modelId: t.modelId, seconds: (performance.now() - started) / 1000 };
+    const { training: t } = (await (await fetch(`${base}/api/trainings/${training.id}`)).json()) as {
+      training: { status: string; modelId: number | null; error: string | null };
+    };
+    if (t.status === 'failed' || t.status === 'cancelled')
+      throw new Error(`training ${t.status}: ${t.error ?? ''}`);
+    if (t.status === 'succeeded' && t.modelId !== null)
+      return { modelId: t.modelId, seconds: (performance.now() - started) / 1000 };
   }
 }
 
@@ -72,11 +119,14 @@ async function trainSp500(base: string, datasetId: number): Promise<{ modelId: n
 function generatedCsv(points: number): string {
   const lines = ['time,value'];
   const start = Date.UTC(2010, 0, 1);
-  let level = 100, seed = 12345;
+  let level = 100,
+    seed = 12345;
   for (let i = 0; i < points; i++) {
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
     level += (seed / 2 ** 31 - 0.5) * 0.8;
-    lines.push(`${new Date(start + i * 3_600_000).toISOString().slice(0, 19)},${(level + 5 * Math.sin((2 * Math.PI * i) / 24)).toFixed(3)}`);
+    lines.push(
+      `${new Date(start + i * 3_600_000).toISOString().slice(0, 19)},${(level + 5 * Math.sin((2 * Math.PI * i) / 24)).toFixed(3)}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -86,7 +136,8 @@ async function upload(base: string, csv: string): Promise<{ datasetId: number; s
   form.append('file', new Blob([csv], { type: 'text/csv' }), `generated-${UPLOAD_POINTS}.csv`);
   const started = performance.now();
   const response = await fetch(`${base}/api/datasets`, { method: 'POST', body: form });
-  if (response.status !== 201) throw new Error(`POST /api/datasets: ${response.status} ${await response.text()}`);
+  if (response.status !== 201)
+    throw new Error(`POST /api/datasets: ${response.status} ${await response.text()}`);
   const { dataset } = (await response.json()) as { dataset: { id: number } };
   return { datasetId: dataset.id, seconds: (performance.now() - started) / 1000 };
 }
@@ -106,23 +157,52 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
-    const { datasets } = (await (await fetch(`${base}/api/datasets`)).json()) as { datasets: { id: number; name: string; rows: number }[] };
+    const { datasets } = (await (await fetch(`${base}/api/datasets`)).json()) as {
+      datasets: { id: number; name: string; rows: number }[];
+    };
     const sp500 = datasets.find((d) => d.name === 'sp500-2000.csv');
     if (!sp500) throw new Error('the bundled sp500-2000.csv is missing');
     const trained = await trainSp500(base, sp500.id);
-    console.log(`trained sp500 close (${EPOCHS} epochs) in ${trained.seconds.toFixed(1)} s: model ${trained.modelId}`);
+    console.log(
+      `trained sp500 close (${EPOCHS} epochs) in ${trained.seconds.toFixed(1)} s: model ${trained.modelId}`,
+    );
 
-    const countChart = (j: unknown) => { const f = (j as { fitted: Record<string, unknown> }).fitted; const a = f.actual as number[] | { values: number[] }; return Array.isArray(a) ? a.length : a.values.length; };
+    const countChart = (j: unknown) => {
+      const f = (j as { fitted: Record<string, unknown> }).fitted;
+      const a = f.actual as number[] | { values: number[] };
+      return Array.isArray(a) ? a.length : a.values.length;
+    };
     const countPoints = (j: unknown) => (j as { values: number[] }).values.length;
     // Pages first, so the server's first (cold) answer is part of what the page waited for.
-    const modelRender = await measureRender(browser, `${base}/model.html?id=${trained.modelId}`, 'model-chart', '#model-chart', `/api/models/${trained.modelId}/chart`);
-    const sp500Render = await measureRender(browser, `${base}/?dataset=${sp500.id}`, 'preview-chart', '#preview-chart', `/api/datasets/${sp500.id}/points`);
+    const modelRender = await measureRender(
+      browser,
+      `${base}/model.html?id=${trained.modelId}`,
+      'model-chart',
+      '#model-chart',
+      `/api/models/${trained.modelId}/chart`,
+    );
+    const sp500Render = await measureRender(
+      browser,
+      `${base}/?dataset=${sp500.id}`,
+      'preview-chart',
+      '#preview-chart',
+      `/api/datasets/${sp500.id}/points`,
+    );
     const chartPayload = await getPayload(`${base}/api/models/${trained.modelId}/chart`, countChart);
     const sp500Points = await getPayload(`${base}/api/datasets/${sp500.id}/points?column=close`, countPoints);
 
     const uploaded = await upload(base, generatedCsv(UPLOAD_POINTS));
-    const bigRender = await measureRender(browser, `${base}/?dataset=${uploaded.datasetId}`, 'preview-chart', '#preview-chart', `/api/datasets/${uploaded.datasetId}/points`);
-    const bigPoints = await getPayload(`${base}/api/datasets/${uploaded.datasetId}/points?column=value`, countPoints);
+    const bigRender = await measureRender(
+      browser,
+      `${base}/?dataset=${uploaded.datasetId}`,
+      'preview-chart',
+      '#preview-chart',
+      `/api/datasets/${uploaded.datasetId}/points`,
+    );
+    const bigPoints = await getPayload(
+      `${base}/api/datasets/${uploaded.datasetId}/points?column=value`,
+      countPoints,
+    );
 
     const rows = [
       `| sp500 model page (model.html), GET /api/models/:id/chart | ${sp500.rows.toLocaleString('en-US')} | ${chartPayload.points.toLocaleString('en-US')} per fitted trace | ${kb(chartPayload.bytes)} | ${ms(modelRender.apiMs)} / ${ms(chartPayload.ms)} | ${ms(modelRender.chartMs)} | ${ms(modelRender.apiStartMs)} | ${ms(modelRender.sinceNavigationMs)} | ${modelRender.tracePoints.join(' / ')} |`,

@@ -13,7 +13,11 @@ export const SEED = 2024;
 export const BATCH = 64;
 export const FEATURES = 1;
 
-export interface BenchConfig { cell: CellKind; T: number; H: number }
+export interface BenchConfig {
+  cell: CellKind;
+  T: number;
+  H: number;
+}
 
 /** cell × T ∈ {30, 60} × H ∈ {32, 128}, the grid of issue 2. */
 export function allConfigs(): BenchConfig[] {
@@ -30,12 +34,18 @@ export function makeSeries(): Float64Array {
   return s;
 }
 
-export interface Windows { x: Float64Array; y: Float64Array; count: number; T: number }
+export interface Windows {
+  x: Float64Array;
+  y: Float64Array;
+  count: number;
+  T: number;
+}
 
 /** Every window of length T: x [N, T, 1] batch-major, y [N] the value after it. */
 export function makeWindows(series: Float64Array, T: number): Windows {
   const count = series.length - T;
-  const x = new Float64Array(count * T * FEATURES), y = new Float64Array(count);
+  const x = new Float64Array(count * T * FEATURES),
+    y = new Float64Array(count);
   for (let n = 0; n < count; n++) {
     x.set(series.subarray(n, n + T), n * T);
     y[n] = series[n + T]!;
@@ -59,12 +69,20 @@ export function trainFlopsPerWindow({ cell, T, H }: BenchConfig): number {
  * Our engine on minibatch i: train = gather → forwardBatch → lossAndGradient('mse') →
  * backwardBatch → clipByGlobalNorm(1) → Adam step; infer = gather → forwardBatch.
  */
-export function createOurTrainer(cfg: BenchConfig, w: Windows): { train(i: number): void; infer(i: number): void } {
-  const net = createNetwork({ cell: cfg.cell, inputSize: FEATURES, hiddenSize: cfg.H, layers: 1, outputs: 1 }, SEED);
+export function createOurTrainer(
+  cfg: BenchConfig,
+  w: Windows,
+): { train(i: number): void; infer(i: number): void } {
+  const net = createNetwork(
+    { cell: cfg.cell, inputSize: FEATURES, hiddenSize: cfg.H, layers: 1, outputs: 1 },
+    SEED,
+  );
   const ws = createWorkspace(net, BATCH, cfg.T);
   const optimizer = createOptimizer({ kind: 'adam', learningRate: 1e-3 }, net.params.length);
   const stride = cfg.T * FEATURES;
-  const xb = new Float64Array(BATCH * stride), yb = new Float64Array(BATCH), dOut = new Float64Array(BATCH);
+  const xb = new Float64Array(BATCH * stride),
+    yb = new Float64Array(BATCH),
+    dOut = new Float64Array(BATCH);
   const gather = (i: number) => {
     const s = batchStart(i, w);
     xb.set(w.x.subarray(s * stride, (s + BATCH) * stride));

@@ -15,7 +15,11 @@ export function createRealClock(maxTimerMs = MAX_TIMER_MS): Clock {
   return {
     now: () => new Date(),
     async sleepUntil(at, signal) {
-      for (let left = at.getTime() - Date.now(); left > 0 && !signal.aborted; left = at.getTime() - Date.now()) {
+      for (
+        let left = at.getTime() - Date.now();
+        left > 0 && !signal.aborted;
+        left = at.getTime() - Date.now()
+      ) {
         await sleepChunk(Math.min(left, maxTimerMs), signal);
       }
     },

@@ -24,24 +24,39 @@ export function jobOptions(job: BatchJob): ForecastOptions {
   const base: ForecastOptions = { horizonSteps: job.horizon, features: job.features };
   if (job.config === 'auto') return base;
   const c = job.config;
-  const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+  const defined = <T extends object>(o: T) =>
+    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
   return {
     ...base,
-    windowLength: c.windowLength, seasonLength: c.seasonLength, strategy: c.strategy,
+    windowLength: c.windowLength,
+    seasonLength: c.seasonLength,
+    strategy: c.strategy,
     network: defined({ cell: c.cell, hiddenSize: c.hiddenSize, layers: c.layers }),
-    training: defined({ maxEpochs: c.maxEpochs, patienceEpochs: c.patienceEpochs, learningRate: c.learningRate, batchSize: c.batchSize, seed: c.seed }),
+    training: defined({
+      maxEpochs: c.maxEpochs,
+      patienceEpochs: c.patienceEpochs,
+      learningRate: c.learningRate,
+      batchSize: c.batchSize,
+      seed: c.seed,
+    }),
   };
 }
 
 const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '') || 'series';
 
-export async function expandJobs(file: JobsFile, options: ExpandOptions): Promise<{ tasks: Omit<SeriesTask, 'previous'>[]; problems: JobProblem[] }> {
+export async function expandJobs(
+  file: JobsFile,
+  options: ExpandOptions,
+): Promise<{ tasks: Omit<SeriesTask, 'previous'>[]; problems: JobProblem[] }> {
   const tasks: Omit<SeriesTask, 'previous'>[] = [];
   const problems: JobProblem[] = [];
   for (const job of file.jobs) {
     const outputDir = isAbsolute(job.output.dir) ? job.output.dir : resolve(file.baseDir, job.output.dir);
     const sources = await resolveSources(job, file.baseDir, options);
-    if (typeof sources === 'string') { problems.push({ job: job.name, error: sources }); continue; }
+    if (typeof sources === 'string') {
+      problems.push({ job: job.name, error: sources });
+      continue;
+    }
     for (const source of sources) {
       const label = 'path' in source ? basename(source.path) : source.name;
       const ids = await seriesIds(source, job);
@@ -54,7 +69,15 @@ export async function expandJobs(file: JobsFile, options: ExpandOptions): Promis
           ingest: { target: job.target, time: job.time, id: job.id, features: job.features },
           options: jobOptions(job),
           mode: job.mode,
-          output: { dir: outputDir, stem: [basename(label, extname(label)), seriesId].filter((p) => p !== '').map(safe).join('-'), format: job.output.format, keepModel: job.output.keepModel },
+          output: {
+            dir: outputDir,
+            stem: [basename(label, extname(label)), seriesId]
+              .filter((p) => p !== '')
+              .map(safe)
+              .join('-'),
+            format: job.output.format,
+            keepModel: job.output.keepModel,
+          },
           force: options.force,
         });
       }
@@ -63,7 +86,11 @@ export async function expandJobs(file: JobsFile, options: ExpandOptions): Promis
   return { tasks, problems };
 }
 
-async function resolveSources(job: BatchJob, baseDir: string, options: ExpandOptions): Promise<SeriesTask['source'][] | string> {
+async function resolveSources(
+  job: BatchJob,
+  baseDir: string,
+  options: ExpandOptions,
+): Promise<SeriesTask['source'][] | string> {
   if (typeof job.source !== 'string') {
     const stored = options.datasetBytes?.(job.source.dataset);
     return stored ? [stored] : `dataset ${job.source.dataset} is not in the store`;
@@ -79,7 +106,13 @@ async function resolveSources(job: BatchJob, baseDir: string, options: ExpandOpt
 async function seriesIds(source: SeriesTask['source'], job: BatchJob): Promise<string[]> {
   try {
     const input = 'path' in source ? source.path : Buffer.from(source.bytes);
-    const { series } = await ingestCsv(input, { file: 'path' in source ? source.path : source.name, target: job.target, time: job.time, id: job.id, features: job.features });
+    const { series } = await ingestCsv(input, {
+      file: 'path' in source ? source.path : source.name,
+      target: job.target,
+      time: job.time,
+      id: job.id,
+      features: job.features,
+    });
     return series.map((s) => s.id);
   } catch {
     return [''];

@@ -13,5 +13,9 @@ export interface LocalExecutor {
 
 export function createLocalExecutor(workers = availableParallelism()): LocalExecutor {
   const pool = new WorkerPool<SeriesTask, TaskOutcome>(new URL('./task-worker.ts', import.meta.url), workers);
-  return { execute: (task, onProgress) => pool.run(task, onProgress), concurrency: pool.size, close: () => pool.close() };
+  return {
+    execute: (task, onProgress) => pool.run(task, onProgress),
+    concurrency: pool.size,
+    close: () => pool.close(),
+  };
 }

@@ -4,7 +4,10 @@
 import type { Worker } from 'node:worker_threads';
 import { startTsWorker } from '../workers/ts-worker.ts';
 
-type Reply<R> = { type: 'result'; id: number; result: R } | { type: 'error'; id: number; name?: string; message: string } | { type: 'progress'; id: number };
+type Reply<R> =
+  | { type: 'result'; id: number; result: R }
+  | { type: 'error'; id: number; name?: string; message: string }
+  | { type: 'progress'; id: number };
 
 interface Pending<T, R> {
   id: number;
@@ -25,8 +28,12 @@ export class WorkerPool<T, R> {
   private nextId = 1;
   private closed = false;
 
-  constructor(private readonly module: URL, readonly size: number) {
-    if (!Number.isInteger(size) || size < 1) throw new Error(`a worker pool needs at least 1 worker, got ${size}`);
+  constructor(
+    private readonly module: URL,
+    readonly size: number,
+  ) {
+    if (!Number.isInteger(size) || size < 1)
+      throw new Error(`a worker pool needs at least 1 worker, got ${size}`);
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
@@ -49,7 +56,10 @@ export class WorkerPool<T, R> {
     slot.worker.on('message', (reply: Reply<R>) => {
       const job = slot.current;
       if (!job || reply.id !== job.id) return;
-      if (reply.type === 'progress') { job.onProgress?.(); return; }
+      if (reply.type === 'progress') {
+        job.onProgress?.();
+        return;
+      }
       slot.current = null;
       if (reply.type === 'result') job.resolve(reply.result);
       else job.reject(Object.assign(new Error(reply.message), { name: reply.name ?? 'Error' }));

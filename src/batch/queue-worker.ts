@@ -37,37 +37,61 @@ type SeriesJob = Job<QueuedTask, TaskOutcome>;
  * another attempt would fail the same way. Anything else (a worker thread that died, a full
  * disk, an unwritable folder) may pass, and is retried with backoff.
  */
-const BAD_INPUT_ERRORS = new Set(['DataError', 'PrepError', 'ConfigError', 'ModelFileError', 'InvalidJsonError', 'NetworkFormatError', 'NonFiniteError']);
+const BAD_INPUT_ERRORS = new Set([
+  'DataError',
+  'PrepError',
+  'ConfigError',
+  'ModelFileError',
+  'InvalidJsonError',
+  'NetworkFormatError',
+  'NonFiniteError',
+]);
 
 export async function startQueueWorker(url: string, options: QueueWorkerOptions): Promise<QueueWorker> {
   const connection = redisConnection(url);
   const log = options.onLine ?? (() => {});
   const executor = createLocalExecutor(options.concurrency);
   let active = 0;
-  const worker = new Worker<QueuedTask, TaskOutcome>(QUEUE_NAME, async (job: SeriesJob) => {
-    active++;
-    try {
-      log(`started ${job.data.key} (job ${job.id}, attempt ${job.attemptsMade + 1} of ${job.opts.attempts ?? 1})`);
-      return await executor.execute(decodeTask(job.data));
-    } catch (e) {
-      if (BAD_INPUT_ERRORS.has((e as Error).name)) throw new UnrecoverableError(`${(e as Error).message} (bad input: not retried)`);
-      throw e;
-    } finally {
-      active--;
-    }
-  }, {
-    connection,
-    concurrency: options.concurrency,
-    lockDuration: options.lockDurationMs ?? 30_000,
-    stalledInterval: options.stalledIntervalMs ?? 30_000,
-    maxStalledCount: options.maxStalledCount ?? 2,
-  });
+  const worker = new Worker<QueuedTask, TaskOutcome>(
+    QUEUE_NAME,
+    async (job: SeriesJob) => {
+      active++;
+      try {
+        log(
+          `started ${job.data.key} (job ${job.id}, attempt ${job.attemptsMade + 1} of ${job.opts.attempts ?? 1})`,
+        );
+        return await executor.execute(decodeTask(job.data));
+      } catch (e) {
+        if (BAD_INPUT_ERRORS.has((e as Error).name))
+          throw new UnrecoverableError(`${(e as Error).message} (bad input: not retried)`);
+        throw e;
+      } finally {
+        active--;
+      }
+    },
+    {
+      connection,
+      concurrency: options.concurrency,
+      lockDuration: options.lockDurationMs ?? 30_000,
+      stalledInterval: options.stalledIntervalMs ?? 30_000,
+      maxStalledCount: options.maxStalledCount ?? 2,
+    },
+  );
 
-  worker.on('completed', (job: SeriesJob, outcome: TaskOutcome) => log(`completed ${job.data.key} (job ${job.id}): ${outcome.status} in ${(outcome.wallMs / 1000).toFixed(2)} s`));
+  worker.on('completed', (job: SeriesJob, outcome: TaskOutcome) =>
+    log(
+      `completed ${job.data.key} (job ${job.id}): ${outcome.status} in ${(outcome.wallMs / 1000).toFixed(2)} s`,
+    ),
+  );
   worker.on('failed', (job: SeriesJob | undefined, error: Error) => {
-    if (!job) { log(`failed: ${error.message}`); return; }
+    if (!job) {
+      log(`failed: ${error.message}`);
+      return;
+    }
     const retrying = error.name !== 'UnrecoverableError' && job.attemptsMade < (job.opts.attempts ?? 1);
-    log(`failed ${job.data.key} (job ${job.id}, attempt ${job.attemptsMade} of ${job.opts.attempts ?? 1}): ${error.message}${retrying ? '; it will be retried' : ''}`);
+    log(
+      `failed ${job.data.key} (job ${job.id}, attempt ${job.attemptsMade} of ${job.opts.attempts ?? 1}): ${error.message}${retrying ? '; it will be retried' : ''}`,
+    );
   });
   worker.on('stalled', (jobId: string) => log(`stalled job ${jobId}: its worker stopped; back in the queue`));
   // ioredis reports every reconnect attempt: say each new problem once.

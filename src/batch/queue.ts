@@ -26,22 +26,42 @@ const WITHDRAWABLE: string[] = ['waiting', 'delayed', 'prioritized', 'waiting-ch
 const CONNECT_TIMEOUT_MS = 10_000;
 
 /** A SeriesTask as JSON can carry it: a stored dataset's bytes travel as base64. */
-export type QueuedTask = Omit<SeriesTask, 'source'> & { source: { path: string } | { name: string; base64: string } };
+export type QueuedTask = Omit<SeriesTask, 'source'> & {
+  source: { path: string } | { name: string; base64: string };
+};
 
 export function encodeTask(task: SeriesTask): QueuedTask {
   const { source } = task;
-  return { ...task, source: 'path' in source ? source : { name: source.name, base64: Buffer.from(source.bytes).toString('base64') } };
+  return {
+    ...task,
+    source:
+      'path' in source ? source : { name: source.name, base64: Buffer.from(source.bytes).toString('base64') },
+  };
 }
 
 export function decodeTask(queued: QueuedTask): SeriesTask {
   const { source } = queued;
-  return { ...queued, source: 'path' in source ? source : { name: source.name, bytes: new Uint8Array(Buffer.from(source.base64, 'base64')) } };
+  return {
+    ...queued,
+    source:
+      'path' in source
+        ? source
+        : { name: source.name, bytes: new Uint8Array(Buffer.from(source.base64, 'base64')) },
+  };
 }
 
 /** JSON turns non-finite metrics (a perfect naive score) into null: turn them back. */
 export function decodeOutcome(outcome: TaskOutcome): TaskOutcome {
   const m = outcome.metrics as Record<keyof NonNullable<TaskOutcome['metrics']>, number | null> | null;
-  return { ...outcome, metrics: m && { mase: m.mase ?? NaN, smape: m.smape ?? NaN, naiveMase: m.naiveMase ?? NaN, skillVsNaive: m.skillVsNaive ?? NaN } };
+  return {
+    ...outcome,
+    metrics: m && {
+      mase: m.mase ?? NaN,
+      smape: m.smape ?? NaN,
+      naiveMase: m.naiveMase ?? NaN,
+      skillVsNaive: m.skillVsNaive ?? NaN,
+    },
+  };
 }
 
 export function redisConnection(url: string): ConnectionOptions {
@@ -51,7 +71,8 @@ export function redisConnection(url: string): ConnectionOptions {
   } catch {
     protocol = '';
   }
-  if (protocol !== 'redis:' && protocol !== 'rediss:') throw new ConfigError(`--queue ${url}: expected a Redis URL such as redis://localhost:6379`);
+  if (protocol !== 'redis:' && protocol !== 'rediss:')
+    throw new ConfigError(`--queue ${url}: expected a Redis URL such as redis://localhost:6379`);
   // BullMQ's workers need commands to wait through reconnects rather than fail.
   return { url, maxRetriesPerRequest: null };
 }
@@ -61,11 +82,16 @@ export function jobIdFor(batchId: string, key: string): string {
   return `${batchId}.${encodeURIComponent(key)}`;
 }
 
-export async function createQueueExecutor(url: string, notice: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<LocalExecutor> {
+export async function createQueueExecutor(
+  url: string,
+  notice: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+): Promise<LocalExecutor> {
   const connection = redisConnection(url);
   const queue = new Queue<QueuedTask, TaskOutcome>(QUEUE_NAME, { connection });
   let lastError: Error | null = null;
-  queue.on('error', (e: Error) => { lastError = e; });
+  queue.on('error', (e: Error) => {
+    lastError = e;
+  });
   // Every waiting job listens for the queue closing: a batch has many.
   queue.setMaxListeners(0);
   await connectOrThrow(queue.waitUntilReady(), async () => {
@@ -74,11 +100,18 @@ export async function createQueueExecutor(url: string, notice: (line: string) =>
   });
   // Only once Redis answers: QueueEvents.close() hangs on a connection that never opened.
   const events = new QueueEvents(QUEUE_NAME, { connection });
-  events.on('error', (e: Error) => { lastError = e; });
-  const close = async () => { await Promise.allSettled([queue.close(), events.close()]); };
+  events.on('error', (e: Error) => {
+    lastError = e;
+  });
+  const close = async () => {
+    await Promise.allSettled([queue.close(), events.close()]);
+  };
   await events.waitUntilReady();
   const workers = await queue.getWorkersCount().catch(() => -1);
-  if (workers === 0) notice(`no \`recurrent worker\` is listening on ${url} yet: the series wait in the queue until one starts`);
+  if (workers === 0)
+    notice(
+      `no \`recurrent worker\` is listening on ${url} yet: the series wait in the queue until one starts`,
+    );
 
   const batchId = `${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}-${randomUUID().slice(0, 8)}`;
   return {
@@ -86,7 +119,10 @@ export async function createQueueExecutor(url: string, notice: (line: string) =>
     concurrency: 1000,
     execute: async (task, _onProgress, signal) => {
       if (signal?.aborted) throw new TaskWithdrawnError(`${task.key} was not queued: the batch was stopped`);
-      const job = await queue.add('series', encodeTask(task), { ...JOB_OPTIONS, jobId: jobIdFor(batchId, task.key) });
+      const job = await queue.add('series', encodeTask(task), {
+        ...JOB_OPTIONS,
+        jobId: jobIdFor(batchId, task.key),
+      });
       const finished = job.waitUntilFinished(events);
       if (!signal) return decodeOutcome(await finished);
       const withdrawal = withdrawOnAbort(job, signal, task.key);
@@ -105,7 +141,11 @@ export async function createQueueExecutor(url: string, notice: (line: string) =>
  * TaskWithdrawnError once the signal aborts and the job is removed (a removed job never
  * finishes). A job a worker holds is locked, cannot be removed, and runs to its end.
  */
-function withdrawOnAbort(job: Job, signal: AbortSignal, key: string): { rejected: Promise<never>; dispose: () => void } {
+function withdrawOnAbort(
+  job: Job,
+  signal: AbortSignal,
+  key: string,
+): { rejected: Promise<never>; dispose: () => void } {
   // Every series in flight listens on the batch's one signal.
   setMaxListeners(0, signal);
   let withdraw = () => {};
@@ -115,17 +155,22 @@ function withdrawOnAbort(job: Job, signal: AbortSignal, key: string): { rejected
         if (!WITHDRAWABLE.includes(await job.getState())) return;
         await job.remove();
         reject(new TaskWithdrawnError(`${key} was taken back from the queue: the batch was stopped`));
-      })().catch(() => { /* a worker took it meanwhile: its outcome will come */ });
+      })().catch(() => {
+        /* a worker took it meanwhile: its outcome will come */
+      });
     };
   });
   rejected.catch(() => {}); // may settle after the race is decided, with nobody listening
-  if (signal.aborted) withdraw(); else signal.addEventListener('abort', withdraw, { once: true });
+  if (signal.aborted) withdraw();
+  else signal.addEventListener('abort', withdraw, { once: true });
   return { rejected, dispose: () => signal.removeEventListener('abort', withdraw) };
 }
 
 async function connectOrThrow(ready: Promise<unknown>, fail: () => Promise<Error>): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), CONNECT_TIMEOUT_MS); });
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), CONNECT_TIMEOUT_MS);
+  });
   try {
     if ((await Promise.race([ready, timeout])) === 'timeout') throw await fail();
   } finally {

@@ -15,7 +15,11 @@ import type { SeriesTask, TaskOutcome } from './task.ts';
  * Runs one series. An executor that holds tasks before running them (the Redis queue) uses
  * the signal to withdraw those not yet started, rejecting with a TaskWithdrawnError.
  */
-export type ExecuteTask = (task: SeriesTask, onProgress?: () => void, signal?: AbortSignal) => Promise<TaskOutcome>;
+export type ExecuteTask = (
+  task: SeriesTask,
+  onProgress?: () => void,
+  signal?: AbortSignal,
+) => Promise<TaskOutcome>;
 
 /** The batch stopped before this series started: it never ran. */
 export class TaskWithdrawnError extends Error {
@@ -66,10 +70,15 @@ export interface BatchRunOptions {
 export async function runBatch(file: JobsFile, options: BatchRunOptions): Promise<BatchSummary> {
   const started = performance.now();
   const { db } = options;
-  const selected = options.jobs ? { ...file, jobs: file.jobs.filter((j) => options.jobs!.includes(j.name)) } : file;
+  const selected = options.jobs
+    ? { ...file, jobs: file.jobs.filter((j) => options.jobs!.includes(j.name)) }
+    : file;
   const { tasks, problems } = await expandJobs(selected, {
     force: options.force ?? false,
-    datasetBytes: (id) => { const row = getDataset(db, id); return row && { name: row.name, bytes: datasetBytes(db, id)! }; },
+    datasetBytes: (id) => {
+      const row = getDataset(db, id);
+      return row && { name: row.name, bytes: datasetBytes(db, id)! };
+    },
   });
   const results: SeriesResult[] = [];
   const total = tasks.length + problems.length;
@@ -77,18 +86,44 @@ export async function runBatch(file: JobsFile, options: BatchRunOptions): Promis
     results.push(r);
     const elapsed = performance.now() - started;
     const done = results.length;
-    options.onProgress?.({ done, total, failed: results.filter((x) => x.status === 'failed').length, etaMs: done < total ? (elapsed / done) * (total - done) : 0, last: r });
+    options.onProgress?.({
+      done,
+      total,
+      failed: results.filter((x) => x.status === 'failed').length,
+      etaMs: done < total ? (elapsed / done) * (total - done) : 0,
+      last: r,
+    });
   };
   for (const p of problems) {
     const runId = insertRun(db, { kind: 'batch', status: 'failed', job: p.job, series: '', target: null }).id;
     updateRun(db, runId, { error: p.error, finishedAt: new Date().toISOString() });
-    report({ key: p.job, job: p.job, runId, status: 'failed', trained: false, error: p.error, wallMs: 0, peakHeapMb: null, metrics: null });
+    report({
+      key: p.job,
+      job: p.job,
+      runId,
+      status: 'failed',
+      trained: false,
+      error: p.error,
+      wallMs: 0,
+      peakHeapMb: null,
+      metrics: null,
+    });
   }
 
   const queue = tasks.map((t): SeriesTask => {
     const previous = getBatchState(db, t.key);
-    const run = insertRun(db, { kind: 'batch', job: t.job, series: t.key, target: t.ingest.target, options: { ...t.options, source: 'path' in t.source ? t.source.path : t.source.name } });
-    return { ...t, previous: previous ? { fingerprint: previous.fingerprint, modelPath: previous.modelPath } : null, runId: run.id } as SeriesTask & { runId: number };
+    const run = insertRun(db, {
+      kind: 'batch',
+      job: t.job,
+      series: t.key,
+      target: t.ingest.target,
+      options: { ...t.options, source: 'path' in t.source ? t.source.path : t.source.name },
+    });
+    return {
+      ...t,
+      previous: previous ? { fingerprint: previous.fingerprint, modelPath: previous.modelPath } : null,
+      runId: run.id,
+    } as SeriesTask & { runId: number };
   }) as (SeriesTask & { runId: number })[];
 
   const lane = async (): Promise<void> => {
@@ -112,25 +147,81 @@ export async function runBatch(file: JobsFile, options: BatchRunOptions): Promis
 
 /** Records a series the batch stopped before it ran. */
 function cancelled(db: Db, task: SeriesTask & { runId: number }): SeriesResult {
-  updateRun(db, task.runId, { status: 'cancelled', error: 'the batch was stopped before this series ran', finishedAt: new Date().toISOString() });
-  return { key: task.key, job: task.job, runId: task.runId, status: 'cancelled', trained: false, error: 'stopped before it ran', wallMs: 0, peakHeapMb: null, metrics: null };
+  updateRun(db, task.runId, {
+    status: 'cancelled',
+    error: 'the batch was stopped before this series ran',
+    finishedAt: new Date().toISOString(),
+  });
+  return {
+    key: task.key,
+    job: task.job,
+    runId: task.runId,
+    status: 'cancelled',
+    trained: false,
+    error: 'stopped before it ran',
+    wallMs: 0,
+    peakHeapMb: null,
+    metrics: null,
+  };
 }
 
-async function runOne(db: Db, task: SeriesTask & { runId: number }, execute: ExecuteTask, signal: AbortSignal | undefined): Promise<SeriesResult> {
+async function runOne(
+  db: Db,
+  task: SeriesTask & { runId: number },
+  execute: ExecuteTask,
+  signal: AbortSignal | undefined,
+): Promise<SeriesResult> {
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
   updateRun(db, task.runId, { status: 'running', startedAt });
   const { runId, ...plain } = task;
   try {
     const outcome = await execute(plain, undefined, signal);
-    updateRun(db, runId, { status: outcome.status, finishedAt: new Date().toISOString(), wallMs: outcome.wallMs, peakMemoryMb: outcome.peakHeapMb });
-    if (outcome.status === 'succeeded') putBatchState(db, { key: task.key, job: task.job, fingerprint: outcome.fingerprint, modelPath: outcome.modelPath, forecastPath: outcome.forecastPath });
-    return { key: task.key, job: task.job, runId, status: outcome.status, trained: outcome.trained, error: null, wallMs: outcome.wallMs, peakHeapMb: outcome.peakHeapMb, metrics: outcome.metrics };
+    updateRun(db, runId, {
+      status: outcome.status,
+      finishedAt: new Date().toISOString(),
+      wallMs: outcome.wallMs,
+      peakMemoryMb: outcome.peakHeapMb,
+    });
+    if (outcome.status === 'succeeded')
+      putBatchState(db, {
+        key: task.key,
+        job: task.job,
+        fingerprint: outcome.fingerprint,
+        modelPath: outcome.modelPath,
+        forecastPath: outcome.forecastPath,
+      });
+    return {
+      key: task.key,
+      job: task.job,
+      runId,
+      status: outcome.status,
+      trained: outcome.trained,
+      error: null,
+      wallMs: outcome.wallMs,
+      peakHeapMb: outcome.peakHeapMb,
+      metrics: outcome.metrics,
+    };
   } catch (e) {
     if (e instanceof TaskWithdrawnError) return cancelled(db, task);
     const error = (e as Error).message;
-    updateRun(db, runId, { status: 'failed', error, finishedAt: new Date().toISOString(), wallMs: performance.now() - t0 });
-    return { key: task.key, job: task.job, runId, status: 'failed', trained: false, error, wallMs: performance.now() - t0, peakHeapMb: null, metrics: null };
+    updateRun(db, runId, {
+      status: 'failed',
+      error,
+      finishedAt: new Date().toISOString(),
+      wallMs: performance.now() - t0,
+    });
+    return {
+      key: task.key,
+      job: task.job,
+      runId,
+      status: 'failed',
+      trained: false,
+      error,
+      wallMs: performance.now() - t0,
+      peakHeapMb: null,
+      metrics: null,
+    };
   }
 }
 

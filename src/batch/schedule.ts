@@ -8,14 +8,28 @@ import type { ScheduleRow } from '../store/schedules.ts';
 import type { Clock } from './clock.ts';
 import { JobsFileError } from './jobs.ts';
 
-export interface ScheduledJob { name: string; schedule: string; timezone?: string; catchUp?: boolean }
+export interface ScheduledJob {
+  name: string;
+  schedule: string;
+  timezone?: string;
+  catchUp?: boolean;
+}
 /** Runs one job once; `signal` aborts on stop (unstarted work is abandoned, running work ends). */
 export type RunJob = (job: string, signal: AbortSignal) => Promise<{ status: string; detail?: string }>;
 
 export type ScheduleEvent =
   | { type: 'next'; job: string; zone: string; at: Date | null }
   | { type: 'start'; job: string; at: Date; reason: 'schedule' | 'catch-up' }
-  | { type: 'end'; job: string; at: Date; startedAt: Date; wallMs: number; status: string; detail?: string; next: Date | null }
+  | {
+      type: 'end';
+      job: string;
+      at: Date;
+      startedAt: Date;
+      wallMs: number;
+      status: string;
+      detail?: string;
+      next: Date | null;
+    }
   | { type: 'skip'; job: string; at: Date; runningSince: Date; next: Date | null };
 
 export interface SchedulerOptions {
@@ -36,7 +50,13 @@ export interface Scheduler {
   readonly finished: Promise<void>;
 }
 
-export interface CompiledJob { name: string; schedule: string; zone: string; cron: Cron; catchUp: boolean }
+export interface CompiledJob {
+  name: string;
+  schedule: string;
+  zone: string;
+  cron: Cron;
+  catchUp: boolean;
+}
 
 export const localZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -45,16 +65,31 @@ export function compileSchedules(jobs: ScheduledJob[], where = 'jobs file'): Com
   return jobs.map((job) => {
     const prefix = `${where}: job "${job.name}"`;
     if (job.timezone !== undefined) {
-      try { new Intl.DateTimeFormat('en-US', { timeZone: job.timezone }); } catch {
-        throw new JobsFileError(`${prefix}: unknown time zone "${job.timezone}"; use an IANA name such as Europe/London or UTC`);
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: job.timezone });
+      } catch {
+        throw new JobsFileError(
+          `${prefix}: unknown time zone "${job.timezone}"; use an IANA name such as Europe/London or UTC`,
+        );
       }
     }
     let cron: Cron;
-    try { cron = new Cron(job.schedule, job.timezone ? { timezone: job.timezone } : {}); } catch (e) {
-      throw new JobsFileError(`${prefix}: invalid cron expression "${job.schedule}": ${(e as Error).message}`);
+    try {
+      cron = new Cron(job.schedule, job.timezone ? { timezone: job.timezone } : {});
+    } catch (e) {
+      throw new JobsFileError(
+        `${prefix}: invalid cron expression "${job.schedule}": ${(e as Error).message}`,
+      );
     }
-    if (cron.nextRun() === null) throw new JobsFileError(`${prefix}: cron expression "${job.schedule}" never fires`);
-    return { name: job.name, schedule: job.schedule, zone: job.timezone ?? localZone(), cron, catchUp: job.catchUp ?? false };
+    if (cron.nextRun() === null)
+      throw new JobsFileError(`${prefix}: cron expression "${job.schedule}" never fires`);
+    return {
+      name: job.name,
+      schedule: job.schedule,
+      zone: job.timezone ?? localZone(),
+      cron,
+      catchUp: job.catchUp ?? false,
+    };
   });
 }
 
@@ -67,20 +102,31 @@ export function isRunMissed(cron: Cron, last: ScheduleRow | undefined, now: Date
   return due !== null && due.getTime() <= now.getTime();
 }
 
-const firesAt = (cron: Cron, at: Date): boolean => (cron.nextRun(new Date(at.getTime() - 1000))?.getTime() ?? Infinity) <= at.getTime();
+const firesAt = (cron: Cron, at: Date): boolean =>
+  (cron.nextRun(new Date(at.getTime() - 1000))?.getTime() ?? Infinity) <= at.getTime();
 
 export function startScheduler(options: SchedulerOptions): Scheduler {
   const compiled = compileSchedules(options.jobs);
   const controller = new AbortController();
   let firstError: unknown = null;
   // A failure outside a job's run (the database, say) stops every job and rejects `finished`.
-  const fail = (e: unknown) => { firstError ??= e; controller.abort(); };
+  const fail = (e: unknown) => {
+    firstError ??= e;
+    controller.abort();
+  };
   const loops = compiled.map((job) => jobLoop(job, options, controller.signal, fail).catch(fail));
-  const finished = Promise.all(loops).then(() => { if (firstError) throw firstError; });
+  const finished = Promise.all(loops).then(() => {
+    if (firstError) throw firstError;
+  });
   return { stop: () => controller.abort(), finished };
 }
 
-async function jobLoop(job: CompiledJob, options: SchedulerOptions, signal: AbortSignal, fail: (e: unknown) => void): Promise<void> {
+async function jobLoop(
+  job: CompiledJob,
+  options: SchedulerOptions,
+  signal: AbortSignal,
+  fail: (e: unknown) => void,
+): Promise<void> {
   const { db, clock, onEvent } = options;
   const start = clock.now();
   const previous = getSchedule(db, job.name);
@@ -105,8 +151,20 @@ async function jobLoop(job: CompiledJob, options: SchedulerOptions, signal: Abor
       }
       const nextRun = signal.aborted ? null : next;
       recordScheduledRun(db, job.name, { lastStatus: outcome.status, nextRun });
-      onEvent?.({ type: 'end', job: job.name, at: clock.now(), startedAt, wallMs: performance.now() - t0, ...outcome, next: nextRun });
-    })().catch(fail).finally(() => { running = null; });
+      onEvent?.({
+        type: 'end',
+        job: job.name,
+        at: clock.now(),
+        startedAt,
+        wallMs: performance.now() - t0,
+        ...outcome,
+        next: nextRun,
+      });
+    })()
+      .catch(fail)
+      .finally(() => {
+        running = null;
+      });
   };
 
   if ((options.catchUp ?? job.catchUp) && isRunMissed(job.cron, previous, start)) launch('catch-up');

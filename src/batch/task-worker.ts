@@ -8,5 +8,7 @@ const port = parentPort!;
 port.on('message', ({ id, task }: { id: number; task: SeriesTask }) => {
   runSeriesTask(task, () => port.postMessage({ type: 'progress', id }))
     .then((result) => port.postMessage({ type: 'result', id, result }))
-    .catch((e: unknown) => port.postMessage({ type: 'error', id, name: (e as Error).name, message: (e as Error).message }));
+    .catch((e: unknown) =>
+      port.postMessage({ type: 'error', id, name: (e as Error).name, message: (e as Error).message }),
+    );
 });

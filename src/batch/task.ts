@@ -6,7 +6,17 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
-import { DataError, evaluate, fit, forecast, forecastCsv, forecastRows, ingestCsv, loadModel, saveModel } from '../forecaster.ts';
+import {
+  DataError,
+  evaluate,
+  fit,
+  forecast,
+  forecastCsv,
+  forecastRows,
+  ingestCsv,
+  loadModel,
+  saveModel,
+} from '../forecaster.ts';
 import type { Evaluation, ForecastModel, ForecastOptions, TimeSeries } from '../forecaster.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
 
@@ -41,7 +51,11 @@ export interface TaskOutcome {
 
 export function outputPaths(task: SeriesTask): { forecast: string; metrics: string; model: string } {
   const base = join(task.output.dir, task.output.stem);
-  return { forecast: `${base}.forecast.${task.output.format}`, metrics: `${base}.metrics.json`, model: `${base}.model.json` };
+  return {
+    forecast: `${base}.forecast.${task.output.format}`,
+    metrics: `${base}.metrics.json`,
+    model: `${base}.model.json`,
+  };
 }
 
 async function readSeries(task: SeriesTask): Promise<TimeSeries> {
@@ -49,44 +63,87 @@ async function readSeries(task: SeriesTask): Promise<TimeSeries> {
   const file = 'path' in task.source ? task.source.path : task.source.name;
   const { series } = await ingestCsv(input, { file, ...task.ingest });
   const chosen = task.seriesId === '' ? series[0] : series.find((s) => s.id === task.seriesId);
-  if (!chosen || (task.seriesId === '' && series.length > 1)) throw new DataError(`series "${task.seriesId}" not found (series: ${series.map((s) => s.id).join(', ')})`, { file, hint: 'Name one of the listed series in the job, or leave it out to run them all.' });
+  if (!chosen || (task.seriesId === '' && series.length > 1))
+    throw new DataError(
+      `series "${task.seriesId}" not found (series: ${series.map((s) => s.id).join(', ')})`,
+      { file, hint: 'Name one of the listed series in the job, or leave it out to run them all.' },
+    );
   return chosen;
 }
 
 /** Data and everything that shapes the model: unchanged means the last outputs still hold. */
 export function taskFingerprint(task: SeriesTask, series: TimeSeries): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ options: task.options, mode: task.mode, output: task.output, ingest: task.ingest }));
+  hash.update(
+    JSON.stringify({ options: task.options, mode: task.mode, output: task.output, ingest: task.ingest }),
+  );
   hash.update(new Uint8Array(series.time.buffer, series.time.byteOffset, series.time.byteLength));
-  for (const values of [series.values, ...series.features.map((f) => f.values)]) hash.update(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+  for (const values of [series.values, ...series.features.map((f) => f.values)])
+    hash.update(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
   return hash.digest('hex');
 }
 
 export async function runSeriesTask(task: SeriesTask, onEpoch?: () => void): Promise<TaskOutcome> {
   const started = performance.now();
   let peakHeap = getHeapStatistics().used_heap_size;
-  const sample = () => { peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size); onEpoch?.(); };
+  const sample = () => {
+    peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size);
+    onEpoch?.();
+  };
   const series = await readSeries(task);
   const fingerprint = taskFingerprint(task, series);
   const paths = outputPaths(task);
-  const finish = (o: Omit<TaskOutcome, 'key' | 'fingerprint' | 'wallMs' | 'peakHeapMb'>): TaskOutcome => ({ ...o, key: task.key, fingerprint, wallMs: performance.now() - started, peakHeapMb: peakHeap / 2 ** 20 });
+  const finish = (o: Omit<TaskOutcome, 'key' | 'fingerprint' | 'wallMs' | 'peakHeapMb'>): TaskOutcome => ({
+    ...o,
+    key: task.key,
+    fingerprint,
+    wallMs: performance.now() - started,
+    peakHeapMb: peakHeap / 2 ** 20,
+  });
 
   if (!task.force && task.previous?.fingerprint === fingerprint && existsSync(paths.forecast)) {
-    return finish({ status: 'skipped', trained: false, modelPath: task.previous.modelPath, forecastPath: paths.forecast, metrics: null });
+    return finish({
+      status: 'skipped',
+      trained: false,
+      modelPath: task.previous.modelPath,
+      forecastPath: paths.forecast,
+      metrics: null,
+    });
   }
-  const reusable = task.mode === 'reuse' && !task.force && task.previous?.modelPath && existsSync(task.previous.modelPath) ? task.previous.modelPath : null;
-  const model: ForecastModel = reusable ? await loadModel(reusable) : await fit(series, task.options, { onEpoch: sample });
+  const reusable =
+    task.mode === 'reuse' && !task.force && task.previous?.modelPath && existsSync(task.previous.modelPath)
+      ? task.previous.modelPath
+      : null;
+  const model: ForecastModel = reusable
+    ? await loadModel(reusable)
+    : await fit(series, task.options, { onEpoch: sample });
   const future = forecast(model, series);
-  await writeFileAtomic(paths.forecast, task.output.format === 'csv' ? forecastCsv(future) : `${JSON.stringify({ kind: future.kind, rows: forecastRows(future) }, null, 2)}\n`);
+  await writeFileAtomic(
+    paths.forecast,
+    task.output.format === 'csv'
+      ? forecastCsv(future)
+      : `${JSON.stringify({ kind: future.kind, rows: forecastRows(future) }, null, 2)}\n`,
+  );
   const evaluation = scoreOrNull(model, series);
-  await writeFileAtomic(paths.metrics, `${JSON.stringify({ key: task.key, trained: reusable === null, evaluation }, null, 2)}\n`);
+  await writeFileAtomic(
+    paths.metrics,
+    `${JSON.stringify({ key: task.key, trained: reusable === null, evaluation }, null, 2)}\n`,
+  );
   // A reuse job needs its model next time, so it keeps it whatever keepModel says.
   const keep = task.output.keepModel || task.mode === 'reuse';
   if (keep && reusable === null) await saveModel(model, paths.model);
   sample();
   return finish({
-    status: 'succeeded', trained: reusable === null, modelPath: keep ? (reusable ?? paths.model) : null, forecastPath: paths.forecast,
-    metrics: evaluation && { mase: evaluation.model.mase, smape: evaluation.model.smape, naiveMase: evaluation.baselines.naive.mase, skillVsNaive: evaluation.skillVsNaive },
+    status: 'succeeded',
+    trained: reusable === null,
+    modelPath: keep ? (reusable ?? paths.model) : null,
+    forecastPath: paths.forecast,
+    metrics: evaluation && {
+      mase: evaluation.model.mase,
+      smape: evaluation.model.smape,
+      naiveMase: evaluation.baselines.naive.mase,
+      skillVsNaive: evaluation.skillVsNaive,
+    },
   });
 }
 

@@ -19,22 +19,37 @@ export interface ProgressHooks {
 }
 
 export function progressHooks(flags: OutputFlags): ProgressHooks {
-  const reporter = createProgressReporter(process.stderr, progressMode(process.stderr, flags.quiet === true || flags.json === true));
+  const reporter = createProgressReporter(
+    process.stderr,
+    progressMode(process.stderr, flags.quiet === true || flags.json === true),
+  );
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
-  return { onEpoch: reporter.onEpoch, finish: reporter.finish, signal: controller.signal, dispose: () => process.off('SIGINT', onSigint) };
+  return {
+    onEpoch: reporter.onEpoch,
+    finish: reporter.finish,
+    signal: controller.signal,
+    dispose: () => process.off('SIGINT', onSigint),
+  };
 }
 
 /**
  * Fits from the CLI. With --search, fits the default grid on worker threads instead and
  * keeps the candidate with the lowest validation MAE.
  */
-export async function fitWithProgress(series: TimeSeries, options: ForecastOptions, flags: OutputFlags & { search?: boolean }): Promise<ForecastModel> {
+export async function fitWithProgress(
+  series: TimeSeries,
+  options: ForecastOptions,
+  flags: OutputFlags & { search?: boolean },
+): Promise<ForecastModel> {
   if (flags.search) {
     const result = await searchFit(series, defaultGrid(options));
     if (!flags.quiet && !flags.json) {
-      process.stderr.write(`${table(['candidate', 'validation MAE', 'seconds'], result.candidates.map((c) => [c.label, num(c.validationMae), num(c.elapsedMs / 1000, 3)]))}
+      process.stderr.write(`${table(
+        ['candidate', 'validation MAE', 'seconds'],
+        result.candidates.map((c) => [c.label, num(c.validationMae), num(c.elapsedMs / 1000, 3)]),
+      )}
 kept: ${result.bestLabel}
 `);
     }

@@ -15,23 +15,44 @@ export interface SeriesFlags {
   duplicates?: IngestOptions['duplicates'];
 }
 
-export async function loadSeries(csv: string, flags: SeriesFlags, minRows?: number): Promise<{ series: TimeSeries; report: ValidationReport }> {
+export async function loadSeries(
+  csv: string,
+  flags: SeriesFlags,
+  minRows?: number,
+): Promise<{ series: TimeSeries; report: ValidationReport }> {
   const { series, report } = await ingestCsv(csv, {
-    target: flags.target, time: flags.time, features: flags.features ?? [], id: flags.id,
-    dateFormat: flags.dateFormat, missing: flags.missing, duplicates: flags.duplicates, minRows,
+    target: flags.target,
+    time: flags.time,
+    features: flags.features ?? [],
+    id: flags.id,
+    dateFormat: flags.dateFormat,
+    missing: flags.missing,
+    duplicates: flags.duplicates,
+    minRows,
   });
   if (flags.series !== undefined) {
     const chosen = series.find((s) => s.id === flags.series);
-    if (!chosen) throw new UsageError(`${csv} has no series "${flags.series}" (series: ${series.map((s) => s.id).join(', ')})`);
+    if (!chosen)
+      throw new UsageError(
+        `${csv} has no series "${flags.series}" (series: ${series.map((s) => s.id).join(', ')})`,
+      );
     return { series: chosen, report };
   }
   if (series.length > 1) {
-    throw new UsageError(`${csv} holds ${series.length} series (${series.map((s) => s.id).join(', ')}); pick one with --series <id>, or use "recurrent batch" for all`);
+    throw new UsageError(
+      `${csv} holds ${series.length} series (${series.map((s) => s.id).join(', ')}); pick one with --series <id>, or use "recurrent batch" for all`,
+    );
   }
   return { series: series[0]!, report };
 }
 
 /** Commander collector for comma-separated lists: --features a,b --features c. */
 export function collectList(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((s) => s.trim()).filter((s) => s !== '')];
+  return [
+    ...previous,
+    ...value
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
+  ];
 }

@@ -21,7 +21,20 @@ export function buildProgram(): Command {
     .addHelpText('after', EXIT_CODES_HELP)
     .exitOverride()
     .showHelpAfterError();
-  for (const register of [registerInspect, registerTrain, registerForecast, registerEvaluate, registerBacktest, registerRun, registerBatch, registerSchedule, registerServe, registerWorker, registerExample]) register(program);
+  for (const register of [
+    registerInspect,
+    registerTrain,
+    registerForecast,
+    registerEvaluate,
+    registerBacktest,
+    registerRun,
+    registerBatch,
+    registerSchedule,
+    registerServe,
+    registerWorker,
+    registerExample,
+  ])
+    register(program);
   return program;
 }
 

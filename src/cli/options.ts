@@ -4,7 +4,8 @@ import { InvalidArgumentError } from 'commander';
 export function parseNumberOption(name: string): (value: string) => number {
   return (value) => {
     const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError(`${name} must be a number, got "${value}"`);
+    if (value.trim() === '' || !Number.isFinite(n))
+      throw new InvalidArgumentError(`${name} must be a number, got "${value}"`);
     return n;
   };
 }
@@ -12,7 +13,8 @@ export function parseNumberOption(name: string): (value: string) => number {
 export function parseIntegerOption(name: string, min = 1): (value: string) => number {
   return (value) => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be an integer ≥ ${min}, got "${value}"`);
+    if (!Number.isInteger(n) || n < min)
+      throw new InvalidArgumentError(`${name} must be an integer ≥ ${min}, got "${value}"`);
     return n;
   };
 }

@@ -31,9 +31,18 @@ export function describeEpoch(p: FitProgress): string {
 }
 
 /** Returns the onEpoch callback for the trainer and a finish() that ends the bar's line. */
-export function createProgressReporter(sink: ProgressSink, mode: ProgressMode): { onEpoch: (p: FitProgress) => void; finish: () => void } {
+export function createProgressReporter(
+  sink: ProgressSink,
+  mode: ProgressMode,
+): { onEpoch: (p: FitProgress) => void; finish: () => void } {
   if (mode === 'quiet') return { onEpoch: () => {}, finish: () => {} };
-  if (mode === 'lines') return { onEpoch: (p) => { sink.write(`${describeEpoch(p)}\n`); }, finish: () => {} };
+  if (mode === 'lines')
+    return {
+      onEpoch: (p) => {
+        sink.write(`${describeEpoch(p)}\n`);
+      },
+      finish: () => {},
+    };
   let drawn = false;
   return {
     onEpoch(p) {

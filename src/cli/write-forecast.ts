@@ -12,7 +12,11 @@ export function forecastJson(f: FutureForecast): object {
   return { kind: f.kind, rows: forecastRows(f) };
 }
 
-export async function writeForecast(path: string, f: FutureForecast, level: IntervalLevel = 95): Promise<void> {
+export async function writeForecast(
+  path: string,
+  f: FutureForecast,
+  level: IntervalLevel = 95,
+): Promise<void> {
   const json = extname(path).toLowerCase() === '.json';
   await writeFileAtomic(path, json ? `${JSON.stringify(forecastJson(f), null, 2)}\n` : forecastCsv(f, level));
 }

@@ -2,13 +2,31 @@
 // decimal number reader, and the tokens that mean "missing".
 
 const MISSING_TOKENS = new Set([
-  'NA', 'na', 'N/A', 'n/a', 'NaN', 'nan', 'NAN', 'null', 'NULL', 'Null', 'None', '-', '?',
+  'NA',
+  'na',
+  'N/A',
+  'n/a',
+  'NaN',
+  'nan',
+  'NAN',
+  'null',
+  'NULL',
+  'Null',
+  'None',
+  '-',
+  '?',
 ]);
 
 const INFINITIES = new Map([
-  ['Infinity', Infinity], ['+Infinity', Infinity], ['-Infinity', -Infinity],
-  ['inf', Infinity], ['+inf', Infinity], ['-inf', -Infinity],
-  ['Inf', Infinity], ['+Inf', Infinity], ['-Inf', -Infinity],
+  ['Infinity', Infinity],
+  ['+Infinity', Infinity],
+  ['-Infinity', -Infinity],
+  ['inf', Infinity],
+  ['+inf', Infinity],
+  ['-inf', -Infinity],
+  ['Inf', Infinity],
+  ['+Inf', Infinity],
+  ['-Inf', -Infinity],
 ]);
 
 export function isMissingCell(cell: string): boolean {
@@ -64,5 +82,5 @@ function castUnusualNumber(cell: string): number {
     if (second === 120 || second === 98 || second === 111) return NaN;
   }
   const value = +cell;
-  return value === value ? value : INFINITIES.get(cell) ?? NaN;
+  return value === value ? value : (INFINITIES.get(cell) ?? NaN);
 }

@@ -35,7 +35,9 @@ export interface CleanedSeries {
 
 export function cleanSeries(input: CleanInput): CleanedSeries[] {
   if (input.id === null) return [cleanGroup(input, '', null)];
-  return groupRows(input.id.codes, input.id.labels.length).map((rows, code) => cleanGroup(input, input.id!.labels[code]!, rows));
+  return groupRows(input.id.codes, input.id.labels.length).map((rows, code) =>
+    cleanGroup(input, input.id!.labels[code]!, rows),
+  );
 }
 
 // Row indices of each identifier in file order (a counting sort).
@@ -69,9 +71,10 @@ function cleanGroup(input: CleanInput, id: string, selected: Int32Array | null):
     duplicates++;
   }
   if (duplicates > 0) order ??= identity(rowsRead);
-  const rows = order === null
-    ? { time, lines: input.lines, columns: input.values.map((c) => c.values) }
-    : gatherRows(input, order, rowsRead - duplicates);
+  const rows =
+    order === null
+      ? { time, lines: input.lines, columns: input.values.map((c) => c.values) }
+      : gatherRows(input, order, rowsRead - duplicates);
   const missing = applyMissingPolicy(rows, input.values, input.missing, { file: input.file, id });
   if (rows.time.length < input.minRows) throw tooShortError(input, id, rows);
   return { id, time: rows.time, columns: rows.columns, rowsRead, duplicates, outOfOrder, nonFinite, missing };
@@ -99,7 +102,9 @@ function clearNonFinite(values: Float64Array, count: number, at: (i: number) => 
 function gatherRows(input: CleanInput, order: Int32Array, size: number): SeriesRows {
   const time = input.time.values;
   const rows: SeriesRows = {
-    time: new Float64Array(size), lines: new Int32Array(size), columns: input.values.map(() => new Float64Array(size)),
+    time: new Float64Array(size),
+    lines: new Int32Array(size),
+    columns: input.values.map(() => new Float64Array(size)),
   };
   let out = 0;
   for (let start = 0; start < order.length; out++) {
@@ -108,7 +113,10 @@ function gatherRows(input: CleanInput, order: Int32Array, size: number): SeriesR
     rows.time[out] = time[order[start]!]!;
     rows.lines[out] = input.lines[order[end - 1]!]!;
     input.values.forEach((column, c) => {
-      rows.columns[c]![out] = end - start === 1 ? column.values[order[start]!]! : aggregate(column.values, order, start, end, input.duplicates);
+      rows.columns[c]![out] =
+        end - start === 1
+          ? column.values[order[start]!]!
+          : aggregate(column.values, order, start, end, input.duplicates);
     });
     start = end;
   }
@@ -116,7 +124,13 @@ function gatherRows(input: CleanInput, order: Int32Array, size: number): SeriesR
 }
 
 // Missing values are skipped; a run with none observed stays missing.
-function aggregate(values: Float64Array, order: Int32Array, start: number, end: number, policy: DuplicatePolicy): number {
+function aggregate(
+  values: Float64Array,
+  order: Int32Array,
+  start: number,
+  end: number,
+  policy: DuplicatePolicy,
+): number {
   let sum = 0;
   let count = 0;
   let last = NaN;
@@ -133,19 +147,32 @@ function aggregate(values: Float64Array, order: Int32Array, start: number, end: 
 
 function duplicateError(input: CleanInput, id: string, first: number, second: number): DataError {
   const [a, b] = [input.lines[first]!, input.lines[second]!].sort((x, y) => x - y);
-  return new DataError(`lines ${a} and ${b} have the same timestamp ${formatTime(input.time.values[first]!)}${seriesLabel(id)}`, {
-    file: input.file, line: b, column: input.time.column, field: input.time.name,
-    hint: "Remove the duplicate row, or merge duplicates with duplicates: 'mean', 'last' or 'sum' (CLI: --duplicates).",
-  });
+  return new DataError(
+    `lines ${a} and ${b} have the same timestamp ${formatTime(input.time.values[first]!)}${seriesLabel(id)}`,
+    {
+      file: input.file,
+      line: b,
+      column: input.time.column,
+      field: input.time.name,
+      hint: "Remove the duplicate row, or merge duplicates with duplicates: 'mean', 'last' or 'sum' (CLI: --duplicates).",
+    },
+  );
 }
 
 function tooShortError(input: CleanInput, id: string, rows: SeriesRows): DataError {
   const target = input.values[0]!;
   const count = rows.time.length;
-  return new DataError(`the series${seriesLabel(id)} has ${count} row${count === 1 ? '' : 's'} after cleaning, fewer than the ${input.minRows} it needs`, {
-    file: input.file, line: count > 0 ? rows.lines[0] : input.lines[0], column: target.column, field: target.name,
-    hint: input.minRows > 2
-      ? `Supply at least ${input.minRows} rows, or shorten the window (windowLength + horizonSteps).`
-      : 'A series needs at least 2 timestamps so that its frequency can be inferred; supply more rows.',
-  });
+  return new DataError(
+    `the series${seriesLabel(id)} has ${count} row${count === 1 ? '' : 's'} after cleaning, fewer than the ${input.minRows} it needs`,
+    {
+      file: input.file,
+      line: count > 0 ? rows.lines[0] : input.lines[0],
+      column: target.column,
+      field: target.name,
+      hint:
+        input.minRows > 2
+          ? `Supply at least ${input.minRows} rows, or shorten the window (windowLength + horizonSteps).`
+          : 'A series needs at least 2 timestamps so that its frequency can be inferred; supply more rows.',
+    },
+  );
 }

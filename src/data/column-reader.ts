@@ -4,7 +4,11 @@
 import { GrowableArray } from './growable-array.ts';
 import { castNumber, isMissingCell } from './cast.ts';
 import {
-  describeIsoLike, parseIsoLike, parseMonthName, slashDateToMs, splitSlashDate,
+  describeIsoLike,
+  parseIsoLike,
+  parseMonthName,
+  slashDateToMs,
+  splitSlashDate,
 } from './time-parse.ts';
 import type { DateOrder } from './types.ts';
 
@@ -46,7 +50,12 @@ export class ColumnReader {
   private readonly dictionary = new Map<string, number>();
 
   /** capacity: expected rows, when known, so storage is allocated once. */
-  constructor(readonly name: string, readonly index: number, plan: ColumnPlan, private readonly capacity?: number) {
+  constructor(
+    readonly name: string,
+    readonly index: number,
+    plan: ColumnPlan,
+    private readonly capacity?: number,
+  ) {
     this.numbers = plan.keepNumbers ? new GrowableArray(Float64Array, capacity) : null;
     this.codes = plan.keepText ? new GrowableArray(Int32Array, capacity) : null;
   }

@@ -42,7 +42,9 @@ export function resolveColumns(table: Table, options: IngestOptions): ResolvedCo
   for (const name of [options.time, options.target, options.id, ...(options.features ?? [])]) {
     if (name !== undefined && !header.includes(name)) {
       throw new DataError(`there is no column named "${name}"`, {
-        file, line: 1, hint: `The columns are: ${header.join(', ')}. Names are matched exactly, case included.`,
+        file,
+        line: 1,
+        hint: `The columns are: ${header.join(', ')}. Names are matched exactly, case included.`,
       });
     }
   }
@@ -51,37 +53,69 @@ export function resolveColumns(table: Table, options: IngestOptions): ResolvedCo
   const time = resolveTime(table, options, idReader);
   const taken = new Set([time.name, idReader?.name]);
   const named = new Set(options.features);
-  const targetName = options.target ?? columns.find((c) => !taken.has(c.name) && !named.has(c.name) && c.isNumber && c.present > 0)?.name;
+  const targetName =
+    options.target ??
+    columns.find((c) => !taken.has(c.name) && !named.has(c.name) && c.isNumber && c.present > 0)?.name;
   if (targetName === undefined) {
     throw new DataError('there is no numeric column to forecast', {
-      file, line: 1, hint: `Name a target column of numbers; the columns are: ${header.join(', ')}.`,
+      file,
+      line: 1,
+      hint: `Name a target column of numbers; the columns are: ${header.join(', ')}.`,
     });
   }
   if (taken.has(targetName)) {
-    throw new DataError(`"${targetName}" is the ${targetName === time.name ? 'time' : 'identifier'} column and cannot also be the target`, {
-      file, line: 1, field: targetName, hint: 'Choose another target column.',
-    });
+    throw new DataError(
+      `"${targetName}" is the ${targetName === time.name ? 'time' : 'identifier'} column and cannot also be the target`,
+      {
+        file,
+        line: 1,
+        field: targetName,
+        hint: 'Choose another target column.',
+      },
+    );
   }
   // Without a target (inspect), every numeric column comes along; with one, only named features.
-  const featureNames = options.features ?? (options.target !== undefined ? []
-    : columns.filter((c) => !taken.has(c.name) && c.name !== targetName && c.isNumber && c.present > 0).map((c) => c.name));
-  const clash = featureNames.find((name, i) => taken.has(name) || name === targetName || featureNames.indexOf(name) !== i);
+  const featureNames =
+    options.features ??
+    (options.target !== undefined
+      ? []
+      : columns
+          .filter((c) => !taken.has(c.name) && c.name !== targetName && c.isNumber && c.present > 0)
+          .map((c) => c.name));
+  const clash = featureNames.find(
+    (name, i) => taken.has(name) || name === targetName || featureNames.indexOf(name) !== i,
+  );
   if (clash !== undefined) {
-    throw new DataError(`"${clash}" is listed as a feature but is already the time, identifier, target or another feature`, {
-      file, line: 1, field: clash, hint: 'List each feature once, and not the time, identifier or target column.',
-    });
+    throw new DataError(
+      `"${clash}" is listed as a feature but is already the time, identifier, target or another feature`,
+      {
+        file,
+        line: 1,
+        field: clash,
+        hint: 'List each feature once, and not the time, identifier or target column.',
+      },
+    );
   }
   if (options.target === undefined) {
-    warnings.push(`no target given: using "${targetName}"${featureNames.length > 0 ? `, with ${featureNames.join(', ')} as features` : ''}`);
+    warnings.push(
+      `no target given: using "${targetName}"${featureNames.length > 0 ? `, with ${featureNames.join(', ')} as features` : ''}`,
+    );
   }
-  const values = [targetName, ...featureNames].map((name) => numericColumn(table, columns[header.indexOf(name)]!));
-  const roles = new Map<string, ColumnInfo['role']>([[time.name, 'time'], [targetName, 'target']]);
+  const values = [targetName, ...featureNames].map((name) =>
+    numericColumn(table, columns[header.indexOf(name)]!),
+  );
+  const roles = new Map<string, ColumnInfo['role']>([
+    [time.name, 'time'],
+    [targetName, 'target'],
+  ]);
   for (const name of featureNames) roles.set(name, 'feature');
   if (idReader !== null) roles.set(idReader.name, 'id');
   const infos = columns.map((c): ColumnInfo => {
     const type = columnType(c, c.name === time.name, c === idReader);
     const role = roles.get(c.name);
-    return role === undefined ? { name: c.name, type, missing: c.missing } : { name: c.name, type, missing: c.missing, role };
+    return role === undefined
+      ? { name: c.name, type, missing: c.missing }
+      : { name: c.name, type, missing: c.missing, role };
   });
   const id = idReader === null ? null : { name: idReader.name, ...identifierCodes(table, idReader) };
   return { time, id, values, infos, warnings };
@@ -106,7 +140,13 @@ function pickIdentifier(table: Table, options: IngestOptions, warnings: string[]
   if (reader.tooManyIdentifiers) {
     const problem = `"${name}" has more than ${reader.distinctValues} distinct values, too many for series identifiers`;
     if (options.id !== undefined) {
-      throw new DataError(problem, { file: table.file, line: 1, column: reader.index + 1, field: name, hint: 'Choose a column that names each series.' });
+      throw new DataError(problem, {
+        file: table.file,
+        line: 1,
+        column: reader.index + 1,
+        field: name,
+        hint: 'Choose a column that names each series.',
+      });
     }
     warnings.push(`${problem}; the file is read as a single series`);
     return null;
@@ -119,7 +159,10 @@ function identifierCodes(table: Table, reader: ColumnReader): { codes: Int32Arra
   const row = taken.codes.indexOf(-1);
   if (row >= 0) {
     throw new DataError('the identifier is missing, so this row belongs to no series', {
-      file: table.file, line: table.lines[row], column: reader.index + 1, field: reader.name,
+      file: table.file,
+      line: table.lines[row],
+      column: reader.index + 1,
+      field: reader.name,
       hint: 'Fill in the identifier, or remove the row.',
     });
   }
@@ -132,7 +175,9 @@ function numericColumn(table: Table, reader: ColumnReader): ValueColumn {
     const failure = reader.firstNonNumber!;
     const decimalComma = /^[+-]?\d+,\d+$/.test(failure.value.trim());
     throw new DataError(`"${failure.value}" is not a number`, {
-      ...where, line: failure.line, value: failure.value,
+      ...where,
+      line: failure.line,
+      value: failure.value,
       hint: decimalComma
         ? 'This looks like a decimal comma: write decimals with a point (1.5).'
         : 'Fix the cell, or write it as empty or NA so the missing-value policy fills it.',
@@ -140,7 +185,9 @@ function numericColumn(table: Table, reader: ColumnReader): ValueColumn {
   }
   if (reader.present === 0) {
     throw new DataError(`the column has no values: all ${reader.missing} rows are missing`, {
-      ...where, line: table.lines[0], hint: 'Choose a column that holds numbers, or fill in this one.',
+      ...where,
+      line: table.lines[0],
+      hint: 'Choose a column that holds numbers, or fill in this one.',
     });
   }
   return { name: reader.name, column: reader.index + 1, values: reader.takeNumbers()! };

@@ -3,12 +3,18 @@
 import { CsvError } from 'csv-parse';
 import { DataError } from './errors.ts';
 
-export function toDataError(error: unknown, file: string, delimiter: string, headerLength: number): DataError {
+export function toDataError(
+  error: unknown,
+  file: string,
+  delimiter: string,
+  headerLength: number,
+): DataError {
   if (error instanceof DataError) return error;
   if (!(error instanceof CsvError)) {
     const reason = error instanceof Error ? error.message : String(error);
     return new DataError(`the input could not be read (${reason})`, {
-      file, hint: 'Check that the file is a readable UTF-8 CSV file.',
+      file,
+      hint: 'Check that the file is a readable UTF-8 CSV file.',
     });
   }
   const line = typeof error['lines'] === 'number' ? error['lines'] : undefined;
@@ -17,24 +23,32 @@ export function toDataError(error: unknown, file: string, delimiter: string, hea
     case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH': {
       const got = Array.isArray(error['record']) ? error['record'].length : 0;
       return new DataError(`this row has ${got} fields but the header has ${headerLength}`, {
-        file, line, column: Math.min(got, headerLength) + 1,
+        file,
+        line,
+        column: Math.min(got, headerLength) + 1,
         hint: `Every row needs ${headerLength} fields separated by ${shown}. Quote a value that contains ${shown}, or add or remove the missing or extra field.`,
       });
     }
     case 'CSV_QUOTE_NOT_CLOSED':
       return new DataError('a quoted field is opened but never closed', {
-        file, line, hint: 'Add the closing double quote ("), or double a quote that belongs inside the value ("").',
+        file,
+        line,
+        hint: 'Add the closing double quote ("), or double a quote that belongs inside the value ("").',
       });
     case 'INVALID_OPENING_QUOTE':
     case 'CSV_INVALID_CLOSING_QUOTE':
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
       return new DataError('a double quote sits in the middle of a field', {
-        file, line, column: fieldColumn(error),
+        file,
+        line,
+        column: fieldColumn(error),
         hint: 'Quote the whole field ("5"" screen") or remove the stray quote.',
       });
     default:
       return new DataError(`the CSV is malformed (${error.message})`, {
-        file, line, hint: 'Check the row for stray quotes or delimiters.',
+        file,
+        line,
+        hint: 'Check the row for stray quotes or delimiters.',
       });
   }
 }

@@ -37,7 +37,10 @@ const SNIFF_BYTES = 64 * 1024;
 // reading it there gives exact line numbers and skips object-mode buffering.
 class RecordSink extends Parser {
   failure: Error | null = null;
-  constructor(options: ConstructorParameters<typeof Parser>[0], private readonly consume: (record: string[], line: number) => void) {
+  constructor(
+    options: ConstructorParameters<typeof Parser>[0],
+    private readonly consume: (record: string[], line: number) => void,
+  ) {
     super(options);
   }
 
@@ -60,7 +63,15 @@ export async function readTable(source: CsvSource, options: ReadTableOptions): P
   const head = await takeHead(chunks);
   const delimiter = options.delimiter ?? detectDelimiter(Buffer.concat(head).toString('utf8'));
   const capacity = await countLineBreaks(source);
-  const table: Table = { file, delimiter, header: [], columns: [], lines: new Int32Array(0), rowsRead: 0, warnings: [] };
+  const table: Table = {
+    file,
+    delimiter,
+    header: [],
+    columns: [],
+    lines: new Int32Array(0),
+    rowsRead: 0,
+    warnings: [],
+  };
   const lines = new GrowableArray(Int32Array, capacity);
   let readers: ColumnReader[] = [];
 
@@ -73,7 +84,9 @@ export async function readTable(source: CsvSource, options: ReadTableOptions): P
     }
     if (++table.rowsRead > maxRows) {
       throw new DataError(`the file has more than ${maxRows} data rows, the row limit`, {
-        file, line, hint: 'Raise the limit with maxRows (CLI: --max-rows), or pass a shorter extract.',
+        file,
+        line,
+        hint: 'Raise the limit with maxRows (CLI: --max-rows), or pass a shorter extract.',
       });
     }
     lines.push(line);
@@ -93,12 +106,17 @@ export async function readTable(source: CsvSource, options: ReadTableOptions): P
   }
   if (table.header.length === 0) {
     throw new DataError('the file is empty: there is no header row and no data', {
-      file, line: 1, hint: 'Give a CSV whose first line names the columns, e.g. "date,value".',
+      file,
+      line: 1,
+      hint: 'Give a CSV whose first line names the columns, e.g. "date,value".',
     });
   }
   if (table.rowsRead === 0) {
     throw new DataError('the file has a header but no data rows', {
-      file, line: 2, column: 1, field: table.header[0],
+      file,
+      line: 2,
+      column: 1,
+      field: table.header[0],
       hint: 'Add data rows below the header, one row per timestamp.',
     });
   }
@@ -132,7 +150,11 @@ function cleanHeader(record: string[], file: string, warnings: string[]): string
     const earlier = seen.get(name);
     if (earlier !== undefined) {
       throw new DataError(`the column name "${name}" appears twice, in columns ${earlier + 1} and ${i + 1}`, {
-        file, line: 1, column: i + 1, field: name, hint: 'Give every column a distinct name in the header.',
+        file,
+        line: 1,
+        column: i + 1,
+        field: name,
+        hint: 'Give every column a distinct name in the header.',
       });
     }
     seen.set(name, i);

@@ -24,21 +24,29 @@ export function applyMissingPolicy(
     const values = rows.columns[c]!;
     const at = { file: where.file, column: column.column, field: column.name };
     if (firstObserved(values) < 0) {
-      throw new DataError(`the column has no values${seriesLabel(where.id)}: all ${values.length} rows are missing`, {
-        ...at, line: rows.lines[0], hint: 'Fill in the column, or choose another one.',
-      });
+      throw new DataError(
+        `the column has no values${seriesLabel(where.id)}: all ${values.length} rows are missing`,
+        {
+          ...at,
+          line: rows.lines[0],
+          hint: 'Fill in the column, or choose another one.',
+        },
+      );
     }
     let missing = 0;
     for (let i = 0; i < values.length; i++) {
       if (values[i] === values[i]) continue;
       if (policy === 'error') {
         throw new DataError(`this value is missing or not finite${seriesLabel(where.id)}`, {
-          ...at, line: rows.lines[i], hint: "Fill it in, or choose a missing-value policy: 'linear', 'ffill' or 'drop' (CLI: --missing).",
+          ...at,
+          line: rows.lines[i],
+          hint: "Fill it in, or choose a missing-value policy: 'linear', 'ffill' or 'drop' (CLI: --missing).",
         });
       }
       missing++;
     }
-    const filled = policy === 'drop' || policy === 'error' || missing === 0 ? 0 : fillMissing(values, rows.time, policy);
+    const filled =
+      policy === 'drop' || policy === 'error' || missing === 0 ? 0 : fillMissing(values, rows.time, policy);
     return { column: column.name, missing, filled, dropped: policy === 'drop' ? missing : 0, policy };
   });
   if (policy === 'drop' && reports.some((r) => r.dropped > 0)) dropIncompleteRows(rows);
@@ -69,7 +77,13 @@ function firstObserved(values: Float64Array): number {
 }
 
 // Fills the holes strictly between observed indices `from` and `to`.
-function bridge(values: Float64Array, time: Float64Array, from: number, to: number, policy: 'linear' | 'ffill'): number {
+function bridge(
+  values: Float64Array,
+  time: Float64Array,
+  from: number,
+  to: number,
+  policy: 'linear' | 'ffill',
+): number {
   const v0 = values[from]!;
   const v1 = values[to]!;
   const t0 = time[from]!;

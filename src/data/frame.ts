@@ -24,7 +24,8 @@ export async function seriesToFrame(series: TimeSeries): Promise<DataFrame> {
   const arrays = [series.time, series.values, ...series.features.map((f) => f.values)];
   if (new Set(columns).size !== columns.length) {
     throw new DataError(`the column names ${columns.join(', ')} are not distinct`, {
-      field: series.target, hint: `Rename the value column called "${TIME_COLUMN}" or the duplicated feature.`,
+      field: series.target,
+      hint: `Rename the value column called "${TIME_COLUMN}" or the duplicated feature.`,
     });
   }
   const data: Record<string, number[]> = {};
@@ -49,7 +50,10 @@ export function frameToSeries(frame: DataFrame, columns: FrameColumns): TimeSeri
   const time = floatColumn(frame, timeName);
   for (let i = 1; i < time.length; i++) {
     if (!(time[i]! > time[i - 1]!)) {
-      throw new DataError(`row ${i} is not later than the row before it`, { field: timeName, hint: 'Sort the frame by time and remove duplicate timestamps.' });
+      throw new DataError(`row ${i} is not later than the row before it`, {
+        field: timeName,
+        hint: 'Sort the frame by time and remove duplicate timestamps.',
+      });
     }
   }
   const features = (columns.features ?? []).map((name) => ({ name, values: floatColumn(frame, name) }));
@@ -83,12 +87,18 @@ export async function describeSeries(series: TimeSeries): Promise<Record<string,
 
 function floatColumn(frame: DataFrame, name: string): Float64Array {
   if (!frame.columns.includes(name)) {
-    throw new DataError(`the frame has no column "${name}"`, { field: name, hint: `Its columns are: ${frame.columns.join(', ')}.` });
+    throw new DataError(`the frame has no column "${name}"`, {
+      field: name,
+      hint: `Its columns are: ${frame.columns.join(', ')}.`,
+    });
   }
   const values = Float64Array.from(frame.column(name).values as ArrayLike<unknown>, Number);
   const bad = values.findIndex((v) => !Number.isFinite(v));
   if (bad >= 0) {
-    throw new DataError(`row ${bad} is not a finite number`, { field: name, hint: 'Fill or drop missing values before converting.' });
+    throw new DataError(`row ${bad} is not a finite number`, {
+      field: name,
+      hint: 'Fill or drop missing values before converting.',
+    });
   }
   return values;
 }

@@ -3,8 +3,20 @@
 // prices, calendar gaps (market holidays), which are part of a regular business-day
 // calendar and not missing data (LESSONS #9). futureTimes continues the same calendar.
 import {
-  addMonths, addWeekdays, DAY_MS, dayOfMonth, HOUR_MS, isLastDayOfMonth, isWeekend,
-  MINUTE_MS, monthIndex, SECOND_MS, timeOfDay, weekdayOf, weekdaysBetween, WEEK_MS,
+  addMonths,
+  addWeekdays,
+  DAY_MS,
+  dayOfMonth,
+  HOUR_MS,
+  isLastDayOfMonth,
+  isWeekend,
+  MINUTE_MS,
+  monthIndex,
+  SECOND_MS,
+  timeOfDay,
+  weekdayOf,
+  weekdaysBetween,
+  WEEK_MS,
 } from './calendar.ts';
 import { DataError } from './errors.ts';
 import type { Frequency, FrequencyUnit, Gap } from './types.ts';
@@ -21,7 +33,11 @@ export interface FrequencyInference {
 const MAX_HOLIDAY_WEEKDAYS = 4;
 
 const UNIT_MS: Partial<Record<FrequencyUnit, number>> = {
-  second: SECOND_MS, minute: MINUTE_MS, hour: HOUR_MS, day: DAY_MS, week: WEEK_MS,
+  second: SECOND_MS,
+  minute: MINUTE_MS,
+  hour: HOUR_MS,
+  day: DAY_MS,
+  week: WEEK_MS,
 };
 const MONTHS_PER: Partial<Record<FrequencyUnit, number>> = { month: 1, quarter: 3, year: 12 };
 
@@ -33,13 +49,22 @@ export function inferFrequency(time: Float64Array): FrequencyInference {
   const step = modeOf(time.length - 1, (i) => time[i + 1]! - time[i]!);
   if (step >= 28 * DAY_MS && isMonthAligned(time)) return inferMonthly(time);
   if (step === DAY_MS && isBusinessDays(time)) return inferBusinessDays(time);
-  const unit: FrequencyUnit = step % WEEK_MS === 0 ? 'week' : step % DAY_MS === 0 ? 'day'
-    : step % HOUR_MS === 0 ? 'hour' : step % MINUTE_MS === 0 ? 'minute' : 'second';
+  const unit: FrequencyUnit =
+    step % WEEK_MS === 0
+      ? 'week'
+      : step % DAY_MS === 0
+        ? 'day'
+        : step % HOUR_MS === 0
+          ? 'hour'
+          : step % MINUTE_MS === 0
+            ? 'minute'
+            : 'second';
   const result = emptyInference(unit, step / UNIT_MS[unit]!);
   for (let i = 1; i < time.length; i++) {
     const diff = time[i]! - time[i - 1]!;
     if (diff === step) continue;
-    if (diff % step === 0) result.gaps.push({ after: time[i - 1]!, before: time[i]!, missingSteps: diff / step - 1 });
+    if (diff % step === 0)
+      result.gaps.push({ after: time[i - 1]!, before: time[i]!, missingSteps: diff / step - 1 });
     else result.irregularSteps++;
   }
   return result;
@@ -47,8 +72,15 @@ export function inferFrequency(time: Float64Array): FrequencyInference {
 
 export function frequencyLabel(unit: FrequencyUnit, step: number): string {
   const single: Record<FrequencyUnit, string> = {
-    second: 'every second', minute: 'every minute', hour: 'hourly', day: 'daily', 'business-day': 'business days',
-    week: 'weekly', month: 'monthly', quarter: 'quarterly', year: 'yearly',
+    second: 'every second',
+    minute: 'every minute',
+    hour: 'hourly',
+    day: 'daily',
+    'business-day': 'business days',
+    week: 'weekly',
+    month: 'monthly',
+    quarter: 'quarterly',
+    year: 'yearly',
   };
   if (step === 1) return single[unit];
   return `every ${step} ${unit === 'business-day' ? 'business day' : unit}s`;
@@ -84,7 +116,8 @@ function isBusinessDays(time: Float64Array): boolean {
   let weekendSkipped = false;
   for (let i = 0; i < time.length; i++) {
     if (isWeekend(time[i]!)) return false;
-    if (i > 0 && weekdayOf(time[i - 1]!) === 5 && time[i]! - time[i - 1]! === 3 * DAY_MS) weekendSkipped = true;
+    if (i > 0 && weekdayOf(time[i - 1]!) === 5 && time[i]! - time[i - 1]! === 3 * DAY_MS)
+      weekendSkipped = true;
   }
   return weekendSkipped;
 }
@@ -128,7 +161,8 @@ function inferMonthly(time: Float64Array): FrequencyInference {
   for (let i = 1; i < months.length; i++) {
     const diff = months[i]! - months[i - 1]!;
     if (diff === step) continue;
-    if (diff % step === 0) result.gaps.push({ after: time[i - 1]!, before: time[i]!, missingSteps: diff / step - 1 });
+    if (diff % step === 0)
+      result.gaps.push({ after: time[i - 1]!, before: time[i]!, missingSteps: diff / step - 1 });
     else result.irregularSteps++;
   }
   return result;

@@ -7,7 +7,14 @@ import { planColumns, resolveColumns, type ResolvedColumns } from './columns.ts'
 import { readTable } from './csv.ts';
 import { inferFrequency } from './frequency.ts';
 import { sourceName, type CsvSource } from './source.ts';
-import type { Frequency, IngestOptions, IngestResult, SeriesReport, TimeSeries, ValidationReport } from './types.ts';
+import type {
+  Frequency,
+  IngestOptions,
+  IngestResult,
+  SeriesReport,
+  TimeSeries,
+  ValidationReport,
+} from './types.ts';
 
 export type * from './types.ts';
 export type { CsvSource } from './source.ts';
@@ -38,8 +45,14 @@ export async function ingestCsv(source: CsvSource, options: IngestOptions = {}):
   });
   const resolved = resolveColumns(table, options);
   const cleaned = cleanSeries({
-    file, time: resolved.time, lines: table.lines, id: resolved.id, values: resolved.values,
-    missing, duplicates, minRows: Math.max(2, options.minRows ?? INGEST_DEFAULTS.minRows),
+    file,
+    time: resolved.time,
+    lines: table.lines,
+    id: resolved.id,
+    values: resolved.values,
+    missing,
+    duplicates,
+    minRows: Math.max(2, options.minRows ?? INGEST_DEFAULTS.minRows),
   });
   const warnings = [...table.warnings, ...resolved.warnings];
   const series: TimeSeries[] = [];
@@ -49,7 +62,8 @@ export async function ingestCsv(source: CsvSource, options: IngestOptions = {}):
     series.push(timeSeries);
     seriesReports.push(report);
   }
-  const sum = (pick: (r: SeriesReport) => number): number => seriesReports.reduce((total, r) => total + pick(r), 0);
+  const sum = (pick: (r: SeriesReport) => number): number =>
+    seriesReports.reduce((total, r) => total + pick(r), 0);
   const report: ValidationReport = {
     file,
     delimiter: table.delimiter,
@@ -72,7 +86,11 @@ export async function ingestCsv(source: CsvSource, options: IngestOptions = {}):
   return { columns: resolved.infos, series, report };
 }
 
-function summariseSeries(clean: CleanedSeries, resolved: ResolvedColumns, warnings: string[]): { report: SeriesReport; timeSeries: TimeSeries } {
+function summariseSeries(
+  clean: CleanedSeries,
+  resolved: ResolvedColumns,
+  warnings: string[],
+): { report: SeriesReport; timeSeries: TimeSeries } {
   const { frequency, gaps, calendarGaps, irregularSteps } = inferFrequency(clean.time);
   const name = clean.id === '' ? 'the series' : `series "${clean.id}"`;
   const steps = clean.time.length - 1;
@@ -81,7 +99,9 @@ function summariseSeries(clean: CleanedSeries, resolved: ResolvedColumns, warnin
   }
   if (gaps.length > 0) {
     const absent = gaps.reduce((total, g) => total + g.missingSteps, 0);
-    warnings.push(`${name}: ${gaps.length} gaps (${absent} absent ${frequency.label} periods) are left as they are, not filled`);
+    warnings.push(
+      `${name}: ${gaps.length} gaps (${absent} absent ${frequency.label} periods) are left as they are, not filled`,
+    );
   }
   const [target, ...features] = clean.columns;
   const timeSeries: TimeSeries = {
@@ -120,23 +140,37 @@ function checkOptions(options: IngestOptions, file: string): void {
   for (const [field, allowed] of choices) {
     const value = options[field];
     if (value !== undefined && !allowed.includes(value as string)) {
-      throw new DataError(`unknown ${field} option ${JSON.stringify(value)}`, { file, field, hint: `Use one of: ${allowed.join(', ')}.` });
+      throw new DataError(`unknown ${field} option ${JSON.stringify(value)}`, {
+        file,
+        field,
+        hint: `Use one of: ${allowed.join(', ')}.`,
+      });
     }
   }
   for (const field of ['maxBytes', 'maxRows', 'minRows'] as const) {
     const value = options[field];
     if (value !== undefined && !(Number.isInteger(value) && value > 0)) {
-      throw new DataError(`${field} must be a whole number above 0, got ${value}`, { file, field, hint: `Set ${field} to a positive whole number.` });
+      throw new DataError(`${field} must be a whole number above 0, got ${value}`, {
+        file,
+        field,
+        hint: `Set ${field} to a positive whole number.`,
+      });
     }
   }
   if (options.delimiter !== undefined && options.delimiter.length !== 1) {
-    throw new DataError(`the delimiter must be one character, got ${JSON.stringify(options.delimiter)}`, { file, field: 'delimiter', hint: 'Use , ; | or a tab.' });
+    throw new DataError(`the delimiter must be one character, got ${JSON.stringify(options.delimiter)}`, {
+      file,
+      field: 'delimiter',
+      hint: 'Use , ; | or a tab.',
+    });
   }
 }
 
 function sharedFrequency(frequencies: Frequency[]): Frequency | null {
   const first = frequencies[0];
   if (first === undefined) return null;
-  const same = frequencies.every((f) => f.unit === first.unit && f.step === first.step && f.endOfMonth === first.endOfMonth);
+  const same = frequencies.every(
+    (f) => f.unit === first.unit && f.step === first.step && f.endOfMonth === first.endOfMonth,
+  );
   return same ? first : null;
 }

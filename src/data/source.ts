@@ -37,7 +37,8 @@ export async function countLineBreaks(source: CsvSource): Promise<number | undef
   if (Buffer.isBuffer(source)) return lineBreaksIn(source) + 1;
   if (typeof source !== 'string') return undefined;
   let count = 1;
-  for await (const chunk of createReadStream(source, { highWaterMark: READ_CHUNK })) count += lineBreaksIn(chunk as Buffer);
+  for await (const chunk of createReadStream(source, { highWaterMark: READ_CHUNK }))
+    count += lineBreaksIn(chunk as Buffer);
   return count;
 }
 
@@ -60,7 +61,8 @@ async function openFile(path: string, file: string, maxBytes: number): Promise<N
   } catch (error) {
     if (error instanceof DataError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const problem = code === 'ENOENT' ? 'no such file' : `the file cannot be read (${code ?? 'unknown error'})`;
+    const problem =
+      code === 'ENOENT' ? 'no such file' : `the file cannot be read (${code ?? 'unknown error'})`;
     throw new DataError(problem, { file, hint: 'Check the path and that the file is readable.' });
   }
   checkSize(size, true, file, maxBytes);
@@ -71,10 +73,10 @@ async function openFile(path: string, file: string, maxBytes: number): Promise<N
 function checkSize(bytes: number, complete: boolean, file: string, maxBytes: number): void {
   if (bytes <= maxBytes) return;
   const size = complete ? formatBytes(bytes) : `more than ${formatBytes(maxBytes)}`;
-  throw new DataError(
-    `the input is ${size}, over the size limit of ${formatBytes(maxBytes)}`,
-    { file, hint: 'Raise the limit with maxBytes (CLI: --max-bytes) if the file is meant to be this big, or pass a smaller extract.' },
-  );
+  throw new DataError(`the input is ${size}, over the size limit of ${formatBytes(maxBytes)}`, {
+    file,
+    hint: 'Raise the limit with maxBytes (CLI: --max-bytes) if the file is meant to be this big, or pass a smaller extract.',
+  });
 }
 
 function formatBytes(bytes: number): string {

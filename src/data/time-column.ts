@@ -10,7 +10,8 @@ import type { DateOrder, IngestOptions } from './types.ts';
 /** Header names that suggest a time column, so numbers in them are read as epochs or years. */
 export const TIME_NAME = /^(date|time|timestamp|datetime|date_?time|ts|epoch|unix|year|period|day)$/i;
 
-const FORMATS = 'ISO 8601 (2020-01-31, 2020-01-31T13:45:00Z), 2020/01/31 13:45:00, Jan 31 2020, 01/31/2020, or epoch seconds/milliseconds';
+const FORMATS =
+  'ISO 8601 (2020-01-31, 2020-01-31T13:45:00Z), 2020/01/31 13:45:00, Jan 31 2020, 01/31/2020, or epoch seconds/milliseconds';
 
 export interface TimeColumn {
   name: string;
@@ -20,12 +21,17 @@ export interface TimeColumn {
 }
 
 export function resolveTime(table: Table, options: IngestOptions, idReader: ColumnReader | null): TimeColumn {
-  const reader = options.time !== undefined
-    ? table.columns[table.header.indexOf(options.time)]!
-    : detectTimeColumn(table, idReader);
+  const reader =
+    options.time !== undefined
+      ? table.columns[table.header.indexOf(options.time)]!
+      : detectTimeColumn(table, idReader);
   const where = { file: table.file, column: reader.index + 1, field: reader.name };
   if (reader.present === 0) {
-    throw new DataError('the time column is empty', { ...where, line: table.lines[0], hint: 'Fill in the timestamps.' });
+    throw new DataError('the time column is empty', {
+      ...where,
+      line: table.lines[0],
+      hint: 'Fill in the timestamps.',
+    });
   }
   let values: Float64Array;
   let format: string;
@@ -38,14 +44,18 @@ export function resolveTime(table: Table, options: IngestOptions, idReader: Colu
   } else {
     const failure = reader.firstNonTime!;
     throw new DataError(`"${failure.value}" is not a date or time this reader understands`, {
-      ...where, line: failure.line, value: failure.value,
+      ...where,
+      line: failure.line,
+      value: failure.value,
       hint: `Write every timestamp in one format: ${FORMATS}.`,
     });
   }
   for (let i = 0; i < values.length; i++) {
     if (!Number.isFinite(values[i]!)) {
       throw new DataError('this row has no timestamp', {
-        ...where, line: table.lines[i], hint: 'Fill in the timestamp, or remove the row.',
+        ...where,
+        line: table.lines[i],
+        hint: 'Fill in the timestamp, or remove the row.',
       });
     }
   }
@@ -59,7 +69,8 @@ function detectTimeColumn(table: Table, idReader: ColumnReader | null): ColumnRe
   const named = candidates.find((c) => TIME_NAME.test(c.name));
   if (named !== undefined) return named;
   throw new DataError('no time column was found: no column holds dates or times in every row', {
-    file: table.file, line: 1,
+    file: table.file,
+    line: 1,
     hint: `Name the time column (option time, CLI --time). Timestamps can be ${FORMATS}.`,
   });
 }
@@ -69,24 +80,39 @@ function slashOrder(table: Table, reader: ColumnReader, requested: DateOrder | u
   if (requested !== undefined) {
     const failure = requested === 'MDY' ? reader.notMdy : reader.notDmy;
     if (failure === null) return requested;
-    throw new DataError(`"${failure.value}" is not a valid ${requested === 'MDY' ? 'month/day/year' : 'day/month/year'} date`, {
-      ...where, line: failure.line, value: failure.value,
-      hint: `Check the dateFormat: ${requested === 'MDY' ? 'DMY' : 'MDY'} may be the one this file uses.`,
-    });
+    throw new DataError(
+      `"${failure.value}" is not a valid ${requested === 'MDY' ? 'month/day/year' : 'day/month/year'} date`,
+      {
+        ...where,
+        line: failure.line,
+        value: failure.value,
+        hint: `Check the dateFormat: ${requested === 'MDY' ? 'DMY' : 'MDY'} may be the one this file uses.`,
+      },
+    );
   }
   if (reader.notMdy !== null && reader.notDmy !== null) {
-    throw new DataError(`slash dates are mixed: "${reader.notMdy.value}" (line ${reader.notMdy.line}) can only be day-first but "${reader.notDmy.value}" can only be month-first`, {
-      ...where, line: reader.notDmy.line, value: reader.notDmy.value,
-      hint: 'Write every date in the same order, preferably ISO 8601 (2020-01-31).',
-    });
+    throw new DataError(
+      `slash dates are mixed: "${reader.notMdy.value}" (line ${reader.notMdy.line}) can only be day-first but "${reader.notDmy.value}" can only be month-first`,
+      {
+        ...where,
+        line: reader.notDmy.line,
+        value: reader.notDmy.value,
+        hint: 'Write every date in the same order, preferably ISO 8601 (2020-01-31).',
+      },
+    );
   }
   if (reader.notMdy !== null) return 'DMY';
   if (reader.notDmy !== null) return 'MDY';
   const example = reader.firstSlash!;
-  throw new DataError(`dates like "${example.value}" could be month-first or day-first, and no day above 12 settles it`, {
-    ...where, line: example.line, value: example.value,
-    hint: "Say which with dateFormat 'MDY' or 'DMY' (CLI: --date-format MDY|DMY).",
-  });
+  throw new DataError(
+    `dates like "${example.value}" could be month-first or day-first, and no day above 12 settles it`,
+    {
+      ...where,
+      line: example.line,
+      value: example.value,
+      hint: "Say which with dateFormat 'MDY' or 'DMY' (CLI: --date-format MDY|DMY).",
+    },
+  );
 }
 
 function numericTimes(numbers: Float64Array, name: string): { values: Float64Array; format: string } {

@@ -78,8 +78,20 @@ function parseZone(cell: string, pos: number): number {
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const FULL_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august',
-  'september', 'october', 'november', 'december'];
+const FULL_MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 const MONTH_NAME = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/;
 
 /** `Jan 1 2000`, `January 01, 2000`. */

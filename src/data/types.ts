@@ -31,7 +31,15 @@ export interface IngestOptions {
 }
 
 export type FrequencyUnit =
-  | 'second' | 'minute' | 'hour' | 'day' | 'business-day' | 'week' | 'month' | 'quarter' | 'year';
+  | 'second'
+  | 'minute'
+  | 'hour'
+  | 'day'
+  | 'business-day'
+  | 'week'
+  | 'month'
+  | 'quarter'
+  | 'year';
 
 export interface Frequency {
   unit: FrequencyUnit;

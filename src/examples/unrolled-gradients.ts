@@ -26,7 +26,8 @@ export interface UnrolledGradientOptions {
 
 export function unrollGradients(options: UnrolledGradientOptions): UnrolledGradients {
   const steps = options.steps ?? 50;
-  if (!Number.isInteger(steps) || steps < 2 || steps > 1000) throw new Error(`steps must be an integer from 2 to 1000, got ${steps}`);
+  if (!Number.isInteger(steps) || steps < 2 || steps > 1000)
+    throw new Error(`steps must be an integer from 2 to 1000, got ${steps}`);
   const w2 = options.feedbackWeight;
   if (!Number.isFinite(w2)) throw new Error(`feedbackWeight must be a number, got ${w2}`);
   const net = workedNetwork({ ...WORKED_WEIGHTS, w2 });

@@ -39,19 +39,40 @@ export interface WorkedExample {
 export function workedNetwork(weights: WorkedWeights = WORKED_WEIGHTS): Network {
   const { w1, w2, b1, w3, b2 } = weights;
   // Layout order: layer0.Wx, layer0.Wh, layer0.b, head.W, head.b.
-  return networkFromParams({ cell: 'rnn', activation: 'relu', inputSize: 1, hiddenSize: 1, layers: 1, outputs: 1 }, Float64Array.of(w1, w2, b1, w3, b2));
+  return networkFromParams(
+    { cell: 'rnn', activation: 'relu', inputSize: 1, hiddenSize: 1, layers: 1, outputs: 1 },
+    Float64Array.of(w1, w2, b1, w3, b2),
+  );
 }
 
-export function runWorkedExample(yesterday: number, today: number, weights: WorkedWeights = WORKED_WEIGHTS): WorkedExample {
-  for (const [name, v] of [['yesterday', yesterday], ['today', today]] as const) {
+export function runWorkedExample(
+  yesterday: number,
+  today: number,
+  weights: WorkedWeights = WORKED_WEIGHTS,
+): WorkedExample {
+  for (const [name, v] of [
+    ['yesterday', yesterday],
+    ['today', today],
+  ] as const) {
     if (!Number.isFinite(v)) throw new Error(`${name} must be a number, got ${v}`);
   }
   const net = workedNetwork(weights);
   const ws = createWorkspace(net, 1, 2);
   const tomorrow = forwardBatch(ws, Float64Array.of(yesterday, today), 1)[0]!;
   const tape = ws.tapes[0]!; // B = H = 1, so step t sits at index t of the tape
-  const step = (t: 0 | 1, day: UnrolledStep['day'], input: number): UnrolledStep => ({ day, input, preActivation: tape.gates[t]!, hidden: tape.h[t]! });
-  return { weights: { ...weights }, steps: [step(0, 'yesterday', yesterday), step(1, 'today', today)], y1: tape.h[0]!, y2: tape.h[1]!, tomorrow };
+  const step = (t: 0 | 1, day: UnrolledStep['day'], input: number): UnrolledStep => ({
+    day,
+    input,
+    preActivation: tape.gates[t]!,
+    hidden: tape.h[t]!,
+  });
+  return {
+    weights: { ...weights },
+    steps: [step(0, 'yesterday', yesterday), step(1, 'today', today)],
+    y1: tape.h[0]!,
+    y2: tape.h[1]!,
+    tomorrow,
+  };
 }
 
 /** The example as lines of arithmetic, as the CLI prints it. */

@@ -14,7 +14,15 @@ export class ConfigError extends Error {
 /** The season a frequency usually carries: a day of hours, a week of days, a year of months. */
 export function defaultSeasonLength(frequency: Frequency): number {
   const perUnit: Record<Frequency['unit'], number> = {
-    second: 60, minute: 60, hour: 24, day: 7, 'business-day': 5, week: 52, month: 12, quarter: 4, year: 1,
+    second: 60,
+    minute: 60,
+    hour: 24,
+    day: 7,
+    'business-day': 5,
+    week: 52,
+    month: 12,
+    quarter: 4,
+    year: 1,
   };
   return Math.max(1, Math.round(perUnit[frequency.unit] / Math.max(1, frequency.step)));
 }
@@ -28,12 +36,17 @@ export function isTrending(train: Float64Array): boolean {
   const half = Math.floor(train.length / 2);
   if (half < 4) return false;
   const stats = (from: number, to: number) => {
-    let s = 0, ss = 0;
-    for (let i = from; i < to; i++) { s += train[i]!; ss += train[i]! * train[i]!; }
+    let s = 0,
+      ss = 0;
+    for (let i = from; i < to; i++) {
+      s += train[i]!;
+      ss += train[i]! * train[i]!;
+    }
     const mean = s / (to - from);
     return { mean, sd: Math.sqrt(Math.max(0, ss / (to - from) - mean * mean)) };
   };
-  const first = stats(0, half), second = stats(half, train.length);
+  const first = stats(0, half),
+    second = stats(half, train.length);
   return Math.abs(second.mean - first.mean) > Math.max(first.sd, 1e-12);
 }
 
@@ -42,8 +55,12 @@ export function isTrending(train: Float64Array): boolean {
  * selection, which is what the validation split is for; the test split is never looked at.
  */
 export function shareOutsideRange(train: Float64Array, validation: Float64Array): number {
-  let low = Infinity, high = -Infinity;
-  for (const v of train) { if (v < low) low = v; if (v > high) high = v; }
+  let low = Infinity,
+    high = -Infinity;
+  for (const v of train) {
+    if (v < low) low = v;
+    if (v > high) high = v;
+  }
   let outside = 0;
   for (const v of validation) if (v < low || v > high) outside++;
   return validation.length === 0 ? 0 : outside / validation.length;
@@ -64,30 +81,52 @@ export const AUTO_DEFAULTS = {
   // The work cap bounds a fit on a long series (about 15–20 s for the default network here)
   // and, unlike a wall-clock budget, does not depend on machine load: same seed, same model.
   // The wall-clock limit is only a safety net for a much slower machine.
-  training: { ...DEFAULT_TRAINING, maxEpochs: 80, batchSize: 32, learningRate: 3e-3, patienceEpochs: 8, maxTrainingWork: 6e9, maxTrainingMs: 120_000 },
+  training: {
+    ...DEFAULT_TRAINING,
+    maxEpochs: 80,
+    batchSize: 32,
+    learningRate: 3e-3,
+    patienceEpochs: 8,
+    maxTrainingWork: 6e9,
+    maxTrainingMs: 120_000,
+  },
 } as const;
 
 export function resolveForecastConfig(series: TimeSeries, options: ForecastOptions): ForecastConfig {
   const h = options.horizonSteps;
-  if (!Number.isInteger(h) || h < 1) throw new ConfigError(`horizon must be a whole number of steps ≥ 1, got ${h}`);
+  if (!Number.isInteger(h) || h < 1)
+    throw new ConfigError(`horizon must be a whole number of steps ≥ 1, got ${h}`);
   const target = options.target ?? series.target;
-  if (target !== series.target) throw new ConfigError(`the series' target is "${series.target}", not "${target}"`);
+  if (target !== series.target)
+    throw new ConfigError(`the series' target is "${series.target}", not "${target}"`);
   const features = options.features ?? series.features.map((f) => f.name);
   for (const name of features) {
-    if (!series.features.some((f) => f.name === name)) throw new ConfigError(`feature "${name}" is not a column of the series (columns: ${[series.target, ...series.features.map((f) => f.name)].join(', ')})`);
+    if (!series.features.some((f) => f.name === name))
+      throw new ConfigError(
+        `feature "${name}" is not a column of the series (columns: ${[series.target, ...series.features.map((f) => f.name)].join(', ')})`,
+      );
   }
   const strategy = options.strategy ?? (features.length > 0 || h > 1 ? AUTO_DEFAULTS.strategy : 'recursive');
-  if (!FORECAST_STRATEGIES.includes(strategy)) throw new ConfigError(`strategy must be recursive or direct, got ${String(strategy)}`);
+  if (!FORECAST_STRATEGIES.includes(strategy))
+    throw new ConfigError(`strategy must be recursive or direct, got ${String(strategy)}`);
   if (strategy === 'recursive' && features.length > 0 && h > 1) {
-    throw new ConfigError(`recursive forecasting would need the future values of ${features.join(', ')}; use strategy "direct", or drop the features`);
+    throw new ConfigError(
+      `recursive forecasting would need the future values of ${features.join(', ')}; use strategy "direct", or drop the features`,
+    );
   }
   const seasonLength = options.seasonLength ?? defaultSeasonLength(series.frequency);
-  if (!Number.isInteger(seasonLength) || seasonLength < 1) throw new ConfigError(`season length must be a whole number ≥ 1, got ${seasonLength}`);
+  if (!Number.isInteger(seasonLength) || seasonLength < 1)
+    throw new ConfigError(`season length must be a whole number ≥ 1, got ${seasonLength}`);
   const split = options.split ?? AUTO_DEFAULTS.split;
   // The very split fit() will train on, so the window and the scaler are chosen from it.
-  const { train: [, trainEnd], validation: [, validationEnd] } = splitByFraction(series.values.length, split);
+  const {
+    train: [, trainEnd],
+    validation: [, validationEnd],
+  } = splitByFraction(series.values.length, split);
   const windowLength = options.windowLength ?? autoWindowLength(seasonLength, h, trainEnd);
-  const chosen = options.scaler ?? defaultScaler(series.values.subarray(0, trainEnd), series.values.subarray(trainEnd, validationEnd));
+  const chosen =
+    options.scaler ??
+    defaultScaler(series.values.subarray(0, trainEnd), series.values.subarray(trainEnd, validationEnd));
   // A seasonal difference left without its lag takes the series' season.
   const scaler = chosen.transform === 'seasonal-difference' ? { seasonLength, ...chosen } : chosen;
   return {
@@ -122,7 +161,11 @@ const MIN_SEASONAL_WINDOWS = 16;
  * signal that a level model must relearn; the difference leaves only what changes. A
  * caller who gives a scaler has chosen: one candidate. Experiment (b) in bench/ACCURACY.md.
  */
-export function scalerCandidates(options: ForecastOptions | ForecastConfig, config: ForecastConfig, seriesLength: number): ScalerSpec[] {
+export function scalerCandidates(
+  options: ForecastOptions | ForecastConfig,
+  config: ForecastConfig,
+  seriesLength: number,
+): ScalerSpec[] {
   if (options.scaler !== undefined) return [config.scaler];
   const m = config.seasonLength;
   const trainEnd = splitByFraction(seriesLength, config.split).train[1];
@@ -135,6 +178,13 @@ export function scalerCandidates(options: ForecastOptions | ForecastConfig, conf
 export function describeScaler(spec: ScalerSpec): string {
   const kind = spec.kind === 'zscore' ? 'z-score' : spec.kind;
   if (spec.windowRelative === true) return `window-relative${spec.kind === 'none' ? '' : ` + ${kind}`}`;
-  const transform = spec.transform === 'seasonal-difference' ? `seasonal difference (m = ${spec.seasonLength})` : spec.transform === 'difference' ? 'difference' : spec.transform === 'log' ? 'log' : null;
+  const transform =
+    spec.transform === 'seasonal-difference'
+      ? `seasonal difference (m = ${spec.seasonLength})`
+      : spec.transform === 'difference'
+        ? 'difference'
+        : spec.transform === 'log'
+          ? 'log'
+          : null;
   return transform === null ? kind : `${transform}${spec.kind === 'none' ? '' : ` + ${kind}`}`;
 }

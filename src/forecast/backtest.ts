@@ -41,15 +41,27 @@ export function seriesPrefix(series: TimeSeries, end: number): TimeSeries {
   };
 }
 
-export async function backtest(series: TimeSeries, options: ForecastOptions, folds: number, hooks: FitHooks = {}): Promise<BacktestResult> {
-  if (!Number.isInteger(folds) || folds < 1) throw new Error(`folds must be a whole number ≥ 1, got ${folds}`);
+export async function backtest(
+  series: TimeSeries,
+  options: ForecastOptions,
+  folds: number,
+  hooks: FitHooks = {},
+): Promise<BacktestResult> {
+  if (!Number.isInteger(folds) || folds < 1)
+    throw new Error(`folds must be a whole number ≥ 1, got ${folds}`);
   const h = options.horizonSteps;
   const n = series.values.length;
   const firstFoldOrigin = n - folds * h;
   // Fold fits need no test split of their own: the fold's future is the test.
-  const foldOptions: ForecastOptions = { ...options, split: { validation: options.split?.validation ?? 0.15, test: 0 } };
+  const foldOptions: ForecastOptions = {
+    ...options,
+    split: { validation: options.split?.validation ?? 0.15, test: 0 },
+  };
   const m = resolveForecastConfig(series, options).seasonLength;
-  if (firstFoldOrigin < Math.max(4 * h, 2 * m, 30)) throw new Error(`${folds} folds of ${h} steps leave only ${firstFoldOrigin} values to train the first fold on; use fewer folds`);
+  if (firstFoldOrigin < Math.max(4 * h, 2 * m, 30))
+    throw new Error(
+      `${folds} folds of ${h} steps leave only ${firstFoldOrigin} values to train the first fold on; use fewer folds`,
+    );
 
   const results: BacktestFold[] = [];
   for (let k = 0; k < folds; k++) {
@@ -60,16 +72,32 @@ export async function backtest(series: TimeSeries, options: ForecastOptions, fol
     const actual = series.values.subarray(origin, origin + h);
     const train = history.values;
     const baselines = {} as Record<BaselineKind, MetricSet>;
-    for (const kind of BASELINE_KINDS) baselines[kind] = scoreForecast(actual, baselineForecast(kind, train, h, { seasonLength: m, averageWindow: m }), train, m);
+    for (const kind of BASELINE_KINDS)
+      baselines[kind] = scoreForecast(
+        actual,
+        baselineForecast(kind, train, h, { seasonLength: m, averageWindow: m }),
+        train,
+        m,
+      );
     results.push({
-      fold: k + 1, origin, originTime: series.time[origin]!, actual: Array.from(actual), forecast: Array.from(forecast),
-      model: scoreForecast(actual, forecast, train, m), baselines, scaler: { ...model.scalers.target.params },
+      fold: k + 1,
+      origin,
+      originTime: series.time[origin]!,
+      actual: Array.from(actual),
+      forecast: Array.from(forecast),
+      model: scoreForecast(actual, forecast, train, m),
+      baselines,
+      scaler: { ...model.scalers.target.params },
     });
   }
   const meanOf = (pick: (f: BacktestFold) => MetricSet): MetricSet => {
     const keys = Object.keys(results[0]!.model) as (keyof MetricSet)[];
-    return Object.fromEntries(keys.map((key) => [key, results.reduce((s, f) => s + pick(f)[key], 0) / results.length])) as unknown as MetricSet;
+    return Object.fromEntries(
+      keys.map((key) => [key, results.reduce((s, f) => s + pick(f)[key], 0) / results.length]),
+    ) as unknown as MetricSet;
   };
-  const baselineMeans = Object.fromEntries(BASELINE_KINDS.map((kind) => [kind, meanOf((f) => f.baselines[kind])])) as Record<BaselineKind, MetricSet>;
+  const baselineMeans = Object.fromEntries(
+    BASELINE_KINDS.map((kind) => [kind, meanOf((f) => f.baselines[kind])]),
+  ) as Record<BaselineKind, MetricSet>;
   return { folds: results, mean: { model: meanOf((f) => f.model), baselines: baselineMeans } };
 }

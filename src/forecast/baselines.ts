@@ -13,7 +13,8 @@ export interface BaselineOptions {
 }
 
 function requireHistory(history: ArrayLike<number>, need: number, what: string): void {
-  if (history.length < need) throw new Error(`${what} needs at least ${need} past values, got ${history.length}`);
+  if (history.length < need)
+    throw new Error(`${what} needs at least ${need} past values, got ${history.length}`);
 }
 
 /** y_{T+h} = y_T */
@@ -45,11 +46,20 @@ export function movingAverageForecast(history: ArrayLike<number>, h: number, w: 
   return new Float64Array(h).fill(s / w);
 }
 
-export function baselineForecast(kind: BaselineKind, history: ArrayLike<number>, h: number, options: BaselineOptions): Float64Array {
+export function baselineForecast(
+  kind: BaselineKind,
+  history: ArrayLike<number>,
+  h: number,
+  options: BaselineOptions,
+): Float64Array {
   switch (kind) {
-    case 'naive': return naiveForecast(history, h);
-    case 'seasonal-naive': return seasonalNaiveForecast(history, h, options.seasonLength);
-    case 'drift': return driftForecast(history, h);
-    case 'moving-average': return movingAverageForecast(history, h, options.averageWindow);
+    case 'naive':
+      return naiveForecast(history, h);
+    case 'seasonal-naive':
+      return seasonalNaiveForecast(history, h, options.seasonLength);
+    case 'drift':
+      return driftForecast(history, h);
+    case 'moving-average':
+      return movingAverageForecast(history, h, options.averageWindow);
   }
 }

@@ -34,13 +34,17 @@ export interface Evaluation {
 
 export function evaluate(model: ForecastModel, series: TimeSeries): Evaluation {
   const { config } = model;
-  const h = config.horizonSteps, m = config.seasonLength;
+  const h = config.horizonSteps,
+    m = config.seasonLength;
   const columns = columnsOf(series, config);
   const target = columns[0]!;
   const split = splitByFraction(target.length, config.split);
   const [testStart, testEnd] = split.test;
   const origins = originsBetween(Math.max(testStart, firstOrigin(config), m), testEnd - h + 1);
-  if (origins.length === 0) throw new Error(`the test split (${testEnd - testStart} values) is too short to score ${h}-step forecasts`);
+  if (origins.length === 0)
+    throw new Error(
+      `the test split (${testEnd - testStart} values) is too short to score ${h}-step forecasts`,
+    );
 
   const actual = new Float64Array(origins.length * h);
   origins.forEach((s, i) => actual.set(target.subarray(s, s + h), i * h));
@@ -51,7 +55,9 @@ export function evaluate(model: ForecastModel, series: TimeSeries): Evaluation {
   const baselines = {} as Record<BaselineKind, MetricSet>;
   for (const kind of BASELINE_KINDS) {
     const f = new Float64Array(origins.length * h);
-    origins.forEach((s, i) => f.set(baselineForecast(kind, target.subarray(0, s), h, { seasonLength: m, averageWindow: m }), i * h));
+    origins.forEach((s, i) =>
+      f.set(baselineForecast(kind, target.subarray(0, s), h, { seasonLength: m, averageWindow: m }), i * h),
+    );
     baselines[kind] = score(f);
   }
   const modelScore = score(predicted);
@@ -71,13 +77,24 @@ export function evaluate(model: ForecastModel, series: TimeSeries): Evaluation {
   const flat = flatForecastWarning(oneStepActual, oneStep);
 
   const warnings: string[] = [];
-  if (!(skillVsNaive > 0)) warnings.push(`no skill: the model's MAE (${fmt(modelScore.mae)}) does not beat the naive forecast's (${fmt(baselines.naive.mae)})`);
+  if (!(skillVsNaive > 0))
+    warnings.push(
+      `no skill: the model's MAE (${fmt(modelScore.mae)}) does not beat the naive forecast's (${fmt(baselines.naive.mae)})`,
+    );
   if (lag.warning) warnings.push(lag.warning);
   if (flat) warnings.push(flat);
   return {
-    kind: 'forecast', horizonSteps: h, seasonLength: m, origins: origins.length,
-    model: modelScore, baselines, skillVsNaive, hasSkill: skillVsNaive > 0,
-    coverage: intervalCoverage, lag, warnings,
+    kind: 'forecast',
+    horizonSteps: h,
+    seasonLength: m,
+    origins: origins.length,
+    model: modelScore,
+    baselines,
+    skillVsNaive,
+    hasSkill: skillVsNaive > 0,
+    coverage: intervalCoverage,
+    lag,
+    warnings,
   };
 }
 

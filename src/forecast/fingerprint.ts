@@ -8,7 +8,8 @@ export function fingerprintSeries(series: TimeSeries, columns: readonly string[]
   hash.update(JSON.stringify({ id: series.id, target: series.target, columns }));
   hash.update(new Uint8Array(series.time.buffer, series.time.byteOffset, series.time.byteLength));
   for (const name of columns) {
-    const values = name === series.target ? series.values : series.features.find((f) => f.name === name)?.values;
+    const values =
+      name === series.target ? series.values : series.features.find((f) => f.name === name)?.values;
     if (!values) throw new Error(`fingerprint: the series has no column "${name}"`);
     hash.update(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
   }

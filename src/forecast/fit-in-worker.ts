@@ -17,17 +17,30 @@ type FitWorkerReply =
 
 /** An error raised inside the worker, with its original class name kept. */
 export class WorkerFitError extends Error {
-  constructor(readonly originalName: string, message: string) {
+  constructor(
+    readonly originalName: string,
+    message: string,
+  ) {
     super(message);
     this.name = originalName;
   }
 }
 
-export function fitInWorker(series: TimeSeries, options: ForecastOptions, hooks: FitHooks = {}): Promise<ForecastModel> {
+export function fitInWorker(
+  series: TimeSeries,
+  options: ForecastOptions,
+  hooks: FitHooks = {},
+): Promise<ForecastModel> {
   const worker = startTsWorker(new URL('./fit-worker.ts', import.meta.url));
   return new Promise<ForecastModel>((resolve, reject) => {
     let settled = false;
-    const settle = (fn: () => void) => { if (!settled) { settled = true; hooks.signal?.removeEventListener('abort', cancel); fn(); } };
+    const settle = (fn: () => void) => {
+      if (!settled) {
+        settled = true;
+        hooks.signal?.removeEventListener('abort', cancel);
+        fn();
+      }
+    };
     const cancel = () => worker.postMessage({ type: 'cancel' } satisfies FitWorkerRequest);
     hooks.signal?.addEventListener('abort', cancel);
     worker.on('message', (reply: FitWorkerReply) => {
@@ -36,7 +49,9 @@ export function fitInWorker(series: TimeSeries, options: ForecastOptions, hooks:
       else settle(() => reject(new WorkerFitError(reply.name, reply.message)));
     });
     worker.on('error', (e) => settle(() => reject(e)));
-    worker.on('exit', (code) => settle(() => reject(new Error(`the training worker exited (code ${code}) before finishing`))));
+    worker.on('exit', (code) =>
+      settle(() => reject(new Error(`the training worker exited (code ${code}) before finishing`))),
+    );
     worker.postMessage({ type: 'fit', series, options } satisfies FitWorkerRequest);
     if (hooks.signal?.aborted) cancel();
   });

@@ -7,15 +7,25 @@ import type { ForecastOptions } from './config.ts';
 import { fit } from './fit.ts';
 import { modelToJSON } from './model-file.ts';
 
-export type FitWorkerRequest = { type: 'fit'; series: TimeSeries; options: ForecastOptions } | { type: 'cancel' };
+export type FitWorkerRequest =
+  | { type: 'fit'; series: TimeSeries; options: ForecastOptions }
+  | { type: 'cancel' };
 
 const port = parentPort!;
 const controller = new AbortController();
 
 port.on('message', (message: FitWorkerRequest) => {
-  if (message.type === 'cancel') { controller.abort(); return; }
-  fit(message.series, message.options, { signal: controller.signal, onEpoch: (progress) => port.postMessage({ type: 'epoch', progress }) })
+  if (message.type === 'cancel') {
+    controller.abort();
+    return;
+  }
+  fit(message.series, message.options, {
+    signal: controller.signal,
+    onEpoch: (progress) => port.postMessage({ type: 'epoch', progress }),
+  })
     .then((model) => port.postMessage({ type: 'done', model: modelToJSON(model) }))
-    .catch((e: unknown) => port.postMessage({ type: 'error', name: (e as Error).name, message: (e as Error).message }))
+    .catch((e: unknown) =>
+      port.postMessage({ type: 'error', name: (e as Error).name, message: (e as Error).message }),
+    )
     .finally(() => port.close());
 });

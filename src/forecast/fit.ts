@@ -39,39 +39,80 @@ export interface FitHooks {
 /** Fewer validation origins than this make interval widths rough: say so. */
 const FEW_CALIBRATION_ORIGINS = 20;
 
-export async function fit(series: TimeSeries, options: ForecastOptions | ForecastConfig, hooks: FitHooks = {}): Promise<ForecastModel> {
+export async function fit(
+  series: TimeSeries,
+  options: ForecastOptions | ForecastConfig,
+  hooks: FitHooks = {},
+): Promise<ForecastModel> {
   const config = resolveForecastConfig(series, options);
   const scalers = scalerCandidates(options, config, series.values.length);
   if (scalers.length === 1) return fitConfig(series, config, hooks);
   const stageHooks = (i: number): FitHooks => {
     const stage = `${i + 1}/${scalers.length} ${describeScaler(scalers[i]!)}`;
-    return { signal: hooks.signal, onEpoch: hooks.onEpoch && ((progress: EpochProgress) => hooks.onEpoch!({ ...progress, stage })) };
+    return {
+      signal: hooks.signal,
+      onEpoch: hooks.onEpoch && ((progress: EpochProgress) => hooks.onEpoch!({ ...progress, stage })),
+    };
   };
-  const fitOne = (i: number) => (hooks.parallel === true ? fitInWorker : fitConfig)(series, { ...config, scaler: scalers[i]! }, stageHooks(i));
+  const fitOne = (i: number) =>
+    (hooks.parallel === true ? fitInWorker : fitConfig)(
+      series,
+      { ...config, scaler: scalers[i]! },
+      stageHooks(i),
+    );
   const settled: PromiseSettledResult<ForecastModel>[] = [];
   if (hooks.parallel === true) {
-    settled.push(...await Promise.allSettled(scalers.map((_, i) => fitOne(i))));
+    settled.push(...(await Promise.allSettled(scalers.map((_, i) => fitOne(i)))));
   } else {
     for (let i = 0; i < scalers.length && !(i > 0 && hooks.signal?.aborted); i++) {
-      try { settled.push({ status: 'fulfilled', value: await fitOne(i) }); } catch (reason) { settled.push({ status: 'rejected', reason }); }
+      try {
+        settled.push({ status: 'fulfilled', value: await fitOne(i) });
+      } catch (reason) {
+        settled.push({ status: 'rejected', reason });
+      }
     }
   }
   // One candidate failing (diverging, say) leaves the others to choose from.
   const models = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-  const failures = settled.flatMap((r, i) => (r.status === 'rejected' ? [`the ${describeScaler(scalers[i]!)} candidate failed: ${(r.reason as Error).message}`] : []));
+  const failures = settled.flatMap((r, i) =>
+    r.status === 'rejected'
+      ? [`the ${describeScaler(scalers[i]!)} candidate failed: ${(r.reason as Error).message}`]
+      : [],
+  );
   if (models.length === 0) throw (settled[0] as PromiseRejectedResult).reason;
   const best = models.reduce((a, b) => (b.validation.mae < a.validation.mae ? b : a));
-  const candidates = models.map((m) => ({ scaler: describeScaler(m.config.scaler), validationMae: m.validation.mae, epochs: m.training.history.length, stoppedBy: m.training.stoppedBy, elapsedMs: m.training.elapsedMs }));
-  return { ...best, warnings: [...best.warnings, ...failures], selection: { kept: describeScaler(best.config.scaler), candidates } };
+  const candidates = models.map((m) => ({
+    scaler: describeScaler(m.config.scaler),
+    validationMae: m.validation.mae,
+    epochs: m.training.history.length,
+    stoppedBy: m.training.stoppedBy,
+    elapsedMs: m.training.elapsedMs,
+  }));
+  return {
+    ...best,
+    warnings: [...best.warnings, ...failures],
+    selection: { kept: describeScaler(best.config.scaler), candidates },
+  };
 }
 
 /** Fits one fully resolved configuration. */
-async function fitConfig(series: TimeSeries, config: ForecastConfig, hooks: FitHooks): Promise<ForecastModel> {
+async function fitConfig(
+  series: TimeSeries,
+  config: ForecastConfig,
+  hooks: FitHooks,
+): Promise<ForecastModel> {
   const data = prepareTraining(series, config);
-  const network = createNetwork({
-    cell: config.network.cell, activation: config.network.activation, inputSize: data.columns.length,
-    hiddenSize: config.network.hiddenSize, layers: config.network.layers, outputs: headOutputs(config),
-  }, config.training.seed);
+  const network = createNetwork(
+    {
+      cell: config.network.cell,
+      activation: config.network.activation,
+      inputSize: data.columns.length,
+      hiddenSize: config.network.hiddenSize,
+      layers: config.network.layers,
+      outputs: headOutputs(config),
+    },
+    config.training.seed,
+  );
   const result = await train(network, {
     windowLength: config.windowLength,
     train: data.train,
@@ -83,17 +124,30 @@ async function fitConfig(series: TimeSeries, config: ForecastConfig, hooks: FitH
   const warnings: string[] = [];
   const core = { config, network, scalers: data.scalers };
   const { intervals, validation } = calibrateIntervals(core, data.columns, data.split.validation, warnings);
-  const [vStart, vEnd] = data.split.validation, [tStart, tEnd] = data.split.test;
+  const [vStart, vEnd] = data.split.validation,
+    [tStart, tEnd] = data.split.test;
   warnings.push(
     ...rangeWarnings(data.scalers.target, series.values.subarray(vStart, vEnd), 'validation'),
     ...rangeWarnings(data.scalers.target, series.values.subarray(tStart, tEnd), 'test'),
   );
-  if (result.stoppedBy === 'work-budget') warnings.push(`training stopped at its work cap (maxTrainingWork ${config.training.maxTrainingWork}, CLI --max-work) after ${result.history.length} epochs; the best epoch (${result.bestEpoch}) was kept`);
-  if (result.stoppedBy === 'time-budget') warnings.push(`training stopped at its wall-clock limit after ${result.history.length} epochs, so this fit depends on how busy the machine was; the best epoch (${result.bestEpoch}) was kept`);
+  if (result.stoppedBy === 'work-budget')
+    warnings.push(
+      `training stopped at its work cap (maxTrainingWork ${config.training.maxTrainingWork}, CLI --max-work) after ${result.history.length} epochs; the best epoch (${result.bestEpoch}) was kept`,
+    );
+  if (result.stoppedBy === 'time-budget')
+    warnings.push(
+      `training stopped at its wall-clock limit after ${result.history.length} epochs, so this fit depends on how busy the machine was; the best epoch (${result.bestEpoch}) was kept`,
+    );
   return {
     createdAt: new Date().toISOString(),
     ...core,
-    training: { history: result.history, bestEpoch: result.bestEpoch, bestLoss: result.bestLoss, stoppedBy: result.stoppedBy, elapsedMs: result.elapsedMs },
+    training: {
+      history: result.history,
+      bestEpoch: result.bestEpoch,
+      bestLoss: result.bestLoss,
+      stoppedBy: result.stoppedBy,
+      elapsedMs: result.elapsedMs,
+    },
     intervals,
     validation,
     data: {
@@ -113,13 +167,28 @@ async function fitConfig(series: TimeSeries, config: ForecastConfig, hooks: FitH
  * Forecasts h steps from every validation origin whose h actuals all lie in validation,
  * and turns the absolute errors per step into interval half-widths.
  */
-function calibrateIntervals(core: Pick<ForecastModel, 'config' | 'network' | 'scalers'>, columns: Float64Array[], validation: readonly [number, number], warnings: string[]): { intervals: ConformalWidths; validation: ForecastModel['validation'] } {
+function calibrateIntervals(
+  core: Pick<ForecastModel, 'config' | 'network' | 'scalers'>,
+  columns: Float64Array[],
+  validation: readonly [number, number],
+  warnings: string[],
+): { intervals: ConformalWidths; validation: ForecastModel['validation'] } {
   const h = core.config.horizonSteps;
   const origins = originsBetween(Math.max(validation[0], firstOrigin(core.config)), validation[1] - h + 1);
-  if (origins.length === 0) throw new Error(`the validation split (${validation[1] - validation[0]} values) is shorter than the horizon (${h}); use a longer series or a shorter horizon`);
-  if (origins.length < FEW_CALIBRATION_ORIGINS) warnings.push(`prediction intervals rest on only ${origins.length} validation forecasts; treat their width as rough`);
+  if (origins.length === 0)
+    throw new Error(
+      `the validation split (${validation[1] - validation[0]} values) is shorter than the horizon (${h}); use a longer series or a shorter horizon`,
+    );
+  if (origins.length < FEW_CALIBRATION_ORIGINS)
+    warnings.push(
+      `prediction intervals rest on only ${origins.length} validation forecasts; treat their width as rough`,
+    );
   const predicted = forecastFromOrigins(core, columns, origins, h);
   const actual = new Float64Array(origins.length * h);
-  for (let i = 0; i < origins.length; i++) actual.set(columns[0]!.subarray(origins[i]!, origins[i]! + h), i * h);
-  return { intervals: fitConformalWidths(actual, predicted, h), validation: { origins: origins.length, mae: mae(actual, predicted) } };
+  for (let i = 0; i < origins.length; i++)
+    actual.set(columns[0]!.subarray(origins[i]!, origins[i]! + h), i * h);
+  return {
+    intervals: fitConformalWidths(actual, predicted, h),
+    validation: { origins: origins.length, mae: mae(actual, predicted) },
+  };
 }

@@ -11,12 +11,15 @@ export const FLAT_SPREAD_SHARE = 0.1;
  * a level is rightly forecast flat, which the warning says too.
  */
 export function flatForecastWarning(actual: ArrayLike<number>, predicted: ArrayLike<number>): string | null {
-  const spreadActual = standardDeviation(actual), spreadPredicted = standardDeviation(predicted);
+  const spreadActual = standardDeviation(actual),
+    spreadPredicted = standardDeviation(predicted);
   if (!(spreadActual > 0)) return null;
   const share = spreadPredicted / spreadActual;
   if (share >= FLAT_SPREAD_SHARE) return null;
-  return `the one-step predictions over the test split are nearly flat (their spread is ${(100 * share).toFixed(1)} % of the actuals'): `
-    + 'a network fed values outside its training range saturates; unless the series is only noise around a level, try window-relative scaling or differences';
+  return (
+    `the one-step predictions over the test split are nearly flat (their spread is ${(100 * share).toFixed(1)} % of the actuals'): ` +
+    'a network fed values outside its training range saturates; unless the series is only noise around a level, try window-relative scaling or differences'
+  );
 }
 
 function standardDeviation(values: ArrayLike<number>): number {

@@ -18,9 +18,15 @@ export interface FutureForecast {
   upper95: Float64Array;
 }
 
-export function forecastFuture(model: ForecastModel, series: TimeSeries, steps = model.config.horizonSteps): FutureForecast {
+export function forecastFuture(
+  model: ForecastModel,
+  series: TimeSeries,
+  steps = model.config.horizonSteps,
+): FutureForecast {
   if (steps > model.config.horizonSteps) {
-    throw new Error(`this model was calibrated for ${model.config.horizonSteps} steps; ${steps} were asked for (refit with --horizon ${steps})`);
+    throw new Error(
+      `this model was calibrated for ${model.config.horizonSteps} steps; ${steps} were asked for (refit with --horizon ${steps})`,
+    );
   }
   const columns = columnsOf(series, model.config);
   const forecast = forecastFromOrigins(model, columns, [series.values.length], steps);
@@ -33,8 +39,10 @@ export function forecastFuture(model: ForecastModel, series: TimeSeries, steps =
     kind: 'forecast',
     time: futureTimes(series.time[series.time.length - 1]!, series.frequency, steps),
     forecast,
-    lower80: band(0.8, -1), upper80: band(0.8, 1),
-    lower95: band(0.95, -1), upper95: band(0.95, 1),
+    lower80: band(0.8, -1),
+    upper80: band(0.8, 1),
+    lower95: band(0.95, -1),
+    upper95: band(0.95, 1),
   };
 }
 
@@ -50,8 +58,12 @@ export interface ForecastRow {
 
 export function forecastRows(f: FutureForecast): ForecastRow[] {
   return Array.from(f.forecast, (v, i) => ({
-    time: formatTime(f.time[i]!), forecast: v,
-    lower80: f.lower80[i]!, upper80: f.upper80[i]!, lower95: f.lower95[i]!, upper95: f.upper95[i]!,
+    time: formatTime(f.time[i]!),
+    forecast: v,
+    lower80: f.lower80[i]!,
+    upper80: f.upper80[i]!,
+    lower95: f.lower95[i]!,
+    upper95: f.upper95[i]!,
   }));
 }
 

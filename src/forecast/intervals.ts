@@ -27,16 +27,26 @@ export function conformalQuantile(absResiduals: ArrayLike<number>, level: number
 /**
  * actual and predicted are [n, H] row-major: n held-out forecast origins, H steps each.
  */
-export function fitConformalWidths(actual: Float64Array, predicted: Float64Array, horizonSteps: number, levels: readonly number[] = INTERVAL_LEVELS): ConformalWidths {
+export function fitConformalWidths(
+  actual: Float64Array,
+  predicted: Float64Array,
+  horizonSteps: number,
+  levels: readonly number[] = INTERVAL_LEVELS,
+): ConformalWidths {
   if (actual.length !== predicted.length || actual.length % horizonSteps !== 0) {
-    throw new Error(`conformal intervals: ${actual.length} actuals and ${predicted.length} predictions do not form rows of ${horizonSteps} steps`);
+    throw new Error(
+      `conformal intervals: ${actual.length} actuals and ${predicted.length} predictions do not form rows of ${horizonSteps} steps`,
+    );
   }
   const n = actual.length / horizonSteps;
   const residuals = new Float64Array(n);
   const halfWidths = levels.map(() => new Array<number>(horizonSteps));
   for (let h = 0; h < horizonSteps; h++) {
-    for (let i = 0; i < n; i++) residuals[i] = Math.abs(actual[i * horizonSteps + h]! - predicted[i * horizonSteps + h]!);
-    levels.forEach((level, li) => { halfWidths[li]![h] = conformalQuantile(residuals, level); });
+    for (let i = 0; i < n; i++)
+      residuals[i] = Math.abs(actual[i * horizonSteps + h]! - predicted[i * horizonSteps + h]!);
+    levels.forEach((level, li) => {
+      halfWidths[li]![h] = conformalQuantile(residuals, level);
+    });
   }
   return { levels: [...levels], halfWidths, residualCount: n };
 }

@@ -11,7 +11,8 @@ export interface LagReport {
 }
 
 export function analyseLag(actual: ArrayLike<number>, predicted: ArrayLike<number>, maxLag = 5): LagReport {
-  if (actual.length !== predicted.length) throw new Error(`lag analysis: ${actual.length} actuals but ${predicted.length} predictions`);
+  if (actual.length !== predicted.length)
+    throw new Error(`lag analysis: ${actual.length} actuals but ${predicted.length} predictions`);
   const n = actual.length;
   const lags = Math.min(maxLag, n - 2);
   const maeByLag: number[] = [];
@@ -21,8 +22,12 @@ export function analyseLag(actual: ArrayLike<number>, predicted: ArrayLike<numbe
     maeByLag.push(s / (n - lag));
   }
   let bestLag = 0;
-  maeByLag.forEach((v, lag) => { if (v < maeByLag[bestLag]!) bestLag = lag; });
-  const warning = bestLag === 0 ? null
-    : `predictions match the actuals best when shifted by ${bestLag} step${bestLag > 1 ? 's' : ''}: the model mostly repeats recent values (compare with the naive forecast)`;
+  maeByLag.forEach((v, lag) => {
+    if (v < maeByLag[bestLag]!) bestLag = lag;
+  });
+  const warning =
+    bestLag === 0
+      ? null
+      : `predictions match the actuals best when shifted by ${bestLag} step${bestLag > 1 ? 's' : ''}: the model mostly repeats recent values (compare with the naive forecast)`;
   return { bestLag, maeByLag, warning };
 }

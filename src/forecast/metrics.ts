@@ -14,7 +14,8 @@ export interface MetricSet {
 }
 
 function checkPairs(actual: ArrayLike<number>, forecast: ArrayLike<number>): void {
-  if (actual.length !== forecast.length) throw new Error(`metrics: ${actual.length} actuals but ${forecast.length} forecasts`);
+  if (actual.length !== forecast.length)
+    throw new Error(`metrics: ${actual.length} actuals but ${forecast.length} forecasts`);
   if (actual.length === 0) throw new Error('metrics: no values to score');
 }
 
@@ -34,7 +35,8 @@ export function rmse(actual: ArrayLike<number>, forecast: ArrayLike<number>): nu
 
 export function mape(actual: ArrayLike<number>, forecast: ArrayLike<number>): number {
   checkPairs(actual, forecast);
-  let s = 0, n = 0;
+  let s = 0,
+    n = 0;
   for (let i = 0; i < actual.length; i++) {
     if (actual[i] === 0) continue;
     s += Math.abs((actual[i]! - forecast[i]!) / actual[i]!);
@@ -45,7 +47,8 @@ export function mape(actual: ArrayLike<number>, forecast: ArrayLike<number>): nu
 
 export function smape(actual: ArrayLike<number>, forecast: ArrayLike<number>): number {
   checkPairs(actual, forecast);
-  let s = 0, n = 0;
+  let s = 0,
+    n = 0;
   for (let i = 0; i < actual.length; i++) {
     const denominator = Math.abs(actual[i]!) + Math.abs(forecast[i]!);
     if (denominator === 0) continue;
@@ -57,20 +60,30 @@ export function smape(actual: ArrayLike<number>, forecast: ArrayLike<number>): n
 
 /** In-sample MAE of the seasonal-naive forecast y_t = y_{t−m} over the training series. */
 export function seasonalNaiveScale(train: ArrayLike<number>, m: number): number {
-  if (!Number.isInteger(m) || m < 1) throw new Error(`MASE: season length m must be a positive integer, got ${m}`);
+  if (!Number.isInteger(m) || m < 1)
+    throw new Error(`MASE: season length m must be a positive integer, got ${m}`);
   if (train.length <= m) return NaN;
   let s = 0;
   for (let t = m; t < train.length; t++) s += Math.abs(train[t]! - train[t - m]!);
   return s / (train.length - m);
 }
 
-export function mase(actual: ArrayLike<number>, forecast: ArrayLike<number>, train: ArrayLike<number>, m: number): number {
+export function mase(
+  actual: ArrayLike<number>,
+  forecast: ArrayLike<number>,
+  train: ArrayLike<number>,
+  m: number,
+): number {
   const scale = seasonalNaiveScale(train, m);
   return scale > 0 ? mae(actual, forecast) / scale : NaN;
 }
 
 /** Fraction of actuals inside [lower, upper]. */
-export function coverage(actual: ArrayLike<number>, lower: ArrayLike<number>, upper: ArrayLike<number>): number {
+export function coverage(
+  actual: ArrayLike<number>,
+  lower: ArrayLike<number>,
+  upper: ArrayLike<number>,
+): number {
   checkPairs(actual, lower);
   checkPairs(actual, upper);
   let inside = 0;
@@ -78,8 +91,19 @@ export function coverage(actual: ArrayLike<number>, lower: ArrayLike<number>, up
   return inside / actual.length;
 }
 
-export function scoreForecast(actual: ArrayLike<number>, forecast: ArrayLike<number>, train: ArrayLike<number>, m: number): MetricSet {
-  return { mae: mae(actual, forecast), rmse: rmse(actual, forecast), mape: mape(actual, forecast), smape: smape(actual, forecast), mase: mase(actual, forecast, train, m) };
+export function scoreForecast(
+  actual: ArrayLike<number>,
+  forecast: ArrayLike<number>,
+  train: ArrayLike<number>,
+  m: number,
+): MetricSet {
+  return {
+    mae: mae(actual, forecast),
+    rmse: rmse(actual, forecast),
+    mape: mape(actual, forecast),
+    smape: smape(actual, forecast),
+    mase: mase(actual, forecast, train, m),
+  };
 }
 
 /** Skill versus a reference on MAE: 1 − MAE_model / MAE_reference; > 0 means the model is better. */

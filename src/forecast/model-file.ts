@@ -36,7 +36,12 @@ const modelSchema = z.object({
     seasonLength: z.number().int().positive(),
     windowLength: z.number().int().positive(),
     strategy: z.enum(['recursive', 'direct']),
-    network: z.object({ cell: z.enum(['rnn', 'lstm', 'gru']), hiddenSize: z.number().int().positive(), layers: z.number().int().min(1).max(3), activation: z.enum(['tanh', 'relu']).optional() }),
+    network: z.object({
+      cell: z.enum(['rnn', 'lstm', 'gru']),
+      hiddenSize: z.number().int().positive(),
+      layers: z.number().int().min(1).max(3),
+      activation: z.enum(['tanh', 'relu']).optional(),
+    }),
     scaler: z.object({}).passthrough(),
     split: z.object({ validation: finite, test: finite }),
     training: z.object({}).passthrough(),
@@ -44,21 +49,55 @@ const modelSchema = z.object({
   network: z.unknown(),
   scalers: z.object({ inputs: z.array(z.unknown()).min(1), target: z.unknown() }),
   training: z.object({
-    history: z.array(z.object({ epoch: z.number().int(), trainLoss: finite, validationLoss: nullableFinite, gradientNorm: finite, learningRate: finite, elapsedMs: finite })),
+    history: z.array(
+      z.object({
+        epoch: z.number().int(),
+        trainLoss: finite,
+        validationLoss: nullableFinite,
+        gradientNorm: finite,
+        learningRate: finite,
+        elapsedMs: finite,
+      }),
+    ),
     bestEpoch: z.number().int(),
     bestLoss: z.number(),
     stoppedBy: z.enum(STOP_REASONS),
     elapsedMs: finite,
   }),
-  intervals: z.object({ levels: z.array(finite), halfWidths: z.array(z.array(finite)), residualCount: z.number().int() }),
+  intervals: z.object({
+    levels: z.array(finite),
+    halfWidths: z.array(z.array(finite)),
+    residualCount: z.number().int(),
+  }),
   validation: z.object({ origins: z.number().int(), mae: finite }),
-  data: z.object({ fingerprint: z.string(), id: z.string(), rows: z.number().int(), start: finite, end: finite, frequency: z.object({ unit: z.string(), step: finite, label: z.string() }).passthrough() }),
-  split: z.object({ train: z.tuple([z.number(), z.number()]), validation: z.tuple([z.number(), z.number()]), test: z.tuple([z.number(), z.number()]) }),
+  data: z.object({
+    fingerprint: z.string(),
+    id: z.string(),
+    rows: z.number().int(),
+    start: finite,
+    end: finite,
+    frequency: z.object({ unit: z.string(), step: finite, label: z.string() }).passthrough(),
+  }),
+  split: z.object({
+    train: z.tuple([z.number(), z.number()]),
+    validation: z.tuple([z.number(), z.number()]),
+    test: z.tuple([z.number(), z.number()]),
+  }),
   warnings: z.array(z.string()),
-  selection: z.object({
-    kept: z.string(),
-    candidates: z.array(z.object({ scaler: z.string(), validationMae: finite, epochs: z.number().int(), stoppedBy: z.enum(STOP_REASONS), elapsedMs: finite })),
-  }).optional(),
+  selection: z
+    .object({
+      kept: z.string(),
+      candidates: z.array(
+        z.object({
+          scaler: z.string(),
+          validationMae: finite,
+          epochs: z.number().int(),
+          stoppedBy: z.enum(STOP_REASONS),
+          elapsedMs: finite,
+        }),
+      ),
+    })
+    .optional(),
 });
 
 export function modelToJSON(model: ForecastModel): unknown {
@@ -67,7 +106,15 @@ export function modelToJSON(model: ForecastModel): unknown {
     version: MODEL_FORMAT_VERSION,
     ...model,
     // JSON has no Infinity: "never stop early" is written as null.
-    config: { ...model.config, training: { ...model.config.training, patienceEpochs: Number.isFinite(model.config.training.patienceEpochs) ? model.config.training.patienceEpochs : null } },
+    config: {
+      ...model.config,
+      training: {
+        ...model.config.training,
+        patienceEpochs: Number.isFinite(model.config.training.patienceEpochs)
+          ? model.config.training.patienceEpochs
+          : null,
+      },
+    },
     network: networkToJSON(model.network),
     scalers: { inputs: model.scalers.inputs.map((s) => s.toJSON()), target: model.scalers.target.toJSON() },
   };
@@ -76,10 +123,14 @@ export function modelToJSON(model: ForecastModel): unknown {
 export function modelFromJSON(json: unknown, source = 'model'): ForecastModel {
   const doc = json as { format?: unknown; version?: unknown } | null;
   if (typeof doc !== 'object' || doc === null || doc.format !== MODEL_FORMAT) {
-    throw new ModelFileError(`${source} is not a Recurrent model file (format ${JSON.stringify(doc?.format)})`);
+    throw new ModelFileError(
+      `${source} is not a Recurrent model file (format ${JSON.stringify(doc?.format)})`,
+    );
   }
   if (typeof doc.version === 'number' && doc.version > MODEL_FORMAT_VERSION) {
-    throw new ModelFileError(`${source} has format version ${doc.version}, newer than this Recurrent reads (${MODEL_FORMAT_VERSION}); upgrade Recurrent`);
+    throw new ModelFileError(
+      `${source} has format version ${doc.version}, newer than this Recurrent reads (${MODEL_FORMAT_VERSION}); upgrade Recurrent`,
+    );
   }
   const parsed = modelSchema.safeParse(json);
   if (!parsed.success) {
@@ -91,7 +142,11 @@ export function modelFromJSON(json: unknown, source = 'model'): ForecastModel {
     const training = m.config.training as unknown as ForecastModel['config']['training'];
     return {
       createdAt: m.createdAt,
-      config: { ...m.config, scaler: m.config.scaler as unknown as ForecastModel['config']['scaler'], training: { ...training, patienceEpochs: training.patienceEpochs ?? Infinity } },
+      config: {
+        ...m.config,
+        scaler: m.config.scaler as unknown as ForecastModel['config']['scaler'],
+        training: { ...training, patienceEpochs: training.patienceEpochs ?? Infinity },
+      },
       network: networkFromJSON(m.network),
       scalers: { inputs: m.scalers.inputs.map(scalerFromJSON), target: scalerFromJSON(m.scalers.target) },
       training: m.training,
@@ -116,7 +171,9 @@ export async function loadModel(path: string): Promise<ForecastModel> {
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    throw new ModelFileError(`cannot read model file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new ModelFileError(
+      `cannot read model file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
   }
   let json: unknown;
   try {

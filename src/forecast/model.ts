@@ -31,7 +31,13 @@ export interface TrainingSummary {
 /** Auto mode's choice between candidate scalers, by validation MAE. */
 export interface ScalerSelection {
   kept: string;
-  candidates: { scaler: string; validationMae: number; epochs: number; stoppedBy: TrainingResult['stoppedBy']; elapsedMs: number }[];
+  candidates: {
+    scaler: string;
+    validationMae: number;
+    epochs: number;
+    stoppedBy: TrainingResult['stoppedBy'];
+    elapsedMs: number;
+  }[];
 }
 
 export interface ForecastModel {

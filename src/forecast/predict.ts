@@ -11,15 +11,25 @@ import { firstOrigin } from './prepare.ts';
 type ModelCore = Pick<ForecastModel, 'config' | 'network' | 'scalers'>;
 
 /** Raw-unit forecasts [origins.length, steps], row i forecasting origins[i] … origins[i]+steps−1. */
-export function forecastFromOrigins(model: ModelCore, columns: readonly Float64Array[], origins: ArrayLike<number>, steps: number): Float64Array {
+export function forecastFromOrigins(
+  model: ModelCore,
+  columns: readonly Float64Array[],
+  origins: ArrayLike<number>,
+  steps: number,
+): Float64Array {
   const { config } = model;
-  if (!Number.isInteger(steps) || steps < 1) throw new Error(`steps must be a whole number ≥ 1, got ${steps}`);
+  if (!Number.isInteger(steps) || steps < 1)
+    throw new Error(`steps must be a whole number ≥ 1, got ${steps}`);
   const start = firstOrigin(config);
   for (let i = 0; i < origins.length; i++) {
-    if (origins[i]! < start) throw new Error(`a forecast needs ${start} past values; origin ${origins[i]} has only ${origins[i]}`);
+    if (origins[i]! < start)
+      throw new Error(`a forecast needs ${start} past values; origin ${origins[i]} has only ${origins[i]}`);
   }
   if (config.strategy === 'direct') {
-    if (steps > config.horizonSteps) throw new Error(`this model forecasts ${config.horizonSteps} steps directly; ${steps} were asked for (refit with a longer horizon)`);
+    if (steps > config.horizonSteps)
+      throw new Error(
+        `this model forecasts ${config.horizonSteps} steps directly; ${steps} were asked for (refit with a longer horizon)`,
+      );
     const all = directForecast(model, columns, origins);
     const K = config.horizonSteps;
     const out = new Float64Array(origins.length * steps);
@@ -27,13 +37,27 @@ export function forecastFromOrigins(model: ModelCore, columns: readonly Float64A
     return out;
   }
   if (steps === 1) return directForecast(model, columns, origins);
-  if (config.features.length > 0) throw new Error(`recursive forecasting past one step would need the future values of ${config.features.join(', ')}`);
+  if (config.features.length > 0)
+    throw new Error(
+      `recursive forecasting past one step would need the future values of ${config.features.join(', ')}`,
+    );
   return recursiveForecast(model, columns[0]!, origins, steps);
 }
 
-function directForecast(model: ModelCore, columns: readonly Float64Array[], origins: ArrayLike<number>): Float64Array {
+function directForecast(
+  model: ModelCore,
+  columns: readonly Float64Array[],
+  origins: ArrayLike<number>,
+): Float64Array {
   const T = model.config.windowLength;
-  const { inputs, anchors } = scaleInputWindows(columns, columns[0]!, origins, T, model.scalers.inputs, anchorStride(model.scalers.target));
+  const { inputs, anchors } = scaleInputWindows(
+    columns,
+    columns[0]!,
+    origins,
+    T,
+    model.scalers.inputs,
+    anchorStride(model.scalers.target),
+  );
   const scaled = predictWindows(model.network, inputs, origins.length, T);
   return inverseTargets(scaled, anchors, headOutputs(model.config), model.scalers.target);
 }
@@ -42,7 +66,12 @@ function directForecast(model: ModelCore, columns: readonly Float64Array[], orig
  * Each origin gets its own strip of history [lead values | steps predictions], laid end to
  * end in one column so every step is one batched pass over all origins.
  */
-function recursiveForecast(model: ModelCore, target: Float64Array, origins: ArrayLike<number>, steps: number): Float64Array {
+function recursiveForecast(
+  model: ModelCore,
+  target: Float64Array,
+  origins: ArrayLike<number>,
+  steps: number,
+): Float64Array {
   const lead = firstOrigin(model.config);
   const strip = lead + steps;
   const N = origins.length;

@@ -18,13 +18,20 @@ export interface ModelScalers {
 }
 
 /** Target first, then the config's features, in that order, as the network reads them. */
-export function columnsOf(series: TimeSeries, config: Pick<ForecastConfig, 'target' | 'features'>): Float64Array[] {
-  if (series.target !== config.target) throw new Error(`the series' target is "${series.target}" but the model forecasts "${config.target}"`);
-  return [series.values, ...config.features.map((name) => {
-    const feature = series.features.find((f) => f.name === name);
-    if (!feature) throw new Error(`the model needs feature "${name}", which the series does not have`);
-    return feature.values;
-  })];
+export function columnsOf(
+  series: TimeSeries,
+  config: Pick<ForecastConfig, 'target' | 'features'>,
+): Float64Array[] {
+  if (series.target !== config.target)
+    throw new Error(`the series' target is "${series.target}" but the model forecasts "${config.target}"`);
+  return [
+    series.values,
+    ...config.features.map((name) => {
+      const feature = series.features.find((f) => f.name === name);
+      if (!feature) throw new Error(`the model needs feature "${name}", which the series does not have`);
+      return feature.values;
+    }),
+  ];
 }
 
 /** The first origin a window can start from: a (seasonally) differenced input also needs the values before it. */
@@ -32,14 +39,27 @@ export function firstOrigin(config: Pick<ForecastConfig, 'windowLength' | 'scale
   return config.windowLength + leadValues(config.scaler);
 }
 
-export function fitModelScalers(columns: readonly Float64Array[], split: SplitRanges, config: ForecastConfig): ModelScalers {
-  const target = fitScaler(trainSlice(columns[0]!, split), { ...config.scaler, windowLength: config.windowLength, horizonSteps: headOutputs(config) });
+export function fitModelScalers(
+  columns: readonly Float64Array[],
+  split: SplitRanges,
+  config: ForecastConfig,
+): ModelScalers {
+  const target = fitScaler(trainSlice(columns[0]!, split), {
+    ...config.scaler,
+    windowLength: config.windowLength,
+    horizonSteps: headOutputs(config),
+  });
   // Features keep a plain z-score: their levels matter, and they are never forecast.
   const features = columns.slice(1).map((column) => fitScaler(trainSlice(column, split), { kind: 'zscore' }));
   return { inputs: [target, ...features], target };
 }
 
-export function windowsFor(columns: readonly Float64Array[], range: readonly [number, number], scalers: ModelScalers, config: ForecastConfig): ScaledWindows {
+export function windowsFor(
+  columns: readonly Float64Array[],
+  range: readonly [number, number],
+  scalers: ModelScalers,
+  config: ForecastConfig,
+): ScaledWindows {
   const windows = makeWindows(columns, {
     windowLength: config.windowLength,
     horizonSteps: headOutputs(config),
@@ -62,7 +82,9 @@ export function prepareTraining(series: TimeSeries, config: ForecastConfig): Pre
   const split = splitByFraction(series.values.length, config.split);
   const scalers = fitModelScalers(columns, split, config);
   return {
-    columns, split, scalers,
+    columns,
+    split,
+    scalers,
     train: windowsFor(columns, split.train, scalers, config),
     validation: windowsFor(columns, split.validation, scalers, config),
   };

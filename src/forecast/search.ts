@@ -21,8 +21,10 @@ export interface SearchResult {
 /** Cells × sizes around the auto choice, everything else left to auto mode. */
 export function defaultGrid(options: ForecastOptions): SearchCandidate[] {
   const networks: Partial<NetworkChoice>[] = [
-    { cell: 'gru', hiddenSize: 16 }, { cell: 'gru', hiddenSize: 32 },
-    { cell: 'lstm', hiddenSize: 16 }, { cell: 'lstm', hiddenSize: 32 },
+    { cell: 'gru', hiddenSize: 16 },
+    { cell: 'gru', hiddenSize: 32 },
+    { cell: 'lstm', hiddenSize: 16 },
+    { cell: 'lstm', hiddenSize: 32 },
   ];
   return networks.map((network) => ({
     label: `${network.cell} ${network.hiddenSize}`,
@@ -30,7 +32,11 @@ export function defaultGrid(options: ForecastOptions): SearchCandidate[] {
   }));
 }
 
-export async function searchFit(series: TimeSeries, candidates: SearchCandidate[], concurrency = availableParallelism()): Promise<SearchResult> {
+export async function searchFit(
+  series: TimeSeries,
+  candidates: SearchCandidate[],
+  concurrency = availableParallelism(),
+): Promise<SearchResult> {
   if (candidates.length === 0) throw new Error('a search needs at least one candidate');
   const results: { label: string; model: ForecastModel; elapsedMs: number }[] = [];
   let next = 0;
@@ -48,6 +54,10 @@ export async function searchFit(series: TimeSeries, candidates: SearchCandidate[
   return {
     best: best.model,
     bestLabel: best.label,
-    candidates: order.map((r) => ({ label: r.label, validationMae: r.model.validation.mae, elapsedMs: r.elapsedMs })),
+    candidates: order.map((r) => ({
+      label: r.label,
+      validationMae: r.model.validation.mae,
+      elapsedMs: r.elapsedMs,
+    })),
   };
 }

@@ -9,9 +9,16 @@ export function rangeWarnings(scaler: FittedScaler, values: Float64Array, label:
   const transform = scaler.spec.transform ?? 'none';
   const lag = leadValues(scaler.spec);
   if (params.relative !== null || values.length <= lag) return [];
-  const y = lag > 0
-    ? applySteps(values.subarray(lag), { transform, relative: null, seasonLength: scaler.spec.seasonLength }, values.subarray(0, lag))
-    : transform === 'log' ? Float64Array.from(values, (v) => (v > 0 ? Math.log(v) : -Infinity)) : values;
+  const y =
+    lag > 0
+      ? applySteps(
+          values.subarray(lag),
+          { transform, relative: null, seasonLength: scaler.spec.seasonLength },
+          values.subarray(0, lag),
+        )
+      : transform === 'log'
+        ? Float64Array.from(values, (v) => (v > 0 ? Math.log(v) : -Infinity))
+        : values;
   const slack = 1e-9 * Math.max(1, Math.abs(params.fitMin), Math.abs(params.fitMax));
   let outside = 0;
   let low = Infinity;
@@ -24,11 +31,16 @@ export function rangeWarnings(scaler: FittedScaler, values: Float64Array, label:
   }
   if (outside === 0) return [];
   const shown = (v: number): string => formatNumber(transform === 'log' ? Math.exp(v) : v);
-  const what = transform === 'difference' ? 'step-to-step changes' : transform === 'seasonal-difference' ? 'season-to-season changes' : 'values';
+  const what =
+    transform === 'difference'
+      ? 'step-to-step changes'
+      : transform === 'seasonal-difference'
+        ? 'season-to-season changes'
+        : 'values';
   return [
-    `${label}: ${outside} of ${y.length} ${what} fall outside the training range [${shown(params.fitMin)}, ${shown(params.fitMax)}]`
-    + ` (they span ${shown(low)} to ${shown(high)}); forecasts there extrapolate and tend to flatten.`
-    + ' Consider window-relative scaling or transform \'difference\'.',
+    `${label}: ${outside} of ${y.length} ${what} fall outside the training range [${shown(params.fitMin)}, ${shown(params.fitMax)}]` +
+      ` (they span ${shown(low)} to ${shown(high)}); forecasts there extrapolate and tend to flatten.` +
+      " Consider window-relative scaling or transform 'difference'.",
   ];
 }
 

@@ -7,7 +7,15 @@
 // (window-relative); window-level helpers in window-scale.ts.
 import { PrepError } from './errors.ts';
 import { affineStats, trainingSamples, type ScalerKind } from './scaler-stats.ts';
-import { anchorLength, applySteps, undoSteps, type Anchor, type RelativeMode, type Steps, type ValueTransform } from './value-steps.ts';
+import {
+  anchorLength,
+  applySteps,
+  undoSteps,
+  type Anchor,
+  type RelativeMode,
+  type Steps,
+  type ValueTransform,
+} from './value-steps.ts';
 
 export type { ScalerKind } from './scaler-stats.ts';
 export type { Anchor, RelativeMode, ValueTransform } from './value-steps.ts';
@@ -65,11 +73,17 @@ export function fitScaler(trainSlice: Float64Array, spec: ScalerSpec): FittedSca
   const clean = checkSpec(spec);
   for (let i = 0; i < trainSlice.length; i++) {
     if (!Number.isFinite(trainSlice[i]!)) {
-      throw new PrepError(`the training slice holds ${trainSlice[i]} at index ${i}`, { field: 'trainSlice', hint: 'Clean the series before fitting (ingestCsv fills or drops missing values).' });
+      throw new PrepError(`the training slice holds ${trainSlice[i]} at index ${i}`, {
+        field: 'trainSlice',
+        hint: 'Clean the series before fitting (ingestCsv fills or drops missing values).',
+      });
     }
   }
   if (trainSlice.length < 2) {
-    throw new PrepError(`a scaler needs at least 2 training values, got ${trainSlice.length}`, { field: 'trainSlice', hint: 'Train on a longer part of the series.' });
+    throw new PrepError(`a scaler needs at least 2 training values, got ${trainSlice.length}`, {
+      field: 'trainSlice',
+      hint: 'Train on a longer part of the series.',
+    });
   }
   let relative: RelativeMode | null = null;
   if (clean.windowRelative === true) {
@@ -79,7 +93,12 @@ export function fitScaler(trainSlice: Float64Array, spec: ScalerSpec): FittedSca
   const window = { length: clean.windowLength ?? 1, horizon: clean.horizonSteps ?? 1 };
   const stats = affineStats(trainingSamples(trainSlice, steps, window), clean.kind);
   return createScaler(clean, {
-    center: stats.center, scale: stats.scale, fitMin: stats.min, fitMax: stats.max, count: stats.count, relative,
+    center: stats.center,
+    scale: stats.scale,
+    fitMin: stats.min,
+    fitMax: stats.max,
+    count: stats.count,
+    relative,
   });
 }
 
@@ -87,16 +106,25 @@ export function fitScaler(trainSlice: Float64Array, spec: ScalerSpec): FittedSca
 export function scalerFromJSON(json: unknown): FittedScaler {
   const record = json as Partial<ScalerJSON> | null;
   if (record === null || typeof record !== 'object' || record.format !== 'recurrent-scaler') {
-    throw new PrepError('this is not a saved scaler', { field: 'scaler', hint: 'Load the scaler from the model file it was saved in.' });
+    throw new PrepError('this is not a saved scaler', {
+      field: 'scaler',
+      hint: 'Load the scaler from the model file it was saved in.',
+    });
   }
   if (record.version !== 1) {
-    throw new PrepError(`scaler format version ${String(record.version)} is not supported (this build reads version 1)`, { field: 'scaler', hint: 'Refit the scaler with this version.' });
+    throw new PrepError(
+      `scaler format version ${String(record.version)} is not supported (this build reads version 1)`,
+      { field: 'scaler', hint: 'Refit the scaler with this version.' },
+    );
   }
   const spec = checkSpec(record.spec);
   const params = record.params;
   const problem = invalidParams(params, spec);
   if (problem !== null) {
-    throw new PrepError(`the saved scaler parameters are invalid (${problem})`, { field: 'scaler', hint: 'Refit the scaler; the model file may be damaged.' });
+    throw new PrepError(`the saved scaler parameters are invalid (${problem})`, {
+      field: 'scaler',
+      hint: 'Refit the scaler; the model file may be damaged.',
+    });
   }
   const { center, scale, fitMin, fitMax, count, relative } = params!;
   return createScaler(spec, { center, scale, fitMin, fitMax, count, relative });
@@ -105,11 +133,15 @@ export function scalerFromJSON(json: unknown): FittedScaler {
 // The first thing wrong with saved parameters, or null.
 function invalidParams(params: ScalerParams | undefined | null, spec: ScalerSpec): string | null {
   if (params === undefined || params === null || typeof params !== 'object') return 'no params';
-  const bad = (['center', 'scale', 'fitMin', 'fitMax', 'count'] as const).find((key) => !Number.isFinite(params[key]));
+  const bad = (['center', 'scale', 'fitMin', 'fitMax', 'count'] as const).find(
+    (key) => !Number.isFinite(params[key]),
+  );
   if (bad !== undefined) return `${bad} is not a finite number`;
   if (!(params.scale > 0)) return 'scale is not above 0';
-  const relativeOk = params.relative === null ? spec.windowRelative !== true
-    : (params.relative === 'ratio' || params.relative === 'offset') && spec.windowRelative === true;
+  const relativeOk =
+    params.relative === null
+      ? spec.windowRelative !== true
+      : (params.relative === 'ratio' || params.relative === 'offset') && spec.windowRelative === true;
   return relativeOk ? null : 'relative does not match windowRelative';
 }
 
@@ -144,19 +176,47 @@ function createScaler(spec: ScalerSpec, params: ScalerParams): FittedScaler {
 
 function checkSpec(spec: ScalerSpec | undefined): ScalerSpec {
   if (spec === undefined || spec === null || !KINDS.includes(spec.kind)) {
-    throw new PrepError(`unknown scaler kind ${JSON.stringify(spec?.kind)}`, { field: 'kind', hint: `Use one of ${KINDS.join(', ')}.` });
+    throw new PrepError(`unknown scaler kind ${JSON.stringify(spec?.kind)}`, {
+      field: 'kind',
+      hint: `Use one of ${KINDS.join(', ')}.`,
+    });
   }
   if (spec.transform !== undefined && !TRANSFORMS.includes(spec.transform)) {
-    throw new PrepError(`unknown transform ${JSON.stringify(spec.transform)}`, { field: 'transform', hint: `Use one of ${TRANSFORMS.join(', ')}.` });
+    throw new PrepError(`unknown transform ${JSON.stringify(spec.transform)}`, {
+      field: 'transform',
+      hint: `Use one of ${TRANSFORMS.join(', ')}.`,
+    });
   }
-  if (spec.windowRelative === true && (spec.transform === 'difference' || spec.transform === 'seasonal-difference')) {
-    throw new PrepError('differences and window-relative scaling do not combine', { field: 'windowRelative', hint: 'Choose one of them: both already remove the level.' });
+  if (
+    spec.windowRelative === true &&
+    (spec.transform === 'difference' || spec.transform === 'seasonal-difference')
+  ) {
+    throw new PrepError('differences and window-relative scaling do not combine', {
+      field: 'windowRelative',
+      hint: 'Choose one of them: both already remove the level.',
+    });
   }
-  if (spec.transform === 'seasonal-difference' && !(Number.isInteger(spec.seasonLength) && spec.seasonLength! >= 1)) {
-    throw new PrepError(`a seasonal difference needs a whole season length ≥ 1, got ${String(spec.seasonLength)}`, { field: 'seasonLength', hint: 'Pass seasonLength (m) in the spec, e.g. 24 for hourly data with a daily cycle.' });
+  if (
+    spec.transform === 'seasonal-difference' &&
+    !(Number.isInteger(spec.seasonLength) && spec.seasonLength! >= 1)
+  ) {
+    throw new PrepError(
+      `a seasonal difference needs a whole season length ≥ 1, got ${String(spec.seasonLength)}`,
+      {
+        field: 'seasonLength',
+        hint: 'Pass seasonLength (m) in the spec, e.g. 24 for hourly data with a daily cycle.',
+      },
+    );
   }
-  if (spec.windowRelative === true && spec.kind !== 'none' && !(Number.isInteger(spec.windowLength) && spec.windowLength! >= 1)) {
-    throw new PrepError('window-relative scaling needs the windowLength its statistics are gathered over', { field: 'windowLength', hint: "Pass the model's windowLength (and horizonSteps) in the spec, or use kind 'none'." });
+  if (
+    spec.windowRelative === true &&
+    spec.kind !== 'none' &&
+    !(Number.isInteger(spec.windowLength) && spec.windowLength! >= 1)
+  ) {
+    throw new PrepError('window-relative scaling needs the windowLength its statistics are gathered over', {
+      field: 'windowLength',
+      hint: "Pass the model's windowLength (and horizonSteps) in the spec, or use kind 'none'.",
+    });
   }
   return { ...spec };
 }

@@ -21,18 +21,28 @@ const MAX_RELATIVE_SAMPLES = 2_000_000;
  * training values themselves, the first lag of them serving as the anchor; window-relative values are every input and target of every training
  * window, relative to that window's last observed value.
  */
-export function trainingSamples(train: Float64Array, steps: Steps, window: { length: number; horizon: number }): Float64Array {
+export function trainingSamples(
+  train: Float64Array,
+  steps: Steps,
+  window: { length: number; horizon: number },
+): Float64Array {
   if (steps.relative === null) {
     const lag = anchorLength(steps);
     if (train.length <= lag) {
-      throw new PrepError(`the training slice of ${train.length} values is too short for a difference over ${lag} steps`, { field: 'trainSlice', hint: 'Train on more data or use a shorter season.' });
+      throw new PrepError(
+        `the training slice of ${train.length} values is too short for a difference over ${lag} steps`,
+        { field: 'trainSlice', hint: 'Train on more data or use a shorter season.' },
+      );
     }
     return applySteps(train.subarray(lag), steps, lag === 0 ? undefined : train.subarray(0, lag));
   }
   const { length: T, horizon: k } = window;
   const anchors = Math.max(0, train.length - T - k + 1);
   if (anchors === 0) {
-    throw new PrepError(`the training slice of ${train.length} values holds no window of ${T + k}`, { field: 'windowLength', hint: 'Shorten the window or train on more data.' });
+    throw new PrepError(`the training slice of ${train.length} values holds no window of ${T + k}`, {
+      field: 'windowLength',
+      hint: 'Shorten the window or train on more data.',
+    });
   }
   const stride = Math.max(1, Math.ceil((anchors * (T + k)) / MAX_RELATIVE_SAMPLES));
   const parts: Float64Array[] = [];

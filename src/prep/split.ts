@@ -12,20 +12,32 @@ export interface SplitRanges {
 
 export function splitByFraction(n: number, fractions: { validation: number; test: number }): SplitRanges {
   const { validation, test } = fractions;
-  for (const [name, value] of [['validation', validation], ['test', test]] as const) {
+  for (const [name, value] of [
+    ['validation', validation],
+    ['test', test],
+  ] as const) {
     if (!(value >= 0 && value < 1)) {
-      throw new PrepError(`the fraction must be in [0, 1), got ${value}`, { field: name, hint: 'Use e.g. 0.15.' });
+      throw new PrepError(`the fraction must be in [0, 1), got ${value}`, {
+        field: name,
+        hint: 'Use e.g. 0.15.',
+      });
     }
   }
   if (validation + test >= 1) {
-    throw new PrepError(`validation ${validation} + test ${test} leave nothing to train on`, { field: 'validation', hint: 'Keep validation + test below 1, e.g. 0.15 + 0.15.' });
+    throw new PrepError(`validation ${validation} + test ${test} leave nothing to train on`, {
+      field: 'validation',
+      hint: 'Keep validation + test below 1, e.g. 0.15 + 0.15.',
+    });
   }
   const testSize = Math.round(n * test);
   const validationSize = Math.round(n * validation);
   const trainEnd = n - testSize - validationSize;
   const tooSmall = (validation > 0 && validationSize === 0) || (test > 0 && testSize === 0) || trainEnd < 1;
   if (tooSmall) {
-    throw new PrepError(`a series of ${n} values is too short to split ${1 - validation - test}/${validation}/${test}`, { field: 'validation', hint: 'Supply a longer series, or set the fraction to 0 to skip that part.' });
+    throw new PrepError(
+      `a series of ${n} values is too short to split ${1 - validation - test}/${validation}/${test}`,
+      { field: 'validation', hint: 'Supply a longer series, or set the fraction to 0 to skip that part.' },
+    );
   }
   return ranges(n, trainEnd, trainEnd + validationSize);
 }
@@ -33,12 +45,18 @@ export function splitByFraction(n: number, fractions: { validation: number; test
 /** Validation starts at the first time ≥ validationStart, test at the first time ≥ testStart (epoch ms). */
 export function splitByDates(time: Float64Array, validationStart: number, testStart: number): SplitRanges {
   if (!(validationStart <= testStart)) {
-    throw new PrepError('the validation part must start no later than the test part', { field: 'validationStart', hint: 'Give dates in order: validation start, then test start.' });
+    throw new PrepError('the validation part must start no later than the test part', {
+      field: 'validationStart',
+      hint: 'Give dates in order: validation start, then test start.',
+    });
   }
   const validationIndex = lowerBound(time, validationStart);
   const testIndex = lowerBound(time, testStart);
   if (validationIndex === 0) {
-    throw new PrepError('the validation start is at or before the first timestamp, leaving nothing to train on', { field: 'validationStart', hint: 'Choose a later validation start date.' });
+    throw new PrepError(
+      'the validation start is at or before the first timestamp, leaving nothing to train on',
+      { field: 'validationStart', hint: 'Choose a later validation start date.' },
+    );
   }
   return ranges(time.length, validationIndex, testIndex);
 }

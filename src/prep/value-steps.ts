@@ -32,7 +32,11 @@ export function anchorLength(steps: Steps): number {
  * a (seasonal) difference. Window-relative anchors lie inside the window.
  */
 export function leadValues(spec: { transform?: ValueTransform; seasonLength?: number }): number {
-  return anchorLength({ transform: spec.transform ?? 'none', relative: null, seasonLength: spec.seasonLength });
+  return anchorLength({
+    transform: spec.transform ?? 'none',
+    relative: null,
+    seasonLength: spec.seasonLength,
+  });
 }
 
 export function needsAnchor(steps: Steps): boolean {
@@ -83,13 +87,24 @@ function checkedAnchor(anchor: Anchor | undefined, steps: Steps): Float64Array {
   const wanted = anchorLength(steps);
   const values = typeof anchor === 'number' ? [anchor] : anchor;
   const ratio = steps.relative === 'ratio';
-  const bad = values === undefined || values.length !== wanted
-    || Array.prototype.some.call(values, (v: number) => !Number.isFinite(v) || (ratio && v <= 0));
+  const bad =
+    values === undefined ||
+    values.length !== wanted ||
+    Array.prototype.some.call(values, (v: number) => !Number.isFinite(v) || (ratio && v <= 0));
   if (bad) {
-    const shown = values === undefined ? 'undefined' : typeof anchor === 'number' ? String(anchor) : `${values.length} values`;
-    const what = wanted > 1 ? `the ${wanted} finite values before the first one (a season)` : `a finite${ratio ? ', positive' : ''} anchor`;
+    const shown =
+      values === undefined
+        ? 'undefined'
+        : typeof anchor === 'number'
+          ? String(anchor)
+          : `${values.length} values`;
+    const what =
+      wanted > 1
+        ? `the ${wanted} finite values before the first one (a season)`
+        : `a finite${ratio ? ', positive' : ''} anchor`;
     throw new PrepError(`this scaler needs ${what}, got ${shown}`, {
-      field: 'anchor', hint: "Pass the actual values just before the values (differences) or the window's last observed value (window-relative).",
+      field: 'anchor',
+      hint: "Pass the actual values just before the values (differences) or the window's last observed value (window-relative).",
     });
   }
   const out = Float64Array.from(values!);
@@ -99,7 +114,10 @@ function checkedAnchor(anchor: Anchor | undefined, steps: Steps): Float64Array {
 
 function logOf(value: number): number {
   if (!(value > 0)) {
-    throw new PrepError(`the log transform needs values above 0, got ${value}`, { field: 'transform', hint: "Use transform 'none' or 'difference' for data with zeros or negatives." });
+    throw new PrepError(`the log transform needs values above 0, got ${value}`, {
+      field: 'transform',
+      hint: "Use transform 'none' or 'difference' for data with zeros or negatives.",
+    });
   }
   return Math.log(value);
 }

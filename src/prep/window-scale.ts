@@ -24,20 +24,41 @@ export interface WindowScalers {
  * `columns` are the raw columns the windows were cut from (target first). A differenced
  * input needs one value before each window: cut such windows with makeWindows' firstInput: 1.
  */
-export function scaleWindows(windows: WindowSet, columns: readonly Float64Array[], scalers: WindowScalers): ScaledWindows {
+export function scaleWindows(
+  windows: WindowSet,
+  columns: readonly Float64Array[],
+  scalers: WindowScalers,
+): ScaledWindows {
   const { count, windowLength: T, featureCount: F, horizonSteps: k, targetStart } = windows;
   const offset = F === columns.length ? 0 : F === columns.length - 1 ? 1 : -1;
   if (offset < 0 || scalers.inputs.length !== F) {
-    throw new PrepError(`the windows have ${F} features but ${columns.length} columns and ${scalers.inputs.length} input scalers were given`, {
-      field: 'scalers', hint: 'Pass the columns the windows were cut from, and one scaler per input feature.',
-    });
+    throw new PrepError(
+      `the windows have ${F} features but ${columns.length} columns and ${scalers.inputs.length} input scalers were given`,
+      {
+        field: 'scalers',
+        hint: 'Pass the columns the windows were cut from, and one scaler per input feature.',
+      },
+    );
   }
   const target = columns[0]!;
-  const { inputs, anchors } = scaleInputWindows(columns.slice(offset), target, targetStart, T, scalers.inputs, anchorStride(scalers.target));
+  const { inputs, anchors } = scaleInputWindows(
+    columns.slice(offset),
+    target,
+    targetStart,
+    T,
+    scalers.inputs,
+    anchorStride(scalers.target),
+  );
   const targets = new Float64Array(windows.targets.length);
   for (let w = 0; w < count; w++) {
     const s = targetStart[w]!;
-    targets.set(scalers.target.transform(target.subarray(s, s + k), valuesBefore(target, s, scalers.target.anchorLength)), w * k);
+    targets.set(
+      scalers.target.transform(
+        target.subarray(s, s + k),
+        valuesBefore(target, s, scalers.target.anchorLength),
+      ),
+      w * k,
+    );
   }
   return { ...windows, inputs, targets, anchors };
 }
@@ -52,17 +73,32 @@ export function anchorStride(targetScaler: FittedScaler): number {
  * the series' length: the window that forecasts past its end), with anchors [N, A], the
  * last A observed target values before each origin.
  */
-export function scaleInputWindows(inputColumns: readonly Float64Array[], target: Float64Array, origins: ArrayLike<number>, windowLength: number, scalers: readonly FittedScaler[], A = 1): { inputs: Float64Array; anchors: Float64Array } {
-  const T = windowLength, F = inputColumns.length, N = origins.length;
+export function scaleInputWindows(
+  inputColumns: readonly Float64Array[],
+  target: Float64Array,
+  origins: ArrayLike<number>,
+  windowLength: number,
+  scalers: readonly FittedScaler[],
+  A = 1,
+): { inputs: Float64Array; anchors: Float64Array } {
+  const T = windowLength,
+    F = inputColumns.length,
+    N = origins.length;
   if (scalers.length !== F) {
-    throw new PrepError(`${F} input columns but ${scalers.length} input scalers were given`, { field: 'scalers', hint: 'Pass one scaler per input feature.' });
+    throw new PrepError(`${F} input columns but ${scalers.length} input scalers were given`, {
+      field: 'scalers',
+      hint: 'Pass one scaler per input feature.',
+    });
   }
   const inputs = new Float64Array(N * T * F);
   const anchors = new Float64Array(N * A);
   for (let w = 0; w < N; w++) {
     const s = origins[w]!;
     if (!(Number.isInteger(s) && s >= T && s <= target.length)) {
-      throw new PrepError(`origin ${s} leaves no room for a window of ${T} steps in a series of ${target.length}`, { field: 'origins', hint: `Use origins from ${T} to ${target.length}.` });
+      throw new PrepError(
+        `origin ${s} leaves no room for a window of ${T} steps in a series of ${target.length}`,
+        { field: 'origins', hint: `Use origins from ${T} to ${target.length}.` },
+      );
     }
     anchors.set(valuesBefore(target, s, A)!, w * A);
     for (let f = 0; f < F; f++) {
@@ -76,15 +112,30 @@ export function scaleInputWindows(inputColumns: readonly Float64Array[], target:
 }
 
 /** [N, k] scaled targets or predictions → raw units, with the anchors [N, A] from scaleWindows. */
-export function inverseTargets(scaled: Float64Array, anchors: Float64Array, horizonSteps: number, scaler: FittedScaler): Float64Array {
-  const A = anchorStride(scaler), N = anchors.length / A;
+export function inverseTargets(
+  scaled: Float64Array,
+  anchors: Float64Array,
+  horizonSteps: number,
+  scaler: FittedScaler,
+): Float64Array {
+  const A = anchorStride(scaler),
+    N = anchors.length / A;
   if (!Number.isInteger(N) || scaled.length !== N * horizonSteps) {
-    throw new PrepError(`${scaled.length} values do not make ${N} windows of ${horizonSteps} (anchors hold ${anchors.length} values, ${A} per window)`, { field: 'horizonSteps', hint: 'Pass predictions shaped [N, horizonSteps] with the anchors of the same windows.' });
+    throw new PrepError(
+      `${scaled.length} values do not make ${N} windows of ${horizonSteps} (anchors hold ${anchors.length} values, ${A} per window)`,
+      {
+        field: 'horizonSteps',
+        hint: 'Pass predictions shaped [N, horizonSteps] with the anchors of the same windows.',
+      },
+    );
   }
   const out = new Float64Array(scaled.length);
   for (let w = 0; w < N; w++) {
     const rows = scaled.subarray(w * horizonSteps, (w + 1) * horizonSteps);
-    out.set(scaler.inverse(rows, scaler.needsAnchor ? anchors.subarray(w * A, (w + 1) * A) : undefined), w * horizonSteps);
+    out.set(
+      scaler.inverse(rows, scaler.needsAnchor ? anchors.subarray(w * A, (w + 1) * A) : undefined),
+      w * horizonSteps,
+    );
   }
   return out;
 }
@@ -98,9 +149,13 @@ function inputAnchor(scaler: FittedScaler, column: Float64Array, s: number, T: n
 function valuesBefore(column: Float64Array, end: number, count: number): Float64Array | undefined {
   if (count === 0) return undefined;
   if (end - count < 0) {
-    throw new PrepError(`a differenced window needs the ${count === 1 ? 'value' : `${count} values`} before it, which reach before the start of the series`, {
-      field: 'firstInput', hint: `Cut the windows with makeWindows(…, { firstInput: ${count} }).`,
-    });
+    throw new PrepError(
+      `a differenced window needs the ${count === 1 ? 'value' : `${count} values`} before it, which reach before the start of the series`,
+      {
+        field: 'firstInput',
+        hint: `Cut the windows with makeWindows(…, { firstInput: ${count} }).`,
+      },
+    );
   }
   return column.subarray(end - count, end);
 }

@@ -40,29 +40,46 @@ export function makeWindows(columns: readonly Float64Array[], options: WindowOpt
   positiveInteger(k, 'horizonSteps');
   positiveInteger(stride, 'stride');
   const target = columns[0];
-  if (target === undefined) throw new PrepError('no columns were given', { field: 'columns', hint: 'Pass the target column first, then any features.' });
+  if (target === undefined)
+    throw new PrepError('no columns were given', {
+      field: 'columns',
+      hint: 'Pass the target column first, then any features.',
+    });
   const n = target.length;
   columns.forEach((column, c) => {
     if (column.length !== n) {
-      throw new PrepError(`column ${c} has ${column.length} values but the target has ${n}`, { field: 'columns', hint: 'Pass columns of one series, aligned in time.' });
+      throw new PrepError(`column ${c} has ${column.length} values but the target has ${n}`, {
+        field: 'columns',
+        hint: 'Pass columns of one series, aligned in time.',
+      });
     }
   });
   const inputColumns = targetInInputs ? columns : columns.slice(1);
   const F = inputColumns.length;
   if (F === 0) {
-    throw new PrepError('there are no input features', { field: 'targetInInputs', hint: 'Keep the target among the inputs, or add feature columns.' });
+    throw new PrepError('there are no input features', {
+      field: 'targetInInputs',
+      hint: 'Keep the target among the inputs, or add feature columns.',
+    });
   }
   const [rangeStart, rangeEnd] = options.targetRange ?? [0, n];
   if (!(rangeStart >= 0 && rangeStart <= rangeEnd && rangeEnd <= n)) {
-    throw new PrepError(`the target range [${rangeStart}, ${rangeEnd}) is not inside the series of ${n} values`, { field: 'targetRange', hint: 'Use a range from splitByFraction or splitByDates on this series.' });
+    throw new PrepError(
+      `the target range [${rangeStart}, ${rangeEnd}) is not inside the series of ${n} values`,
+      { field: 'targetRange', hint: 'Use a range from splitByFraction or splitByDates on this series.' },
+    );
   }
   const earliest = Math.max(rangeStart, (options.firstInput ?? 0) + T);
   const latest = rangeEnd - k;
   if (latest < earliest) {
     const available = rangeEnd - Math.max(0, rangeStart - T);
-    throw new PrepError(`a window needs ${T + k} consecutive values (windowLength ${T} + horizonSteps ${k}), but only ${Math.max(0, available)} are available here`, {
-      field: 'windowLength', hint: 'Shorten windowLength or horizonSteps, or supply a longer series.',
-    });
+    throw new PrepError(
+      `a window needs ${T + k} consecutive values (windowLength ${T} + horizonSteps ${k}), but only ${Math.max(0, available)} are available here`,
+      {
+        field: 'windowLength',
+        hint: 'Shorten windowLength or horizonSteps, or supply a longer series.',
+      },
+    );
   }
   const count = Math.floor((latest - earliest) / stride) + 1;
   const inputs = new Float64Array(count * T * F);
@@ -83,13 +100,19 @@ export function makeWindows(columns: readonly Float64Array[], options: WindowOpt
 function finiteAt(column: Float64Array, index: number): number {
   const value = column[index]!;
   if (!Number.isFinite(value)) {
-    throw new PrepError(`the value at index ${index} is ${value}`, { field: 'columns', hint: 'Clean the series first (ingestCsv fills or drops missing values).' });
+    throw new PrepError(`the value at index ${index} is ${value}`, {
+      field: 'columns',
+      hint: 'Clean the series first (ingestCsv fills or drops missing values).',
+    });
   }
   return value;
 }
 
 function positiveInteger(value: number, field: string): void {
   if (!Number.isInteger(value) || value < 1) {
-    throw new PrepError(`must be a whole number of at least 1, got ${value}`, { field, hint: `Set ${field} to 1 or more.` });
+    throw new PrepError(`must be a whole number of at least 1, got ${value}`, {
+      field,
+      hint: `Set ${field} to 1 or more.`,
+    });
   }
 }

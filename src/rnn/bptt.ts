@@ -23,13 +23,17 @@ export interface Workspace {
   readonly timeMajorInput: Float64Array;
 }
 
-
 export function createWorkspace(net: Network, maxBatch: number, steps: number): Workspace {
   const { inputSize, hiddenSize, layers, outputs } = net.config;
-  const tapes = Array.from({ length: layers }, (_, l) => net.cell.createTape(maxBatch, steps, l === 0 ? inputSize : hiddenSize, hiddenSize));
+  const tapes = Array.from({ length: layers }, (_, l) =>
+    net.cell.createTape(maxBatch, steps, l === 0 ? inputSize : hiddenSize, hiddenSize),
+  );
   const grads = new Float64Array(net.params.length);
   return {
-    net, maxBatch, steps, tapes,
+    net,
+    maxBatch,
+    steps,
+    tapes,
     output: new Float64Array(maxBatch * outputs),
     grads,
     gradNorms: tapes.map(() => new Float64Array(steps)),
@@ -40,10 +44,13 @@ export function createWorkspace(net: Network, maxBatch: number, steps: number): 
 
 /** Copies x [B, T, F] (batch-major, from xOffset) into ws.timeMajorInput [T, B, F]. */
 function toTimeMajor(ws: Workspace, x: Float64Array, xOffset: number, B: number): void {
-  const F = ws.net.config.inputSize, T = ws.steps, out = ws.timeMajorInput;
+  const F = ws.net.config.inputSize,
+    T = ws.steps,
+    out = ws.timeMajorInput;
   for (let b = 0; b < B; b++) {
     for (let t = 0; t < T; t++) {
-      const from = xOffset + (b * T + t) * F, to = (t * B + b) * F;
+      const from = xOffset + (b * T + t) * F,
+        to = (t * B + b) * F;
       for (let f = 0; f < F; f++) out[to + f] = x[from + f]!;
     }
   }
@@ -54,9 +61,13 @@ function layerInput(ws: Workspace, l: number): Float64Array {
 }
 
 function checkBatch(ws: Workspace, x: Float64Array, xOffset: number, B: number): void {
-  if (!Number.isInteger(B) || B < 1 || B > ws.maxBatch) throw new Error(`batch size ${B} outside 1..${ws.maxBatch} of this workspace`);
+  if (!Number.isInteger(B) || B < 1 || B > ws.maxBatch)
+    throw new Error(`batch size ${B} outside 1..${ws.maxBatch} of this workspace`);
   const need = B * ws.steps * ws.net.config.inputSize;
-  if (x.length - xOffset < need) throw new Error(`input holds ${x.length - xOffset} values from offset ${xOffset}, a batch of ${B}×${ws.steps}×${ws.net.config.inputSize} needs ${need}`);
+  if (x.length - xOffset < need)
+    throw new Error(
+      `input holds ${x.length - xOffset} values from offset ${xOffset}, a batch of ${B}×${ws.steps}×${ws.net.config.inputSize} needs ${need}`,
+    );
 }
 
 /**
@@ -67,8 +78,10 @@ export function forwardBatch(ws: Workspace, x: Float64Array, B: number, xOffset 
   checkBatch(ws, x, xOffset, B);
   toTimeMajor(ws, x, xOffset, B);
   const { net, tapes, steps: T } = ws;
-  for (let l = 0; l < tapes.length; l++) forwardLayer(net.cell, net.layers[l]!, tapes[l]!, layerInput(ws, l), B);
-  const H = net.config.hiddenSize, K = net.config.outputs;
+  for (let l = 0; l < tapes.length; l++)
+    forwardLayer(net.cell, net.layers[l]!, tapes[l]!, layerInput(ws, l), B);
+  const H = net.config.hiddenSize,
+    K = net.config.outputs;
   const out = ws.output;
   for (let r = 0; r < B; r++) out.set(net.head.b, r * K);
   gemm(B, K, H, tapes[tapes.length - 1]!.h, (T - 1) * B * H, H, 1, net.head.W, 0, 1, H, out, 0, K);
@@ -83,7 +96,8 @@ export function forwardBatch(ws: Workspace, x: Float64Array, B: number, xOffset 
  */
 export function backwardBatch(ws: Workspace, dOut: Float64Array, B: number, truncateSteps?: number): void {
   const { net, tapes, steps: T, grads, gradViews } = ws;
-  const H = net.config.hiddenSize, K = net.config.outputs;
+  const H = net.config.hiddenSize,
+    K = net.config.outputs;
   const firstStep = truncateSteps === undefined ? 0 : Math.max(0, T - truncateSteps);
   grads.fill(0);
   for (const tape of tapes) tape.dh.fill(0, 0, T * B * H);
@@ -96,13 +110,30 @@ export function backwardBatch(ws: Workspace, dOut: Float64Array, B: number, trun
 
   for (let l = tapes.length - 1; l >= 0; l--) {
     const dInput = l === 0 ? null : tapes[l - 1]!.dh;
-    backwardLayer(net.cell, net.layers[l]!, gradViews.layers[l]!, tapes[l]!, layerInput(ws, l), dInput, B, firstStep, ws.gradNorms[l]!);
+    backwardLayer(
+      net.cell,
+      net.layers[l]!,
+      gradViews.layers[l]!,
+      tapes[l]!,
+      layerInput(ws, l),
+      dInput,
+      B,
+      firstStep,
+      ws.gradNorms[l]!,
+    );
   }
 }
 
 /** Outputs [N, outputs] for N windows x [N, T, F], in chunks of the workspace's batch. */
-export function predictWindows(net: Network, x: Float64Array, count: number, steps: number, maxBatch = 256): Float64Array {
-  const F = net.config.inputSize, K = net.config.outputs;
+export function predictWindows(
+  net: Network,
+  x: Float64Array,
+  count: number,
+  steps: number,
+  maxBatch = 256,
+): Float64Array {
+  const F = net.config.inputSize,
+    K = net.config.outputs;
   const out = new Float64Array(count * K);
   if (count === 0) return out;
   const ws = createWorkspace(net, Math.min(maxBatch, count), steps);

@@ -7,14 +7,38 @@ import { moduleBytes } from './gemm-wasm-kernels.ts';
 
 /** gemm()'s signature: splitting a product recurses through the dispatcher. */
 export type GemmFn = (
-  M: number, N: number, K: number,
-  A: Float64Array, aOff: number, aRow: number, aCol: number,
-  B: Float64Array, bOff: number, bRow: number, bCol: number,
-  C: Float64Array, cOff: number, cRow: number,
+  M: number,
+  N: number,
+  K: number,
+  A: Float64Array,
+  aOff: number,
+  aRow: number,
+  aCol: number,
+  B: Float64Array,
+  bOff: number,
+  bRow: number,
+  bCol: number,
+  C: Float64Array,
+  cOff: number,
+  cRow: number,
 ) => void;
 
-export type KernelFn = (M: number, N: number, K: number, a: number, aRow: number, aCol: number, b: number, bRow: number, c: number, cRow: number) => void;
-export interface Kernel { name: 'jvec' | 'kvec'; run: KernelFn }
+export type KernelFn = (
+  M: number,
+  N: number,
+  K: number,
+  a: number,
+  aRow: number,
+  aCol: number,
+  b: number,
+  bRow: number,
+  c: number,
+  cRow: number,
+) => void;
+export interface Kernel {
+  name: 'jvec' | 'kvec';
+  run: KernelFn;
+}
 
 /**
  * Largest product staged at once, in doubles of the A, B and C ranges (64 MB: as far as the
@@ -25,28 +49,48 @@ const MAX_STAGED = 1 << 23;
 const K_CHUNK = 256;
 
 export function gemmWasm(
-  gemm: GemmFn, kernel: Kernel, M: number, N: number, K: number,
-  A: Float64Array, aOff: number, aRow: number, aCol: number,
-  B: Float64Array, bOff: number, bRow: number, bCol: number,
-  C: Float64Array, cOff: number, cRow: number,
+  gemm: GemmFn,
+  kernel: Kernel,
+  M: number,
+  N: number,
+  K: number,
+  A: Float64Array,
+  aOff: number,
+  aRow: number,
+  aCol: number,
+  B: Float64Array,
+  bOff: number,
+  bRow: number,
+  bCol: number,
+  C: Float64Array,
+  cOff: number,
+  cRow: number,
 ): void {
-  const aLen = (M - 1) * aRow + (K - 1) * aCol + 1, bLen = (K - 1) * bRow + (N - 1) * bCol + 1, cLen = (M - 1) * cRow + N;
+  const aLen = (M - 1) * aRow + (K - 1) * aCol + 1,
+    bLen = (K - 1) * bRow + (N - 1) * bCol + 1,
+    cLen = (M - 1) * cRow + N;
   if (aLen + bLen + cLen > MAX_STAGED) {
     splitProduct(gemm, M, N, K, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow);
     return;
   }
-  const aAt = 0, bAt = even(aLen), cAt = bAt + even(bLen);
+  const aAt = 0,
+    bAt = even(aLen),
+    cAt = bAt + even(bLen);
   const heap = reserveHeap(cAt + cLen);
   copyRange(A, aOff, heap, aAt, aLen);
   copyRange(B, bOff, heap, bAt, bLen);
   copyRange(C, cOff, heap, cAt, cLen);
   runStaged(kernel, M, N, K, aAt, aRow, aCol, bAt, bRow, bCol, cAt, cRow);
-  const Mw = coveredM, Nw = coveredN, Kw = coveredK;
+  const Mw = coveredM,
+    Nw = coveredN,
+    Kw = coveredK;
   copyRange(heap, cAt, C, cOff, cLen);
   // Leftovers the kernel's block sizes did not cover.
-  if (Kw < K) gemmJs(Mw, Nw, K - Kw, A, aOff + Kw * aCol, aRow, aCol, B, bOff + Kw * bRow, bRow, bCol, C, cOff, cRow);
+  if (Kw < K)
+    gemmJs(Mw, Nw, K - Kw, A, aOff + Kw * aCol, aRow, aCol, B, bOff + Kw * bRow, bRow, bCol, C, cOff, cRow);
   if (Nw < N) gemmJs(Mw, N - Nw, K, A, aOff, aRow, aCol, B, bOff + Nw * bCol, bRow, bCol, C, cOff + Nw, cRow);
-  if (Mw < M) gemmJs(M - Mw, N, K, A, aOff + Mw * aRow, aRow, aCol, B, bOff, bRow, bCol, C, cOff + Mw * cRow, cRow);
+  if (Mw < M)
+    gemmJs(M - Mw, N, K, A, aOff + Mw * aRow, aRow, aCol, B, bOff, bRow, bCol, C, cOff + Mw * cRow, cRow);
 }
 
 /**
@@ -59,25 +103,66 @@ function copyRange(from: Float64Array, fromOff: number, to: Float64Array, toOff:
 
 // What the last runStaged call covered (block-aligned rows, columns and k): module state,
 // not a returned object, for the same reason.
-let coveredM = 0, coveredN = 0, coveredK = 0;
+let coveredM = 0,
+  coveredN = 0,
+  coveredK = 0;
 
 /** Runs the kernel over k-chunks on staged operands (element offsets); sets covered*. */
-function runStaged(kernel: Kernel, M: number, N: number, K: number, aAt: number, aRow: number, aCol: number, bAt: number, bRow: number, bCol: number, cAt: number, cRow: number): void {
+function runStaged(
+  kernel: Kernel,
+  M: number,
+  N: number,
+  K: number,
+  aAt: number,
+  aRow: number,
+  aCol: number,
+  bAt: number,
+  bRow: number,
+  bCol: number,
+  cAt: number,
+  cRow: number,
+): void {
   const jvec = kernel.name === 'jvec';
-  const Mw = jvec ? M - (M % 4) : M - (M % 2), Nw = N - (N % 4), Kw = jvec ? K : K - (K % 2);
+  const Mw = jvec ? M - (M % 4) : M - (M % 2),
+    Nw = N - (N % 4),
+    Kw = jvec ? K : K - (K % 2);
   for (let k0 = 0; k0 < Kw; k0 += K_CHUNK) {
     const kc = Math.min(K_CHUNK, Kw - k0);
-    kernel.run(Mw, Nw, kc, 8 * (aAt + k0 * aCol), 8 * aRow, 8 * aCol, 8 * (bAt + k0 * bRow), 8 * (jvec ? bRow : bCol), 8 * cAt, 8 * cRow);
+    kernel.run(
+      Mw,
+      Nw,
+      kc,
+      8 * (aAt + k0 * aCol),
+      8 * aRow,
+      8 * aCol,
+      8 * (bAt + k0 * bRow),
+      8 * (jvec ? bRow : bCol),
+      8 * cAt,
+      8 * cRow,
+    );
   }
-  coveredM = Mw; coveredN = Nw; coveredK = Kw;
+  coveredM = Mw;
+  coveredN = Nw;
+  coveredK = Kw;
 }
 
 /** Halves the longest of K, M, N: two products that each stage less. */
 function splitProduct(
-  gemm: GemmFn, M: number, N: number, K: number,
-  A: Float64Array, aOff: number, aRow: number, aCol: number,
-  B: Float64Array, bOff: number, bRow: number, bCol: number,
-  C: Float64Array, cOff: number, cRow: number,
+  gemm: GemmFn,
+  M: number,
+  N: number,
+  K: number,
+  A: Float64Array,
+  aOff: number,
+  aRow: number,
+  aCol: number,
+  B: Float64Array,
+  bOff: number,
+  bRow: number,
+  bCol: number,
+  C: Float64Array,
+  cOff: number,
+  cRow: number,
 ): void {
   if (K >= M && K >= N && K > 1) {
     const h = K >> 1;
@@ -110,13 +195,20 @@ function reserveHeap(n: number): Float64Array {
 
 // The compiler's lib (ES2023 + @types/node) has no WebAssembly declarations, so these
 // are the few members used.
-interface WasmMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
 interface WasmApi {
   validate(code: Uint8Array): boolean;
   Module: new (code: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
 }
-export interface WasmKernels { memory: WasmMemory; jvec: Kernel; kvec: Kernel }
+export interface WasmKernels {
+  memory: WasmMemory;
+  jvec: Kernel;
+  kvec: Kernel;
+}
 
 /** null where WebAssembly or its SIMD proposal is missing: the JS kernel does everything. */
 function instantiate(): WasmKernels | null {

@@ -30,10 +30,20 @@ export { gemmJs } from './gemm-js.ts';
 export type GemmKernel = 'auto' | 'js' | 'wasm';
 
 export function gemm(
-  M: number, N: number, K: number,
-  A: Float64Array, aOff: number, aRow: number, aCol: number,
-  B: Float64Array, bOff: number, bRow: number, bCol: number,
-  C: Float64Array, cOff: number, cRow: number,
+  M: number,
+  N: number,
+  K: number,
+  A: Float64Array,
+  aOff: number,
+  aRow: number,
+  aCol: number,
+  B: Float64Array,
+  bOff: number,
+  bRow: number,
+  bCol: number,
+  C: Float64Array,
+  cOff: number,
+  cRow: number,
 ): void {
   const kernel = pickKernel(M, N, K, aRow, aCol, bRow, bCol, cRow);
   if (kernel === null) gemmJs(M, N, K, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow);
@@ -58,7 +68,16 @@ export function setGemmKernel(kernel: GemmKernel): boolean {
  */
 const WASM_MIN_WORK = 1024;
 
-function pickKernel(M: number, N: number, K: number, aRow: number, aCol: number, bRow: number, bCol: number, cRow: number): Kernel | null {
+function pickKernel(
+  M: number,
+  N: number,
+  K: number,
+  aRow: number,
+  aCol: number,
+  bRow: number,
+  bCol: number,
+  cRow: number,
+): Kernel | null {
   if (wasm === null || mode === 'js' || K < 1 || (mode === 'auto' && M * N * K < WASM_MIN_WORK)) return null;
   if (aRow < 0 || aCol < 0 || bRow < 0 || cRow < 0) return null;
   if (bCol === 1 && M >= 4 && N >= 4) return wasm.jvec;

@@ -5,7 +5,13 @@ import type { Cell, LayerParams, LayerTape } from './cells/cell.ts';
 import { accumulateWeights } from './cells/cell.ts';
 import { gemm } from './gemm.ts';
 
-export function forwardLayer(cell: Cell, p: LayerParams, tape: LayerTape, input: Float64Array, B: number): void {
+export function forwardLayer(
+  cell: Cell,
+  p: LayerParams,
+  tape: LayerTape,
+  input: Float64Array,
+  B: number,
+): void {
   const { steps: T, inputSize: F } = tape;
   const GH = cell.gateCount * tape.hiddenSize;
   const rows = T * B;
@@ -20,7 +26,17 @@ export function forwardLayer(cell: Cell, p: LayerParams, tape: LayerTape, input:
  * accumulates db, dWx, dWh and, when dInput is given, ∂L/∂input into it.
  * norms[t] receives ‖∂L/∂h_t‖ over the batch.
  */
-export function backwardLayer(cell: Cell, p: LayerParams, g: LayerParams, tape: LayerTape, input: Float64Array, dInput: Float64Array | null, B: number, firstStep: number, norms: Float64Array): void {
+export function backwardLayer(
+  cell: Cell,
+  p: LayerParams,
+  g: LayerParams,
+  tape: LayerTape,
+  input: Float64Array,
+  dInput: Float64Array | null,
+  B: number,
+  firstStep: number,
+  norms: Float64Array,
+): void {
   const { steps: T, inputSize: F, hiddenSize: H } = tape;
   const GH = cell.gateCount * H;
   norms.fill(0);
@@ -32,7 +48,8 @@ export function backwardLayer(cell: Cell, p: LayerParams, g: LayerParams, tape: 
     norms[t] = Math.sqrt(sum);
     cell.stepBackward(p, tape, t, B, firstStep);
   }
-  const r0 = firstStep * B, n = (T - firstStep) * B;
+  const r0 = firstStep * B,
+    n = (T - firstStep) * B;
   const da = tape.da;
   for (let r = r0; r < r0 + n; r++) {
     const off = r * GH;

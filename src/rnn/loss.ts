@@ -8,7 +8,13 @@ export const LOSS_KINDS: readonly LossKind[] = ['mse', 'mae', 'huber'];
 /** Huber's threshold between the quadratic and linear parts, in scaled units. */
 export const HUBER_DELTA = 1;
 
-export function lossAndGradient(kind: LossKind, prediction: Float64Array, target: Float64Array, n: number, grad: Float64Array): number {
+export function lossAndGradient(
+  kind: LossKind,
+  prediction: Float64Array,
+  target: Float64Array,
+  n: number,
+  grad: Float64Array,
+): number {
   let sum = 0;
   switch (kind) {
     case 'mse':
@@ -29,8 +35,13 @@ export function lossAndGradient(kind: LossKind, prediction: Float64Array, target
       for (let i = 0; i < n; i++) {
         const r = prediction[i]! - target[i]!;
         const a = Math.abs(r);
-        if (a <= HUBER_DELTA) { sum += 0.5 * r * r; grad[i] = r / n; }
-        else { sum += HUBER_DELTA * (a - 0.5 * HUBER_DELTA); grad[i] = (HUBER_DELTA * Math.sign(r)) / n; }
+        if (a <= HUBER_DELTA) {
+          sum += 0.5 * r * r;
+          grad[i] = r / n;
+        } else {
+          sum += HUBER_DELTA * (a - 0.5 * HUBER_DELTA);
+          grad[i] = (HUBER_DELTA * Math.sign(r)) / n;
+        }
       }
       break;
   }
@@ -38,12 +49,25 @@ export function lossAndGradient(kind: LossKind, prediction: Float64Array, target
 }
 
 /** The loss alone, for validation passes; targets may start at an offset into a larger array. */
-export function lossValue(kind: LossKind, prediction: Float64Array, target: Float64Array, n: number, targetOffset = 0): number {
+export function lossValue(
+  kind: LossKind,
+  prediction: Float64Array,
+  target: Float64Array,
+  n: number,
+  targetOffset = 0,
+): number {
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const r = prediction[i]! - target[targetOffset + i]!;
     const a = Math.abs(r);
-    sum += kind === 'mse' ? r * r : kind === 'mae' ? a : a <= HUBER_DELTA ? 0.5 * r * r : HUBER_DELTA * (a - 0.5 * HUBER_DELTA);
+    sum +=
+      kind === 'mse'
+        ? r * r
+        : kind === 'mae'
+          ? a
+          : a <= HUBER_DELTA
+            ? 0.5 * r * r
+            : HUBER_DELTA * (a - 0.5 * HUBER_DELTA);
   }
   return sum / n;
 }

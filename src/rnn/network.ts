@@ -40,20 +40,29 @@ export const MAX_LAYERS = 3;
 
 export function cellFor(config: NetworkConfig): Cell {
   switch (config.cell) {
-    case 'rnn': return createRnnCell(config.activation ?? 'tanh');
-    case 'lstm': return lstmCell as unknown as Cell;
-    case 'gru': return gruCell as unknown as Cell;
+    case 'rnn':
+      return createRnnCell(config.activation ?? 'tanh');
+    case 'lstm':
+      return lstmCell as unknown as Cell;
+    case 'gru':
+      return gruCell as unknown as Cell;
   }
 }
 
 export function validateNetworkConfig(config: NetworkConfig): void {
   const positive = (name: keyof NetworkConfig) => {
     const v = config[name];
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new Error(`network config: ${name} must be a positive integer, got ${String(v)}`);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1)
+      throw new Error(`network config: ${name} must be a positive integer, got ${String(v)}`);
   };
-  if (!['rnn', 'lstm', 'gru'].includes(config.cell)) throw new Error(`network config: cell must be rnn, lstm or gru, got ${String(config.cell)}`);
-  positive('inputSize'); positive('hiddenSize'); positive('layers'); positive('outputs');
-  if (config.layers > MAX_LAYERS) throw new Error(`network config: layers must be 1 to ${MAX_LAYERS}, got ${config.layers}`);
+  if (!['rnn', 'lstm', 'gru'].includes(config.cell))
+    throw new Error(`network config: cell must be rnn, lstm or gru, got ${String(config.cell)}`);
+  positive('inputSize');
+  positive('hiddenSize');
+  positive('layers');
+  positive('outputs');
+  if (config.layers > MAX_LAYERS)
+    throw new Error(`network config: layers must be 1 to ${MAX_LAYERS}, got ${config.layers}`);
   if (config.activation !== undefined && config.activation !== 'tanh' && config.activation !== 'relu') {
     throw new Error(`network config: activation must be tanh or relu, got ${String(config.activation)}`);
   }
@@ -79,10 +88,15 @@ export function layoutTensors(config: NetworkConfig): ParamTensor[] {
 }
 
 /** Wraps a flat parameter (or gradient) vector in per-layer and head views. */
-export function viewParams(config: NetworkConfig, tensors: readonly ParamTensor[], flat: Float64Array): { layers: LayerParams[]; head: { W: Float64Array; b: Float64Array } } {
+export function viewParams(
+  config: NetworkConfig,
+  tensors: readonly ParamTensor[],
+  flat: Float64Array,
+): { layers: LayerParams[]; head: { W: Float64Array; b: Float64Array } } {
   const view = (i: number) => flat.subarray(tensors[i]!.offset, tensors[i]!.offset + tensors[i]!.size);
   const layers: LayerParams[] = [];
-  for (let l = 0; l < config.layers; l++) layers.push({ Wx: view(3 * l), Wh: view(3 * l + 1), b: view(3 * l + 2) });
+  for (let l = 0; l < config.layers; l++)
+    layers.push({ Wx: view(3 * l), Wh: view(3 * l + 1), b: view(3 * l + 2) });
   return { layers, head: { W: view(3 * config.layers), b: view(3 * config.layers + 1) } };
 }
 
@@ -91,17 +105,28 @@ export function networkFromParams(config: NetworkConfig, params: Float64Array): 
   validateNetworkConfig(config);
   const tensors = layoutTensors(config);
   const total = tensors.reduce((n, t) => n + t.size, 0);
-  if (params.length !== total) throw new Error(`network parameters: expected ${total} values for this config, got ${params.length}`);
+  if (params.length !== total)
+    throw new Error(`network parameters: expected ${total} values for this config, got ${params.length}`);
   const own = Float64Array.from(params);
-  return { config: { ...config }, cell: cellFor(config), tensors, params: own, ...viewParams(config, tensors, own) };
+  return {
+    config: { ...config },
+    cell: cellFor(config),
+    tensors,
+    params: own,
+    ...viewParams(config, tensors, own),
+  };
 }
 
 /** A freshly initialised network; the same seed gives byte-identical weights. */
 export function createNetwork(config: NetworkConfig, seed: number): Network {
   validateNetworkConfig(config);
-  const net = networkFromParams(config, new Float64Array(layoutTensors(config).reduce((n, t) => n + t.size, 0)));
+  const net = networkFromParams(
+    config,
+    new Float64Array(layoutTensors(config).reduce((n, t) => n + t.size, 0)),
+  );
   const random = createRandom(seed);
-  const H = config.hiddenSize, G = net.cell.gateCount;
+  const H = config.hiddenSize,
+    G = net.cell.gateCount;
   net.layers.forEach((layer, l) => {
     const F = l === 0 ? config.inputSize : H;
     glorotUniform(layer.Wx, F, G * H, random);

@@ -45,14 +45,18 @@ function createSgd(config: OptimizerConfig, size: number): Optimizer {
 
 /** Adam (Kingma & Ba 2015) with bias correction of both moment estimates. */
 function createAdam(config: OptimizerConfig, size: number): Optimizer {
-  const beta1 = config.beta1 ?? 0.9, beta2 = config.beta2 ?? 0.999, eps = config.epsilon ?? 1e-8;
-  const m = new Float64Array(size), v = new Float64Array(size);
+  const beta1 = config.beta1 ?? 0.9,
+    beta2 = config.beta2 ?? 0.999,
+    eps = config.epsilon ?? 1e-8;
+  const m = new Float64Array(size),
+    v = new Float64Array(size);
   let t = 0;
   return {
     learningRate: config.learningRate,
     step(params, grads) {
       t++;
-      const correction1 = 1 - beta1 ** t, correction2 = 1 - beta2 ** t;
+      const correction1 = 1 - beta1 ** t,
+        correction2 = 1 - beta2 ** t;
       const stepSize = this.learningRate / correction1;
       const sqrtC2 = Math.sqrt(correction2);
       for (let i = 0; i < size; i++) {

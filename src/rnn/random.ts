@@ -29,7 +29,10 @@ function splitmix32(seed: number): () => number {
 export function createRandom(seed: number): Random {
   if (!Number.isFinite(seed)) throw new Error(`seed must be a finite number, got ${seed}`);
   const mix = splitmix32(Math.floor(seed));
-  let s0 = mix(), s1 = mix(), s2 = mix(), s3 = mix();
+  let s0 = mix(),
+    s1 = mix(),
+    s2 = mix(),
+    s3 = mix();
   if ((s0 | s1 | s2 | s3) === 0) s0 = 1;
 
   const nextUint32 = (): number => {

@@ -20,7 +20,11 @@ export function networkToJSON(net: Network): NetworkJSON {
     format: NETWORK_FORMAT,
     version: NETWORK_FORMAT_VERSION,
     config: { ...net.config },
-    tensors: net.tensors.map((t) => ({ name: t.name, shape: [...t.shape], values: Array.from(net.params.subarray(t.offset, t.offset + t.size)) })),
+    tensors: net.tensors.map((t) => ({
+      name: t.name,
+      shape: [...t.shape],
+      values: Array.from(net.params.subarray(t.offset, t.offset + t.size)),
+    })),
   };
 }
 
@@ -29,19 +33,30 @@ export class NetworkFormatError extends Error {
 }
 
 export function networkFromJSON(json: unknown): Network {
-  const fail = (what: string): never => { throw new NetworkFormatError(`network: ${what}`); };
+  const fail = (what: string): never => {
+    throw new NetworkFormatError(`network: ${what}`);
+  };
   if (typeof json !== 'object' || json === null) return fail('expected an object');
   const doc = json as Partial<NetworkJSON>;
-  if (doc.format !== NETWORK_FORMAT) fail(`format is ${JSON.stringify(doc.format)}, expected "${NETWORK_FORMAT}"`);
+  if (doc.format !== NETWORK_FORMAT)
+    fail(`format is ${JSON.stringify(doc.format)}, expected "${NETWORK_FORMAT}"`);
   if (typeof doc.version !== 'number') return fail('version is missing');
-  if (doc.version > NETWORK_FORMAT_VERSION) fail(`format version ${doc.version} is newer than this Recurrent reads (${NETWORK_FORMAT_VERSION}); upgrade Recurrent`);
+  if (doc.version > NETWORK_FORMAT_VERSION)
+    fail(
+      `format version ${doc.version} is newer than this Recurrent reads (${NETWORK_FORMAT_VERSION}); upgrade Recurrent`,
+    );
   if (doc.version !== NETWORK_FORMAT_VERSION) fail(`format version ${doc.version} is not supported`);
   if (typeof doc.config !== 'object' || doc.config === null) return fail('config is missing');
-  try { validateNetworkConfig(doc.config); } catch (e) { fail((e as Error).message); }
+  try {
+    validateNetworkConfig(doc.config);
+  } catch (e) {
+    fail((e as Error).message);
+  }
   const config = doc.config;
   if (!Array.isArray(doc.tensors)) return fail('tensors are missing');
   const expected = layoutTensors(config);
-  if (doc.tensors.length !== expected.length) fail(`expected ${expected.length} tensors for this config, found ${doc.tensors.length}`);
+  if (doc.tensors.length !== expected.length)
+    fail(`expected ${expected.length} tensors for this config, found ${doc.tensors.length}`);
   const params = new Float64Array(expected.reduce((n, t) => n + t.size, 0));
   expected.forEach((want, i) => {
     const got = doc.tensors![i]!;
@@ -49,9 +64,11 @@ export function networkFromJSON(json: unknown): Network {
     if (!Array.isArray(got.shape) || got.shape.join('×') !== want.shape.join('×')) {
       fail(`tensor ${want.name} has shape [${String(got.shape)}], expected [${want.shape.join(', ')}]`);
     }
-    if (!Array.isArray(got.values) || got.values.length !== want.size) fail(`tensor ${want.name} holds ${got.values?.length} values, expected ${want.size}`);
+    if (!Array.isArray(got.values) || got.values.length !== want.size)
+      fail(`tensor ${want.name} holds ${got.values?.length} values, expected ${want.size}`);
     got.values.forEach((v, j) => {
-      if (typeof v !== 'number' || !Number.isFinite(v)) fail(`tensor ${want.name} value ${j} is ${JSON.stringify(v)}, not a finite number`);
+      if (typeof v !== 'number' || !Number.isFinite(v))
+        fail(`tensor ${want.name} value ${j} is ${JSON.stringify(v)}, not a finite number`);
       params[want.offset + j] = v;
     });
   });

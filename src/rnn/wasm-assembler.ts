@@ -7,7 +7,10 @@ export type Code = number | Code[];
 /** Flattens nested byte lists, so instructions can be written as nested arrays. */
 export function bytes(...parts: Code[]): number[] {
   const out: number[] = [];
-  const walk = (c: Code): void => { if (typeof c === 'number') out.push(c); else c.forEach(walk); };
+  const walk = (c: Code): void => {
+    if (typeof c === 'number') out.push(c);
+    else c.forEach(walk);
+  };
   parts.forEach(walk);
   return out;
 }
@@ -35,13 +38,22 @@ export function sleb(n: number): number[] {
 
 export const vector = (items: Code[]) => bytes(uleb(items.length), items);
 export const section = (id: number, body: number[]) => bytes(id, uleb(body.length), body);
-export const name = (s: string) => bytes(uleb(s.length), [...s].map((c) => c.charCodeAt(0)));
+export const name = (s: string) =>
+  bytes(
+    uleb(s.length),
+    [...s].map((c) => c.charCodeAt(0)),
+  );
 
-export const I32 = 0x7f, V128 = 0x7b;
+export const I32 = 0x7f,
+  V128 = 0x7b;
 export const get = (l: number) => bytes(0x20, uleb(l));
 export const set = (l: number) => bytes(0x21, uleb(l));
 export const i32 = (v: number) => bytes(0x41, sleb(v));
-export const ADD = 0x6a, MUL = 0x6c, SUB = 0x6b, SHL = 0x74, LT_U = 0x49;
+export const ADD = 0x6a,
+  MUL = 0x6c,
+  SUB = 0x6b,
+  SHL = 0x74,
+  LT_U = 0x49;
 export const simd = (op: number) => bytes(0xfd, uleb(op));
 export const v128Load = (offset: number) => bytes(simd(0x00), 4, uleb(offset));
 export const v128Store = (offset: number) => bytes(simd(0x0b), 4, uleb(offset));
@@ -49,7 +61,9 @@ export const f64Splat = bytes(simd(0x0a), 3, 0); // v128.load64_splat
 export const f64Load = (offset: number) => bytes(0x2b, 3, uleb(offset));
 export const f64Store = (offset: number) => bytes(0x39, 3, uleb(offset));
 export const lane = (n: number) => bytes(simd(0x21), n); // f64x2.extract_lane
-export const F64_ADD = 0xa0, F64X2_ADD = simd(0xf0), F64X2_MUL = simd(0xf2);
+export const F64_ADD = 0xa0,
+  F64X2_ADD = simd(0xf0),
+  F64X2_MUL = simd(0xf2);
 export const zero = (l: number) => bytes(simd(0x0c), new Array<number>(16).fill(0), set(l));
 
 /** do { body } while (condition): the loop runs at least once. */
@@ -57,9 +71,11 @@ export const doWhile = (body: Code, condition: Code) => bytes(0x03, 0x40, body, 
 export const addTo = (l: number, amount: Code) => bytes(get(l), amount, ADD, set(l));
 export const below = (l: number, limit: number) => bytes(get(l), get(limit), LT_U);
 /** acc += x · y on f64x2 locals. */
-export const mulAdd = (acc: number, x: number, y: number) => bytes(get(acc), get(x), get(y), F64X2_MUL, F64X2_ADD, set(acc));
+export const mulAdd = (acc: number, x: number, y: number) =>
+  bytes(get(acc), get(x), get(y), F64X2_MUL, F64X2_ADD, set(acc));
 /** l = base + step, base + 2·step, … for each l in ls. */
-export const chain = (base: number, step: number, ls: number[]) => ls.map((l, r) => bytes(get(r === 0 ? base : ls[r - 1]!), get(step), ADD, set(l)));
+export const chain = (base: number, step: number, ls: number[]) =>
+  ls.map((l, r) => bytes(get(r === 0 ? base : ls[r - 1]!), get(step), ADD, set(l)));
 
 /** Allocates local indices after the kernel's 10 i32 parameters. */
 export function locals(i32Count: number, v128Count: number) {

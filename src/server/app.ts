@@ -55,7 +55,8 @@ export function createApp(options: AppOptions = {}): RecurrentApp {
   const queue = new TrainingQueue(db, datasets, options.trainingConcurrency ?? availableParallelism());
   const uploadLimit = options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT;
   const datasetsDir = options.datasetsDir === undefined ? `${ROOT}datasets` : options.datasetsDir;
-  const ready = (datasetsDir === null ? Promise.resolve() : datasets.seedBundled(datasetsDir).then(() => undefined));
+  const ready =
+    datasetsDir === null ? Promise.resolve() : datasets.seedBundled(datasetsDir).then(() => undefined);
   ready.catch((e: unknown) => console.error(`seeding the bundled datasets failed: ${(e as Error).message}`));
 
   const routes: ApiRoute[] = [
@@ -67,35 +68,55 @@ export function createApp(options: AppOptions = {}): RecurrentApp {
   ];
   const app = express() as RecurrentApp;
   app.disable('x-powered-by');
-  app.use(helmet({
-    // The app opens no cross-origin windows, and over plain HTTP on a LAN address browsers
-    // ignore COOP with a console error; it protects nothing here.
-    crossOriginOpenerPolicy: false,
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"], objectSrc: ["'none'"], baseUri: ["'self'"], frameAncestors: ["'none'"], formAction: ["'self'"],
-        // Served over plain HTTP on a LAN address too: upgrading requests would break it.
-        upgradeInsecureRequests: null,
+  app.use(
+    helmet({
+      // The app opens no cross-origin windows, and over plain HTTP on a LAN address browsers
+      // ignore COOP with a console error; it protects nothing here.
+      crossOriginOpenerPolicy: false,
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+          // Served over plain HTTP on a LAN address too: upgrading requests would break it.
+          upgradeInsecureRequests: null,
+        },
       },
-    },
-  }));
+    }),
+  );
   app.use('/api', express.json({ limit: '1mb' }));
   const document = openApiDocument(routes);
-  app.get('/api/openapi.json', (_req, res) => { res.json(document); });
-  app.get('/api/health', (_req, res) => { res.json({ ok: true }); });
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+  app.get('/api/health', (_req, res) => {
+    res.json({ ok: true });
+  });
   for (const route of routes) app[route.method](route.path, ...route.handlers);
-  app.use('/api', (req, _res, next) => { next(notFound(`${req.method} ${req.originalUrl}`)); });
+  app.use('/api', (req, _res, next) => {
+    next(notFound(`${req.method} ${req.originalUrl}`));
+  });
 
   const webDir = options.webDir ?? `${ROOT}web`;
   const assets = bundleWebAssets(webDir);
   app.get('/assets/:name', (req, res, next) => {
     const text = assets.get(req.params.name);
-    if (text === undefined) { next(); return; }
+    if (text === undefined) {
+      next();
+      return;
+    }
     res.type('application/javascript').send(text);
   });
   const plotly = createRequire(import.meta.url).resolve('plotly.js-dist-min');
-  app.get('/vendor/plotly.min.js', (_req, res) => { res.sendFile(plotly); });
+  app.get('/vendor/plotly.min.js', (_req, res) => {
+    res.sendFile(plotly);
+  });
   app.use(express.static(webDir, { index: 'index.html', extensions: ['html'] }));
   app.use(errorHandler);
 

@@ -53,7 +53,12 @@ export class DatasetService {
 
   ingest(id: number, request: SeriesRequest = {}): Promise<IngestResult> {
     const row = this.get(id);
-    const options: IngestOptions = { file: row.name, target: request.target, time: request.time, features: request.features ?? [] };
+    const options: IngestOptions = {
+      file: row.name,
+      target: request.target,
+      time: request.time,
+      features: request.features ?? [],
+    };
     const key = `${id}|${row.sha256}|${JSON.stringify(options)}`;
     let hit = this.cache.get(key);
     if (!hit) {
@@ -70,10 +75,20 @@ export class DatasetService {
     const { series } = await this.ingest(id, request);
     if (request.series !== undefined && request.series !== '') {
       const chosen = series.find((s) => s.id === request.series);
-      if (!chosen) throw new HttpError(400, `dataset ${id} has no series "${request.series}" (series: ${series.map((s) => s.id).join(', ')})`, { series: 'unknown series' });
+      if (!chosen)
+        throw new HttpError(
+          400,
+          `dataset ${id} has no series "${request.series}" (series: ${series.map((s) => s.id).join(', ')})`,
+          { series: 'unknown series' },
+        );
       return chosen;
     }
-    if (series.length > 1) throw new HttpError(400, `dataset ${id} holds ${series.length} series (${series.map((s) => s.id).join(', ')}); choose one`, { series: 'required for this dataset' });
+    if (series.length > 1)
+      throw new HttpError(
+        400,
+        `dataset ${id} holds ${series.length} series (${series.map((s) => s.id).join(', ')}); choose one`,
+        { series: 'required for this dataset' },
+      );
     return series[0]!;
   }
 
@@ -85,14 +100,25 @@ export class DatasetService {
 /** A display name from an uploaded file name: its last path part, printable, at most 120 characters. */
 export function safeDatasetName(originalName: string): string {
   const base = originalName.split(/[\\/]/).pop() ?? '';
-  const printable = [...base].filter((c) => c >= ' ' && c !== '\u007f').join('').trim().slice(0, 120);
+  const printable = [...base]
+    .filter((c) => c >= ' ' && c !== '\u007f')
+    .join('')
+    .trim()
+    .slice(0, 120);
   return printable === '' || printable === '.' || printable === '..' ? 'upload.csv' : printable;
 }
 
 export function datasetJson(row: DatasetRow): object {
   const r = row.report;
   return {
-    id: row.id, name: row.name, source: row.source, size: row.size, rows: r.rowsUsed,
-    columns: r.columns, frequency: r.frequency?.label ?? null, series: r.series.map((s) => s.id), createdAt: row.createdAt,
+    id: row.id,
+    name: row.name,
+    source: row.source,
+    size: row.size,
+    rows: r.rowsUsed,
+    columns: r.columns,
+    frequency: r.frequency?.label ?? null,
+    series: r.series.map((s) => s.id),
+    createdAt: row.createdAt,
   };
 }

@@ -5,23 +5,35 @@
 /** Indices (ascending) of at most `threshold` points of (x, y) chosen by LTTB. */
 export function lttbIndices(x: ArrayLike<number>, y: ArrayLike<number>, threshold: number): Int32Array {
   const n = x.length;
-  if (threshold >= n || threshold < 3) return Int32Array.from({ length: Math.min(n, Math.max(threshold, n)) }, (_, i) => i);
+  if (threshold >= n || threshold < 3)
+    return Int32Array.from({ length: Math.min(n, Math.max(threshold, n)) }, (_, i) => i);
   const out = new Int32Array(threshold);
   const bucket = (n - 2) / (threshold - 2);
   let a = 0;
   out[0] = 0;
   for (let i = 0; i < threshold - 2; i++) {
     // Average of the next bucket: the third corner of the triangle.
-    const nextStart = Math.floor((i + 1) * bucket) + 1, nextEnd = Math.min(n, Math.floor((i + 2) * bucket) + 1);
-    let avgX = 0, avgY = 0;
-    for (let j = nextStart; j < nextEnd; j++) { avgX += x[j]!; avgY += y[j]!; }
+    const nextStart = Math.floor((i + 1) * bucket) + 1,
+      nextEnd = Math.min(n, Math.floor((i + 2) * bucket) + 1);
+    let avgX = 0,
+      avgY = 0;
+    for (let j = nextStart; j < nextEnd; j++) {
+      avgX += x[j]!;
+      avgY += y[j]!;
+    }
     const count = Math.max(1, nextEnd - nextStart);
-    avgX /= count; avgY /= count;
-    const start = Math.floor(i * bucket) + 1, end = Math.floor((i + 1) * bucket) + 1;
-    let best = start, bestArea = -1;
+    avgX /= count;
+    avgY /= count;
+    const start = Math.floor(i * bucket) + 1,
+      end = Math.floor((i + 1) * bucket) + 1;
+    let best = start,
+      bestArea = -1;
     for (let j = start; j < end; j++) {
       const area = Math.abs((x[a]! - avgX) * (y[j]! - y[a]!) - (x[a]! - x[j]!) * (avgY - y[a]!));
-      if (area > bestArea) { bestArea = area; best = j; }
+      if (area > bestArea) {
+        bestArea = area;
+        best = j;
+      }
     }
     out[i + 1] = best;
     a = best;
@@ -32,7 +44,8 @@ export function lttbIndices(x: ArrayLike<number>, y: ArrayLike<number>, threshol
 
 /** Index range [start, end) of the points with from ≤ x ≤ to (x ascending). */
 export function rangeIndices(x: ArrayLike<number>, from = -Infinity, to = Infinity): [number, number] {
-  let start = 0, end = x.length;
+  let start = 0,
+    end = x.length;
   while (start < end && x[start]! < from) start++;
   while (end > start && x[end - 1]! > to) end--;
   return [start, end];
@@ -45,7 +58,13 @@ export interface Trace {
 }
 
 /** The points of (time, values) within [from, to], downsampled to at most `points`. */
-export function traceWindow(time: ArrayLike<number>, values: ArrayLike<number>, points: number, from?: number, to?: number): Trace {
+export function traceWindow(
+  time: ArrayLike<number>,
+  values: ArrayLike<number>,
+  points: number,
+  from?: number,
+  to?: number,
+): Trace {
   const [start, end] = rangeIndices(time, from, to);
   const t = Array.prototype.slice.call(time, start, end) as number[];
   const v = Array.prototype.slice.call(values, start, end) as number[];

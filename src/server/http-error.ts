@@ -2,11 +2,15 @@
 // the right status — 400, 404, 409, 413, 415 — and never a stack trace.
 import type { ErrorRequestHandler } from 'express';
 import { MulterError } from 'multer';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ConfigError, DataError, ModelFileError, PrepError } from '../forecaster.ts';
 
 export class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly fields?: Record<string, string>) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
     super(message);
   }
 }
@@ -19,20 +23,45 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown, what: string
   if (result.success) return result.data;
   const fields: Record<string, string> = {};
   for (const issue of result.error.issues) fields[issue.path.join('.') || what] ??= issue.message;
-  throw new HttpError(400, `invalid ${what}: ${Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join('; ')}`, fields);
+  throw new HttpError(
+    400,
+    `invalid ${what}: ${Object.entries(fields)
+      .map(([f, m]) => `${f}: ${m}`)
+      .join('; ')}`,
+    fields,
+  );
 }
 
 /** The status and body for any error a route lets through. */
-export function describeError(error: unknown): { status: number; body: { error: string; fields?: Record<string, string> } } {
-  if (error instanceof HttpError) return { status: error.status, body: { error: error.message, fields: error.fields } };
+export function describeError(error: unknown): {
+  status: number;
+  body: { error: string; fields?: Record<string, string> };
+} {
+  if (error instanceof HttpError)
+    return { status: error.status, body: { error: error.message, fields: error.fields } };
   if (error instanceof MulterError) {
     const status = error.code === 'LIMIT_FILE_SIZE' ? 413 : 400;
-    return { status, body: { error: error.code === 'LIMIT_FILE_SIZE' ? 'the file is larger than the upload limit' : `upload rejected: ${error.message}` } };
+    return {
+      status,
+      body: {
+        error:
+          error.code === 'LIMIT_FILE_SIZE'
+            ? 'the file is larger than the upload limit'
+            : `upload rejected: ${error.message}`,
+      },
+    };
   }
   const e = error as { type?: string; status?: number; message?: string };
-  if (e.type === 'entity.too.large') return { status: 413, body: { error: 'the request body is larger than the limit' } };
-  if (e.type === 'entity.parse.failed') return { status: 400, body: { error: `the request body is not valid JSON: ${e.message}` } };
-  if (error instanceof DataError || error instanceof PrepError || error instanceof ConfigError || error instanceof ModelFileError) {
+  if (e.type === 'entity.too.large')
+    return { status: 413, body: { error: 'the request body is larger than the limit' } };
+  if (e.type === 'entity.parse.failed')
+    return { status: 400, body: { error: `the request body is not valid JSON: ${e.message}` } };
+  if (
+    error instanceof DataError ||
+    error instanceof PrepError ||
+    error instanceof ConfigError ||
+    error instanceof ModelFileError
+  ) {
     return { status: 400, body: { error: (error as Error).message } };
   }
   return { status: 500, body: { error: 'internal error; the server log has the details' } };

@@ -21,14 +21,21 @@ interface Loaded {
 export class ModelService {
   private readonly cache = new Map<number, Loaded>();
 
-  constructor(private readonly db: Db, private readonly datasets: DatasetService) {}
+  constructor(
+    private readonly db: Db,
+    private readonly datasets: DatasetService,
+  ) {}
 
   load(id: number): Loaded {
     let hit = this.cache.get(id);
     if (!hit) {
       const row = getModel(this.db, id);
       if (!row) throw notFound(`model ${id}`);
-      hit = { row, model: modelFromJSON(JSON.parse(modelFileText(this.db, id)!), `model ${id}`), forecasts: new Map() };
+      hit = {
+        row,
+        model: modelFromJSON(JSON.parse(modelFileText(this.db, id)!), `model ${id}`),
+        forecasts: new Map(),
+      };
       this.cache.set(id, hit);
     }
     return hit;
@@ -43,14 +50,17 @@ export class ModelService {
   /** The series the model was trained on, from its dataset as stored. */
   series(id: number): Promise<TimeSeries> {
     const { row } = this.load(id);
-    if (row.datasetId === null) throw new HttpError(409, `model ${id}'s dataset was deleted; forecast from a new CSV instead`);
+    if (row.datasetId === null)
+      throw new HttpError(409, `model ${id}'s dataset was deleted; forecast from a new CSV instead`);
     return this.datasets.series(row.datasetId, row.summary.ingest);
   }
 
   fitted(id: number): Promise<FittedValues> {
     const loaded = this.load(id);
     loaded.fitted ??= this.series(id).then((series) => predictNext(loaded.model, series));
-    loaded.fitted.catch(() => { loaded.fitted = undefined; });
+    loaded.fitted.catch(() => {
+      loaded.fitted = undefined;
+    });
     return loaded.fitted;
   }
 

@@ -2,35 +2,79 @@
 // app registers, so every route is in it.
 import type { ApiRoute } from './route.ts';
 
-const errorSchema = { type: 'object', properties: { error: { type: 'string' }, fields: { type: 'object', additionalProperties: { type: 'string' } } }, required: ['error'] };
+const errorSchema = {
+  type: 'object',
+  properties: {
+    error: { type: 'string' },
+    fields: { type: 'object', additionalProperties: { type: 'string' } },
+  },
+  required: ['error'],
+};
 
 export function openApiDocument(routes: readonly ApiRoute[]): object {
   const paths: Record<string, Record<string, object>> = {};
   for (const route of routes) {
     const path = route.path.replace(/:([A-Za-z]+)/g, '{$1}');
     const parameters = [
-      ...[...route.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'integer', minimum: 1 } })),
-      ...Object.entries(route.query ?? {}).map(([name, description]) => ({ name, in: 'query', required: false, description, schema: { type: 'string' } })),
+      ...[...route.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({
+        name: m[1],
+        in: 'path',
+        required: true,
+        schema: { type: 'integer', minimum: 1 },
+      })),
+      ...Object.entries(route.query ?? {}).map(([name, description]) => ({
+        name,
+        in: 'query',
+        required: false,
+        description,
+        schema: { type: 'string' },
+      })),
     ];
-    const content = (type: string) => ({ [type]: { schema: type === 'application/json' ? { type: 'object' } : { type: 'string' } } });
+    const content = (type: string) => ({
+      [type]: { schema: type === 'application/json' ? { type: 'object' } : { type: 'string' } },
+    });
     const requestBody = route.body && {
       required: route.body !== 'json-or-multipart',
       content: {
         ...(route.body !== 'multipart' ? content('application/json') : {}),
-        ...(route.body !== 'json' ? { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } } } : {}),
+        ...(route.body !== 'json'
+          ? {
+              'multipart/form-data': {
+                schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+              },
+            }
+          : {}),
       },
     };
-    const responses = Object.fromEntries(Object.entries(route.responses).map(([status, description]) => {
-      const code = Number(status);
-      if (code === 204) return [status, { description }];
-      const type = code >= 400 ? 'application/json' : route.produces ?? 'application/json';
-      return [status, { description, content: code >= 400 ? { 'application/json': { schema: errorSchema } } : content(type) }];
-    }));
-    (paths[path] ??= {})[route.method] = { summary: route.summary, parameters, ...(requestBody ? { requestBody } : {}), responses };
+    const responses = Object.fromEntries(
+      Object.entries(route.responses).map(([status, description]) => {
+        const code = Number(status);
+        if (code === 204) return [status, { description }];
+        const type = code >= 400 ? 'application/json' : (route.produces ?? 'application/json');
+        return [
+          status,
+          {
+            description,
+            content: code >= 400 ? { 'application/json': { schema: errorSchema } } : content(type),
+          },
+        ];
+      }),
+    );
+    (paths[path] ??= {})[route.method] = {
+      summary: route.summary,
+      parameters,
+      ...(requestBody ? { requestBody } : {}),
+      responses,
+    };
   }
   return {
     openapi: '3.0.3',
-    info: { title: 'Recurrent', version: '1.0.0', description: 'Time-series forecasting with recurrent networks: datasets, trainings, models, forecasts and the worked example.' },
+    info: {
+      title: 'Recurrent',
+      version: '1.0.0',
+      description:
+        'Time-series forecasting with recurrent networks: datasets, trainings, models, forecasts and the worked example.',
+    },
     paths,
   };
 }

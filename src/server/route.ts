@@ -23,17 +23,38 @@ export interface ApiRoute {
 export function idParam(req: Request, name = 'id'): number {
   const raw = req.params[name];
   const id = Number(raw);
-  if (!Number.isInteger(id) || id < 1) throw new HttpError(400, `${name} must be a positive whole number, got "${String(raw)}"`, { [name]: 'not a positive whole number' });
+  if (!Number.isInteger(id) || id < 1)
+    throw new HttpError(400, `${name} must be a positive whole number, got "${String(raw)}"`, {
+      [name]: 'not a positive whole number',
+    });
   return id;
 }
 
 /** 415 unless the request body (if any) is of an accepted media type. */
 export function requireBody(kind: BodyKind, optional = false): RequestHandler {
-  const accepted = kind === 'json' ? ['application/json'] : kind === 'multipart' ? ['multipart/form-data'] : ['application/json', 'multipart/form-data'];
+  const accepted =
+    kind === 'json'
+      ? ['application/json']
+      : kind === 'multipart'
+        ? ['multipart/form-data']
+        : ['application/json', 'multipart/form-data'];
   return (req, _res, next) => {
-    const hasBody = req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0' || req.headers['transfer-encoding'] !== undefined;
-    if (optional && !hasBody) { next(); return; }
-    if (!req.is(accepted)) { next(new HttpError(415, `expected a body of type ${accepted.join(' or ')}, got ${req.headers['content-type'] ?? 'none'}`)); return; }
+    const hasBody =
+      (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0') ||
+      req.headers['transfer-encoding'] !== undefined;
+    if (optional && !hasBody) {
+      next();
+      return;
+    }
+    if (!req.is(accepted)) {
+      next(
+        new HttpError(
+          415,
+          `expected a body of type ${accepted.join(' or ')}, got ${req.headers['content-type'] ?? 'none'}`,
+        ),
+      );
+      return;
+    }
     next();
   };
 }
@@ -43,13 +64,17 @@ export function numberQuery(req: Request, name: string): number | undefined {
   const raw = req.query[name];
   if (raw === undefined || raw === '') return undefined;
   const n = Number(raw);
-  if (typeof raw !== 'string' || !Number.isFinite(n)) throw new HttpError(400, `query ${name} must be a number, got "${String(raw)}"`, { [name]: 'not a number' });
+  if (typeof raw !== 'string' || !Number.isFinite(n))
+    throw new HttpError(400, `query ${name} must be a number, got "${String(raw)}"`, {
+      [name]: 'not a number',
+    });
   return n;
 }
 
 export function stringQuery(req: Request, name: string): string | undefined {
   const raw = req.query[name];
   if (raw === undefined) return undefined;
-  if (typeof raw !== 'string') throw new HttpError(400, `query ${name} must be given once`, { [name]: 'given more than once' });
+  if (typeof raw !== 'string')
+    throw new HttpError(400, `query ${name} must be given once`, { [name]: 'given more than once' });
   return raw;
 }

@@ -41,12 +41,29 @@ export class TrainingQueue {
   private running = 0;
   private closed = false;
 
-  constructor(private readonly db: Db, private readonly datasets: DatasetService, private readonly concurrency: number) {}
+  constructor(
+    private readonly db: Db,
+    private readonly datasets: DatasetService,
+    private readonly concurrency: number,
+  ) {}
 
   submit(request: TrainingRequest): RunRow {
     if (this.closed) throw new HttpError(409, 'the server is shutting down');
-    const run = insertRun(this.db, { kind: 'train', datasetId: request.datasetId, target: request.ingest.target, series: request.ingest.series ?? '', options: request.options });
-    const job: Job = { runId: run.id, request, controller: new AbortController(), epochs: [], listeners: new Set(), ended: false };
+    const run = insertRun(this.db, {
+      kind: 'train',
+      datasetId: request.datasetId,
+      target: request.ingest.target,
+      series: request.ingest.series ?? '',
+      options: request.options,
+    });
+    const job: Job = {
+      runId: run.id,
+      request,
+      controller: new AbortController(),
+      epochs: [],
+      listeners: new Set(),
+      ended: false,
+    };
     this.jobs.set(run.id, job);
     this.waiting.push(job);
     this.pump();
@@ -69,7 +86,10 @@ export class TrainingQueue {
   }
 
   /** Epochs so far, then live events; returns an unsubscribe function. null when the run has ended. */
-  subscribe(runId: number, listener: (event: TrainingEvent) => void): { past: FitProgress[]; unsubscribe: () => void } | null {
+  subscribe(
+    runId: number,
+    listener: (event: TrainingEvent) => void,
+  ): { past: FitProgress[]; unsubscribe: () => void } | null {
     const job = this.jobs.get(runId);
     if (!job || job.ended) return null;
     job.listeners.add(listener);
@@ -88,7 +108,10 @@ export class TrainingQueue {
     while (this.running < this.concurrency && this.waiting.length > 0) {
       const job = this.waiting.shift()!;
       this.running++;
-      void this.execute(job).finally(() => { this.running--; this.pump(); });
+      void this.execute(job).finally(() => {
+        this.running--;
+        this.pump();
+      });
     }
   }
 
@@ -111,11 +134,19 @@ export class TrainingQueue {
       // With auto mode's candidates, the model kept may be one that finished before the cancel.
       const cancelled = job.controller.signal.aborted || model.training.stoppedBy === 'cancelled';
       const modelId = model.training.history.length === 0 ? null : this.store(job, model, series);
-      this.finish(job, cancelled ? 'cancelled' : 'succeeded', { modelId, wallMs: performance.now() - started, peakMemoryMb: peakRss / 2 ** 20 });
+      this.finish(job, cancelled ? 'cancelled' : 'succeeded', {
+        modelId,
+        wallMs: performance.now() - started,
+        peakMemoryMb: peakRss / 2 ** 20,
+      });
       this.emit(job, { type: 'done', status: cancelled ? 'cancelled' : 'succeeded', modelId });
     } catch (e) {
       const error = (e as Error).message;
-      this.finish(job, 'failed', { error, wallMs: performance.now() - started, peakMemoryMb: peakRss / 2 ** 20 });
+      this.finish(job, 'failed', {
+        error,
+        wallMs: performance.now() - started,
+        peakMemoryMb: peakRss / 2 ** 20,
+      });
       this.emit(job, { type: 'failed', error });
     }
   }
@@ -149,15 +180,36 @@ export class TrainingQueue {
 }
 
 function toRecord(p: FitProgress): RunEpoch {
-  return { ...(p.stage === undefined ? {} : { stage: p.stage }), epoch: p.epoch, trainLoss: p.trainLoss, validationLoss: p.validationLoss, gradientNorm: p.gradientNorm, learningRate: p.learningRate, elapsedMs: p.elapsedMs };
+  return {
+    ...(p.stage === undefined ? {} : { stage: p.stage }),
+    epoch: p.epoch,
+    trainLoss: p.trainLoss,
+    validationLoss: p.validationLoss,
+    gradientNorm: p.gradientNorm,
+    learningRate: p.learningRate,
+    elapsedMs: p.elapsedMs,
+  };
 }
 
-export function summarise(ingest: ModelSummary['ingest'], model: ForecastModel, evaluation: Evaluation | null): ModelSummary {
+export function summarise(
+  ingest: ModelSummary['ingest'],
+  model: ForecastModel,
+  evaluation: Evaluation | null,
+): ModelSummary {
   const { config } = model;
   return {
     ingest,
-    cell: config.network.cell, hiddenSize: config.network.hiddenSize, layers: config.network.layers,
-    horizonSteps: config.horizonSteps, windowLength: config.windowLength,
-    metrics: evaluation && { mae: evaluation.model.mae, smape: evaluation.model.smape, mase: evaluation.model.mase, skillVsNaive: evaluation.skillVsNaive, hasSkill: evaluation.hasSkill },
+    cell: config.network.cell,
+    hiddenSize: config.network.hiddenSize,
+    layers: config.network.layers,
+    horizonSteps: config.horizonSteps,
+    windowLength: config.windowLength,
+    metrics: evaluation && {
+      mae: evaluation.model.mae,
+      smape: evaluation.model.smape,
+      mase: evaluation.model.mase,
+      skillVsNaive: evaluation.skillVsNaive,
+      hasSkill: evaluation.hasSkill,
+    },
   };
 }

@@ -8,9 +8,19 @@ export function bundleWebAssets(webDir: string): Map<string, string> {
   const srcDir = join(webDir, 'src');
   const assets = new Map<string, string>();
   if (!existsSync(srcDir)) return assets;
-  const entries = readdirSync(srcDir).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).map((f) => join(srcDir, f));
+  const entries = readdirSync(srcDir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+    .map((f) => join(srcDir, f));
   if (entries.length === 0) return assets;
-  const result = buildSync({ entryPoints: entries, bundle: true, format: 'esm', target: 'es2022', write: false, outdir: '/assets', logLevel: 'silent' });
+  const result = buildSync({
+    entryPoints: entries,
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    outdir: '/assets',
+    logLevel: 'silent',
+  });
   for (const file of result.outputFiles) assets.set(file.path.split('/').pop()!, file.text);
   return assets;
 }

@@ -16,24 +16,48 @@ export interface DatasetRow {
   createdAt: string;
 }
 
-interface RawRow { id: number; name: string; source: DatasetSource; size: number; sha256: string; report: string; created_at: string }
+interface RawRow {
+  id: number;
+  name: string;
+  source: DatasetSource;
+  size: number;
+  sha256: string;
+  report: string;
+  created_at: string;
+}
 
 const COLUMNS = 'id, name, source, size, sha256, report, created_at';
 
 function fromRaw(r: RawRow): DatasetRow {
-  return { id: r.id, name: r.name, source: r.source, size: r.size, sha256: r.sha256, report: JSON.parse(r.report) as ValidationReport, createdAt: r.created_at };
+  return {
+    id: r.id,
+    name: r.name,
+    source: r.source,
+    size: r.size,
+    sha256: r.sha256,
+    report: JSON.parse(r.report) as ValidationReport,
+    createdAt: r.created_at,
+  };
 }
 
-export function insertDataset(db: Db, d: { name: string; source: DatasetSource; bytes: Buffer; report: ValidationReport }): DatasetRow {
+export function insertDataset(
+  db: Db,
+  d: { name: string; source: DatasetSource; bytes: Buffer; report: ValidationReport },
+): DatasetRow {
   const sha256 = createHash('sha256').update(d.bytes).digest('hex');
   const createdAt = new Date().toISOString();
-  const { lastInsertRowid } = db.prepare('INSERT INTO datasets (name, source, bytes, size, sha256, report, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+  const { lastInsertRowid } = db
+    .prepare(
+      'INSERT INTO datasets (name, source, bytes, size, sha256, report, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
     .run(d.name, d.source, d.bytes, d.bytes.length, sha256, JSON.stringify(d.report), createdAt);
   return getDataset(db, Number(lastInsertRowid))!;
 }
 
 export function listDatasets(db: Db): DatasetRow[] {
-  return (db.prepare(`SELECT ${COLUMNS} FROM datasets ORDER BY source, name, id`).all() as RawRow[]).map(fromRaw);
+  return (db.prepare(`SELECT ${COLUMNS} FROM datasets ORDER BY source, name, id`).all() as RawRow[]).map(
+    fromRaw,
+  );
 }
 
 export function getDataset(db: Db, id: number): DatasetRow | undefined {
@@ -42,12 +66,15 @@ export function getDataset(db: Db, id: number): DatasetRow | undefined {
 }
 
 export function findBundledDataset(db: Db, name: string): DatasetRow | undefined {
-  const r = db.prepare(`SELECT ${COLUMNS} FROM datasets WHERE source = 'bundled' AND name = ?`).get(name) as RawRow | undefined;
+  const r = db.prepare(`SELECT ${COLUMNS} FROM datasets WHERE source = 'bundled' AND name = ?`).get(name) as
+    | RawRow
+    | undefined;
   return r && fromRaw(r);
 }
 
 export function datasetBytes(db: Db, id: number): Buffer | undefined {
-  return (db.prepare('SELECT bytes FROM datasets WHERE id = ?').get(id) as { bytes: Buffer } | undefined)?.bytes;
+  return (db.prepare('SELECT bytes FROM datasets WHERE id = ?').get(id) as { bytes: Buffer } | undefined)
+    ?.bytes;
 }
 
 export function deleteDataset(db: Db, id: number): boolean {

@@ -29,7 +29,9 @@ export function schemaVersion(db: Db): number {
 export function migrate(db: Db): void {
   const current = schemaVersion(db);
   if (current > MIGRATIONS.length) {
-    throw new Error(`the database is at schema version ${current}, newer than this Recurrent knows (${MIGRATIONS.length}); upgrade Recurrent`);
+    throw new Error(
+      `the database is at schema version ${current}, newer than this Recurrent knows (${MIGRATIONS.length}); upgrade Recurrent`,
+    );
   }
   for (let version = current + 1; version <= MIGRATIONS.length; version++) {
     db.transaction(() => {

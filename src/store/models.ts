@@ -25,22 +25,58 @@ export interface ModelRow {
   createdAt: string;
 }
 
-interface RawRow { id: number; dataset_id: number | null; name: string; series_id: string; target: string; summary: string; evaluation: string | null; created_at: string }
+interface RawRow {
+  id: number;
+  dataset_id: number | null;
+  name: string;
+  series_id: string;
+  target: string;
+  summary: string;
+  evaluation: string | null;
+  created_at: string;
+}
 
 const COLUMNS = 'id, dataset_id, name, series_id, target, summary, evaluation, created_at';
 
 function fromRaw(r: RawRow): ModelRow {
   return {
-    id: r.id, datasetId: r.dataset_id, name: r.name, series: r.series_id, target: r.target,
+    id: r.id,
+    datasetId: r.dataset_id,
+    name: r.name,
+    series: r.series_id,
+    target: r.target,
     summary: JSON.parse(r.summary) as ModelSummary,
     evaluation: r.evaluation === null ? null : (JSON.parse(r.evaluation) as Evaluation),
     createdAt: r.created_at,
   };
 }
 
-export function insertModel(db: Db, m: { datasetId: number | null; name: string; series: string; target: string; summary: ModelSummary; modelJson: string; evaluation: Evaluation | null }): ModelRow {
-  const { lastInsertRowid } = db.prepare('INSERT INTO models (dataset_id, name, series_id, target, summary, model, evaluation, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(m.datasetId, m.name, m.series, m.target, JSON.stringify(m.summary), m.modelJson, m.evaluation === null ? null : JSON.stringify(m.evaluation), new Date().toISOString());
+export function insertModel(
+  db: Db,
+  m: {
+    datasetId: number | null;
+    name: string;
+    series: string;
+    target: string;
+    summary: ModelSummary;
+    modelJson: string;
+    evaluation: Evaluation | null;
+  },
+): ModelRow {
+  const { lastInsertRowid } = db
+    .prepare(
+      'INSERT INTO models (dataset_id, name, series_id, target, summary, model, evaluation, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(
+      m.datasetId,
+      m.name,
+      m.series,
+      m.target,
+      JSON.stringify(m.summary),
+      m.modelJson,
+      m.evaluation === null ? null : JSON.stringify(m.evaluation),
+      new Date().toISOString(),
+    );
   return getModel(db, Number(lastInsertRowid))!;
 }
 
@@ -55,7 +91,8 @@ export function getModel(db: Db, id: number): ModelRow | undefined {
 
 /** The stored model file text, exactly as a download serves it. */
 export function modelFileText(db: Db, id: number): string | undefined {
-  return (db.prepare('SELECT model FROM models WHERE id = ?').get(id) as { model: string } | undefined)?.model;
+  return (db.prepare('SELECT model FROM models WHERE id = ?').get(id) as { model: string } | undefined)
+    ?.model;
 }
 
 export function deleteModel(db: Db, id: number): boolean {

@@ -30,22 +30,71 @@ export interface RunRow {
 }
 
 interface RawRow {
-  id: number; kind: RunKind; status: RunStatus; dataset_id: number | null; model_id: number | null; target: string | null; series_id: string | null;
-  job: string | null; options: string | null; history: string; error: string | null; queued_at: string; started_at: string | null; finished_at: string | null;
-  wall_ms: number | null; peak_memory_mb: number | null;
+  id: number;
+  kind: RunKind;
+  status: RunStatus;
+  dataset_id: number | null;
+  model_id: number | null;
+  target: string | null;
+  series_id: string | null;
+  job: string | null;
+  options: string | null;
+  history: string;
+  error: string | null;
+  queued_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  wall_ms: number | null;
+  peak_memory_mb: number | null;
 }
 
 function fromRaw(r: RawRow): RunRow {
   return {
-    id: r.id, kind: r.kind, status: r.status, datasetId: r.dataset_id, modelId: r.model_id, target: r.target, series: r.series_id, job: r.job,
-    options: r.options === null ? null : JSON.parse(r.options), history: JSON.parse(r.history) as RunEpoch[], error: r.error,
-    queuedAt: r.queued_at, startedAt: r.started_at, finishedAt: r.finished_at, wallMs: r.wall_ms, peakMemoryMb: r.peak_memory_mb,
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    datasetId: r.dataset_id,
+    modelId: r.model_id,
+    target: r.target,
+    series: r.series_id,
+    job: r.job,
+    options: r.options === null ? null : JSON.parse(r.options),
+    history: JSON.parse(r.history) as RunEpoch[],
+    error: r.error,
+    queuedAt: r.queued_at,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    wallMs: r.wall_ms,
+    peakMemoryMb: r.peak_memory_mb,
   };
 }
 
-export function insertRun(db: Db, r: { kind: RunKind; status?: RunStatus; datasetId?: number | null; target?: string | null; series?: string | null; job?: string | null; options?: unknown }): RunRow {
-  const { lastInsertRowid } = db.prepare('INSERT INTO runs (kind, status, dataset_id, target, series_id, job, options, queued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(r.kind, r.status ?? 'queued', r.datasetId ?? null, r.target ?? null, r.series ?? null, r.job ?? null, r.options === undefined ? null : JSON.stringify(r.options), new Date().toISOString());
+export function insertRun(
+  db: Db,
+  r: {
+    kind: RunKind;
+    status?: RunStatus;
+    datasetId?: number | null;
+    target?: string | null;
+    series?: string | null;
+    job?: string | null;
+    options?: unknown;
+  },
+): RunRow {
+  const { lastInsertRowid } = db
+    .prepare(
+      'INSERT INTO runs (kind, status, dataset_id, target, series_id, job, options, queued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(
+      r.kind,
+      r.status ?? 'queued',
+      r.datasetId ?? null,
+      r.target ?? null,
+      r.series ?? null,
+      r.job ?? null,
+      r.options === undefined ? null : JSON.stringify(r.options),
+      new Date().toISOString(),
+    );
   return getRun(db, Number(lastInsertRowid))!;
 }
 
@@ -61,14 +110,24 @@ export interface RunUpdate {
 }
 
 const UPDATE_COLUMNS: Record<keyof RunUpdate, string> = {
-  status: 'status', modelId: 'model_id', history: 'history', error: 'error', startedAt: 'started_at', finishedAt: 'finished_at', wallMs: 'wall_ms', peakMemoryMb: 'peak_memory_mb',
+  status: 'status',
+  modelId: 'model_id',
+  history: 'history',
+  error: 'error',
+  startedAt: 'started_at',
+  finishedAt: 'finished_at',
+  wallMs: 'wall_ms',
+  peakMemoryMb: 'peak_memory_mb',
 };
 
 export function updateRun(db: Db, id: number, update: RunUpdate): void {
   const keys = (Object.keys(update) as (keyof RunUpdate)[]).filter((k) => update[k] !== undefined);
   if (keys.length === 0) return;
   const values = keys.map((k) => (k === 'history' ? JSON.stringify(update.history) : update[k]));
-  db.prepare(`UPDATE runs SET ${keys.map((k) => `${UPDATE_COLUMNS[k]} = ?`).join(', ')} WHERE id = ?`).run(...(values as (string | number | null)[]), id);
+  db.prepare(`UPDATE runs SET ${keys.map((k) => `${UPDATE_COLUMNS[k]} = ?`).join(', ')} WHERE id = ?`).run(
+    ...(values as (string | number | null)[]),
+    id,
+  );
 }
 
 export function getRun(db: Db, id: number): RunRow | undefined {
@@ -82,6 +141,9 @@ export function listRuns(db: Db, limit = 200): RunRow[] {
 
 /** Runs left queued or running by a process that died: they will never finish. */
 export function markInterruptedRuns(db: Db): number {
-  return db.prepare("UPDATE runs SET status = 'failed', error = 'interrupted: the server stopped before this run finished', finished_at = ? WHERE status IN ('queued', 'running')")
+  return db
+    .prepare(
+      "UPDATE runs SET status = 'failed', error = 'interrupted: the server stopped before this run finished', finished_at = ? WHERE status IN ('queued', 'running')",
+    )
     .run(new Date().toISOString()).changes;
 }

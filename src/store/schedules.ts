@@ -17,20 +17,42 @@ export interface ScheduleRow {
 }
 
 interface RawRow {
-  job: string; cron: string; timezone: string | null; next_run: string | null; last_run: string | null; last_status: string | null; updated_at: string;
+  job: string;
+  cron: string;
+  timezone: string | null;
+  next_run: string | null;
+  last_run: string | null;
+  last_status: string | null;
+  updated_at: string;
 }
 
 function fromRaw(r: RawRow): ScheduleRow {
-  return { job: r.job, cron: r.cron, timezone: r.timezone, nextRun: r.next_run, lastRun: r.last_run, lastStatus: r.last_status, updatedAt: r.updated_at };
+  return {
+    job: r.job,
+    cron: r.cron,
+    timezone: r.timezone,
+    nextRun: r.next_run,
+    lastRun: r.last_run,
+    lastStatus: r.last_status,
+    updatedAt: r.updated_at,
+  };
 }
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 
 /** Creates or updates a job's cron, zone and next run; keeps what it recorded of past runs. */
-export function upsertSchedule(db: Db, s: { job: string; cron: string; timezone: string | null; nextRun: Date | null }): ScheduleRow {
+export function upsertSchedule(
+  db: Db,
+  s: { job: string; cron: string; timezone: string | null; nextRun: Date | null },
+): ScheduleRow {
   db.prepare(`INSERT INTO schedules (job, cron, timezone, next_run, updated_at) VALUES (?, ?, ?, ?, ?)
-    ON CONFLICT (job) DO UPDATE SET cron = excluded.cron, timezone = excluded.timezone, next_run = excluded.next_run, updated_at = excluded.updated_at`)
-    .run(s.job, s.cron, s.timezone, iso(s.nextRun), new Date().toISOString());
+    ON CONFLICT (job) DO UPDATE SET cron = excluded.cron, timezone = excluded.timezone, next_run = excluded.next_run, updated_at = excluded.updated_at`).run(
+    s.job,
+    s.cron,
+    s.timezone,
+    iso(s.nextRun),
+    new Date().toISOString(),
+  );
   return getSchedule(db, s.job)!;
 }
 
@@ -45,9 +67,18 @@ export interface ScheduledRunUpdate {
 export function recordScheduledRun(db: Db, job: string, u: ScheduledRunUpdate): void {
   const sets: string[] = [];
   const values: (string | null)[] = [];
-  if (u.lastRun !== undefined) { sets.push('last_run = ?'); values.push(iso(u.lastRun)); }
-  if (u.lastStatus !== undefined) { sets.push('last_status = ?'); values.push(u.lastStatus); }
-  if (u.nextRun !== undefined) { sets.push('next_run = ?'); values.push(iso(u.nextRun)); }
+  if (u.lastRun !== undefined) {
+    sets.push('last_run = ?');
+    values.push(iso(u.lastRun));
+  }
+  if (u.lastStatus !== undefined) {
+    sets.push('last_status = ?');
+    values.push(u.lastStatus);
+  }
+  if (u.nextRun !== undefined) {
+    sets.push('next_run = ?');
+    values.push(iso(u.nextRun));
+  }
   sets.push('updated_at = ?');
   values.push(new Date().toISOString());
   db.prepare(`UPDATE schedules SET ${sets.join(', ')} WHERE job = ?`).run(...values, job);

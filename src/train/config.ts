@@ -47,7 +47,10 @@ export const DEFAULT_TRAINING: TrainingConfig = {
   seed: 42,
 };
 
-export function resolveTrainingConfig(partial: Partial<TrainingConfig>, hasValidation: boolean): TrainingConfig {
+export function resolveTrainingConfig(
+  partial: Partial<TrainingConfig>,
+  hasValidation: boolean,
+): TrainingConfig {
   const config: TrainingConfig = { ...DEFAULT_TRAINING, ...partial };
   // Without a validation split there is nothing honest to stop early on.
   if (!hasValidation && partial.patienceEpochs === undefined) config.patienceEpochs = Infinity;
@@ -57,27 +60,41 @@ export function resolveTrainingConfig(partial: Partial<TrainingConfig>, hasValid
 
 export function validateTrainingConfig(c: TrainingConfig, hasValidation: boolean): void {
   const problems: string[] = [];
-  const positiveInt = (name: string, v: number) => { if (!Number.isInteger(v) || v < 1) problems.push(`${name} must be a positive integer, got ${v}`); };
+  const positiveInt = (name: string, v: number) => {
+    if (!Number.isInteger(v) || v < 1) problems.push(`${name} must be a positive integer, got ${v}`);
+  };
   positiveInt('maxEpochs', c.maxEpochs);
   positiveInt('batchSize', c.batchSize);
-  if (!(c.learningRate > 0) || !Number.isFinite(c.learningRate)) problems.push(`learningRate must be a positive number, got ${c.learningRate}`);
-  if (c.optimizer !== 'adam' && c.optimizer !== 'sgd') problems.push(`optimizer must be adam or sgd, got ${String(c.optimizer)}`);
+  if (!(c.learningRate > 0) || !Number.isFinite(c.learningRate))
+    problems.push(`learningRate must be a positive number, got ${c.learningRate}`);
+  if (c.optimizer !== 'adam' && c.optimizer !== 'sgd')
+    problems.push(`optimizer must be adam or sgd, got ${String(c.optimizer)}`);
   if (!(c.momentum >= 0 && c.momentum < 1)) problems.push(`momentum must be in [0, 1), got ${c.momentum}`);
-  if (!LOSS_KINDS.includes(c.loss)) problems.push(`loss must be one of ${LOSS_KINDS.join(', ')}, got ${String(c.loss)}`);
-  if (c.clipNorm !== null && !(c.clipNorm > 0)) problems.push(`clipNorm must be a positive number or null, got ${c.clipNorm}`);
+  if (!LOSS_KINDS.includes(c.loss))
+    problems.push(`loss must be one of ${LOSS_KINDS.join(', ')}, got ${String(c.loss)}`);
+  if (c.clipNorm !== null && !(c.clipNorm > 0))
+    problems.push(`clipNorm must be a positive number or null, got ${c.clipNorm}`);
   if (!(c.patienceEpochs === Infinity || (Number.isInteger(c.patienceEpochs) && c.patienceEpochs >= 1))) {
     problems.push(`patienceEpochs must be a positive integer, got ${c.patienceEpochs}`);
   }
   if (!(c.minDelta >= 0)) problems.push(`minDelta must be ≥ 0, got ${c.minDelta}`);
   if (!Number.isFinite(c.seed)) problems.push(`seed must be a finite number, got ${c.seed}`);
   if (c.truncateSteps !== undefined) positiveInt('truncateSteps', c.truncateSteps);
-  if (c.maxTrainingMs !== undefined && !(c.maxTrainingMs > 0)) problems.push(`maxTrainingMs must be a positive number, got ${c.maxTrainingMs}`);
-  if (c.maxTrainingWork !== undefined && !(c.maxTrainingWork > 0)) problems.push(`maxTrainingWork must be a positive number, got ${c.maxTrainingWork}`);
+  if (c.maxTrainingMs !== undefined && !(c.maxTrainingMs > 0))
+    problems.push(`maxTrainingMs must be a positive number, got ${c.maxTrainingMs}`);
+  if (c.maxTrainingWork !== undefined && !(c.maxTrainingWork > 0))
+    problems.push(`maxTrainingWork must be a positive number, got ${c.maxTrainingWork}`);
   if (Number.isFinite(c.patienceEpochs) && !hasValidation) {
-    problems.push('early stopping (patienceEpochs) needs a validation split: give validation windows or drop patienceEpochs');
+    problems.push(
+      'early stopping (patienceEpochs) needs a validation split: give validation windows or drop patienceEpochs',
+    );
   }
   if (c.reduceLrOnPlateau) {
-    try { validatePlateauConfig(c.reduceLrOnPlateau); } catch (e) { problems.push((e as Error).message); }
+    try {
+      validatePlateauConfig(c.reduceLrOnPlateau);
+    } catch (e) {
+      problems.push((e as Error).message);
+    }
   }
   if (problems.length > 0) throw new Error(`training config: ${problems.join('; ')}`);
 }

@@ -13,9 +13,12 @@ export interface PlateauSchedule {
 }
 
 export function validatePlateauConfig(config: PlateauConfig): void {
-  if (!(config.factor > 0 && config.factor < 1)) throw new Error(`reduceLrOnPlateau.factor must be in (0, 1), got ${config.factor}`);
+  if (!(config.factor > 0 && config.factor < 1))
+    throw new Error(`reduceLrOnPlateau.factor must be in (0, 1), got ${config.factor}`);
   if (!(Number.isInteger(config.patienceEpochs) && config.patienceEpochs >= 1)) {
-    throw new Error(`reduceLrOnPlateau.patienceEpochs must be a positive integer, got ${config.patienceEpochs}`);
+    throw new Error(
+      `reduceLrOnPlateau.patienceEpochs must be a positive integer, got ${config.patienceEpochs}`,
+    );
   }
 }
 

@@ -38,9 +38,18 @@ beforeAll(async () => {
   db = openDatabase(join(dir, 'runs.db'));
   executor = createLocalExecutor(2);
 });
-afterAll(async () => { await executor.close(); db.close(); });
+afterAll(async () => {
+  await executor.close();
+  db.close();
+});
 
-const run = async (force = false) => runBatch(await readJobsFile(join(dir, 'jobs.yaml')), { db, execute: executor.execute, concurrency: executor.concurrency, force });
+const run = async (force = false) =>
+  runBatch(await readJobsFile(join(dir, 'jobs.yaml')), {
+    db,
+    execute: executor.execute,
+    concurrency: executor.concurrency,
+    force,
+  });
 
 describe('batch over stocks.csv (5 symbols) and weather.csv (2 cities)', () => {
   it('writes 7 forecasts and 7 run records', async () => {
@@ -49,11 +58,18 @@ describe('batch over stocks.csv (5 symbols) and weather.csv (2 cities)', () => {
     expect(summary.trained).toBe(7);
     const files = (await readdir(join(dir, 'out'))).sort();
     expect(files.filter((f) => f.endsWith('.forecast.csv'))).toEqual([
-      'stocks-AAPL.forecast.csv', 'stocks-AMZN.forecast.csv', 'stocks-GOOG.forecast.csv', 'stocks-IBM.forecast.csv', 'stocks-MSFT.forecast.csv',
-      'weather-New_York.forecast.csv', 'weather-Seattle.forecast.csv',
+      'stocks-AAPL.forecast.csv',
+      'stocks-AMZN.forecast.csv',
+      'stocks-GOOG.forecast.csv',
+      'stocks-IBM.forecast.csv',
+      'stocks-MSFT.forecast.csv',
+      'weather-New_York.forecast.csv',
+      'weather-Seattle.forecast.csv',
     ]);
     expect(files.some((f) => f.endsWith('.tmp'))).toBe(false);
-    expect((await readFile(join(dir, 'out', 'stocks-MSFT.forecast.csv'), 'utf8')).trim().split('\n')).toHaveLength(4);
+    expect(
+      (await readFile(join(dir, 'out', 'stocks-MSFT.forecast.csv'), 'utf8')).trim().split('\n'),
+    ).toHaveLength(4);
     const runs = listRuns(db).filter((r) => r.kind === 'batch');
     expect(runs).toHaveLength(7);
     for (const r of runs) {
@@ -80,9 +96,14 @@ describe('batch over stocks.csv (5 symbols) and weather.csv (2 cities)', () => {
     const file = await readJobsFile(join(dir, 'jobs2.yaml'));
     await runBatch(file, { db, execute: executor.execute, concurrency: 2 });
     const text = await readFile(join(dir, 'weather.csv'), 'utf8');
-    await writeFile(join(dir, 'weather.csv'), text.replace(/^(Seattle,2015-12-31,[^,]*),([^,]*),/m, '$1,99,'));
+    await writeFile(
+      join(dir, 'weather.csv'),
+      text.replace(/^(Seattle,2015-12-31,[^,]*),([^,]*),/m, '$1,99,'),
+    );
     const summary = await runBatch(file, { db, execute: executor.execute, concurrency: 2 });
-    expect(summary.results.filter((r) => r.trained).map((r) => r.key)).toEqual(['weather/weather.csv/Seattle']);
+    expect(summary.results.filter((r) => r.trained).map((r) => r.key)).toEqual([
+      'weather/weather.csv/Seattle',
+    ]);
   });
 });
 
@@ -91,25 +112,54 @@ describe('failure isolation', () => {
     const series = join(dir, 'series');
     const { mkdir } = await import('node:fs/promises');
     await mkdir(series);
-    const rows = (offset: number) => Array.from({ length: 120 }, (_, i) => `${new Date(Date.UTC(2021, 0, 1 + i)).toISOString().slice(0, 10)},${offset + Math.sin(i / 3)}`).join('\n');
+    const rows = (offset: number) =>
+      Array.from(
+        { length: 120 },
+        (_, i) =>
+          `${new Date(Date.UTC(2021, 0, 1 + i)).toISOString().slice(0, 10)},${offset + Math.sin(i / 3)}`,
+      ).join('\n');
     await writeFile(join(series, 'a.csv'), `date,value\n${rows(10)}\n`);
     await writeFile(join(series, 'b.csv'), `date,value\n2021-01-01,1\n2021-01-02,oops\n2021-01-03,2\n`);
     await writeFile(join(series, 'c.csv'), `date,value\n${rows(20)}\n`);
-    await writeFile(join(dir, 'glob.yaml'), `jobs:\n  - name: many\n    source: series/*.csv\n    target: value\n    horizon: 2\n    config: { hiddenSize: 4, maxEpochs: 2 }\n    output: { dir: out-many }\n`);
-    const result = runCli(['batch', join(dir, 'glob.yaml'), '--db', join(dir, 'glob.db'), '--workers', '2', '--quiet']);
+    await writeFile(
+      join(dir, 'glob.yaml'),
+      `jobs:\n  - name: many\n    source: series/*.csv\n    target: value\n    horizon: 2\n    config: { hiddenSize: 4, maxEpochs: 2 }\n    output: { dir: out-many }\n`,
+    );
+    const result = runCli([
+      'batch',
+      join(dir, 'glob.yaml'),
+      '--db',
+      join(dir, 'glob.db'),
+      '--workers',
+      '2',
+      '--quiet',
+    ]);
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/many\/a\.csv +succeeded/);
     expect(result.stdout).toMatch(/many\/c\.csv +succeeded/);
     expect(result.stdout).toMatch(/many\/b\.csv +failed .*b\.csv, line 3/);
-    expect((await readdir(join(dir, 'out-many'))).filter((f) => f.endsWith('.forecast.csv')).sort()).toEqual(['a.forecast.csv', 'c.forecast.csv']);
+    expect((await readdir(join(dir, 'out-many'))).filter((f) => f.endsWith('.forecast.csv')).sort()).toEqual([
+      'a.forecast.csv',
+      'c.forecast.csv',
+    ]);
   });
 });
 
 describe('jobs files', () => {
   it('errors name the file and the path of the bad field', () => {
-    expect(() => parseJobs('jobs:\n  - name: x\n    source: a.csv\n    target: y\n    horizon: 0\n    output: { dir: o }\n', 'jobs.yaml')).toThrow(/jobs\.yaml: jobs\[0\]\.horizon: /);
+    expect(() =>
+      parseJobs(
+        'jobs:\n  - name: x\n    source: a.csv\n    target: y\n    horizon: 0\n    output: { dir: o }\n',
+        'jobs.yaml',
+      ),
+    ).toThrow(/jobs\.yaml: jobs\[0\]\.horizon: /);
     expect(() => parseJobs('jobs: [ {', 'jobs.yaml')).toThrow(/jobs\.yaml: not valid YAML/);
     expect(() => parseJobs('{"jobs": []}', 'jobs.json')).toThrow(/jobs\.json: jobs: /);
-    expect(() => parseJobs('jobs:\n  - name: x\n    source: a.csv\n    target: y\n    horizon: 1\n    output: { dir: o }\n    colour: red\n', 'j.yaml')).toThrow(/Unrecognized key.*colour/);
+    expect(() =>
+      parseJobs(
+        'jobs:\n  - name: x\n    source: a.csv\n    target: y\n    horizon: 1\n    output: { dir: o }\n    colour: red\n',
+        'j.yaml',
+      ),
+    ).toThrow(/Unrecognized key.*colour/);
   });
 });

@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { createProgressReporter, formatDuration, progressMode } from '../../src/cli/progress.ts';
 import type { EpochProgress } from '../../src/train/trainer.ts';
 
-const epoch = (n: number): EpochProgress => ({ epoch: n, maxEpochs: 4, trainLoss: 0.5 / n, validationLoss: 0.6 / n, gradientNorm: 1, learningRate: 0.001, elapsedMs: 1000 * n, etaMs: 1000 * (4 - n) });
+const epoch = (n: number): EpochProgress => ({
+  epoch: n,
+  maxEpochs: 4,
+  trainLoss: 0.5 / n,
+  validationLoss: 0.6 / n,
+  gradientNorm: 1,
+  learningRate: 0.001,
+  elapsedMs: 1000 * n,
+  etaMs: 1000 * (4 - n),
+});
 
 function capture(isTTY: boolean) {
   const chunks: string[] = [];
@@ -25,8 +34,13 @@ describe('progress reporter', () => {
 
   it('names the auto-mode candidate an epoch belongs to', () => {
     const { sink, chunks } = capture(false);
-    createProgressReporter(sink, 'lines').onEpoch({ ...epoch(1), stage: '2/2 seasonal difference (m = 7) + z-score' });
-    expect(chunks).toEqual(['2/2 seasonal difference (m = 7) + z-score  epoch 1/4  loss 0.5000  val 0.6000  lr 0.00100  eta ≤3s\n']);
+    createProgressReporter(sink, 'lines').onEpoch({
+      ...epoch(1),
+      stage: '2/2 seasonal difference (m = 7) + z-score',
+    });
+    expect(chunks).toEqual([
+      '2/2 seasonal difference (m = 7) + z-score  epoch 1/4  loss 0.5000  val 0.6000  lr 0.00100  eta ≤3s\n',
+    ]);
   });
 
   it('redraws a bar in place on a TTY and ends the line when finished', () => {

@@ -9,10 +9,15 @@ import { runCli } from '../support/run-cli.ts';
 
 const DATASETS = new URL('../../datasets/', import.meta.url).pathname;
 let dir = '';
-beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'recurrent-run-')); });
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'recurrent-run-'));
+});
 
 function csvRows(text: string): string[][] {
-  return text.trim().split('\n').map((line) => line.split(','));
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => line.split(','));
 }
 
 describe('recurrent run on seattle-weather temp_max, h = 14', () => {
@@ -20,7 +25,17 @@ describe('recurrent run on seattle-weather temp_max, h = 14', () => {
   let rows: string[][];
   beforeAll(async () => {
     const out = join(dir, 'seattle.csv');
-    const result = runCli(['run', join(DATASETS, 'seattle-weather.csv'), '--target', 'temp_max', '--horizon', '14', '--out', out, '--json']);
+    const result = runCli([
+      'run',
+      join(DATASETS, 'seattle-weather.csv'),
+      '--target',
+      'temp_max',
+      '--horizon',
+      '14',
+      '--out',
+      out,
+      '--json',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     report = JSON.parse(result.stdout) as typeof report;
@@ -29,7 +44,9 @@ describe('recurrent run on seattle-weather temp_max, h = 14', () => {
 
   it('writes exactly 14 rows of time,forecast,lower,upper on the days after 2015-12-31', () => {
     expect(rows[0]).toEqual(['time', 'forecast', 'lower', 'upper']);
-    expect(rows.slice(1).map((r) => r[0])).toEqual(Array.from({ length: 14 }, (_, i) => `2016-01-${String(i + 1).padStart(2, '0')}`));
+    expect(rows.slice(1).map((r) => r[0])).toEqual(
+      Array.from({ length: 14 }, (_, i) => `2016-01-${String(i + 1).padStart(2, '0')}`),
+    );
     for (const [, f, lo, hi] of rows.slice(1)) {
       expect(Number(lo)).toBeLessThan(Number(f));
       expect(Number(f)).toBeLessThan(Number(hi));
@@ -46,8 +63,13 @@ describe('recurrent run on seattle-weather temp_max, h = 14', () => {
 
   it('says which scaler auto mode kept of the two it fitted (on both cores), by validation MAE', () => {
     const { selection } = report;
-    expect(selection?.candidates.map((c) => c.scaler)).toEqual(['z-score', 'seasonal difference (m = 7) + z-score']);
-    expect(selection?.kept).toBe(selection!.candidates.reduce((a, b) => (b.validationMae < a.validationMae ? b : a)).scaler);
+    expect(selection?.candidates.map((c) => c.scaler)).toEqual([
+      'z-score',
+      'seasonal difference (m = 7) + z-score',
+    ]);
+    expect(selection?.kept).toBe(
+      selection!.candidates.reduce((a, b) => (b.validationMae < a.validationMae ? b : a)).scaler,
+    );
   });
 
   it('95 % intervals cover between 85 % and 100 % of the test split', () => {
@@ -60,12 +82,28 @@ describe('recurrent run on seattle-weather temp_max, h = 14', () => {
 describe('recurrent run on sp500 close, h = 5', () => {
   it('skips weekends and reports the naive baseline and the skill, whatever it is', async () => {
     const out = join(dir, 'sp500.csv');
-    const result = runCli(['run', join(DATASETS, 'sp500-2000.csv'), '--target', 'close', '--horizon', '5', '--out', out, '--quiet']);
+    const result = runCli([
+      'run',
+      join(DATASETS, 'sp500-2000.csv'),
+      '--target',
+      'close',
+      '--horizon',
+      '5',
+      '--out',
+      out,
+      '--quiet',
+    ]);
     expect(result.status).toBe(0);
     // The data ends on Friday 2020-04-17: the next five trading days are Monday to Friday.
-    expect(csvRows(await readFile(out, 'utf8')).slice(1).map((r) => r[0])).toEqual(['2020-04-20', '2020-04-21', '2020-04-22', '2020-04-23', '2020-04-24']);
+    expect(
+      csvRows(await readFile(out, 'utf8'))
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(['2020-04-20', '2020-04-21', '2020-04-22', '2020-04-23', '2020-04-24']);
     expect(result.stdout).toMatch(/^naive +\d/m);
-    expect(result.stdout).toMatch(/^scaling chosen by validation MAE: window-relative \+ z-score [\d.]+, seasonal difference \(m = 5\) \+ z-score [\d.]+; kept /m);
+    expect(result.stdout).toMatch(
+      /^scaling chosen by validation MAE: window-relative \+ z-score [\d.]+, seasonal difference \(m = 5\) \+ z-score [\d.]+; kept /m,
+    );
     expect(result.stdout).toMatch(/skill vs naive \(1 − MAE\/MAE_naive\): -?\d/);
   });
 });
@@ -73,30 +111,72 @@ describe('recurrent run on sp500 close, h = 5', () => {
 describe('failures are clear and non-zero', () => {
   it('a corrupt model file: exit 4 with what is wrong', async () => {
     const model = join(dir, 'model.json');
-    const trained = runCli(['train', join(DATASETS, 'seattle-weather.csv'), '--target', 'temp_max', '--horizon', '3', '--epochs', '2', '--out', model, '--quiet']);
+    const trained = runCli([
+      'train',
+      join(DATASETS, 'seattle-weather.csv'),
+      '--target',
+      'temp_max',
+      '--horizon',
+      '3',
+      '--epochs',
+      '2',
+      '--out',
+      model,
+      '--quiet',
+    ]);
     expect(trained.status).toBe(0);
     const text = await readFile(model, 'utf8');
     await writeFile(join(dir, 'truncated.json'), text.slice(0, Math.floor(text.length / 3)));
-    const truncated = runCli(['forecast', join(dir, 'truncated.json'), join(DATASETS, 'seattle-weather.csv'), '--out', join(dir, 'f.csv')]);
+    const truncated = runCli([
+      'forecast',
+      join(dir, 'truncated.json'),
+      join(DATASETS, 'seattle-weather.csv'),
+      '--out',
+      join(dir, 'f.csv'),
+    ]);
     expect(truncated.status).toBe(4);
     expect(truncated.stderr).toMatch(/truncated\.json is not valid JSON \(truncated or corrupt\?\)/);
     expect(truncated.stderr).not.toMatch(/\n\s+at /);
     const doc = JSON.parse(text) as { version: number };
     await writeFile(join(dir, 'future.json'), JSON.stringify({ ...doc, version: 99 }));
-    const future = runCli(['forecast', join(dir, 'future.json'), join(DATASETS, 'seattle-weather.csv'), '--out', join(dir, 'f.csv')]);
+    const future = runCli([
+      'forecast',
+      join(dir, 'future.json'),
+      join(DATASETS, 'seattle-weather.csv'),
+      '--out',
+      join(dir, 'f.csv'),
+    ]);
     expect(future.status).toBe(4);
     expect(future.stderr).toMatch(/format version 99, newer than this Recurrent reads/);
   });
 
   it('bad data: exit 3 naming the file and line', () => {
     const fixture = new URL('../fixtures/non-numeric-target.csv', import.meta.url).pathname;
-    const result = runCli(['run', fixture, '--target', 'value', '--horizon', '2', '--out', join(dir, 'x.csv')]);
+    const result = runCli([
+      'run',
+      fixture,
+      '--target',
+      'value',
+      '--horizon',
+      '2',
+      '--out',
+      join(dir, 'x.csv'),
+    ]);
     expect(result.status).toBe(3);
     expect(result.stderr).toMatch(/non-numeric-target\.csv, line \d+/);
   });
 
   it('a long-format file without --series is a usage error that lists the series', () => {
-    const result = runCli(['run', join(DATASETS, 'stocks.csv'), '--target', 'price', '--horizon', '3', '--out', join(dir, 'x.csv')]);
+    const result = runCli([
+      'run',
+      join(DATASETS, 'stocks.csv'),
+      '--target',
+      'price',
+      '--horizon',
+      '3',
+      '--out',
+      join(dir, 'x.csv'),
+    ]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/holds 5 series \(MSFT, AMZN, IBM, GOOG, AAPL\)/);
   });
@@ -104,13 +184,30 @@ describe('failures are clear and non-zero', () => {
 
 describe('the work cap', () => {
   it('--max-work stops training at the same epoch on every run, and the report says so', async () => {
-    const args = (out: string) => ['run', join(DATASETS, 'seattle-weather.csv'), '--target', 'temp_max', '--horizon', '3', '--hidden', '4', '--max-work', '1', '--out', join(dir, out)];
+    const args = (out: string) => [
+      'run',
+      join(DATASETS, 'seattle-weather.csv'),
+      '--target',
+      'temp_max',
+      '--horizon',
+      '3',
+      '--hidden',
+      '4',
+      '--max-work',
+      '1',
+      '--out',
+      join(dir, out),
+    ];
     const first = runCli(args('capped-1.csv'));
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/^training: 1 epochs \(work-budget\)/m);
-    expect(first.stdout).toMatch(/^warning: training stopped at its work cap \(maxTrainingWork 1, CLI --max-work\) after 1 epochs/m);
+    expect(first.stdout).toMatch(
+      /^warning: training stopped at its work cap \(maxTrainingWork 1, CLI --max-work\) after 1 epochs/m,
+    );
     // Same seed, same cap: the same forecast to the last digit, however busy the machine.
     expect(runCli(args('capped-2.csv')).status).toBe(0);
-    expect(await readFile(join(dir, 'capped-2.csv'), 'utf8')).toBe(await readFile(join(dir, 'capped-1.csv'), 'utf8'));
+    expect(await readFile(join(dir, 'capped-2.csv'), 'utf8')).toBe(
+      await readFile(join(dir, 'capped-1.csv'), 'utf8'),
+    );
   });
 });

@@ -10,7 +10,10 @@ const path = (name: string): string => `${datasets}${name}`;
 
 describe('bundled datasets', () => {
   it('sp500-2000.csv: business days, holidays reported as calendar gaps, not missing data', async () => {
-    const { series, report } = await ingestCsv(path('sp500-2000.csv'), { target: 'close', features: ['volume'] });
+    const { series, report } = await ingestCsv(path('sp500-2000.csv'), {
+      target: 'close',
+      features: ['volume'],
+    });
     expect(series).toHaveLength(1);
     const [sp500] = series;
     expect(sp500!.frequency).toMatchObject({ unit: 'business-day', step: 1, label: 'business days' });
@@ -23,7 +26,11 @@ describe('bundled datasets', () => {
     // 190 weekday closures in 2000–2020 (about 9 a year, plus 9/11 and Hurricane Sandy).
     expect(calendarGaps.reduce((total, g) => total + g.missingSteps, 0)).toBe(190);
     const christmas2019 = calendarGaps.find((g) => g.after === Date.UTC(2019, 11, 24));
-    expect(christmas2019).toEqual({ after: Date.UTC(2019, 11, 24), before: Date.UTC(2019, 11, 26), missingSteps: 1 });
+    expect(christmas2019).toEqual({
+      after: Date.UTC(2019, 11, 24),
+      before: Date.UTC(2019, 11, 26),
+      missingSteps: 1,
+    });
     const nineEleven = calendarGaps.find((g) => g.after === Date.UTC(2001, 8, 10));
     expect(nineEleven?.missingSteps).toBe(4);
     // Nothing is zero-filled: no weekend rows were invented.
@@ -33,7 +40,10 @@ describe('bundled datasets', () => {
   });
 
   it('seattle-weather.csv: daily with no gaps; the weather label is text', async () => {
-    const { series, report, columns } = await ingestCsv(path('seattle-weather.csv'), { target: 'temp_max', features: ['temp_min', 'precipitation'] });
+    const { series, report, columns } = await ingestCsv(path('seattle-weather.csv'), {
+      target: 'temp_max',
+      features: ['temp_min', 'precipitation'],
+    });
     expect(series[0]!.frequency).toMatchObject({ unit: 'day', step: 1 });
     expect(report.series[0]!.gaps).toEqual([]);
     expect(report.series[0]!.calendarGaps).toEqual([]);
@@ -64,7 +74,9 @@ describe('bundled datasets', () => {
   });
 
   it('seattle-weather-hourly-normals.csv: hourly', async () => {
-    const { series, report } = await ingestCsv(path('seattle-weather-hourly-normals.csv'), { target: 'temperature' });
+    const { series, report } = await ingestCsv(path('seattle-weather-hourly-normals.csv'), {
+      target: 'temperature',
+    });
     expect(series[0]!.frequency).toMatchObject({ unit: 'hour', step: 1, label: 'hourly' });
     expect(report.rowsUsed).toBe(8759);
     expect(report.series[0]!.gaps).toEqual([]);
@@ -79,7 +91,17 @@ describe('bundled datasets', () => {
   });
 
   it('covers every CSV in datasets/', () => {
-    const tested = ['sp500-2000.csv', 'seattle-weather.csv', 'weather.csv', 'stocks.csv', 'seattle-weather-hourly-normals.csv'];
-    expect(readdirSync(datasets).filter((f) => f.endsWith('.csv')).sort()).toEqual([...tested].sort());
+    const tested = [
+      'sp500-2000.csv',
+      'seattle-weather.csv',
+      'weather.csv',
+      'stocks.csv',
+      'seattle-weather-hourly-normals.csv',
+    ];
+    expect(
+      readdirSync(datasets)
+        .filter((f) => f.endsWith('.csv'))
+        .sort(),
+    ).toEqual([...tested].sort());
   });
 });

@@ -41,11 +41,20 @@ describe('streaming ingestion', () => {
     try {
       const rows = await writeCsv(path);
       expect((await stat(path)).size).toBeGreaterThanOrEqual(TARGET_BYTES);
-      const { stdout } = await promisify(execFile)(process.execPath,
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
         ['--import', 'tsx', child, path, 'load', 'temperature', 'humidity', 'wind', 'price'],
-        { maxBuffer: 1 << 20 });
-      const result = JSON.parse(stdout.trim().split('\n').pop()!) as { rowsUsed: number; peakRssMB: number; seconds: number; frequency: string };
-      console.log(`streaming: ${rows} rows, ${result.seconds.toFixed(1)} s, peak RSS ${result.peakRssMB.toFixed(0)} MB`);
+        { maxBuffer: 1 << 20 },
+      );
+      const result = JSON.parse(stdout.trim().split('\n').pop()!) as {
+        rowsUsed: number;
+        peakRssMB: number;
+        seconds: number;
+        frequency: string;
+      };
+      console.log(
+        `streaming: ${rows} rows, ${result.seconds.toFixed(1)} s, peak RSS ${result.peakRssMB.toFixed(0)} MB`,
+      );
       expect(result.rowsUsed).toBe(rows);
       expect(result.frequency).toBe('every minute');
       expect(result.peakRssMB).toBeLessThan(400);

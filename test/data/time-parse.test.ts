@@ -22,8 +22,19 @@ describe('parseIsoLike', () => {
     expect(parseIsoLike(cell)).toBe(expected);
   });
 
-  it.each(['2020-13-01', '2019-02-29', '2020-01-32', '2020-1-5', '2020-01-31T24:00', '2020-01-31T12:60',
-    '2020-01-31X12:00', '2020-01-31T12:00+25:00', '20200131', '2020-01-31T12:00:00.', 'Jan 1 2000'])('rejects %s', (cell) => {
+  it.each([
+    '2020-13-01',
+    '2019-02-29',
+    '2020-01-32',
+    '2020-1-5',
+    '2020-01-31T24:00',
+    '2020-01-31T12:60',
+    '2020-01-31X12:00',
+    '2020-01-31T12:00+25:00',
+    '20200131',
+    '2020-01-31T12:00:00.',
+    'Jan 1 2000',
+  ])('rejects %s', (cell) => {
     expect(parseIsoLike(cell)).toBeNaN();
   });
 });
@@ -48,17 +59,24 @@ describe('month names and slash dates', () => {
 
 describe('time columns', () => {
   it('detects the time column wherever it is, and reports its format', async () => {
-    const { report, series } = await ingestCsv(csv('value,when\n1,2020-01-01T00:00:00Z\n2,2020-01-01T01:00:00Z\n3,2020-01-01T02:00:00Z\n'));
+    const { report, series } = await ingestCsv(
+      csv('value,when\n1,2020-01-01T00:00:00Z\n2,2020-01-01T01:00:00Z\n3,2020-01-01T02:00:00Z\n'),
+    );
     expect(report.time).toEqual({ column: 'when', format: 'ISO 8601 date-time with zone' });
     expect(series[0]!.frequency.unit).toBe('hour');
   });
 
   it('reads epoch seconds and milliseconds by magnitude', async () => {
-    const seconds = await ingestCsv(csv('timestamp,v\n1577836800,1\n1577836860,2\n1577836920,3\n'), { target: 'v' });
+    const seconds = await ingestCsv(csv('timestamp,v\n1577836800,1\n1577836860,2\n1577836920,3\n'), {
+      target: 'v',
+    });
     expect(seconds.report.time.format).toBe('epoch seconds');
     expect(seconds.series[0]!.time[0]).toBe(Date.UTC(2020, 0, 1));
     expect(seconds.series[0]!.frequency).toMatchObject({ unit: 'minute', step: 1 });
-    const ms = await ingestCsv(csv('t,v\n1577836800000,1\n1577840400000,2\n1577844000000,3\n'), { target: 'v', time: 't' });
+    const ms = await ingestCsv(csv('t,v\n1577836800000,1\n1577840400000,2\n1577844000000,3\n'), {
+      target: 'v',
+      time: 't',
+    });
     expect(ms.report.time.format).toBe('epoch milliseconds');
     expect(ms.series[0]!.frequency.unit).toBe('hour');
   });
@@ -70,11 +88,14 @@ describe('time columns', () => {
   });
 
   it('refuses a row without a timestamp, naming its line', async () => {
-    await expect(ingestCsv(csv('date,v\n2020-01-01,1\n,2\n2020-01-03,3\n'), { target: 'v' }))
-      .rejects.toMatchObject({ line: 3, column: 1, field: 'date' });
+    await expect(
+      ingestCsv(csv('date,v\n2020-01-01,1\n,2\n2020-01-03,3\n'), { target: 'v' }),
+    ).rejects.toMatchObject({ line: 3, column: 1, field: 'date' });
   });
 
   it('asks for the time column when none can be found', async () => {
-    await expect(ingestCsv(csv('a,b\n1,2\n3,4\n'))).rejects.toThrow(/no time column was found.*option time, CLI --time/);
+    await expect(ingestCsv(csv('a,b\n1,2\n3,4\n'))).rejects.toThrow(
+      /no time column was found.*option time, CLI --time/,
+    );
   });
 });

@@ -6,8 +6,12 @@ import type { BrowserApp } from './browser-app.ts';
 import { text } from './plot-data.ts';
 
 let env: BrowserApp;
-beforeAll(async () => { env = await startBrowserApp(); });
-afterAll(async () => { await env?.close(); });
+beforeAll(async () => {
+  env = await startBrowserApp();
+});
+afterAll(async () => {
+  await env?.close();
+});
 
 const DROP = (name: string, csv: string) => `(() => {
   const transfer = new DataTransfer();
@@ -23,7 +27,14 @@ describe('drag and drop upload', () => {
     const { page, problems } = await env.newPage();
     await page.goto(`${env.baseUrl}/`);
     await page.waitForSelector('#datasets-table');
-    const rows = ['month,sales', ...Array.from({ length: 36 }, (_, i) => `${2020 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01,${100 + i * 3 + (i % 12) * 5}`)];
+    const rows = [
+      'month,sales',
+      ...Array.from(
+        { length: 36 },
+        (_, i) =>
+          `${2020 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01,${100 + i * 3 + (i % 12) * 5}`,
+      ),
+    ];
     await page.evaluate(DROP('dropped-sales.csv', `${rows.join('\n')}\n`));
     await page.waitForSelector('#columns-table');
     expect(await text(page, '#upload-status')).toMatch(/^Uploaded dropped-sales\.csv: 36 rows\./);

@@ -7,8 +7,12 @@ import type { BrowserApp } from './browser-app.ts';
 import { text } from './plot-data.ts';
 
 let env: BrowserApp;
-beforeAll(async () => { env = await startBrowserApp(); });
-afterAll(async () => { await env?.close(); });
+beforeAll(async () => {
+  env = await startBrowserApp();
+});
+afterAll(async () => {
+  await env?.close();
+});
 
 describe('error messages in the pages', () => {
   it('shows why an upload was refused', async () => {
@@ -18,7 +22,9 @@ describe('error messages in the pages', () => {
     const before = await page.locator('#datasets-table tbody tr').count();
     await page.setInputFiles('#file-input', join(ROOT, 'test', 'fixtures', 'ragged-rows.csv'));
     await page.waitForSelector('#upload-status[data-kind="error"]');
-    expect(await text(page, '#upload-status')).toMatch(/ragged-rows\.csv was not added: ragged-rows\.csv, line 4, column 4: this row has 4 fields/);
+    expect(await text(page, '#upload-status')).toMatch(
+      /ragged-rows\.csv was not added: ragged-rows\.csv, line 4, column 4: this row has 4 fields/,
+    );
     expect(await page.locator('#datasets-table tbody tr').count()).toBe(before);
     // The failed upload answers 400; the browser logs that as a console error, which is expected here.
     expect(problems().filter((p) => !p.includes('400'))).toEqual([]);
@@ -26,7 +32,9 @@ describe('error messages in the pages', () => {
 
   it('marks invalid training fields with the server’s messages', async () => {
     const { page, problems } = await env.newPage();
-    const { datasets } = await (await fetch(`${env.baseUrl}/api/datasets`)).json() as { datasets: { id: number; name: string }[] };
+    const { datasets } = (await (await fetch(`${env.baseUrl}/api/datasets`)).json()) as {
+      datasets: { id: number; name: string }[];
+    };
     const weather = datasets.find((d) => d.name === 'seattle-weather.csv')!;
     await page.goto(`${env.baseUrl}/train.html?dataset=${weather.id}`);
     await page.waitForSelector('#train-form[data-defaults="loaded"]');

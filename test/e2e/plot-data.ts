@@ -13,8 +13,18 @@ export interface PlottedTrace {
 /** The traces of the Plotly chart at selector ([] before it is drawn). */
 export function plotted(page: Page, selector: string): Promise<PlottedTrace[]> {
   return page.$eval(selector, (div) => {
-    const data = (div as unknown as { data?: { name?: string; x?: ArrayLike<unknown>; y?: ArrayLike<number | null>; visible?: unknown }[] }).data ?? [];
-    return data.map((t) => ({ name: t.name ?? '', x: Array.from(t.x ?? []), y: Array.from(t.y ?? []), visible: t.visible }));
+    const data =
+      (
+        div as unknown as {
+          data?: { name?: string; x?: ArrayLike<unknown>; y?: ArrayLike<number | null>; visible?: unknown }[];
+        }
+      ).data ?? [];
+    return data.map((t) => ({
+      name: t.name ?? '',
+      x: Array.from(t.x ?? []),
+      y: Array.from(t.y ?? []),
+      visible: t.visible,
+    }));
   });
 }
 

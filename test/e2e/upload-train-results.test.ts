@@ -11,8 +11,12 @@ import { plotted, text } from './plot-data.ts';
 const CSV = join(ROOT, 'datasets', 'seattle-weather.csv');
 
 let env: BrowserApp;
-beforeAll(async () => { env = await startBrowserApp(); });
-afterAll(async () => { await env?.close(); });
+beforeAll(async () => {
+  env = await startBrowserApp();
+});
+afterAll(async () => {
+  await env?.close();
+});
 
 /** Records the loss chart's point count after every DOM change Plotly makes to it. */
 const RECORD_LOSS_POINTS = `(() => {
@@ -37,7 +41,12 @@ async function trainOnTemperature(page: Page, epochs: string, patience: string):
   await page.waitForSelector('#train-form[data-defaults="loaded"]');
   await page.selectOption('#target', 'temp_max');
   await page.waitForSelector('#train-form[data-defaults="loaded"]');
-  expect(await page.locator('#target option').allTextContents()).toEqual(['precipitation', 'temp_max', 'temp_min', 'wind']);
+  expect(await page.locator('#target option').allTextContents()).toEqual([
+    'precipitation',
+    'temp_max',
+    'temp_min',
+    'wind',
+  ]);
   await page.fill('#epochs', epochs);
   await page.fill('#patience', patience);
   await page.fill('#hidden-size', '8');
@@ -64,8 +73,17 @@ describe('upload → preview → train → results → runs', () => {
     await page.waitForSelector('#columns-table');
     expect(await text(page, '#upload-status')).toMatch(/Uploaded seattle-weather\.csv: 1,461 rows/);
     datasetId = Number(new URL(page.url()).searchParams.get('dataset'));
-    expect(await text(page, `#datasets-table tr[data-dataset-id="${datasetId}"] td:nth-child(2)`)).toBe('uploaded');
-    expect(await page.locator('#columns-table tbody td:first-child').allTextContents()).toEqual(['date', 'precipitation', 'temp_max', 'temp_min', 'wind', 'weather']);
+    expect(await text(page, `#datasets-table tr[data-dataset-id="${datasetId}"] td:nth-child(2)`)).toBe(
+      'uploaded',
+    );
+    expect(await page.locator('#columns-table tbody td:first-child').allTextContents()).toEqual([
+      'date',
+      'precipitation',
+      'temp_max',
+      'temp_min',
+      'wind',
+      'weather',
+    ]);
     expect(await text(page, '.facts')).toContain('daily');
 
     await page.selectOption('#preview-column', 'temp_max');
@@ -75,7 +93,9 @@ describe('upload → preview → train → results → runs', () => {
     expect(await page.locator('#summary-table tbody tr').count()).toBe(4);
 
     // Zooming asks the server for the visible range at full detail.
-    const detail = page.waitForRequest((r) => r.url().includes(`/api/datasets/${datasetId}/points`) && r.url().includes('from='));
+    const detail = page.waitForRequest(
+      (r) => r.url().includes(`/api/datasets/${datasetId}/points`) && r.url().includes('from='),
+    );
     await page.evaluate(zoomMiddle('#preview-chart'));
     await detail;
     await expect.poll(() => text(page, '#chart-info')).toMatch(/zoomed range/);
@@ -91,7 +111,7 @@ describe('upload → preview → train → results → runs', () => {
     await trainOnTemperature(page, '5', '5');
     await page.waitForSelector('#model-link:not([hidden])', { timeout: 90_000 });
 
-    const samples = await page.evaluate('window.__lossPoints') as number[];
+    const samples = (await page.evaluate('window.__lossPoints')) as number[];
     const final = (await plotted(page, '#loss-chart'))[0]!.x.length;
     expect(final).toBeGreaterThanOrEqual(1);
     expect(final).toBeLessThanOrEqual(5);
@@ -101,8 +121,10 @@ describe('upload → preview → train → results → runs', () => {
     // Auto mode fitted two candidate scalers in turn: each has its own pair of curves.
     const curves = await plotted(page, '#loss-chart');
     expect(curves.map((t) => t.name)).toEqual([
-      'training loss · 1/2 z-score', 'validation loss · 1/2 z-score',
-      'training loss · 2/2 seasonal difference (m = 7) + z-score', 'validation loss · 2/2 seasonal difference (m = 7) + z-score',
+      'training loss · 1/2 z-score',
+      'validation loss · 1/2 z-score',
+      'training loss · 2/2 seasonal difference (m = 7) + z-score',
+      'validation loss · 2/2 seasonal difference (m = 7) + z-score',
     ]);
     expect(curves[2]!.x.length).toBeGreaterThanOrEqual(1);
     expect(await page.isVisible('#candidates-note')).toBe(true);
@@ -120,27 +142,52 @@ describe('upload → preview → train → results → runs', () => {
     const { page, problems } = await env.newPage();
     await page.goto(`${env.baseUrl}/model.html?id=${modelId}`);
     await page.waitForSelector('#metrics-table');
-    expect(await text(page, '#model-summary')).toMatch(/scaling (z-score|seasonal difference \(m = 7\) \+ z-score) \(validation MAE [\d.]+, kept over /);
+    expect(await text(page, '#model-summary')).toMatch(
+      /scaling (z-score|seasonal difference \(m = 7\) \+ z-score) \(validation MAE [\d.]+, kept over /,
+    );
     await expect.poll(async () => (await plotted(page, '#model-chart')).length).toBe(8);
     const traces = await plotted(page, '#model-chart');
     const byName = (start: string) => traces.find((t) => t.name.startsWith(start))!;
     expect(byName('actual').y.length).toBeGreaterThan(1000);
-    expect(byName('one-step-ahead from actuals (predictNext)').y.filter((v) => v !== null).length).toBeGreaterThan(100);
+    expect(
+      byName('one-step-ahead from actuals (predictNext)').y.filter((v) => v !== null).length,
+    ).toBeGreaterThan(100);
     expect(byName('forecast from its own predictions').y).toHaveLength(7);
     expect(byName('95 % interval').y).toHaveLength(7);
     expect(byName('naive').visible).toBe(false);
     await page.check('#naive-toggle');
-    await expect.poll(async () => (await plotted(page, '#model-chart')).find((t) => t.name.startsWith('naive'))!.visible).toBe(true);
+    await expect
+      .poll(
+        async () => (await plotted(page, '#model-chart')).find((t) => t.name.startsWith('naive'))!.visible,
+      )
+      .toBe(true);
 
     const rows = await page.locator('#metrics-table tbody tr td:first-child').allTextContents();
-    expect(rows).toEqual(['this model (gru)', 'naive (tomorrow = today)', 'seasonal naive', 'drift', 'moving average']);
-    expect(await page.locator('#metrics-table thead th').allTextContents()).toEqual(['forecaster', 'MAE', 'RMSE', 'MAPE %', 'sMAPE %', 'MASE']);
+    expect(rows).toEqual([
+      'this model (gru)',
+      'naive (tomorrow = today)',
+      'seasonal naive',
+      'drift',
+      'moving average',
+    ]);
+    expect(await page.locator('#metrics-table thead th').allTextContents()).toEqual([
+      'forecaster',
+      'MAE',
+      'RMSE',
+      'MAPE %',
+      'sMAPE %',
+      'MASE',
+    ]);
     expect(await text(page, '#skill-line')).toMatch(/^(no skill|skill)/);
     expect(await page.locator('#coverage-table tbody tr').count()).toBe(2);
-    expect(await page.locator('#model-chart .shapelayer path, #model-chart .layer-below .shapelayer path').count()).toBeGreaterThanOrEqual(3);
+    expect(
+      await page.locator('#model-chart .shapelayer path, #model-chart .layer-below .shapelayer path').count(),
+    ).toBeGreaterThanOrEqual(3);
 
     for (const id of ['#download-forecast', '#download-model']) {
-      const response = await page.request.get(new URL((await page.getAttribute(id, 'href'))!, env.baseUrl).href);
+      const response = await page.request.get(
+        new URL((await page.getAttribute(id, 'href'))!, env.baseUrl).href,
+      );
       expect(response.status()).toBe(200);
     }
     await page.setInputFiles('#forecast-file', CSV);
@@ -149,7 +196,9 @@ describe('upload → preview → train → results → runs', () => {
     expect(await page.locator('#forecast-table tbody tr').count()).toBe(7);
     await env.screenshot(page, 'model');
 
-    const detail = page.waitForRequest((r) => r.url().includes(`/api/models/${modelId}/chart`) && r.url().includes('from='));
+    const detail = page.waitForRequest(
+      (r) => r.url().includes(`/api/models/${modelId}/chart`) && r.url().includes('from='),
+    );
     await page.click('#zoom-recent');
     await detail;
     await expect.poll(() => text(page, '#chart-info')).toMatch(/zoomed range/);
@@ -164,7 +213,9 @@ describe('upload → preview → train → results → runs', () => {
     const { page, problems } = await env.newPage();
     await page.goto(`${env.baseUrl}/train.html?dataset=${datasetId}`);
     await trainOnTemperature(page, '2000', '1000');
-    await expect.poll(async () => Number(await text(page, '#epoch')), { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
+    await expect
+      .poll(async () => Number(await text(page, '#epoch')), { timeout: 60_000 })
+      .toBeGreaterThanOrEqual(1);
     await page.click('#cancel');
     await page.waitForSelector('#model-link:not([hidden])', { timeout: 60_000 });
     expect(await text(page, '#training-state')).toBe('cancelled');
@@ -177,7 +228,9 @@ describe('upload → preview → train → results → runs', () => {
     await page.goto(`${env.baseUrl}/runs.html`);
     await page.waitForSelector('#models-table');
     await page.waitForSelector('#runs-table');
-    expect(await page.locator(`#models-table a[href="/model.html?id=${modelId}"]`).count()).toBeGreaterThanOrEqual(1);
+    expect(
+      await page.locator(`#models-table a[href="/model.html?id=${modelId}"]`).count(),
+    ).toBeGreaterThanOrEqual(1);
     const statuses = await page.locator('#runs-table tbody td:nth-child(3)').allTextContents();
     expect(statuses).toContain('succeeded');
     expect(statuses).toContain('cancelled');

@@ -7,19 +7,34 @@ import type { BrowserApp } from './browser-app.ts';
 import { plotted, text } from './plot-data.ts';
 
 let env: BrowserApp;
-beforeAll(async () => { env = await startBrowserApp(); });
-afterAll(async () => { await env?.close(); });
+beforeAll(async () => {
+  env = await startBrowserApp();
+});
+afterAll(async () => {
+  await env?.close();
+});
 
 /** Moves a range input as a person would (value + input event), then waits for the numbers of exactly these inputs. */
 async function setSliders(page: Page, yesterday: string, today: string): Promise<Record<string, string>> {
-  for (const [id, value] of [['yesterday', yesterday], ['today', today]] as const) {
-    await page.$eval(`#${id}`, (input, v) => {
-      (input as unknown as { value: string }).value = v;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    }, value);
+  for (const [id, value] of [
+    ['yesterday', yesterday],
+    ['today', today],
+  ] as const) {
+    await page.$eval(
+      `#${id}`,
+      (input, v) => {
+        (input as unknown as { value: string }).value = v;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      value,
+    );
   }
   await page.waitForSelector(`#tomorrow[data-inputs="${yesterday},${today}"]`);
-  return { y1: await text(page, '#y1'), y2: await text(page, '#y2'), tomorrow: await text(page, '#tomorrow') };
+  return {
+    y1: await text(page, '#y1'),
+    y2: await text(page, '#y2'),
+    tomorrow: await text(page, '#tomorrow'),
+  };
 }
 
 describe('worked example page', () => {

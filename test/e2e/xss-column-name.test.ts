@@ -18,8 +18,12 @@ function payloadCsv(): Buffer {
 }
 
 let env: BrowserApp;
-beforeAll(async () => { env = await startBrowserApp(); });
-afterAll(async () => { await env?.close(); });
+beforeAll(async () => {
+  env = await startBrowserApp();
+});
+afterAll(async () => {
+  await env?.close();
+});
 
 describe('a column named like markup', () => {
   it('is shown as text in the preview and never becomes an element', async () => {

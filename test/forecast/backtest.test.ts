@@ -6,10 +6,15 @@ import { backtest } from '../../src/forecaster.ts';
 import type { ForecastOptions } from '../../src/forecaster.ts';
 import { syntheticDaily } from '../support/synthetic-series.ts';
 
-const options: ForecastOptions = { horizonSteps: 5, windowLength: 10, network: { hiddenSize: 4 }, training: { maxEpochs: 2, seed: 1 } };
+const options: ForecastOptions = {
+  horizonSteps: 5,
+  windowLength: 10,
+  network: { hiddenSize: 4 },
+  training: { maxEpochs: 2, seed: 1 },
+};
 
 describe('backtest', () => {
-  it('no fold\'s scaler saw its own test values', async () => {
+  it("no fold's scaler saw its own test values", async () => {
     const series = syntheticDaily({ points: 260, trendPerStep: 0.05 });
     const clean = await backtest(series, options, 3);
     expect(clean.folds.map((f) => f.origin)).toEqual([245, 250, 255]);
@@ -27,8 +32,16 @@ describe('backtest', () => {
     const result = await backtest(syntheticDaily({ points: 200 }), options, 2);
     expect(result.folds).toHaveLength(2);
     expect(result.folds[0]!.actual).toHaveLength(5);
-    expect(result.mean.model.mae).toBeCloseTo((result.folds[0]!.model.mae + result.folds[1]!.model.mae) / 2, 12);
-    expect(Object.keys(result.mean.baselines)).toEqual(['naive', 'seasonal-naive', 'drift', 'moving-average']);
+    expect(result.mean.model.mae).toBeCloseTo(
+      (result.folds[0]!.model.mae + result.folds[1]!.model.mae) / 2,
+      12,
+    );
+    expect(Object.keys(result.mean.baselines)).toEqual([
+      'naive',
+      'seasonal-naive',
+      'drift',
+      'moving-average',
+    ]);
   });
 
   it('refuses more folds than the series can train', async () => {

@@ -4,11 +4,26 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, evaluate, fit, forecast, loadModel, modelToJSON, modelFromJSON, predictNext, saveModel } from '../../src/forecaster.ts';
+import {
+  ConfigError,
+  evaluate,
+  fit,
+  forecast,
+  loadModel,
+  modelToJSON,
+  modelFromJSON,
+  predictNext,
+  saveModel,
+} from '../../src/forecaster.ts';
 import type { ForecastOptions } from '../../src/forecaster.ts';
 import { syntheticDaily } from '../support/synthetic-series.ts';
 
-const quick: ForecastOptions = { horizonSteps: 7, windowLength: 14, network: { hiddenSize: 8 }, training: { maxEpochs: 15, seed: 3 } };
+const quick: ForecastOptions = {
+  horizonSteps: 7,
+  windowLength: 14,
+  network: { hiddenSize: 8 },
+  training: { maxEpochs: 15, seed: 3 },
+};
 const series = syntheticDaily();
 
 describe('fit and forecast', () => {
@@ -18,7 +33,9 @@ describe('fit and forecast', () => {
     const path = join(dir, 'm.json');
     await saveModel(model, path);
     const loaded = await loadModel(path);
-    expect(Array.from(forecast(loaded, series).forecast)).toEqual(Array.from(forecast(model, series).forecast));
+    expect(Array.from(forecast(loaded, series).forecast)).toEqual(
+      Array.from(forecast(model, series).forecast),
+    );
     expect(loaded.config).toEqual(model.config);
     expect(loaded.data.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     const doc = modelToJSON(model) as Record<string, unknown>;
@@ -26,7 +43,9 @@ describe('fit and forecast', () => {
     expect(doc.version).toBe(2);
     // Version 1 (before seasonal differences and scaler selection) still loads.
     expect(modelFromJSON({ ...doc, version: 1 }).config).toEqual(model.config);
-    expect(() => modelFromJSON({ ...doc, intervals: { levels: [0.8] } })).toThrow(/invalid at intervals\.halfWidths/);
+    expect(() => modelFromJSON({ ...doc, intervals: { levels: [0.8] } })).toThrow(
+      /invalid at intervals\.halfWidths/,
+    );
     await writeFile(path, '{"format":"recurrent-model","version":1');
     await expect(loadModel(path)).rejects.toThrow(/not valid JSON \(truncated or corrupt\?\)/);
   });
@@ -68,8 +87,14 @@ describe('fit and forecast', () => {
 describe('config checks', () => {
   it('refuses a recursive multi-step model with features, and unknown features', async () => {
     const withFeature = { ...series, features: [{ name: 'x', values: series.values.map((v) => v * 2) }] };
-    await expect(fit(withFeature, { ...quick, strategy: 'recursive', features: ['x'] })).rejects.toThrow(ConfigError);
-    await expect(fit(withFeature, { ...quick, strategy: 'recursive', features: ['x'] })).rejects.toThrow(/future values of x; use strategy "direct"/);
-    await expect(fit(series, { ...quick, features: ['nope'] })).rejects.toThrow(/feature "nope" is not a column/);
+    await expect(fit(withFeature, { ...quick, strategy: 'recursive', features: ['x'] })).rejects.toThrow(
+      ConfigError,
+    );
+    await expect(fit(withFeature, { ...quick, strategy: 'recursive', features: ['x'] })).rejects.toThrow(
+      /future values of x; use strategy "direct"/,
+    );
+    await expect(fit(series, { ...quick, features: ['nope'] })).rejects.toThrow(
+      /feature "nope" is not a column/,
+    );
   });
 });

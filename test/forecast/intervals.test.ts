@@ -5,7 +5,8 @@ import { conformalQuantile, fitConformalWidths } from '../../src/forecast/interv
 describe('conformal intervals', () => {
   const residuals = [0.5, 0.1, 0.9, 0.3, 0.7, 0.2, 1.0, 0.4, 0.8, 0.6]; // 0.1 … 1.0
   it('80 %: ⌈11 · 0.8⌉ = 9th smallest = 0.9', () => expect(conformalQuantile(residuals, 0.8)).toBe(0.9));
-  it('95 %: ⌈11 · 0.95⌉ = 11 > n, capped at the largest = 1.0', () => expect(conformalQuantile(residuals, 0.95)).toBe(1));
+  it('95 %: ⌈11 · 0.95⌉ = 11 > n, capped at the largest = 1.0', () =>
+    expect(conformalQuantile(residuals, 0.95)).toBe(1));
   it('widths per horizon step from [n, H] rows', () => {
     // Two steps; step 0 residuals are 1, 2, 3, step 1 residuals are 10, 20, 30.
     const actual = Float64Array.of(1, 10, 2, 20, 3, 30);

@@ -12,7 +12,10 @@ describe('lag analysis', () => {
     expect(report.warning).toMatch(/shifted by 1 step/);
   });
   it('finds lag 0 and no warning for predictions that track the actuals', () => {
-    const report = analyseLag(actual, actual.map((v) => v + 0.1));
+    const report = analyseLag(
+      actual,
+      actual.map((v) => v + 0.1),
+    );
     expect(report.bestLag).toBe(0);
     expect(report.warning).toBeNull();
   });

@@ -18,7 +18,14 @@ function hourlyNormals(days = 60, seed = 9): TimeSeries {
     id: '',
     time: Float64Array.from({ length: n }, (_, i) => Date.UTC(2020, 0, 1) + i * HOUR),
     target: 'temperature',
-    values: Float64Array.from({ length: n }, (_, i) => 10 + 3 * Math.sin((2 * Math.PI * i) / n) + 4 * Math.sin((2 * Math.PI * (i - 9)) / 24) + 0.05 * random.normal()),
+    values: Float64Array.from(
+      { length: n },
+      (_, i) =>
+        10 +
+        3 * Math.sin((2 * Math.PI * i) / n) +
+        4 * Math.sin((2 * Math.PI * (i - 9)) / 24) +
+        0.05 * random.normal(),
+    ),
     features: [],
     frequency: { unit: 'hour', step: 1, label: 'hourly' },
   };
@@ -30,9 +37,16 @@ describe('auto mode chooses the target scaler by validation MAE', () => {
   it('keeps the seasonal difference on a stable daily cycle, and it beats seasonal naive on test', async () => {
     const series = hourlyNormals();
     const stages = new Set<string>();
-    const model = await fit(series, { horizonSteps: 24, ...light }, { onEpoch: (p: FitProgress) => stages.add(p.stage ?? '') });
+    const model = await fit(
+      series,
+      { horizonSteps: 24, ...light },
+      { onEpoch: (p: FitProgress) => stages.add(p.stage ?? '') },
+    );
     const { selection } = model;
-    expect(selection?.candidates.map((c) => c.scaler)).toEqual(['z-score', 'seasonal difference (m = 24) + z-score']);
+    expect(selection?.candidates.map((c) => c.scaler)).toEqual([
+      'z-score',
+      'seasonal difference (m = 24) + z-score',
+    ]);
     expect([...stages]).toEqual(['1/2 z-score', '2/2 seasonal difference (m = 24) + z-score']);
     const lowest = selection!.candidates.reduce((a, b) => (b.validationMae < a.validationMae ? b : a));
     expect(selection!.kept).toBe(lowest.scaler);
@@ -48,7 +62,9 @@ describe('auto mode chooses the target scaler by validation MAE', () => {
     const ahead = forecast(model, series);
     expect(ahead.forecast).toHaveLength(24);
     expect(ahead.forecast.every(Number.isFinite)).toBe(true);
-    expect(predictNext(model, series).predicted).toHaveLength(series.values.length - model.config.windowLength - 24);
+    expect(predictNext(model, series).predicted).toHaveLength(
+      series.values.length - model.config.windowLength - 24,
+    );
   });
 
   it('fits once when the caller chose a scaler, or the series has no season', async () => {
@@ -64,7 +80,9 @@ describe('auto mode chooses the target scaler by validation MAE', () => {
     const options: ForecastOptions = { horizonSteps: 7, ...light };
     const sequential = await fit(series, options);
     const parallel = await fit(series, options, { parallel: true });
-    expect(parallel.selection?.candidates.map((c) => c.validationMae)).toEqual(sequential.selection?.candidates.map((c) => c.validationMae));
+    expect(parallel.selection?.candidates.map((c) => c.validationMae)).toEqual(
+      sequential.selection?.candidates.map((c) => c.validationMae),
+    );
     expect(Array.from(parallel.network.params)).toEqual(Array.from(sequential.network.params));
     expect(parallel.config).toEqual(sequential.config);
   });

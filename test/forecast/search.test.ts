@@ -13,12 +13,18 @@ const options: ForecastOptions = { horizonSteps: 5, windowLength: 10, training: 
 describe('grid search', () => {
   it('a worker fit gives the same weights as an in-process fit, and reports every epoch', async () => {
     let epochs = 0;
-    const inWorker = await fitInWorker(series, options, { onEpoch: () => { epochs++; } });
+    const inWorker = await fitInWorker(series, options, {
+      onEpoch: () => {
+        epochs++;
+      },
+    });
     const local = await fit(series, options);
     // Auto mode fits its candidate scalers in turn: every epoch of each is reported.
     expect(local.selection?.candidates).toHaveLength(2);
     expect(epochs).toBe(local.selection!.candidates.reduce((sum, c) => sum + c.epochs, 0));
-    expect(Buffer.from(inWorker.network.params.buffer).equals(Buffer.from(local.network.params.buffer))).toBe(true);
+    expect(Buffer.from(inWorker.network.params.buffer).equals(Buffer.from(local.network.params.buffer))).toBe(
+      true,
+    );
   });
 
   it('fits every candidate on two workers and keeps the lowest validation MAE', async () => {
@@ -29,7 +35,9 @@ describe('grid search', () => {
     expect(result.candidates.find((c) => c.label === result.bestLabel)!.validationMae).toBe(lowest);
   });
 
-  it('carries a worker\'s error back with its message', async () => {
-    await expect(fitInWorker(series, { ...options, features: ['missing'] })).rejects.toThrow(/feature "missing" is not a column/);
+  it("carries a worker's error back with its message", async () => {
+    await expect(fitInWorker(series, { ...options, features: ['missing'] })).rejects.toThrow(
+      /feature "missing" is not a column/,
+    );
   });
 });

@@ -8,7 +8,9 @@ import { PrepError } from '../../src/prep/errors.ts';
 
 const KINDS = ['minmax', 'zscore', 'robust', 'none'] as const;
 const SPECS: ScalerSpec[] = KINDS.flatMap((kind) => [
-  { kind }, { kind, transform: 'log' }, { kind, transform: 'difference' },
+  { kind },
+  { kind, transform: 'log' },
+  { kind, transform: 'difference' },
   { kind, windowRelative: true, windowLength: 4, horizonSteps: 2 },
   { kind, transform: 'log', windowRelative: true, windowLength: 3 },
   { kind, transform: 'seasonal-difference', seasonLength: 3 },
@@ -39,12 +41,19 @@ describe('fitted statistics', () => {
     expect(fitScaler(train, { kind: 'robust' }).params).toMatchObject({ center: 3, scale: 2 });
   });
   it('log and differences fit in their own domain', () => {
-    expect(fitScaler(f64([1, Math.E, Math.E ** 2]), { kind: 'minmax', transform: 'log' }).params).toMatchObject({ center: 0 });
-    expect(fitScaler(f64([10, 12, 11, 15]), { kind: 'minmax', transform: 'difference' }).params)
-      .toMatchObject({ fitMin: -1, fitMax: 4, count: 3 });
+    expect(
+      fitScaler(f64([1, Math.E, Math.E ** 2]), { kind: 'minmax', transform: 'log' }).params,
+    ).toMatchObject({ center: 0 });
+    expect(
+      fitScaler(f64([10, 12, 11, 15]), { kind: 'minmax', transform: 'difference' }).params,
+    ).toMatchObject({ fitMin: -1, fitMax: 4, count: 3 });
   });
   it('a seasonal difference subtracts the value one season back, and its inverse chains past the anchor', () => {
-    const s = fitScaler(f64([1, 2, 3, 11, 12, 13, 21, 22, 24]), { kind: 'none', transform: 'seasonal-difference', seasonLength: 3 });
+    const s = fitScaler(f64([1, 2, 3, 11, 12, 13, 21, 22, 24]), {
+      kind: 'none',
+      transform: 'seasonal-difference',
+      seasonLength: 3,
+    });
     expect(s.params).toMatchObject({ fitMin: 10, fitMax: 11, count: 6 });
     expect(s.anchorLength).toBe(3);
     expect(Array.from(s.transform(f64([31, 32, 33, 41]), f64([21, 22, 23])))).toEqual([10, 10, 10, 10]);
@@ -52,8 +61,12 @@ describe('fitted statistics', () => {
     expect(Array.from(s.inverse(f64([1, 2, 3, 4, 5]), f64([0, 0, 0])))).toEqual([1, 2, 3, 5, 7]);
   });
   it('window-relative picks ratios for positive data, offsets otherwise', () => {
-    expect(fitScaler(f64([1, 2, 3, 4]), { kind: 'none', windowRelative: true }).params.relative).toBe('ratio');
-    expect(fitScaler(f64([-1, 2, 3, 4]), { kind: 'none', windowRelative: true }).params.relative).toBe('offset');
+    expect(fitScaler(f64([1, 2, 3, 4]), { kind: 'none', windowRelative: true }).params.relative).toBe(
+      'ratio',
+    );
+    expect(fitScaler(f64([-1, 2, 3, 4]), { kind: 'none', windowRelative: true }).params.relative).toBe(
+      'offset',
+    );
   });
   it('a constant slice is left unscaled instead of dividing by zero', () => {
     expect(fitScaler(f64([3, 3, 3]), { kind: 'zscore' }).params.scale).toBe(1);
@@ -61,14 +74,36 @@ describe('fitted statistics', () => {
   it('refuses what cannot work', () => {
     expect(() => fitScaler(f64([1, NaN, 3]), { kind: 'zscore' })).toThrow(/index 1/);
     expect(() => fitScaler(f64([1, 0, 3]), { kind: 'zscore', transform: 'log' })).toThrow(/above 0/);
-    expect(() => fitScaler(f64([1, 2, 3]), { kind: 'zscore', windowRelative: true })).toThrow(/needs the windowLength/);
-    expect(() => fitScaler(f64([1, 2, 3]), { kind: 'none', windowRelative: true, transform: 'difference' })).toThrow(PrepError);
-    expect(() => fitScaler(f64([1, 2]), { kind: 'minmax', transform: 'difference' }).transform(f64([3]))).toThrow(/needs a finite anchor/);
-    expect(() => fitScaler(f64([1, 2, 3]), { kind: 'zscore', transform: 'seasonal-difference' })).toThrow(/whole season length/);
-    expect(() => fitScaler(f64([1, 2, 3]), { kind: 'zscore', transform: 'seasonal-difference', seasonLength: 3 })).toThrow(/too short for a difference over 3 steps/);
-    const seasonal = fitScaler(f64([1, 2, 3, 4, 5, 6]), { kind: 'zscore', transform: 'seasonal-difference', seasonLength: 3 });
+    expect(() => fitScaler(f64([1, 2, 3]), { kind: 'zscore', windowRelative: true })).toThrow(
+      /needs the windowLength/,
+    );
+    expect(() =>
+      fitScaler(f64([1, 2, 3]), { kind: 'none', windowRelative: true, transform: 'difference' }),
+    ).toThrow(PrepError);
+    expect(() =>
+      fitScaler(f64([1, 2]), { kind: 'minmax', transform: 'difference' }).transform(f64([3])),
+    ).toThrow(/needs a finite anchor/);
+    expect(() => fitScaler(f64([1, 2, 3]), { kind: 'zscore', transform: 'seasonal-difference' })).toThrow(
+      /whole season length/,
+    );
+    expect(() =>
+      fitScaler(f64([1, 2, 3]), { kind: 'zscore', transform: 'seasonal-difference', seasonLength: 3 }),
+    ).toThrow(/too short for a difference over 3 steps/);
+    const seasonal = fitScaler(f64([1, 2, 3, 4, 5, 6]), {
+      kind: 'zscore',
+      transform: 'seasonal-difference',
+      seasonLength: 3,
+    });
     expect(() => seasonal.transform(f64([7]), 6)).toThrow(/the 3 finite values before the first one/);
-    expect(() => fitScaler(f64([1, 2, 3]), { kind: 'none', windowRelative: true, windowLength: 1, transform: 'seasonal-difference', seasonLength: 1 })).toThrow(/do not combine/);
+    expect(() =>
+      fitScaler(f64([1, 2, 3]), {
+        kind: 'none',
+        windowRelative: true,
+        windowLength: 1,
+        transform: 'seasonal-difference',
+        seasonLength: 1,
+      }),
+    ).toThrow(/do not combine/);
   });
 });
 
@@ -79,40 +114,53 @@ describe('inverse(transform(x)) = x', () => {
     const needsPositive = spec.transform === 'log';
     it(`${spec.kind} ${spec.transform ?? ''} ${spec.windowRelative === true ? 'window-relative' : ''}`, () => {
       const values = fc.array(needsPositive ? positive : anySign, { minLength: 1, maxLength: 30 });
-      fc.assert(fc.property(
-        fc.array(needsPositive ? positive : anySign, { minLength: 8, maxLength: 40 }), values, fc.array(positive, { minLength: 3, maxLength: 3 }),
-        (train, x, anchors) => {
-          const scaler = fitScaler(f64(train), spec);
-          const a = scaler.anchorLength === 0 ? undefined : scaler.anchorLength === 1 ? anchors[0]! : f64(anchors.slice(0, scaler.anchorLength));
-          const scaled = scaler.transform(f64(x), a);
-          expect(scaled.every(Number.isFinite)).toBe(true);
-          const { center, scale } = scaler.params;
-          expectClose(scaler.inverse(scaled, a), f64(x), Math.max(Math.abs(center), scale, ...anchors));
-        },
-      ), { numRuns: 60 });
+      fc.assert(
+        fc.property(
+          fc.array(needsPositive ? positive : anySign, { minLength: 8, maxLength: 40 }),
+          values,
+          fc.array(positive, { minLength: 3, maxLength: 3 }),
+          (train, x, anchors) => {
+            const scaler = fitScaler(f64(train), spec);
+            const a =
+              scaler.anchorLength === 0
+                ? undefined
+                : scaler.anchorLength === 1
+                  ? anchors[0]!
+                  : f64(anchors.slice(0, scaler.anchorLength));
+            const scaled = scaler.transform(f64(x), a);
+            expect(scaled.every(Number.isFinite)).toBe(true);
+            const { center, scale } = scaler.params;
+            expectClose(scaler.inverse(scaled, a), f64(x), Math.max(Math.abs(center), scale, ...anchors));
+          },
+        ),
+        { numRuns: 60 },
+      );
     });
   }
 });
 
 describe('no leakage from validation and test', () => {
   it('poisoning validation/test values with 1e9 leaves every fitted parameter unchanged', () => {
-    fc.assert(fc.property(
-      fc.array(fc.double({ min: 1, max: 1000, noNaN: true }), { minLength: 40, maxLength: 120 }),
-      fc.constantFrom(...SPECS),
-      (raw, spec) => {
-        const values = f64(raw);
-        const split = splitByFraction(values.length, { validation: 0.2, test: 0.2 });
-        const before = fitScaler(trainSlice(values, split), spec).params;
-        const poisoned = Float64Array.from(values);
-        poisoned.fill(1e9, split.validation[0]);
-        const after = fitScaler(trainSlice(poisoned, split), spec).params;
-        expect(after).toEqual(before);
-        // The poison would have moved it: fitting on the whole series differs.
-        if (spec.kind !== 'none' && spec.windowRelative !== true) {
-          expect(fitScaler(poisoned, spec).params).not.toEqual(before);
-        }
-      },
-    ), { numRuns: 100 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 1, max: 1000, noNaN: true }), { minLength: 40, maxLength: 120 }),
+        fc.constantFrom(...SPECS),
+        (raw, spec) => {
+          const values = f64(raw);
+          const split = splitByFraction(values.length, { validation: 0.2, test: 0.2 });
+          const before = fitScaler(trainSlice(values, split), spec).params;
+          const poisoned = Float64Array.from(values);
+          poisoned.fill(1e9, split.validation[0]);
+          const after = fitScaler(trainSlice(poisoned, split), spec).params;
+          expect(after).toEqual(before);
+          // The poison would have moved it: fitting on the whole series differs.
+          if (spec.kind !== 'none' && spec.windowRelative !== true) {
+            expect(fitScaler(poisoned, spec).params).not.toEqual(before);
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });
 
@@ -123,7 +171,12 @@ describe('serialisation', () => {
       const scaler = fitScaler(train, spec);
       const revived = scalerFromJSON(JSON.parse(JSON.stringify(scaler)));
       expect(revived.params).toEqual(scaler.params);
-      const a = scaler.anchorLength > 1 ? new Float64Array(scaler.anchorLength).fill(10) : scaler.needsAnchor ? 10 : undefined;
+      const a =
+        scaler.anchorLength > 1
+          ? new Float64Array(scaler.anchorLength).fill(10)
+          : scaler.needsAnchor
+            ? 10
+            : undefined;
       expect(revived.transform(train, a)).toEqual(scaler.transform(train, a));
     }
   });
@@ -139,7 +192,9 @@ describe('serialisation', () => {
 
   it('is immutable', () => {
     const scaler = fitScaler(f64([1, 2, 3]), { kind: 'minmax' });
-    expect(() => { (scaler.params as { center: number }).center = 5; }).toThrow(TypeError);
+    expect(() => {
+      (scaler.params as { center: number }).center = 5;
+    }).toThrow(TypeError);
   });
 });
 
@@ -148,7 +203,9 @@ describe('rangeWarnings', () => {
     const scaler = fitScaler(f64([10, 20, 30]), { kind: 'minmax' });
     expect(rangeWarnings(scaler, f64([12, 29]), 'validation')).toEqual([]);
     const [warning] = rangeWarnings(scaler, f64([15, 45, 60]), 'test');
-    expect(warning).toMatch(/^test: 2 of 3 values fall outside the training range \[10, 30\] \(they span 15 to 60\)/);
+    expect(warning).toMatch(
+      /^test: 2 of 3 values fall outside the training range \[10, 30\] \(they span 15 to 60\)/,
+    );
   });
   it('checks changes for a differenced scaler, and nothing for window-relative ones', () => {
     const diff = fitScaler(f64([10, 11, 13, 14]), { kind: 'minmax', transform: 'difference' });

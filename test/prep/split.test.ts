@@ -4,10 +4,16 @@ import { splitByDates, splitByFraction, trainSlice } from '../../src/prep/split.
 
 describe('splitByFraction', () => {
   it('train, then validation, then test, covering every index once', () => {
-    expect(splitByFraction(100, { validation: 0.15, test: 0.15 }))
-      .toEqual({ train: [0, 70], validation: [70, 85], test: [85, 100] });
-    expect(splitByFraction(10, { validation: 0, test: 0.2 }))
-      .toEqual({ train: [0, 8], validation: [8, 8], test: [8, 10] });
+    expect(splitByFraction(100, { validation: 0.15, test: 0.15 })).toEqual({
+      train: [0, 70],
+      validation: [70, 85],
+      test: [85, 100],
+    });
+    expect(splitByFraction(10, { validation: 0, test: 0.2 })).toEqual({
+      train: [0, 8],
+      validation: [8, 8],
+      test: [8, 10],
+    });
   });
 
   it('refuses fractions that leave nothing to train on or cannot be honoured', () => {
@@ -21,19 +27,26 @@ describe('splitByDates', () => {
   const time = Float64Array.from({ length: 10 }, (_, i) => Date.UTC(2020, 0, 1 + i));
 
   it('starts each part at the first timestamp on or after its date', () => {
-    expect(splitByDates(time, Date.UTC(2020, 0, 7), Date.UTC(2020, 0, 8, 12)))
-      .toEqual({ train: [0, 6], validation: [6, 8], test: [8, 10] });
+    expect(splitByDates(time, Date.UTC(2020, 0, 7), Date.UTC(2020, 0, 8, 12))).toEqual({
+      train: [0, 6],
+      validation: [6, 8],
+      test: [8, 10],
+    });
   });
 
   it('refuses dates out of order or before the data', () => {
     expect(() => splitByDates(time, Date.UTC(2020, 0, 8), Date.UTC(2020, 0, 7))).toThrow(/no later than/);
-    expect(() => splitByDates(time, Date.UTC(2019, 0, 1), Date.UTC(2020, 0, 7))).toThrow(/nothing to train on/);
+    expect(() => splitByDates(time, Date.UTC(2019, 0, 1), Date.UTC(2020, 0, 7))).toThrow(
+      /nothing to train on/,
+    );
   });
 });
 
 describe('trainSlice', () => {
   it('is everything before validation starts', () => {
     const values = Float64Array.from({ length: 10 }, (_, i) => i);
-    expect(Array.from(trainSlice(values, splitByFraction(10, { validation: 0.2, test: 0.2 })))).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(Array.from(trainSlice(values, splitByFraction(10, { validation: 0.2, test: 0.2 })))).toEqual([
+      0, 1, 2, 3, 4, 5,
+    ]);
   });
 });

@@ -31,18 +31,31 @@ describe('scaleWindows / inverseTargets', () => {
       // Window 0, time step 5, feature 1 (volume) equals the scaler applied to that window alone.
       const s = windows.targetStart[0]!;
       const raw = volume.subarray(s - 12, s);
-      const anchor = scalers[1]!.needsAnchor ? (spec.windowRelative === true ? volume[s - 1] : volume[s - 13]) : undefined;
+      const anchor = scalers[1]!.needsAnchor
+        ? spec.windowRelative === true
+          ? volume[s - 1]
+          : volume[s - 13]
+        : undefined;
       expect(scaled.inputs[(0 * 12 + 5) * 2 + 1]).toBeCloseTo(scalers[1]!.transform(raw, anchor)[5]!, 12);
     });
   }
 
   it('window-relative inputs of the test part stay in the training range; plain scaling leaves it', () => {
-    const relative = fitScaler(trainSlice(price, split), { kind: 'minmax', windowRelative: true, windowLength: 12, horizonSteps: 3 });
+    const relative = fitScaler(trainSlice(price, split), {
+      kind: 'minmax',
+      windowRelative: true,
+      windowLength: 12,
+      horizonSteps: 3,
+    });
     const plain = fitScaler(trainSlice(price, split), { kind: 'minmax' });
     const test = makeWindows([price], { ...options, targetRange: split.test });
     const maxOf = (scaled: Float64Array): number => scaled.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
-    expect(maxOf(scaleWindows(test, [price], { inputs: [plain], target: plain }).inputs)).toBeGreaterThan(1.3);
-    expect(maxOf(scaleWindows(test, [price], { inputs: [relative], target: relative }).inputs)).toBeLessThan(1.2);
+    expect(maxOf(scaleWindows(test, [price], { inputs: [plain], target: plain }).inputs)).toBeGreaterThan(
+      1.3,
+    );
+    expect(maxOf(scaleWindows(test, [price], { inputs: [relative], target: relative }).inputs)).toBeLessThan(
+      1.2,
+    );
   });
 
   it('a seasonal difference anchors each window on the season before it, and inverts exactly', () => {
@@ -58,12 +71,16 @@ describe('scaleWindows / inverseTargets', () => {
     const input = scalers[1]!.transform(volume.subarray(s - 12, s), volume.subarray(s - 12 - m, s - 12));
     expect(scaled.inputs[(1 * 12 + 7) * 2 + 1]).toBeCloseTo(input[7]!, 12);
     const early = makeWindows([price], { windowLength: 12, horizonSteps: 1, firstInput: 1 });
-    expect(() => scaleWindows(early, [price], { inputs: [scalers[0]!], target: scalers[0]! })).toThrow(/firstInput: 5/);
+    expect(() => scaleWindows(early, [price], { inputs: [scalers[0]!], target: scalers[0]! })).toThrow(
+      /firstInput: 5/,
+    );
   });
 
   it('a differenced window at the very start has no anchor, and says how to fix it', () => {
     const scaler = fitScaler(price, { kind: 'none', transform: 'difference' });
     const windows = makeWindows([price], { windowLength: 12, horizonSteps: 1 });
-    expect(() => scaleWindows(windows, [price], { inputs: [scaler], target: scaler })).toThrow(/firstInput: 1/);
+    expect(() => scaleWindows(windows, [price], { inputs: [scaler], target: scaler })).toThrow(
+      /firstInput: 1/,
+    );
   });
 });

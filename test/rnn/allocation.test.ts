@@ -9,7 +9,11 @@ import { describe, expect, it } from 'vitest';
 const PROBE = fileURLToPath(new URL('../support/allocation-probe.ts', import.meta.url));
 
 function bytesPerBatch(cell: string): number {
-  const r = spawnSync(process.execPath, ['--expose-gc', '--max-semi-space-size=256', '--import', 'tsx', PROBE, cell], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--max-semi-space-size=256', '--import', 'tsx', PROBE, cell],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(r.stderr);
   return (JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { bytesPerBatch: number }).bytesPerBatch;
 }

@@ -9,7 +9,10 @@ import type { Network, NetworkConfig, ParamTensor } from '../../src/rnn/network.
 import { createRandom } from '../../src/rnn/random.ts';
 import type { Random } from '../../src/rnn/random.ts';
 
-const B = 4, T = 7, F = 3, H = 5;
+const B = 4,
+  T = 7,
+  F = 3,
+  H = 5;
 // tf.js computes in float32, so agreement is to float32 round-off, not float64.
 const FORWARD_TOLERANCE = 1e-5;
 const GRADIENT_TOLERANCE = 1e-4;
@@ -19,8 +22,14 @@ interface CrossCheckCase {
   config: NetworkConfig;
 }
 
-const singleLayer = (cell: NetworkConfig['cell'], extra: Partial<NetworkConfig> = {}): NetworkConfig =>
-  ({ cell, inputSize: F, hiddenSize: H, layers: 1, outputs: 1, ...extra });
+const singleLayer = (cell: NetworkConfig['cell'], extra: Partial<NetworkConfig> = {}): NetworkConfig => ({
+  cell,
+  inputSize: F,
+  hiddenSize: H,
+  layers: 1,
+  outputs: 1,
+  ...extra,
+});
 
 const CASES: CrossCheckCase[] = [
   { name: 'rnn (tanh)', config: singleLayer('rnn', { activation: 'tanh' }) },
@@ -75,13 +84,30 @@ function fromTfLayout(tensor: ParamTensor, values: Float32Array): Float32Array {
   return cols === undefined ? values : transpose(values, cols, rows!);
 }
 
-function tfRecurrentLayer(config: NetworkConfig, returnSequences: boolean, batchInputShape?: number[]): tf.layers.Layer {
-  const common = { units: config.hiddenSize, useBias: true, returnSequences, ...(batchInputShape ? { batchInputShape } : {}) };
+function tfRecurrentLayer(
+  config: NetworkConfig,
+  returnSequences: boolean,
+  batchInputShape?: number[],
+): tf.layers.Layer {
+  const common = {
+    units: config.hiddenSize,
+    useBias: true,
+    returnSequences,
+    ...(batchInputShape ? { batchInputShape } : {}),
+  };
   switch (config.cell) {
-    case 'rnn': return tf.layers.simpleRNN({ ...common, activation: config.activation ?? 'tanh' });
-    case 'lstm': return tf.layers.lstm({ ...common, activation: 'tanh', recurrentActivation: 'sigmoid', unitForgetBias: false });
+    case 'rnn':
+      return tf.layers.simpleRNN({ ...common, activation: config.activation ?? 'tanh' });
+    case 'lstm':
+      return tf.layers.lstm({
+        ...common,
+        activation: 'tanh',
+        recurrentActivation: 'sigmoid',
+        unitForgetBias: false,
+      });
     // tf.js GRUs are always reset_after = false (reset gate before the recurrent matmul), like ours.
-    case 'gru': return tf.layers.gru({ ...common, activation: 'tanh', recurrentActivation: 'sigmoid' });
+    case 'gru':
+      return tf.layers.gru({ ...common, activation: 'tanh', recurrentActivation: 'sigmoid' });
   }
 }
 
@@ -90,14 +116,22 @@ function tfModelWithOurWeights(net: Network): tf.Sequential {
   const { config } = net;
   const model = tf.sequential();
   for (let l = 0; l < config.layers; l++) {
-    model.add(tfRecurrentLayer(config, l < config.layers - 1, l === 0 ? [B, T, config.inputSize] : undefined));
+    model.add(
+      tfRecurrentLayer(config, l < config.layers - 1, l === 0 ? [B, T, config.inputSize] : undefined),
+    );
   }
   model.add(tf.layers.dense({ units: config.outputs, useBias: true }));
   // model.weights run layer by layer, [kernel, recurrent kernel, bias] then the head's
   // [kernel, bias]: the order of our flat parameter vector. The shape check guards that.
   expect(model.weights.map((w) => w.shape)).toEqual(net.tensors.map(tfLayoutShape));
-  model.setWeights(net.tensors.map((tensor) => tf.tensor(
-    toTfLayout(tensor, net.params.subarray(tensor.offset, tensor.offset + tensor.size)), tfLayoutShape(tensor))));
+  model.setWeights(
+    net.tensors.map((tensor) =>
+      tf.tensor(
+        toTfLayout(tensor, net.params.subarray(tensor.offset, tensor.offset + tensor.size)),
+        tfLayoutShape(tensor),
+      ),
+    ),
+  );
   return model;
 }
 
@@ -126,11 +160,15 @@ function theirs(net: Network, x: Float64Array, y: Float64Array): ForwardAndGradi
       const output = (model.predict(xs) as tf.Tensor).dataSync();
       const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
       const { value, grads } = tf.variableGrads(
-        () => tf.mean(tf.squaredDifference(model.apply(xs) as tf.Tensor, ys)) as tf.Scalar, variables);
+        () => tf.mean(tf.squaredDifference(model.apply(xs) as tf.Tensor, ys)) as tf.Scalar,
+        variables,
+      );
       return {
         output: Float32Array.from(output),
         loss: value.dataSync()[0]!,
-        grads: net.tensors.map((tensor, i) => fromTfLayout(tensor, Float32Array.from(grads[variables[i]!.name]!.dataSync()))),
+        grads: net.tensors.map((tensor, i) =>
+          fromTfLayout(tensor, Float32Array.from(grads[variables[i]!.name]!.dataSync())),
+        ),
       };
     });
   } finally {
@@ -172,7 +210,9 @@ describe('recurrent cells agree with tf.js given identical weights', () => {
     net.tensors.forEach((tensor, i) => {
       // A gradient that is ~0 in both would agree vacuously.
       expect(maxAbs(actual.grads[i]!), `|∂L/∂${tensor.name}|`).toBeGreaterThan(10 * GRADIENT_TOLERANCE);
-      expect(maxAbsDiff(actual.grads[i]!, expected.grads[i]!), `∂L/∂${tensor.name}`).toBeLessThan(GRADIENT_TOLERANCE);
+      expect(maxAbsDiff(actual.grads[i]!, expected.grads[i]!), `∂L/∂${tensor.name}`).toBeLessThan(
+        GRADIENT_TOLERANCE,
+      );
     });
   });
 });

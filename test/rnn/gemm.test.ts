@@ -13,24 +13,33 @@ const fill = (n: number) => Float64Array.from({ length: n }, () => random.unifor
 
 /** Max relative error of gemm against a naive loop on the same operands. */
 function gemmError(M: number, N: number, K: number, pattern: Pattern): number {
-  const aOff = 3, bOff = 5, cOff = 2, cRow = N + 1;
+  const aOff = 3,
+    bOff = 5,
+    cOff = 2,
+    cRow = N + 1;
   // NN: A [M, K] and B [K, N] row-major; NT: B stored [N, K]; TN: A stored [K, M].
   const [aRow, aCol] = pattern === 'TN' ? [1, M] : [K, 1];
   const [bRow, bCol] = pattern === 'NT' ? [1, K] : [N, 1];
-  const A = fill(aOff + M * K + 4), B = fill(bOff + K * N + 4), C = fill(cOff + M * cRow + 4);
+  const A = fill(aOff + M * K + 4),
+    B = fill(bOff + K * N + 4),
+    C = fill(cOff + M * cRow + 4);
   const expected = Float64Array.from(C);
-  for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) {
-    let s = 0;
-    for (let k = 0; k < K; k++) s += A[aOff + i * aRow + k * aCol]! * B[bOff + k * bRow + j * bCol]!;
-    expected[cOff + i * cRow + j] += s;
-  }
+  for (let i = 0; i < M; i++)
+    for (let j = 0; j < N; j++) {
+      let s = 0;
+      for (let k = 0; k < K; k++) s += A[aOff + i * aRow + k * aCol]! * B[bOff + k * bRow + j * bCol]!;
+      expected[cOff + i * cRow + j] += s;
+    }
   gemm(M, N, K, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow);
   let worst = 0;
-  for (let i = 0; i < C.length; i++) worst = Math.max(worst, Math.abs(C[i]! - expected[i]!) / Math.max(1, Math.abs(expected[i]!)));
+  for (let i = 0; i < C.length; i++)
+    worst = Math.max(worst, Math.abs(C[i]! - expected[i]!) / Math.max(1, Math.abs(expected[i]!)));
   return worst;
 }
 
-afterEach(() => { setGemmKernel('auto'); });
+afterEach(() => {
+  setGemmKernel('auto');
+});
 
 describe('gemm', () => {
   it('the WebAssembly SIMD kernels are available on this Node', () => {
@@ -42,8 +51,15 @@ describe('gemm', () => {
       it(`${kernel} kernel, ${pattern}: every M, N, K in 1..9 and larger odd shapes match a naive loop`, () => {
         setGemmKernel(kernel);
         let worst = 0;
-        for (let M = 1; M <= 9; M++) for (let N = 1; N <= 9; N++) for (let K = 1; K <= 9; K++) worst = Math.max(worst, gemmError(M, N, K, pattern));
-        for (const [M, N, K] of [[37, 29, 300], [64, 128, 33], [5, 131, 257]] as const) worst = Math.max(worst, gemmError(M, N, K, pattern));
+        for (let M = 1; M <= 9; M++)
+          for (let N = 1; N <= 9; N++)
+            for (let K = 1; K <= 9; K++) worst = Math.max(worst, gemmError(M, N, K, pattern));
+        for (const [M, N, K] of [
+          [37, 29, 300],
+          [64, 128, 33],
+          [5, 131, 257],
+        ] as const)
+          worst = Math.max(worst, gemmError(M, N, K, pattern));
         expect(worst).toBeLessThan(1e-12);
       });
     }

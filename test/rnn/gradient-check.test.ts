@@ -11,7 +11,11 @@ import type { NetworkConfig } from '../../src/rnn/network.ts';
 import { createRandom } from '../../src/rnn/random.ts';
 import { numericGradient, randomArray, relativeError } from '../support/finite-difference.ts';
 
-const B = 3, T = 6, F = 2, H = 4, K = 2;
+const B = 3,
+  T = 6,
+  F = 2,
+  H = 4,
+  K = 2;
 const CELLS: NetworkConfig[] = [
   { cell: 'rnn', activation: 'tanh', inputSize: F, hiddenSize: H, layers: 2, outputs: K },
   { cell: 'rnn', activation: 'relu', inputSize: F, hiddenSize: H, layers: 2, outputs: K },
@@ -24,7 +28,11 @@ function label(c: NetworkConfig): string {
 }
 
 /** Worst relative error per parameter tensor between analytic and numeric gradients. */
-function worstErrorByTensor(config: NetworkConfig, loss: LossKind, truncateSteps?: number): Map<string, number> {
+function worstErrorByTensor(
+  config: NetworkConfig,
+  loss: LossKind,
+  truncateSteps?: number,
+): Map<string, number> {
   const net = createNetwork(config, 7);
   const random = createRandom(11);
   const x = randomArray(B * T * F, () => random.normal());
@@ -38,9 +46,10 @@ function worstErrorByTensor(config: NetworkConfig, loss: LossKind, truncateSteps
   backwardBatch(ws, dOut, B, truncateSteps);
   const analytic = Float64Array.from(ws.grads);
 
-  const reference = truncateSteps === undefined
-    ? () => lossValue(loss, forwardBatch(ws, x, B), target, B * K)
-    : frozenPrefixLoss(net, ws, x, target, loss, truncateSteps);
+  const reference =
+    truncateSteps === undefined
+      ? () => lossValue(loss, forwardBatch(ws, x, B), target, B * K)
+      : frozenPrefixLoss(net, ws, x, target, loss, truncateSteps);
   const worst = new Map<string, number>();
   for (const tensor of net.tensors) {
     let max = 0;
@@ -57,14 +66,22 @@ function worstErrorByTensor(config: NetworkConfig, loss: LossKind, truncateSteps
  * from the states the first T − k steps reached under the *unperturbed* weights. This
  * builds that network: the prefix is run once and frozen into the suffix's h0 (and c0).
  */
-function frozenPrefixLoss(net: ReturnType<typeof createNetwork>, ws: ReturnType<typeof createWorkspace>, x: Float64Array, target: Float64Array, loss: LossKind, k: number): () => number {
+function frozenPrefixLoss(
+  net: ReturnType<typeof createNetwork>,
+  ws: ReturnType<typeof createWorkspace>,
+  x: Float64Array,
+  target: Float64Array,
+  loss: LossKind,
+  k: number,
+): () => number {
   forwardBatch(ws, x, B);
   const suffix = createWorkspace(net, B, k);
   const split = T - k;
   ws.tapes.forEach((tape, l) => {
     const off = (split - 1) * B * H;
     suffix.tapes[l]!.h0.set(tape.h.subarray(off, off + B * H));
-    if (net.config.cell === 'lstm') (suffix.tapes[l] as LstmTape).c0.set((tape as LstmTape).c.subarray(off, off + B * H));
+    if (net.config.cell === 'lstm')
+      (suffix.tapes[l] as LstmTape).c0.set((tape as LstmTape).c.subarray(off, off + B * H));
   });
   const xs = new Float64Array(B * k * F);
   for (let b = 0; b < B; b++) xs.set(x.subarray((b * T + split) * F, (b + 1) * T * F), b * k * F);
@@ -76,7 +93,16 @@ describe('gradient check (float64, 4-point finite differences)', () => {
     for (const loss of ['mse', 'mae', 'huber'] as const) {
       it(`${label(config)}, 2 layers, T=${T}, ${loss}: every tensor within 1e-6`, () => {
         const worst = worstErrorByTensor(config, loss);
-        expect([...worst.keys()]).toEqual(['layer0.Wx', 'layer0.Wh', 'layer0.b', 'layer1.Wx', 'layer1.Wh', 'layer1.b', 'head.W', 'head.b']);
+        expect([...worst.keys()]).toEqual([
+          'layer0.Wx',
+          'layer0.Wh',
+          'layer0.b',
+          'layer1.Wx',
+          'layer1.Wh',
+          'layer1.b',
+          'head.W',
+          'head.b',
+        ]);
         for (const [name, err] of worst) expect(err, name).toBeLessThan(1e-6);
       });
     }
@@ -91,7 +117,9 @@ describe('gradient check (float64, 4-point finite differences)', () => {
       // Smooth cells only: at H = 8 a ReLU pre-activation sits within the stencil's ±2ε of
       // its kink for this seed (the JS kernel shows the same 1e-3), which says nothing of wasm.
       const smooth = CELLS.filter((c) => c.activation !== 'relu');
-      for (const config of smooth) for (const [name, err] of worstErrorByTensor({ ...config, hiddenSize: 8 }, 'mse')) expect(err, `${label(config)} ${name}`).toBeLessThan(1e-6);
+      for (const config of smooth)
+        for (const [name, err] of worstErrorByTensor({ ...config, hiddenSize: 8 }, 'mse'))
+          expect(err, `${label(config)} ${name}`).toBeLessThan(1e-6);
     } finally {
       setGemmKernel('auto');
     }
@@ -109,7 +137,8 @@ describe('gradient check (float64, 4-point finite differences)', () => {
     backwardBatch(ws, dOut, B, 2);
     const wx = net.tensors.find((t) => t.name === 'layer0.Wx')!;
     let diff = 0;
-    for (let i = wx.offset; i < wx.offset + wx.size; i++) diff = Math.max(diff, Math.abs(full[i]! - ws.grads[i]!));
+    for (let i = wx.offset; i < wx.offset + wx.size; i++)
+      diff = Math.max(diff, Math.abs(full[i]! - ws.grads[i]!));
     expect(diff).toBeGreaterThan(1e-4);
     expect(ws.gradNorms[0]![0]).toBe(0);
     expect(ws.gradNorms[0]![T - 1]).toBeGreaterThan(0);

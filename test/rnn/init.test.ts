@@ -7,20 +7,23 @@ import { createRandom } from '../../src/rnn/random.ts';
 
 describe('initialisation', () => {
   it('orthogonal blocks satisfy QᵀQ = I', () => {
-    const n = 16, blocks = 3;
+    const n = 16,
+      blocks = 3;
     const w = new Float64Array(n * n * blocks);
     orthogonalBlocks(w, n, blocks, createRandom(3));
     for (let b = 0; b < blocks; b++) {
-      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-        let dot = 0;
-        for (let r = 0; r < n; r++) dot += w[b * n * n + r * n + i]! * w[b * n * n + r * n + j]!;
-        expect(dot).toBeCloseTo(i === j ? 1 : 0, 10);
-      }
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++) {
+          let dot = 0;
+          for (let r = 0; r < n; r++) dot += w[b * n * n + r * n + i]! * w[b * n * n + r * n + j]!;
+          expect(dot).toBeCloseTo(i === j ? 1 : 0, 10);
+        }
     }
   });
 
   it('Glorot-uniform input weights stay within √(6/(fanIn+fanOut)); biases are zero but the LSTM forget gate', () => {
-    const H = 8, F = 3;
+    const H = 8,
+      F = 3;
     const net = createNetwork({ cell: 'lstm', inputSize: F, hiddenSize: H, layers: 1, outputs: 1 }, 9);
     const limit = Math.sqrt(6 / (F + 4 * H));
     const wx = net.layers[0]!.Wx;
@@ -40,7 +43,8 @@ describe('initialisation', () => {
   });
 
   it('the PRNG is reproducible and roughly uniform and normal', () => {
-    const a = createRandom(77), b = createRandom(77);
+    const a = createRandom(77),
+      b = createRandom(77);
     const xs = Array.from({ length: 20000 }, () => a.nextFloat());
     expect(xs.slice(0, 5)).toEqual(Array.from({ length: 5 }, () => b.nextFloat()));
     const mean = xs.reduce((s, v) => s + v, 0) / xs.length;
@@ -53,8 +57,14 @@ describe('initialisation', () => {
   });
 
   it('rejects configs it cannot build, naming the field', () => {
-    expect(() => createNetwork({ cell: 'lstm', inputSize: 1, hiddenSize: 4, layers: 4, outputs: 1 }, 1)).toThrow(/layers must be 1 to 3/);
-    expect(() => createNetwork({ cell: 'lstm', inputSize: 0, hiddenSize: 4, layers: 1, outputs: 1 }, 1)).toThrow(/inputSize/);
-    expect(() => createNetwork({ cell: 'cnn' as never, inputSize: 1, hiddenSize: 4, layers: 1, outputs: 1 }, 1)).toThrow(/cell must be/);
+    expect(() =>
+      createNetwork({ cell: 'lstm', inputSize: 1, hiddenSize: 4, layers: 4, outputs: 1 }, 1),
+    ).toThrow(/layers must be 1 to 3/);
+    expect(() =>
+      createNetwork({ cell: 'lstm', inputSize: 0, hiddenSize: 4, layers: 1, outputs: 1 }, 1),
+    ).toThrow(/inputSize/);
+    expect(() =>
+      createNetwork({ cell: 'cnn' as never, inputSize: 1, hiddenSize: 4, layers: 1, outputs: 1 }, 1),
+    ).toThrow(/cell must be/);
   });
 });

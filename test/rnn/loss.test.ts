@@ -25,7 +25,9 @@ describe('losses (golden values by hand)', () => {
   it('lossValue agrees with lossAndGradient, also from a target offset', () => {
     const padded = Float64Array.of(99, 99, ...target);
     for (const kind of ['mse', 'mae', 'huber'] as const) {
-      expect(lossValue(kind, prediction, padded, 4, 2)).toBe(lossAndGradient(kind, prediction, target, 4, new Float64Array(4)));
+      expect(lossValue(kind, prediction, padded, 4, 2)).toBe(
+        lossAndGradient(kind, prediction, target, 4, new Float64Array(4)),
+      );
     }
   });
 });

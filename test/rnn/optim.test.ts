@@ -17,7 +17,8 @@ describe('optimisers', () => {
     adam.step(p, Float64Array.of(1));
     adam.step(p, Float64Array.of(2));
     const first = -(0.01 * 1) / (1 + 1e-8); // m̂ = 1, √v̂ = 1 after step one
-    const m = 0.9 * 0.1 + 0.1 * 2, v = 0.999 * 0.001 + 0.001 * 4;
+    const m = 0.9 * 0.1 + 0.1 * 2,
+      v = 0.999 * 0.001 + 0.001 * 4;
     const expected = first - (0.01 * (m / (1 - 0.81))) / (Math.sqrt(v / (1 - 0.999 ** 2)) + 1e-8);
     expect(p[0]).toBeCloseTo(expected, 12);
   });

@@ -28,20 +28,62 @@ describe('network serialisation', () => {
 
   it('a truncated file is refused as not valid JSON', () => {
     const text = JSON.stringify(networkToJSON(createNetwork(config, 1)));
-    expect(() => parseJsonText(text.slice(0, text.length / 2), 'model.json')).toThrow(/model\.json is not valid JSON \(truncated or corrupt\?\)/);
+    expect(() => parseJsonText(text.slice(0, text.length / 2), 'model.json')).toThrow(
+      /model\.json is not valid JSON \(truncated or corrupt\?\)/,
+    );
   });
 
   it('refuses what it cannot read, saying what is wrong', () => {
     const good = () => networkToJSON(createNetwork(config, 1)) as unknown as Record<string, any>;
     const cases: [(d: Record<string, any>) => void, RegExp][] = [
-      [(d) => { d.format = 'keras'; }, /format is "keras"/],
-      [(d) => { d.version = 99; }, /version 99 is newer than this Recurrent reads/],
-      [(d) => { d.config.layers = 7; }, /layers must be 1 to 3/],
-      [(d) => { d.tensors.pop(); }, /expected 8 tensors/],
-      [(d) => { d.tensors[1].shape = [3, 3]; }, /layer0\.Wh has shape \[3,3\], expected \[20, 5\]/],
-      [(d) => { d.tensors[0].values.length = 3; }, /layer0\.Wx holds 3 values, expected 40/],
-      [(d) => { d.tensors[2].values[4] = 'NaN'; }, /layer0\.b value 4 is "NaN", not a finite number/],
-      [(d) => { d.tensors[6].name = 'head.V'; }, /tensor 6 is "head\.V", expected head\.W/],
+      [
+        (d) => {
+          d.format = 'keras';
+        },
+        /format is "keras"/,
+      ],
+      [
+        (d) => {
+          d.version = 99;
+        },
+        /version 99 is newer than this Recurrent reads/,
+      ],
+      [
+        (d) => {
+          d.config.layers = 7;
+        },
+        /layers must be 1 to 3/,
+      ],
+      [
+        (d) => {
+          d.tensors.pop();
+        },
+        /expected 8 tensors/,
+      ],
+      [
+        (d) => {
+          d.tensors[1].shape = [3, 3];
+        },
+        /layer0\.Wh has shape \[3,3\], expected \[20, 5\]/,
+      ],
+      [
+        (d) => {
+          d.tensors[0].values.length = 3;
+        },
+        /layer0\.Wx holds 3 values, expected 40/,
+      ],
+      [
+        (d) => {
+          d.tensors[2].values[4] = 'NaN';
+        },
+        /layer0\.b value 4 is "NaN", not a finite number/,
+      ],
+      [
+        (d) => {
+          d.tensors[6].name = 'head.V';
+        },
+        /tensor 6 is "head\.V", expected head\.W/,
+      ],
     ];
     for (const [corrupt, message] of cases) {
       const doc = good();

@@ -14,25 +14,48 @@ beforeAll(async () => {
   seattleId = body.datasets.find((d: any) => d.name === 'seattle-weather.csv').id;
   sp500Id = body.datasets.find((d: any) => d.name === 'sp500-2000.csv').id;
 });
-afterAll(async () => { await server.stop(); });
+afterAll(async () => {
+  await server.stop();
+});
 
-const startTraining = async (body: object) => (await json(await fetch(`${server.url}/api/trainings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }))).body.training;
+const startTraining = async (body: object) =>
+  (
+    await json(
+      await fetch(`${server.url}/api/trainings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    )
+  ).body.training;
 
 /** Reads an SSE stream to its end, returning the events. */
 async function readEvents(url: string): Promise<{ event: string; data: any }[]> {
   const text = await (await fetch(url)).text();
-  return text.trim().split('\n\n').map((block) => {
-    const event = /^event: (.*)$/m.exec(block)![1]!;
-    return { event, data: JSON.parse(/^data: (.*)$/m.exec(block)![1]!) };
-  });
+  return text
+    .trim()
+    .split('\n\n')
+    .map((block) => {
+      const event = /^event: (.*)$/m.exec(block)![1]!;
+      return { event, data: JSON.parse(/^data: (.*)$/m.exec(block)![1]!) };
+    });
 }
 
 describe('trainings', () => {
   it('streams every epoch over SSE, then done with the model id; late subscribers get the replay', async () => {
-    const training = await startTraining({ datasetId: seattleId, target: 'temp_max', horizonSteps: 3, maxEpochs: 4, patienceEpochs: 100, hiddenSize: 8 });
+    const training = await startTraining({
+      datasetId: seattleId,
+      target: 'temp_max',
+      horizonSteps: 3,
+      maxEpochs: 4,
+      patienceEpochs: 100,
+      hiddenSize: 8,
+    });
     const events = await readEvents(`${server.url}/api/trainings/${training.id}/events`);
     // Two candidate scalers (auto mode), four epochs each, each labelled with its stage.
-    const epochs = events.filter((e) => e.event === 'epoch').map((e) => `${e.data.stage.slice(0, 3)} ${e.data.epoch}`);
+    const epochs = events
+      .filter((e) => e.event === 'epoch')
+      .map((e) => `${e.data.stage.slice(0, 3)} ${e.data.epoch}`);
     expect(epochs).toEqual(['1/2 1', '1/2 2', '1/2 3', '1/2 4', '2/2 1', '2/2 2', '2/2 3', '2/2 4']);
     const done = events.at(-1)!;
     expect(done.event).toBe('done');
@@ -43,12 +66,21 @@ describe('trainings', () => {
   });
 
   it('cancel stops training and keeps the best weights as a model', async () => {
-    const training = await startTraining({ datasetId: sp500Id, target: 'close', horizonSteps: 5, maxEpochs: 500, patienceEpochs: 500, hiddenSize: 32 });
+    const training = await startTraining({
+      datasetId: sp500Id,
+      target: 'close',
+      horizonSteps: 5,
+      maxEpochs: 500,
+      patienceEpochs: 500,
+      hiddenSize: 32,
+    });
     const stream = await fetch(`${server.url}/api/trainings/${training.id}/events`);
     const reader = stream.body!.getReader();
     let seen = '';
     while (!seen.includes('event: epoch')) seen += new TextDecoder().decode((await reader.read()).value);
-    expect((await fetch(`${server.url}/api/trainings/${training.id}/cancel`, { method: 'POST' })).status).toBe(202);
+    expect(
+      (await fetch(`${server.url}/api/trainings/${training.id}/cancel`, { method: 'POST' })).status,
+    ).toBe(202);
     await reader.cancel();
     const ended = await waitForTraining(server.url, training.id);
     expect(ended.status).toBe('cancelled');
@@ -59,7 +91,14 @@ describe('trainings', () => {
   });
 
   it('queues trainings to the number of workers and keeps answering meanwhile (< 200 ms)', async () => {
-    const body = { datasetId: sp500Id, target: 'close', horizonSteps: 5, maxEpochs: 4, patienceEpochs: 100, hiddenSize: 32 };
+    const body = {
+      datasetId: sp500Id,
+      target: 'close',
+      horizonSteps: 5,
+      maxEpochs: 4,
+      patienceEpochs: 100,
+      hiddenSize: 32,
+    };
     const trainings = [await startTraining(body), await startTraining(body), await startTraining(body)];
     expect(trainings.map((t) => t.status)).toEqual(['running', 'running', 'queued']);
     let worst = 0;
@@ -80,8 +119,13 @@ describe('trainings', () => {
 describe('restart', () => {
   it('a new app on the same SQLite file keeps datasets and models', async () => {
     const form = new FormData();
-    form.append('file', new Blob(['date,v\n2020-01-01,1\n2020-01-02,2\n2020-01-03,4\n'], { type: 'text/csv' }), 'kept.csv');
-    const uploaded = (await json(await fetch(`${server.url}/api/datasets`, { method: 'POST', body: form }))).body.dataset;
+    form.append(
+      'file',
+      new Blob(['date,v\n2020-01-01,1\n2020-01-02,2\n2020-01-03,4\n'], { type: 'text/csv' }),
+      'kept.csv',
+    );
+    const uploaded = (await json(await fetch(`${server.url}/api/datasets`, { method: 'POST', body: form })))
+      .body.dataset;
     const models = (await json(await fetch(`${server.url}/api/models`))).body.models;
     expect(models.length).toBeGreaterThan(0);
     await server.stop();

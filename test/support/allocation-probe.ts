@@ -10,7 +10,11 @@ import { createRandom } from '../../src/rnn/random.ts';
 import { getHeapSpaceStatistics } from 'node:v8';
 
 const cell = process.argv[2] as CellKind;
-const B = 32, T = 20, F = 2, H = 32, batches = 200;
+const B = 32,
+  T = 20,
+  F = 2,
+  H = 32,
+  batches = 200;
 const net = createNetwork({ cell, inputSize: F, hiddenSize: H, layers: 2, outputs: 3 }, 1);
 const ws = createWorkspace(net, B, T);
 const random = createRandom(2);

@@ -1,7 +1,12 @@
 // Finite-difference gradients for the gradient checks: a 4-point central stencil
 // (error O(ε⁴)), so float64 round-off, not truncation, sets the accuracy floor.
 
-export function numericGradient(loss: () => number, params: Float64Array, index: number, epsilon = 1e-3): number {
+export function numericGradient(
+  loss: () => number,
+  params: Float64Array,
+  index: number,
+  epsilon = 1e-3,
+): number {
   const original = params[index]!;
   const at = (delta: number) => {
     params[index] = original + delta;

@@ -27,7 +27,10 @@ export async function freePort(): Promise<number> {
 function ping(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1', () => socket.write('PING\r\n'));
-    const done = (ok: boolean) => { socket.destroy(); resolve(ok); };
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
     socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
     socket.once('error', () => done(false));
     socket.setTimeout(1000, () => done(false));
@@ -44,15 +47,33 @@ export async function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'S
 }
 
 export async function startRedis(): Promise<TestRedis> {
-  if (!existsSync(REDIS_SERVER)) throw new Error(`${REDIS_SERVER} not found: install Debian's redis-server (.ci/run does) or set REDIS_SERVER_PATH`);
+  if (!existsSync(REDIS_SERVER))
+    throw new Error(
+      `${REDIS_SERVER} not found: install Debian's redis-server (.ci/run does) or set REDIS_SERVER_PATH`,
+    );
   const dir = await mkdtemp(join(tmpdir(), 'recurrent-redis-'));
   const port = await freePort();
-  const child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    REDIS_SERVER,
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let output = '';
-  child.stdout!.on('data', (d: Buffer) => { output += d.toString(); });
-  child.stderr!.on('data', (d: Buffer) => { output += d.toString(); });
-  const stop = async () => { await stopChild(child); await rm(dir, { recursive: true, force: true }); };
-  for (const deadline = Date.now() + 10_000; !(await ping(port)); await new Promise((r) => setTimeout(r, 50))) {
+  child.stdout!.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  child.stderr!.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  const stop = async () => {
+    await stopChild(child);
+    await rm(dir, { recursive: true, force: true });
+  };
+  for (
+    const deadline = Date.now() + 10_000;
+    !(await ping(port));
+    await new Promise((r) => setTimeout(r, 50))
+  ) {
     if (child.exitCode !== null || Date.now() > deadline) {
       await stop();
       throw new Error(`redis-server did not start on port ${port}:\n${output}`);

@@ -11,6 +11,10 @@ export interface CliResult {
 }
 
 export function runCli(args: string[], options: { cwd?: string; timeoutMs?: number } = {}): CliResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: options.cwd, timeout: options.timeoutMs ?? 120_000 });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    cwd: options.cwd,
+    timeout: options.timeoutMs ?? 120_000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

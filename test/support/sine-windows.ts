@@ -10,10 +10,29 @@ export interface SineWindows {
   naiveValidationMse: number;
 }
 
-export function noisySineWindows(options: { points?: number; windowLength?: number; period?: number; noise?: number; seed?: number; trainFraction?: number } = {}): SineWindows {
-  const { points = 600, windowLength = 20, period = 20, noise = 0.1, seed = 1, trainFraction = 0.8 } = options;
+export function noisySineWindows(
+  options: {
+    points?: number;
+    windowLength?: number;
+    period?: number;
+    noise?: number;
+    seed?: number;
+    trainFraction?: number;
+  } = {},
+): SineWindows {
+  const {
+    points = 600,
+    windowLength = 20,
+    period = 20,
+    noise = 0.1,
+    seed = 1,
+    trainFraction = 0.8,
+  } = options;
   const random = createRandom(seed);
-  const series = Float64Array.from({ length: points }, (_, t) => Math.sin((2 * Math.PI * t) / period) + noise * random.normal());
+  const series = Float64Array.from(
+    { length: points },
+    (_, t) => Math.sin((2 * Math.PI * t) / period) + noise * random.normal(),
+  );
   const count = points - windowLength;
   const inputs = new Float64Array(count * windowLength);
   const targets = new Float64Array(count);
@@ -29,5 +48,10 @@ export function noisySineWindows(options: { points?: number; windowLength?: numb
   });
   let naive = 0;
   for (let w = nTrain; w < count; w++) naive += (targets[w]! - inputs[(w + 1) * windowLength - 1]!) ** 2;
-  return { train: slice(0, nTrain), validation: slice(nTrain, count), windowLength, naiveValidationMse: naive / (count - nTrain) };
+  return {
+    train: slice(0, nTrain),
+    validation: slice(nTrain, count),
+    windowLength,
+    naiveValidationMse: naive / (count - nTrain),
+  };
 }

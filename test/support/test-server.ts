@@ -19,10 +19,14 @@ export async function startTestServer(options: AppOptions = {}): Promise<TestSer
   const dbPath = options.dbPath ?? join(await mkdtemp(join(tmpdir(), 'recurrent-db-')), 'recurrent.db');
   const app = createApp({ trainingConcurrency: 2, ...options, dbPath });
   await app.ready;
-  const server: Server = await new Promise((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
   const { port } = server.address() as AddressInfo;
   return {
-    app, dbPath, url: `http://127.0.0.1:${port}`,
+    app,
+    dbPath,
+    url: `http://127.0.0.1:${port}`,
     stop: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
@@ -41,7 +45,8 @@ export async function waitForTraining(url: string, id: number, timeoutMs = 60_00
   for (;;) {
     const { training } = (await (await fetch(`${url}/api/trainings/${id}`)).json()) as { training: any };
     if (['succeeded', 'failed', 'cancelled'].includes(training.status)) return training;
-    if (Date.now() > deadline) throw new Error(`training ${id} still ${training.status} after ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`training ${id} still ${training.status} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -25,7 +25,13 @@ async function refreshList(): Promise<void> {
     showStatus(listStatus, errorMessage(err), 'error');
     return;
   }
-  replaceChildren(listBox, renderDatasetList(datasets, selectedId, { onSelect: (d) => void select(d), onDelete: (d) => void remove(d) }));
+  replaceChildren(
+    listBox,
+    renderDatasetList(datasets, selectedId, {
+      onSelect: (d) => void select(d),
+      onDelete: (d) => void remove(d),
+    }),
+  );
 }
 
 async function select(dataset: Dataset): Promise<void> {
@@ -46,15 +52,24 @@ async function remove(dataset: Dataset): Promise<void> {
     showStatus(listStatus, errorMessage(err), 'error');
     return;
   }
-  if (selectedId === dataset.id) { selectedId = null; preview.hidden = true; history.replaceState(null, '', location.pathname); }
+  if (selectedId === dataset.id) {
+    selectedId = null;
+    preview.hidden = true;
+    history.replaceState(null, '', location.pathname);
+  }
   await refreshList();
 }
 
 async function upload(file: File): Promise<void> {
   showStatus(uploadStatus, `Uploading ${file.name}…`);
   try {
-    const { dataset, report } = await postFile<{ dataset: Dataset; report: ValidationReport }>('/api/datasets', file);
-    const warnings = report.warnings.length ? ` ${report.warnings.length} warning${report.warnings.length > 1 ? 's' : ''}: see the preview.` : '';
+    const { dataset, report } = await postFile<{ dataset: Dataset; report: ValidationReport }>(
+      '/api/datasets',
+      file,
+    );
+    const warnings = report.warnings.length
+      ? ` ${report.warnings.length} warning${report.warnings.length > 1 ? 's' : ''}: see the preview.`
+      : '';
     showStatus(uploadStatus, `Uploaded ${dataset.name}: ${integer(report.rowsUsed)} rows.${warnings}`, 'ok');
     selectedId = dataset.id;
     await refreshList();
@@ -64,7 +79,11 @@ async function upload(file: File): Promise<void> {
   }
 }
 
-attachUploadZone({ zone: byId('drop-zone'), input: byId<HTMLInputElement>('file-input'), onFile: (f) => void upload(f) });
+attachUploadZone({
+  zone: byId('drop-zone'),
+  input: byId<HTMLInputElement>('file-input'),
+  onFile: (f) => void upload(f),
+});
 
 // No top-level await: the bundle may target browsers or esbuild settings without it.
 void refreshList().then(() => {

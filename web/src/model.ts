@@ -51,21 +51,41 @@ async function main(): Promise<void> {
       showStatus(pageStatus, errorMessage(err), 'error');
     }
   });
-  attachForecastAgain(id, { form: byId<HTMLFormElement>('forecast-form'), input: byId<HTMLInputElement>('forecast-file'), status: byId('forecast-status'), rows: byId('forecast-rows') });
+  attachForecastAgain(id, {
+    form: byId<HTMLFormElement>('forecast-form'),
+    input: byId<HTMLInputElement>('forecast-file'),
+    status: byId('forecast-status'),
+    rows: byId('forecast-rows'),
+  });
 
   if (evaluation) {
     replaceChildren(byId('skill'), renderSkill(evaluation));
-    replaceChildren(byId('metrics'), renderMetricsTable(evaluation, `this model (${model.config.network.cell})`));
+    replaceChildren(
+      byId('metrics'),
+      renderMetricsTable(evaluation, `this model (${model.config.network.cell})`),
+    );
     replaceChildren(byId('coverage'), renderCoverage(evaluation));
     const warnings = otherWarnings(evaluation);
     if (warnings.length > 0) byId('eval-warnings').replaceWith(renderWarnings(warnings, 'eval-warnings'));
   } else {
-    replaceChildren(byId('metrics'), el('p', { class: 'hint' }, 'This model has no evaluation (the test split was too short to score it).'));
+    replaceChildren(
+      byId('metrics'),
+      el('p', { class: 'hint' }, 'This model has no evaluation (the test split was too short to score it).'),
+    );
   }
 
   const info = el('p', { class: 'hint', id: 'chart-info' });
   byId('model-chart').after(info);
-  const chart = await showModelChart(byId('model-chart'), id, chartData, model.config.horizonSteps, model.config.target, (t) => { info.textContent = t; });
+  const chart = await showModelChart(
+    byId('model-chart'),
+    id,
+    chartData,
+    model.config.horizonSteps,
+    model.config.target,
+    (t) => {
+      info.textContent = t;
+    },
+  );
   const toggle = byId<HTMLInputElement>('naive-toggle');
   toggle.addEventListener('change', () => void chart.setNaive(toggle.checked));
   byId('zoom-recent').addEventListener('click', () => void chart.zoomRecent());

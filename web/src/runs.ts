@@ -11,13 +11,20 @@ const schedulesBox = byId('schedules');
 let datasetNames = new Map<number, string>();
 
 /** Peak memory in MB, under either field name; '–' when not recorded. */
-const peakMb = (r: Run) => { const mb = r.peakMemoryMb; return typeof mb === 'number' && Number.isFinite(mb) ? `${Math.round(mb)} MB` : '–'; };
-const datasetName = (id: number | null) => (id === null ? '–' : datasetNames.get(id) ?? `#${id}`);
-const numericCells = (t: HTMLTableElement, columns: number[]) => { for (const tr of t.rows) for (const c of columns) tr.cells[c]?.classList.add('num'); };
+const peakMb = (r: Run) => {
+  const mb = r.peakMemoryMb;
+  return typeof mb === 'number' && Number.isFinite(mb) ? `${Math.round(mb)} MB` : '–';
+};
+const datasetName = (id: number | null) => (id === null ? '–' : (datasetNames.get(id) ?? `#${id}`));
+const numericCells = (t: HTMLTableElement, columns: number[]) => {
+  for (const tr of t.rows) for (const c of columns) tr.cells[c]?.classList.add('num');
+};
 
 function skillBadge(m: ModelListItem['metrics']): HTMLElement | string {
   if (!m) return '–';
-  return m.hasSkill ? el('span', { class: 'badge ok' }, `skill ${percent(m.skillVsNaive)}`) : el('span', { class: 'badge bad' }, 'no skill');
+  return m.hasSkill
+    ? el('span', { class: 'badge ok' }, `skill ${percent(m.skillVsNaive)}`)
+    : el('span', { class: 'badge bad' }, 'no skill');
 }
 
 function renderModels(models: ModelListItem[]): HTMLElement {
@@ -26,12 +33,23 @@ function renderModels(models: ModelListItem[]): HTMLElement {
     const remove = el('button', { type: 'button', class: 'link' }, 'delete');
     remove.addEventListener('click', () => void removeModel(m));
     return [
-      el('a', { href: `/model.html?id=${m.id}` }, m.name), datasetName(m.datasetId), m.series ? `${m.target} (${m.series})` : m.target,
-      `${m.cell} ${m.layers}×${m.hiddenSize}`, String(m.horizonSteps), metric(m.metrics?.mae), metric(m.metrics?.smape), metric(m.metrics?.mase),
-      skillBadge(m.metrics), dateTime(m.createdAt), remove,
+      el('a', { href: `/model.html?id=${m.id}` }, m.name),
+      datasetName(m.datasetId),
+      m.series ? `${m.target} (${m.series})` : m.target,
+      `${m.cell} ${m.layers}×${m.hiddenSize}`,
+      String(m.horizonSteps),
+      metric(m.metrics?.mae),
+      metric(m.metrics?.smape),
+      metric(m.metrics?.mase),
+      skillBadge(m.metrics),
+      dateTime(m.createdAt),
+      remove,
     ];
   });
-  const t = table(['model', 'dataset', 'target', 'network', 'horizon', 'MAE', 'sMAPE %', 'MASE', 'vs naive', 'created', ''], rows);
+  const t = table(
+    ['model', 'dataset', 'target', 'network', 'horizon', 'MAE', 'sMAPE %', 'MASE', 'vs naive', 'created', ''],
+    rows,
+  );
   t.id = 'models-table';
   numericCells(t, [4, 5, 6, 7]);
   return el('div', { class: 'table-scroll' }, t);
@@ -41,16 +59,29 @@ function renderRuns(runs: Run[]): HTMLElement {
   if (runs.length === 0) return el('p', { class: 'hint' }, 'No runs yet.');
   const rows = runs.map((r) => {
     const live = r.status === 'running' || r.status === 'queued';
-    const modelCell = r.modelId !== null ? el('a', { href: `/model.html?id=${r.modelId}` }, `model ${r.modelId}`)
-      : live && r.kind === 'train' && r.datasetId !== null ? el('a', { href: `/train.html?dataset=${r.datasetId}&training=${r.id}` }, 'watch') : '–';
+    const modelCell =
+      r.modelId !== null
+        ? el('a', { href: `/model.html?id=${r.modelId}` }, `model ${r.modelId}`)
+        : live && r.kind === 'train' && r.datasetId !== null
+          ? el('a', { href: `/train.html?dataset=${r.datasetId}&training=${r.id}` }, 'watch')
+          : '–';
     return [
-      String(r.id), r.kind, el('span', { class: `badge ${r.status}` }, r.status), datasetName(r.datasetId),
-      r.target ? `${r.target}${r.series ? ` (${r.series})` : ''}` : '–', modelCell,
-      dateTime(r.startedAt), duration(r.wallMs), peakMb(r),
+      String(r.id),
+      r.kind,
+      el('span', { class: `badge ${r.status}` }, r.status),
+      datasetName(r.datasetId),
+      r.target ? `${r.target}${r.series ? ` (${r.series})` : ''}` : '–',
+      modelCell,
+      dateTime(r.startedAt),
+      duration(r.wallMs),
+      peakMb(r),
       r.error ?? '',
     ];
   });
-  const t = table(['run', 'kind', 'status', 'dataset', 'target', 'result', 'started', 'wall time', 'peak memory', 'error'], rows);
+  const t = table(
+    ['run', 'kind', 'status', 'dataset', 'target', 'result', 'started', 'wall time', 'peak memory', 'error'],
+    rows,
+  );
   t.id = 'runs-table';
   numericCells(t, [0, 7, 8]);
   return el('div', { class: 'table-scroll' }, t);
@@ -58,7 +89,14 @@ function renderRuns(runs: Run[]): HTMLElement {
 
 function renderSchedules(schedules: Schedule[]): HTMLElement {
   if (schedules.length === 0) return el('p', { class: 'hint' }, 'No scheduled jobs.');
-  const rows = schedules.map((s) => [s.job, s.cron, s.timezone ?? '–', s.nextRun ? dateTime(s.nextRun) : 'not scheduled now', s.lastRun ? dateTime(s.lastRun) : '–', s.lastStatus ?? '–']);
+  const rows = schedules.map((s) => [
+    s.job,
+    s.cron,
+    s.timezone ?? '–',
+    s.nextRun ? dateTime(s.nextRun) : 'not scheduled now',
+    s.lastRun ? dateTime(s.lastRun) : '–',
+    s.lastStatus ?? '–',
+  ]);
   const t = table(['job', 'cron', 'time zone', 'next run', 'last run', 'last status'], rows);
   t.id = 'schedules-table';
   return el('div', { class: 'table-scroll' }, t);
@@ -77,15 +115,19 @@ async function removeModel(model: ModelListItem): Promise<void> {
 
 async function refresh(): Promise<void> {
   const [datasets, models, runs, schedules] = await Promise.allSettled([
-    getJson<{ datasets: Dataset[] }>('/api/datasets'), getJson<{ models: ModelListItem[] }>('/api/models'), getJson<{ runs: Run[] }>('/api/runs'),
+    getJson<{ datasets: Dataset[] }>('/api/datasets'),
+    getJson<{ models: ModelListItem[] }>('/api/models'),
+    getJson<{ runs: Run[] }>('/api/runs'),
     getJson<{ schedules: Schedule[] }>('/api/schedules'),
   ]);
-  if (datasets.status === 'fulfilled') datasetNames = new Map(datasets.value.datasets.map((d) => [d.id, d.name]));
+  if (datasets.status === 'fulfilled')
+    datasetNames = new Map(datasets.value.datasets.map((d) => [d.id, d.name]));
   if (models.status === 'fulfilled') replaceChildren(modelsBox, renderModels(models.value.models));
   else showStatus(byId('models-status'), errorMessage(models.reason), 'error');
   if (runs.status === 'fulfilled') replaceChildren(runsBox, renderRuns(runs.value.runs));
   else showStatus(byId('runs-status'), errorMessage(runs.reason), 'error');
-  if (schedules.status === 'fulfilled') replaceChildren(schedulesBox, renderSchedules(schedules.value.schedules));
+  if (schedules.status === 'fulfilled')
+    replaceChildren(schedulesBox, renderSchedules(schedules.value.schedules));
   else showStatus(byId('schedules-status'), errorMessage(schedules.reason), 'error');
 }
 

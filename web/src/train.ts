@@ -26,7 +26,12 @@ async function watch(trainingId: number): Promise<void> {
   cancel.onclick = async () => {
     cancel.disabled = true;
     showStatus(trainingStatus, 'Cancelling: the best weights so far are kept…');
-    try { await postJson(`/api/trainings/${trainingId}/cancel`, {}); } catch (err) { showStatus(trainingStatus, errorMessage(err), 'error'); cancel.disabled = false; }
+    try {
+      await postJson(`/api/trainings/${trainingId}/cancel`, {});
+    } catch (err) {
+      showStatus(trainingStatus, errorMessage(err), 'error');
+      cancel.disabled = false;
+    }
   };
   followTraining(trainingId, {
     epoch(e) {
@@ -40,23 +45,36 @@ async function watch(trainingId: number): Promise<void> {
       bar.value = e.epoch;
       chart.add(e);
     },
-    status(s) { state.textContent = s; },
+    status(s) {
+      state.textContent = s;
+    },
     done({ status, modelId }) {
       state.textContent = status;
       cancel.disabled = true;
       bar.value = bar.max;
       byId('eta').textContent = '–';
-      if (modelId === null) { showStatus(trainingStatus, 'Cancelled before the first epoch finished: no model was saved.', 'error'); return; }
+      if (modelId === null) {
+        showStatus(trainingStatus, 'Cancelled before the first epoch finished: no model was saved.', 'error');
+        return;
+      }
       modelLink.href = `/model.html?id=${modelId}`;
       modelLink.hidden = false;
-      showStatus(trainingStatus, status === 'cancelled' ? 'Cancelled; the model keeps the best weights it reached.' : 'Training finished.', 'ok');
+      showStatus(
+        trainingStatus,
+        status === 'cancelled'
+          ? 'Cancelled; the model keeps the best weights it reached.'
+          : 'Training finished.',
+        'ok',
+      );
     },
     failed(error) {
       state.textContent = 'failed';
       cancel.disabled = true;
       showStatus(trainingStatus, `Training failed: ${error}`, 'error');
     },
-    disconnected() { showStatus(trainingStatus, 'Connection to the server lost; reconnecting…'); },
+    disconnected() {
+      showStatus(trainingStatus, 'Connection to the server lost; reconnecting…');
+    },
   });
 }
 
@@ -81,10 +99,16 @@ async function main(): Promise<void> {
   const datasetId = Number(queryParam('dataset'));
   const resumed = Number(queryParam('training'));
   if (!Number.isInteger(datasetId) || datasetId <= 0) {
-    showStatus(pageStatus, 'No dataset chosen: open this page from a dataset’s preview (“Train a model”).', 'error');
+    showStatus(
+      pageStatus,
+      'No dataset chosen: open this page from a dataset’s preview (“Train a model”).',
+      'error',
+    );
     return;
   }
-  const { dataset, report } = await getJson<{ dataset: Dataset; report: ValidationReport }>(`/api/datasets/${datasetId}`);
+  const { dataset, report } = await getJson<{ dataset: Dataset; report: ValidationReport }>(
+    `/api/datasets/${datasetId}`,
+  );
   byId('dataset-name').textContent = `on ${dataset.name}`;
   const trainingForm = buildTrainingForm(form, report, datasetId, dataset.series, queryParam('series') ?? '');
   form.hidden = false;
@@ -96,17 +120,29 @@ async function main(): Promise<void> {
     pending = new AbortController();
     form.dataset.defaults = 'loading';
     try {
-      const { config } = await getJson<{ config: DefaultConfig }>(`/api/datasets/${datasetId}/defaults`, { target, horizon: horizonSteps, series }, pending.signal);
+      const { config } = await getJson<{ config: DefaultConfig }>(
+        `/api/datasets/${datasetId}/defaults`,
+        { target, horizon: horizonSteps, series },
+        pending.signal,
+      );
       trainingForm.applyDefaults(config);
       form.dataset.defaults = 'loaded'; // tests wait for this before typing over the suggestions
     } catch (err) {
-      if (!(err instanceof DOMException && err.name === 'AbortError')) showStatus(pageStatus, `No suggested settings: ${errorMessage(err)}`, 'error');
+      if (!(err instanceof DOMException && err.name === 'AbortError'))
+        showStatus(pageStatus, `No suggested settings: ${errorMessage(err)}`, 'error');
     }
   };
-  for (const id of ['target', 'horizon', 'series']) document.getElementById(id)?.addEventListener('change', () => void refreshDefaults());
-  form.addEventListener('submit', (event) => { event.preventDefault(); void start(trainingForm); });
+  for (const id of ['target', 'horizon', 'series'])
+    document.getElementById(id)?.addEventListener('change', () => void refreshDefaults());
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void start(trainingForm);
+  });
   await refreshDefaults();
-  if (Number.isInteger(resumed) && resumed > 0) { trainingForm.setBusy(true); await watch(resumed); }
+  if (Number.isInteger(resumed) && resumed > 0) {
+    trainingForm.setBusy(true);
+    await watch(resumed);
+  }
 }
 
 main().catch((err: unknown) => showStatus(pageStatus, errorMessage(err), 'error'));

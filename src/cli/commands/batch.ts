@@ -22,7 +22,9 @@ export interface BatchFlags {
 }
 
 export function registerBatch(program: Command): void {
-  program.command('batch <jobs>').description('forecast every series of a jobs file (YAML or JSON), on all cores or across machines')
+  program
+    .command('batch <jobs>')
+    .description('forecast every series of a jobs file (YAML or JSON), on all cores or across machines')
     .option('--force', 'retrain even series whose data and config are unchanged')
     .option('--workers <n>', 'worker threads (default: the number of cores)', parseIntegerOption('--workers'))
     .option('--db <file>', 'SQLite file for run records (default: RECURRENT_DB or ./data/recurrent.db)')
@@ -36,7 +38,11 @@ export function registerBatch(program: Command): void {
     });
 }
 
-export async function runBatchCommand(jobsPath: string, flags: BatchFlags, signal?: AbortSignal): Promise<BatchSummary> {
+export async function runBatchCommand(
+  jobsPath: string,
+  flags: BatchFlags,
+  signal?: AbortSignal,
+): Promise<BatchSummary> {
   const file = await readJobsFile(jobsPath);
   const db = openDatabase(flags.db);
   const executor = flags.queue
@@ -49,8 +55,13 @@ export async function runBatchCommand(jobsPath: string, flags: BatchFlags, signa
   signal?.addEventListener('abort', stop);
   try {
     const summary = await runBatch(file, {
-      db, execute: executor.execute, concurrency: executor.concurrency, force: flags.force, signal: controller.signal,
-      onProgress: flags.quiet || flags.json ? undefined : (p) => process.stderr.write(`${describeProgress(p)}\n`),
+      db,
+      execute: executor.execute,
+      concurrency: executor.concurrency,
+      force: flags.force,
+      signal: controller.signal,
+      onProgress:
+        flags.quiet || flags.json ? undefined : (p) => process.stderr.write(`${describeProgress(p)}\n`),
     });
     console.log(flags.json ? JSON.stringify(summary, null, 2) : describeSummary(summary));
     return summary;
@@ -69,8 +80,14 @@ export function describeProgress(p: BatchProgress): string {
 
 export function describeSummary(s: BatchSummary): string {
   const rows = s.results.map((r) => [
-    r.key, r.status, r.trained ? 'yes' : 'no', r.metrics ? num(r.metrics.mase) : '—', r.metrics ? num(r.metrics.naiveMase) : '—',
-    num(r.wallMs / 1000, 3), r.peakHeapMb === null ? '—' : num(r.peakHeapMb, 3), r.error ?? '',
+    r.key,
+    r.status,
+    r.trained ? 'yes' : 'no',
+    r.metrics ? num(r.metrics.mase) : '—',
+    r.metrics ? num(r.metrics.naiveMase) : '—',
+    num(r.wallMs / 1000, 3),
+    r.peakHeapMb === null ? '—' : num(r.peakHeapMb, 3),
+    r.error ?? '',
   ]);
   return [
     table(['series', 'status', 'trained', 'MASE', 'naive MASE', 'seconds', 'peak heap MB', 'error'], rows),

@@ -7,7 +7,12 @@ export function registerExample(program: Command): void {
   program
     .command('example')
     .description('show the worked example: yesterday and today → tomorrow through one unrolled ReLU unit')
-    .option('--yesterday <price>', 'yesterday, scaled: 0 low, 0.5 medium, 1 high', parseNumberOption('--yesterday'), 1)
+    .option(
+      '--yesterday <price>',
+      'yesterday, scaled: 0 low, 0.5 medium, 1 high',
+      parseNumberOption('--yesterday'),
+      1,
+    )
     .option('--today <price>', 'today, scaled: 0 low, 0.5 medium, 1 high', parseNumberOption('--today'), 1)
     .option('--json', 'print the intermediate values as JSON')
     .action((opts: { yesterday: number; today: number; json?: boolean }) => {

@@ -8,11 +8,25 @@ import { addSeriesOptions } from '../model-options.ts';
 import type { SeriesFlags } from '../load-series.ts';
 
 export function registerInspect(program: Command): void {
-  addSeriesOptions(program.command('inspect <csv>').description('validate a CSV: columns, types, frequency, gaps, missing values and a summary'))
+  addSeriesOptions(
+    program
+      .command('inspect <csv>')
+      .description('validate a CSV: columns, types, frequency, gaps, missing values and a summary'),
+  )
     .option('--json', 'machine-readable output')
     .action(async (csv: string, flags: SeriesFlags & { json?: boolean }) => {
-      const { series, report } = await ingestCsv(csv, { target: flags.target, time: flags.time, features: flags.features, id: flags.id, dateFormat: flags.dateFormat, missing: flags.missing, duplicates: flags.duplicates });
-      const summaries = await Promise.all(series.map(async (s) => ({ id: s.id, describe: await describeSeries(s) })));
+      const { series, report } = await ingestCsv(csv, {
+        target: flags.target,
+        time: flags.time,
+        features: flags.features,
+        id: flags.id,
+        dateFormat: flags.dateFormat,
+        missing: flags.missing,
+        duplicates: flags.duplicates,
+      });
+      const summaries = await Promise.all(
+        series.map(async (s) => ({ id: s.id, describe: await describeSeries(s) })),
+      );
       if (flags.json) {
         console.log(JSON.stringify({ report, describe: summaries }, null, 2));
         return;
@@ -22,7 +36,12 @@ export function registerInspect(program: Command): void {
         const columns = Object.keys(describe);
         const stats = Object.keys(describe[columns[0]!] ?? {});
         console.log(`\nsummary${id ? ` of ${id}` : ''} (danfo describe)`);
-        console.log(table(['stat', ...columns], stats.map((stat) => [stat, ...columns.map((c) => num(describe[c]![stat]!))])));
+        console.log(
+          table(
+            ['stat', ...columns],
+            stats.map((stat) => [stat, ...columns.map((c) => num(describe[c]![stat]!))]),
+          ),
+        );
       }
     });
 }
@@ -33,11 +52,23 @@ export function describeReport(r: ValidationReport): string {
     `rows: ${r.rowsRead} read, ${r.rowsUsed} used`,
     `time: ${r.time.column} (${r.time.format}); frequency: ${r.frequency?.label ?? 'differs by series'}`,
     `target: ${r.target}${r.features.length ? `; features: ${r.features.join(', ')}` : ''}${r.id ? `; series by ${r.id}` : ''}`,
-    table(['column', 'type', 'role', 'missing'], r.columns.map((c) => [c.name, c.type, c.role ?? '', String(c.missing)])),
-    table(['series', 'rows', 'start', 'end', 'frequency', 'gaps', 'holidays', 'filled'], r.series.map((s) => [
-      s.id || '(single)', String(s.rowsUsed), s.start, s.end, s.frequency.label, String(s.gaps.length), String(s.calendarGaps.length),
-      String(s.missing.reduce((t, m) => t + m.filled, 0)),
-    ])),
+    table(
+      ['column', 'type', 'role', 'missing'],
+      r.columns.map((c) => [c.name, c.type, c.role ?? '', String(c.missing)]),
+    ),
+    table(
+      ['series', 'rows', 'start', 'end', 'frequency', 'gaps', 'holidays', 'filled'],
+      r.series.map((s) => [
+        s.id || '(single)',
+        String(s.rowsUsed),
+        s.start,
+        s.end,
+        s.frequency.label,
+        String(s.gaps.length),
+        String(s.calendarGaps.length),
+        String(s.missing.reduce((t, m) => t + m.filled, 0)),
+      ]),
+    ),
     `duplicates: ${r.duplicates}, out of order: ${r.outOfOrder}, non-finite: ${r.nonFinite}, missing filled (${r.policies.missing}): ${r.missingFilled}`,
     ...r.warnings.map((w) => `warning: ${w}`),
   ];

@@ -13,8 +13,15 @@ import { forecastJson, writeForecast } from '../write-forecast.ts';
 import { describeModel } from './describe-model.ts';
 
 export function registerRun(program: Command): void {
-  addModelOptions(program.command('run <csv>').description('train with auto defaults and write an h-step forecast in one go'))
-    .requiredOption('--out <file.csv>', 'forecast file: time,forecast,lower,upper (95 % interval); .json for both intervals')
+  addModelOptions(
+    program
+      .command('run <csv>')
+      .description('train with auto defaults and write an h-step forecast in one go'),
+  )
+    .requiredOption(
+      '--out <file.csv>',
+      'forecast file: time,forecast,lower,upper (95 % interval); .json for both intervals',
+    )
     .option('--save-model <model.json>', 'also keep the model file')
     .option('--json', 'machine-readable report on stdout')
     .option('--quiet', 'no progress output')
@@ -28,7 +35,20 @@ export function registerRun(program: Command): void {
       if (flags.saveModel) await saveModel(model, flags.saveModel);
       const evaluation = evaluate(model, series);
       if (flags.json) {
-        console.log(JSON.stringify({ out: flags.out, config: model.config, selection: model.selection ?? null, evaluation, forecast: forecastJson(future), warnings: model.warnings }, null, 2));
+        console.log(
+          JSON.stringify(
+            {
+              out: flags.out,
+              config: model.config,
+              selection: model.selection ?? null,
+              evaluation,
+              forecast: forecastJson(future),
+              warnings: model.warnings,
+            },
+            null,
+            2,
+          ),
+        );
         return;
       }
       console.log(describeModel(model));

@@ -21,18 +21,37 @@ export interface ScheduleFlags {
 }
 
 export function registerSchedule(program: Command): void {
-  program.command('schedule <jobs>').description('run each job of a jobs file at its cron `schedule` (in its `timezone`) until stopped; SIGTERM stops cleanly')
-    .option('--db <file>', 'SQLite file for run records and next/last runs (default: RECURRENT_DB or ./data/recurrent.db)')
+  program
+    .command('schedule <jobs>')
+    .description(
+      'run each job of a jobs file at its cron `schedule` (in its `timezone`) until stopped; SIGTERM stops cleanly',
+    )
+    .option(
+      '--db <file>',
+      'SQLite file for run records and next/last runs (default: RECURRENT_DB or ./data/recurrent.db)',
+    )
     .option('--workers <n>', 'worker threads (default: the number of cores)', parseIntegerOption('--workers'))
-    .option('--catch-up', 'at start, run every job whose last scheduled time was missed (overrides catchUp in the file)')
+    .option(
+      '--catch-up',
+      'at start, run every job whose last scheduled time was missed (overrides catchUp in the file)',
+    )
     .option('--no-catch-up', 'never catch up missed runs at start')
-    .option('--once-at <time>', 'for manual testing: one pass as if the clock read <time> (ISO 8601), running what is due then', parseInstant)
-    .action(async (jobsPath: string, flags: ScheduleFlags) => { await runScheduleCommand(jobsPath, flags); });
+    .option(
+      '--once-at <time>',
+      'for manual testing: one pass as if the clock read <time> (ISO 8601), running what is due then',
+      parseInstant,
+    )
+    .action(async (jobsPath: string, flags: ScheduleFlags) => {
+      await runScheduleCommand(jobsPath, flags);
+    });
 }
 
 function parseInstant(value: string): Date {
   const at = new Date(value);
-  if (Number.isNaN(at.getTime())) throw new InvalidArgumentError(`--once-at must be an ISO 8601 time such as 2025-03-30T02:00:00Z, got "${value}"`);
+  if (Number.isNaN(at.getTime()))
+    throw new InvalidArgumentError(
+      `--once-at must be an ISO 8601 time such as 2025-03-30T02:00:00Z, got "${value}"`,
+    );
   return at;
 }
 
@@ -40,17 +59,31 @@ export async function runScheduleCommand(jobsPath: string, flags: ScheduleFlags)
   const file = await readJobsFile(jobsPath);
   const jobs: ScheduledJob[] = [];
   for (const job of file.jobs) {
-    if (job.schedule) jobs.push({ name: job.name, schedule: job.schedule, timezone: job.timezone, catchUp: job.catchUp });
-    else console.error(`note: job "${job.name}" has no schedule and is ignored (run it with \`recurrent batch\`)`);
+    if (job.schedule)
+      jobs.push({ name: job.name, schedule: job.schedule, timezone: job.timezone, catchUp: job.catchUp });
+    else
+      console.error(
+        `note: job "${job.name}" has no schedule and is ignored (run it with \`recurrent batch\`)`,
+      );
   }
-  if (jobs.length === 0) throw new JobsFileError(`${file.path}: no job has a \`schedule\` (a cron expression such as "0 2 * * *")`);
+  if (jobs.length === 0)
+    throw new JobsFileError(
+      `${file.path}: no job has a \`schedule\` (a cron expression such as "0 2 * * *")`,
+    );
   const zones = new Map(compileSchedules(jobs, file.path).map((j) => [j.name, j.zone]));
 
   const db = openDatabase(flags.db);
   const executor = createLocalExecutor(flags.workers);
   const runJob: RunJob = async (name, signal) => {
-    const s = await runBatch(file, { db, execute: executor.execute, concurrency: executor.concurrency, jobs: [name], signal });
-    for (const r of s.results) if (r.status === 'failed') console.error(`schedule: ${name}: ${r.key} failed: ${r.error}`);
+    const s = await runBatch(file, {
+      db,
+      execute: executor.execute,
+      concurrency: executor.concurrency,
+      jobs: [name],
+      signal,
+    });
+    for (const r of s.results)
+      if (r.status === 'failed') console.error(`schedule: ${name}: ${r.key} failed: ${r.error}`);
     const cancelled = s.results.filter((r) => r.status === 'cancelled').length;
     return {
       status: cancelled > 0 ? 'interrupted' : s.failed > 0 ? 'failed' : 'succeeded',
@@ -60,11 +93,18 @@ export async function runScheduleCommand(jobsPath: string, flags: ScheduleFlags)
   const at = flags.onceAt;
   const clock: Clock = at ? { now: () => at, sleepUntil: async () => {} } : createRealClock();
   const scheduler = startScheduler({
-    jobs, db, clock, runJob, catchUp: flags.catchUp, once: at !== undefined,
+    jobs,
+    db,
+    clock,
+    runJob,
+    catchUp: flags.catchUp,
+    once: at !== undefined,
     onEvent: (e) => console.log(describeEvent(e, zones.get(e.job) ?? 'UTC')),
   });
   const stop = (signal: NodeJS.Signals) => {
-    console.log(`schedule: ${signal}: no new runs; running batches finish their current series, the rest are cancelled`);
+    console.log(
+      `schedule: ${signal}: no new runs; running batches finish their current series, the rest are cancelled`,
+    );
     scheduler.stop();
   };
   process.once('SIGTERM', stop);
@@ -90,9 +130,13 @@ const took = (ms: number): string => (ms < 60_000 ? `${(ms / 1000).toFixed(1)}s`
 export function describeEvent(e: ScheduleEvent, zone: string): string {
   const next = (at: Date | null) => (at ? `next run ${formatInZone(at, zone)}` : 'no next run');
   switch (e.type) {
-    case 'next': return `schedule: ${e.job}: ${next(e.at)}`;
-    case 'start': return `schedule: ${e.job}: ${e.reason === 'catch-up' ? 'catching up a missed run' : 'started'} at ${formatInZone(e.at, zone)}`;
-    case 'end': return `schedule: ${e.job}: ran → ${e.status} in ${took(e.wallMs)}${e.detail ? ` (${e.detail})` : ''}; ${next(e.next)}`;
-    case 'skip': return `schedule: ${e.job}: skipped the ${formatInZone(e.at, zone)} run: the run started ${formatInZone(e.runningSince, zone)} is still going; ${next(e.next)}`;
+    case 'next':
+      return `schedule: ${e.job}: ${next(e.at)}`;
+    case 'start':
+      return `schedule: ${e.job}: ${e.reason === 'catch-up' ? 'catching up a missed run' : 'started'} at ${formatInZone(e.at, zone)}`;
+    case 'end':
+      return `schedule: ${e.job}: ran → ${e.status} in ${took(e.wallMs)}${e.detail ? ` (${e.detail})` : ''}; ${next(e.next)}`;
+    case 'skip':
+      return `schedule: ${e.job}: skipped the ${formatInZone(e.at, zone)} run: the run started ${formatInZone(e.runningSince, zone)} is still going; ${next(e.next)}`;
   }
 }

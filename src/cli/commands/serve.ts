@@ -3,7 +3,9 @@ import type { Command } from 'commander';
 import { parseIntegerOption } from '../options.ts';
 
 export function registerServe(program: Command): void {
-  program.command('serve').description('serve the web app and JSON API')
+  program
+    .command('serve')
+    .description('serve the web app and JSON API')
     .option('--port <port>', 'port (default: PORT or 3000)', parseIntegerOption('--port', 0))
     .option('--host <host>', 'host (default: HOST or localhost)')
     .option('--db <file>', 'SQLite file (default: RECURRENT_DB or ./data/recurrent.db)')

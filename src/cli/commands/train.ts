@@ -22,7 +22,19 @@ export function registerTrain(program: Command): void {
       await saveModel(model, flags.out);
       const evaluation = evaluate(model, series);
       if (flags.json) {
-        console.log(JSON.stringify({ model: flags.out, config: model.config, training: { ...model.training, history: undefined }, evaluation, warnings: model.warnings }, null, 2));
+        console.log(
+          JSON.stringify(
+            {
+              model: flags.out,
+              config: model.config,
+              training: { ...model.training, history: undefined },
+              evaluation,
+              warnings: model.warnings,
+            },
+            null,
+            2,
+          ),
+        );
         return;
       }
       console.log(describeModel(model));

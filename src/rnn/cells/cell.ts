@@ -46,10 +46,19 @@ export interface Cell<Tape extends LayerTape = LayerTape> {
   accumulateRecurrentWeights(g: LayerParams, tape: Tape, B: number, firstStep: number): void;
 }
 
-export function allocateTape(maxBatch: number, steps: number, inputSize: number, hiddenSize: number, gateCount: number): LayerTape {
+export function allocateTape(
+  maxBatch: number,
+  steps: number,
+  inputSize: number,
+  hiddenSize: number,
+  gateCount: number,
+): LayerTape {
   const GH = gateCount * hiddenSize;
   return {
-    maxBatch, steps, inputSize, hiddenSize,
+    maxBatch,
+    steps,
+    inputSize,
+    hiddenSize,
     gates: new Float64Array(steps * maxBatch * GH),
     h: new Float64Array(steps * maxBatch * hiddenSize),
     h0: new Float64Array(maxBatch * hiddenSize),
@@ -72,12 +81,34 @@ export function previousOffset(tape: LayerTape, t: number, B: number): number {
  * out(b, col0 : col0+rows) += src(b)·W[wRow0 : wRow0+rows]ᵀ for B rows of width H:
  * the recurrent matmul, W being Wh or a block of its gate rows.
  */
-export function addRecurrent(W: Float64Array, wRow0: number, rows: number, H: number, src: Float64Array, srcOff: number, B: number, out: Float64Array, outOff: number, outRow: number): void {
+export function addRecurrent(
+  W: Float64Array,
+  wRow0: number,
+  rows: number,
+  H: number,
+  src: Float64Array,
+  srcOff: number,
+  B: number,
+  out: Float64Array,
+  outOff: number,
+  outRow: number,
+): void {
   gemm(B, rows, H, src, srcOff, H, 1, W, wRow0 * H, 1, H, out, outOff, outRow);
 }
 
 /** dst(b) += da[:, col0 : col0+rows]·W[wRow0 : wRow0+rows] — gradient back through a recurrent matmul. */
-export function backpropRecurrent(W: Float64Array, wRow0: number, rows: number, H: number, da: Float64Array, daOff: number, daRow: number, B: number, dst: Float64Array, dstOff: number): void {
+export function backpropRecurrent(
+  W: Float64Array,
+  wRow0: number,
+  rows: number,
+  H: number,
+  da: Float64Array,
+  daOff: number,
+  daRow: number,
+  B: number,
+  dst: Float64Array,
+  dstOff: number,
+): void {
   gemm(B, H, rows, da, daOff, daRow, 1, W, wRow0 * H, H, 1, dst, dstOff, H);
 }
 
@@ -85,7 +116,18 @@ export function backpropRecurrent(W: Float64Array, wRow0: number, rows: number, 
  * dW[wRow0 : wRow0+rows] += da[r0 : r0+n, col0 : col0+rows]ᵀ·src[s0 : s0+n] — n rows of
  * (step, batch) pairs at once; srcOff/daOff point at the first row of each.
  */
-export function accumulateWeights(gW: Float64Array, wRow0: number, rows: number, width: number, da: Float64Array, daOff: number, daRow: number, src: Float64Array, srcOff: number, n: number): void {
+export function accumulateWeights(
+  gW: Float64Array,
+  wRow0: number,
+  rows: number,
+  width: number,
+  da: Float64Array,
+  daOff: number,
+  daRow: number,
+  src: Float64Array,
+  srcOff: number,
+  n: number,
+): void {
   gemm(rows, width, n, da, daOff, 1, daRow, src, srcOff, width, 1, gW, wRow0 * width, width);
 }
 
@@ -94,11 +136,20 @@ export function accumulateWeights(gW: Float64Array, wRow0: number, rows: number,
  * h_{t−1}: Σ_t da_tᵀ·h_{t−1}. Time-major rows make steps 1 … T−1 one matmul against h
  * shifted back B rows; step 0 pairs with h0.
  */
-export function accumulateAgainstPreviousHidden(gWh: Float64Array, col0: number, rows: number, tape: LayerTape, B: number, firstStep: number): void {
-  const H = tape.hiddenSize, GH = tape.gates.length / (tape.steps * tape.maxBatch);
+export function accumulateAgainstPreviousHidden(
+  gWh: Float64Array,
+  col0: number,
+  rows: number,
+  tape: LayerTape,
+  B: number,
+  firstStep: number,
+): void {
+  const H = tape.hiddenSize,
+    GH = tape.gates.length / (tape.steps * tape.maxBatch);
   const from = Math.max(firstStep, 1);
   const n = (tape.steps - from) * B;
-  if (n > 0) accumulateWeights(gWh, col0, rows, H, tape.da, from * B * GH + col0, GH, tape.h, (from - 1) * B * H, n);
+  if (n > 0)
+    accumulateWeights(gWh, col0, rows, H, tape.da, from * B * GH + col0, GH, tape.h, (from - 1) * B * H, n);
   if (firstStep === 0) accumulateWeights(gWh, col0, rows, H, tape.da, col0, GH, tape.h0, 0, B);
 }
 

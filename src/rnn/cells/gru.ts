@@ -13,21 +13,30 @@
 //   dh_{t−1} += dh ⊙ z + d(rh) ⊙ r + [da_z da_r]·Wh_zr
 // with the weight sums over all steps done after the walk (input side in layer.ts).
 import {
-  accumulateAgainstPreviousHidden, accumulateWeights, addRecurrent, allocateTape, backpropRecurrent,
-  previousHidden, previousOffset, sigmoid,
+  accumulateAgainstPreviousHidden,
+  accumulateWeights,
+  addRecurrent,
+  allocateTape,
+  backpropRecurrent,
+  previousHidden,
+  previousOffset,
+  sigmoid,
 } from './cell.ts';
 import type { Cell, LayerParams, LayerTape } from './cell.ts';
 
 export interface GruTape extends LayerTape {
-  rh: Float64Array;   // [T, B, H] r ⊙ h_{t−1}, the candidate's recurrent input
-  drh: Float64Array;  // [B, H] ∂L/∂(r ⊙ h_{t−1}) of the step being walked back
+  rh: Float64Array; // [T, B, H] r ⊙ h_{t−1}, the candidate's recurrent input
+  drh: Float64Array; // [B, H] ∂L/∂(r ⊙ h_{t−1}) of the step being walked back
 }
 
 function stepForward(p: LayerParams, tape: GruTape, t: number, B: number): void {
-  const H = tape.hiddenSize, GH = 3 * H;
-  const gOff = t * B * GH, sOff = t * B * H;
+  const H = tape.hiddenSize,
+    GH = 3 * H;
+  const gOff = t * B * GH,
+    sOff = t * B * H;
   const { gates: a, rh, h } = tape;
-  const prev = previousHidden(tape, t), prevOff = previousOffset(tape, t, B);
+  const prev = previousHidden(tape, t),
+    prevOff = previousOffset(tape, t, B);
   addRecurrent(p.Wh, 0, 2 * H, H, prev, prevOff, B, a, gOff, GH);
   for (let r = 0; r < B; r++) {
     const row = gOff + r * GH;
@@ -52,15 +61,19 @@ function stepForward(p: LayerParams, tape: GruTape, t: number, B: number): void 
 }
 
 function stepBackward(p: LayerParams, tape: GruTape, t: number, B: number, firstStep: number): void {
-  const H = tape.hiddenSize, GH = 3 * H;
-  const gOff = t * B * GH, sOff = t * B * H;
+  const H = tape.hiddenSize,
+    GH = 3 * H;
+  const gOff = t * B * GH,
+    sOff = t * B * H;
   const { gates, dh, da, drh } = tape;
-  const prev = previousHidden(tape, t), prevOff = previousOffset(tape, t, B);
+  const prev = previousHidden(tape, t),
+    prevOff = previousOffset(tape, t, B);
   for (let r = 0; r < B; r++) {
     const row = gOff + r * GH;
     for (let j = 0; j < H; j++) {
       const s = r * H + j;
-      const z = gates[row + j]!, n = gates[row + 2 * H + j]!;
+      const z = gates[row + j]!,
+        n = gates[row + 2 * H + j]!;
       const dht = dh[sOff + s]!;
       da[row + j] = dht * (prev[prevOff + s]! - n) * z * (1 - z);
       da[row + 2 * H + j] = dht * (1 - z) * (1 - n * n);
@@ -90,10 +103,22 @@ function stepBackward(p: LayerParams, tape: GruTape, t: number, B: number, first
 
 /** dWh_zr pairs da_t with h_{t−1}; dWh_n pairs it with r ⊙ h_{t−1}, stored row-aligned with da. */
 function accumulateRecurrentWeights(g: LayerParams, tape: GruTape, B: number, firstStep: number): void {
-  const H = tape.hiddenSize, GH = 3 * H;
+  const H = tape.hiddenSize,
+    GH = 3 * H;
   accumulateAgainstPreviousHidden(g.Wh, 0, 2 * H, tape, B, firstStep);
   const n = (tape.steps - firstStep) * B;
-  accumulateWeights(g.Wh, 2 * H, H, H, tape.da, firstStep * B * GH + 2 * H, GH, tape.rh, firstStep * B * H, n);
+  accumulateWeights(
+    g.Wh,
+    2 * H,
+    H,
+    H,
+    tape.da,
+    firstStep * B * GH + 2 * H,
+    GH,
+    tape.rh,
+    firstStep * B * H,
+    n,
+  );
 }
 
 export const gruCell: Cell<GruTape> = {

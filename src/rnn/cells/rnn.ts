@@ -7,7 +7,14 @@
 //   da = dh ⊙ act′(a_t)                  tanh′ = 1 − h², ReLU′ = [h > 0]
 //   dh_{t−1} += da·Wh
 // and, after the walk, over all steps: dWh += Σ daᵀ·h_{t−1} (input side in layer.ts).
-import { accumulateAgainstPreviousHidden, addRecurrent, allocateTape, backpropRecurrent, previousHidden, previousOffset } from './cell.ts';
+import {
+  accumulateAgainstPreviousHidden,
+  addRecurrent,
+  allocateTape,
+  backpropRecurrent,
+  previousHidden,
+  previousOffset,
+} from './cell.ts';
 import type { Cell, LayerParams, LayerTape } from './cell.ts';
 
 export type RnnActivation = 'tanh' | 'relu';
@@ -19,11 +26,16 @@ export function createRnnCell(activation: RnnActivation): Cell {
     const H = tape.hiddenSize;
     const off = t * B * H;
     const a = tape.gates;
-    const prev = previousHidden(tape, t), prevOff = previousOffset(tape, t, B);
+    const prev = previousHidden(tape, t),
+      prevOff = previousOffset(tape, t, B);
     addRecurrent(p.Wh, 0, H, H, prev, prevOff, B, a, off, H);
     const h = tape.h;
     const n = B * H;
-    if (relu) for (let i = 0; i < n; i++) { const v = a[off + i]!; h[off + i] = v > 0 ? v : 0; }
+    if (relu)
+      for (let i = 0; i < n; i++) {
+        const v = a[off + i]!;
+        h[off + i] = v > 0 ? v : 0;
+      }
     else for (let i = 0; i < n; i++) h[off + i] = Math.tanh(a[off + i]!);
   }
 
@@ -33,16 +45,22 @@ export function createRnnCell(activation: RnnActivation): Cell {
     const { h, dh, da } = tape;
     const n = B * H;
     if (relu) for (let i = 0; i < n; i++) da[off + i] = h[off + i]! > 0 ? dh[off + i]! : 0;
-    else for (let i = 0; i < n; i++) { const v = h[off + i]!; da[off + i] = dh[off + i]! * (1 - v * v); }
+    else
+      for (let i = 0; i < n; i++) {
+        const v = h[off + i]!;
+        da[off + i] = dh[off + i]! * (1 - v * v);
+      }
     if (t > firstStep) backpropRecurrent(p.Wh, 0, H, H, da, off, H, B, dh, (t - 1) * B * H);
   }
 
   return {
     kind: 'rnn',
     gateCount: 1,
-    createTape: (maxBatch, steps, inputSize, hiddenSize) => allocateTape(maxBatch, steps, inputSize, hiddenSize, 1),
+    createTape: (maxBatch, steps, inputSize, hiddenSize) =>
+      allocateTape(maxBatch, steps, inputSize, hiddenSize, 1),
     stepForward,
     stepBackward,
-    accumulateRecurrentWeights: (g, tape, B, firstStep) => accumulateAgainstPreviousHidden(g.Wh, 0, tape.hiddenSize, tape, B, firstStep),
+    accumulateRecurrentWeights: (g, tape, B, firstStep) =>
+      accumulateAgainstPreviousHidden(g.Wh, 0, tape.hiddenSize, tape, B, firstStep),
   };
 }

@@ -15,76 +15,164 @@ import type { ApiRoute } from '../route.ts';
 const CSV_TYPES = /^(text\/|application\/(csv|vnd\.ms-excel|octet-stream)$)/;
 export const DEFAULT_POINTS = 5000;
 
-export function datasetRoutes(db: Db, datasets: DatasetService, uploadLimitBytes: number, ready: Promise<void>): ApiRoute[] {
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: uploadLimitBytes, files: 1 } });
+export function datasetRoutes(
+  db: Db,
+  datasets: DatasetService,
+  uploadLimitBytes: number,
+  ready: Promise<void>,
+): ApiRoute[] {
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: uploadLimitBytes, files: 1 },
+  });
   const seriesQuery = { column: 'numeric column', series: 'series id of a long-format file' };
   return [
     {
-      method: 'get', path: '/api/datasets', summary: 'List bundled and uploaded datasets', responses: { 200: 'the datasets' },
-      handlers: [async (_req, res) => { await ready; res.json({ datasets: listDatasets(db).map(datasetJson) }); }],
+      method: 'get',
+      path: '/api/datasets',
+      summary: 'List bundled and uploaded datasets',
+      responses: { 200: 'the datasets' },
+      handlers: [
+        async (_req, res) => {
+          await ready;
+          res.json({ datasets: listDatasets(db).map(datasetJson) });
+        },
+      ],
     },
     {
-      method: 'post', path: '/api/datasets', summary: 'Upload a CSV (multipart field "file")', body: 'multipart',
-      responses: { 201: 'stored, with its validation report', 400: 'unparseable (the message names line and column)', 413: 'larger than the upload limit', 415: 'not multipart, or not a CSV' },
-      handlers: [requireBody('multipart'), upload.single('file'), async (req, res) => {
-        const file = req.file;
-        if (!file) throw new HttpError(400, 'no file: send the CSV in the multipart field "file"', { file: 'required' });
-        if (!CSV_TYPES.test(file.mimetype) && !/\.(csv|tsv|txt)$/i.test(file.originalname)) throw new HttpError(415, `expected a CSV file, got ${file.mimetype}`);
-        const row = await datasets.addUpload(file.originalname, file.buffer);
-        res.status(201).json({ dataset: datasetJson(row), report: row.report });
-      }],
+      method: 'post',
+      path: '/api/datasets',
+      summary: 'Upload a CSV (multipart field "file")',
+      body: 'multipart',
+      responses: {
+        201: 'stored, with its validation report',
+        400: 'unparseable (the message names line and column)',
+        413: 'larger than the upload limit',
+        415: 'not multipart, or not a CSV',
+      },
+      handlers: [
+        requireBody('multipart'),
+        upload.single('file'),
+        async (req, res) => {
+          const file = req.file;
+          if (!file)
+            throw new HttpError(400, 'no file: send the CSV in the multipart field "file"', {
+              file: 'required',
+            });
+          if (!CSV_TYPES.test(file.mimetype) && !/\.(csv|tsv|txt)$/i.test(file.originalname))
+            throw new HttpError(415, `expected a CSV file, got ${file.mimetype}`);
+          const row = await datasets.addUpload(file.originalname, file.buffer);
+          res.status(201).json({ dataset: datasetJson(row), report: row.report });
+        },
+      ],
     },
     {
-      method: 'get', path: '/api/datasets/:id', summary: 'A dataset with its validation report', responses: { 200: 'the dataset', 404: 'no such dataset' },
-      handlers: [(req, res) => { const row = datasets.get(idParam(req)); res.json({ dataset: datasetJson(row), report: row.report }); }],
+      method: 'get',
+      path: '/api/datasets/:id',
+      summary: 'A dataset with its validation report',
+      responses: { 200: 'the dataset', 404: 'no such dataset' },
+      handlers: [
+        (req, res) => {
+          const row = datasets.get(idParam(req));
+          res.json({ dataset: datasetJson(row), report: row.report });
+        },
+      ],
     },
     {
-      method: 'get', path: '/api/datasets/:id/summary', summary: 'danfo describe() of the numeric columns (or of one, with column)', query: seriesQuery, responses: { 200: 'summary statistics', 404: 'no such dataset' },
-      handlers: [async (req, res) => {
-        const id = idParam(req);
-        const column = stringQuery(req, 'column');
-        const numeric = datasets.get(id).report.columns.filter((c) => c.type === 'number').map((c) => c.name);
-        const target = column ?? numeric[0];
-        const features = column === undefined ? numeric.filter((n) => n !== target) : [];
-        const series = await datasets.series(id, { target, features, series: stringQuery(req, 'series') });
-        res.json({ column: series.target, describe: await describeSeries(series) });
-      }],
+      method: 'get',
+      path: '/api/datasets/:id/summary',
+      summary: 'danfo describe() of the numeric columns (or of one, with column)',
+      query: seriesQuery,
+      responses: { 200: 'summary statistics', 404: 'no such dataset' },
+      handlers: [
+        async (req, res) => {
+          const id = idParam(req);
+          const column = stringQuery(req, 'column');
+          const numeric = datasets
+            .get(id)
+            .report.columns.filter((c) => c.type === 'number')
+            .map((c) => c.name);
+          const target = column ?? numeric[0];
+          const features = column === undefined ? numeric.filter((n) => n !== target) : [];
+          const series = await datasets.series(id, { target, features, series: stringQuery(req, 'series') });
+          res.json({ column: series.target, describe: await describeSeries(series) });
+        },
+      ],
     },
     {
-      method: 'get', path: '/api/datasets/:id/points', summary: 'A column as (time, value) points, downsampled (LTTB) within [from, to]',
-      query: { ...seriesQuery, from: 'start, epoch ms', to: 'end, epoch ms', points: `most points to return (default ${DEFAULT_POINTS})` },
+      method: 'get',
+      path: '/api/datasets/:id/points',
+      summary: 'A column as (time, value) points, downsampled (LTTB) within [from, to]',
+      query: {
+        ...seriesQuery,
+        from: 'start, epoch ms',
+        to: 'end, epoch ms',
+        points: `most points to return (default ${DEFAULT_POINTS})`,
+      },
       responses: { 200: 'the points', 400: 'bad query', 404: 'no such dataset' },
-      handlers: [async (req, res) => {
-        const series = await datasets.series(idParam(req), { target: stringQuery(req, 'column'), series: stringQuery(req, 'series') });
-        const trace = traceWindow(series.time, series.values, pointsQuery(req), numberQuery(req, 'from'), numberQuery(req, 'to'));
-        res.json({ column: series.target, series: series.id, total: series.values.length, ...trace });
-      }],
+      handlers: [
+        async (req, res) => {
+          const series = await datasets.series(idParam(req), {
+            target: stringQuery(req, 'column'),
+            series: stringQuery(req, 'series'),
+          });
+          const trace = traceWindow(
+            series.time,
+            series.values,
+            pointsQuery(req),
+            numberQuery(req, 'from'),
+            numberQuery(req, 'to'),
+          );
+          res.json({ column: series.target, series: series.id, total: series.values.length, ...trace });
+        },
+      ],
     },
     {
-      method: 'get', path: '/api/datasets/:id/defaults', summary: 'The auto-mode configuration for a target and horizon',
-      query: { target: 'column to forecast', horizon: 'steps ahead', series: 'series id of a long-format file' }, responses: { 200: 'the configuration', 400: 'bad query' },
-      handlers: [async (req, res) => {
-        const horizonSteps = numberQuery(req, 'horizon') ?? 7;
-        const series = await datasets.series(idParam(req), { target: stringQuery(req, 'target'), series: stringQuery(req, 'series') });
-        const config = resolveForecastConfig(series, { horizonSteps, features: [] });
-        res.json({ config });
-      }],
+      method: 'get',
+      path: '/api/datasets/:id/defaults',
+      summary: 'The auto-mode configuration for a target and horizon',
+      query: {
+        target: 'column to forecast',
+        horizon: 'steps ahead',
+        series: 'series id of a long-format file',
+      },
+      responses: { 200: 'the configuration', 400: 'bad query' },
+      handlers: [
+        async (req, res) => {
+          const horizonSteps = numberQuery(req, 'horizon') ?? 7;
+          const series = await datasets.series(idParam(req), {
+            target: stringQuery(req, 'target'),
+            series: stringQuery(req, 'series'),
+          });
+          const config = resolveForecastConfig(series, { horizonSteps, features: [] });
+          res.json({ config });
+        },
+      ],
     },
     {
-      method: 'delete', path: '/api/datasets/:id', summary: 'Delete an uploaded dataset', responses: { 204: 'deleted', 404: 'no such dataset', 409: 'bundled datasets cannot be deleted' },
-      handlers: [(req, res) => {
-        const id = idParam(req);
-        if (datasets.get(id).source === 'bundled') throw new HttpError(409, 'bundled datasets cannot be deleted');
-        deleteDataset(db, id);
-        datasets.forget(id);
-        res.status(204).end();
-      }],
+      method: 'delete',
+      path: '/api/datasets/:id',
+      summary: 'Delete an uploaded dataset',
+      responses: { 204: 'deleted', 404: 'no such dataset', 409: 'bundled datasets cannot be deleted' },
+      handlers: [
+        (req, res) => {
+          const id = idParam(req);
+          if (datasets.get(id).source === 'bundled')
+            throw new HttpError(409, 'bundled datasets cannot be deleted');
+          deleteDataset(db, id);
+          datasets.forget(id);
+          res.status(204).end();
+        },
+      ],
     },
   ];
 }
 
 export function pointsQuery(req: Parameters<typeof numberQuery>[0]): number {
   const points = numberQuery(req, 'points') ?? DEFAULT_POINTS;
-  if (!Number.isInteger(points) || points < 10 || points > 100_000) throw new HttpError(400, `points must be a whole number from 10 to 100000, got ${points}`, { points: 'out of range' });
+  if (!Number.isInteger(points) || points < 10 || points > 100_000)
+    throw new HttpError(400, `points must be a whole number from 10 to 100000, got ${points}`, {
+      points: 'out of range',
+    });
   return points;
 }

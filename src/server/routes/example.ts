@@ -10,34 +10,65 @@ export const EXAMPLE_PRICES = [0, 0.5, 1, 1, 0.5, 0.5, 0, 0, 0.5, 1, 0.5, 0, 1, 
 
 function unitQuery(value: number | undefined, name: string): number {
   const v = value ?? 0;
-  if (v < 0 || v > 1) throw new HttpError(400, `${name} must be between 0 and 1, got ${v}`, { [name]: 'outside 0..1' });
+  if (v < 0 || v > 1)
+    throw new HttpError(400, `${name} must be between 0 and 1, got ${v}`, { [name]: 'outside 0..1' });
   return v;
 }
 
 export function exampleRoutes(): ApiRoute[] {
   return [
     {
-      method: 'get', path: '/api/example', summary: 'The worked example for yesterday and today (0 low … 1 high)', query: { yesterday: '0..1', today: '0..1' },
+      method: 'get',
+      path: '/api/example',
+      summary: 'The worked example for yesterday and today (0 low … 1 high)',
+      query: { yesterday: '0..1', today: '0..1' },
       responses: { 200: 'every intermediate value', 400: 'a price outside 0..1' },
-      handlers: [(req, res) => { res.json(runWorkedExample(unitQuery(numberQuery(req, 'yesterday'), 'yesterday'), unitQuery(numberQuery(req, 'today'), 'today'))); }],
+      handlers: [
+        (req, res) => {
+          res.json(
+            runWorkedExample(
+              unitQuery(numberQuery(req, 'yesterday'), 'yesterday'),
+              unitQuery(numberQuery(req, 'today'), 'today'),
+            ),
+          );
+        },
+      ],
     },
     {
-      method: 'get', path: '/api/example/series', summary: 'Predictions of the worked example over a short low/medium/high series', responses: { 200: 'prices and predictions' },
-      handlers: [(_req, res) => {
-        const predicted = EXAMPLE_PRICES.slice(0, -2).map((y, i) => runWorkedExample(y, EXAMPLE_PRICES[i + 1]!).tomorrow);
-        res.json({ labels: ['low', 'medium', 'high'], prices: EXAMPLE_PRICES, predicted });
-      }],
+      method: 'get',
+      path: '/api/example/series',
+      summary: 'Predictions of the worked example over a short low/medium/high series',
+      responses: { 200: 'prices and predictions' },
+      handlers: [
+        (_req, res) => {
+          const predicted = EXAMPLE_PRICES.slice(0, -2).map(
+            (y, i) => runWorkedExample(y, EXAMPLE_PRICES[i + 1]!).tomorrow,
+          );
+          res.json({ labels: ['low', 'medium', 'high'], prices: EXAMPLE_PRICES, predicted });
+        },
+      ],
     },
     {
-      method: 'get', path: '/api/example/gradients', summary: 'Per-step gradient norms of the unit unrolled over many steps', query: { w2: 'feedback weight', steps: '2..200 (default 50)', clip: 'clipping threshold (optional)' },
+      method: 'get',
+      path: '/api/example/gradients',
+      summary: 'Per-step gradient norms of the unit unrolled over many steps',
+      query: { w2: 'feedback weight', steps: '2..200 (default 50)', clip: 'clipping threshold (optional)' },
       responses: { 200: 'gradient norms per step', 400: 'bad query' },
-      handlers: [(req, res) => {
-        const steps = numberQuery(req, 'steps') ?? 50;
-        if (!Number.isInteger(steps) || steps < 2 || steps > 200) throw new HttpError(400, `steps must be a whole number from 2 to 200, got ${steps}`, { steps: 'out of range' });
-        const clip = numberQuery(req, 'clip');
-        if (clip !== undefined && !(clip > 0)) throw new HttpError(400, `clip must be positive, got ${clip}`, { clip: 'not positive' });
-        res.json(unrollGradients({ feedbackWeight: numberQuery(req, 'w2') ?? 0.5, steps, clipNorm: clip ?? null }));
-      }],
+      handlers: [
+        (req, res) => {
+          const steps = numberQuery(req, 'steps') ?? 50;
+          if (!Number.isInteger(steps) || steps < 2 || steps > 200)
+            throw new HttpError(400, `steps must be a whole number from 2 to 200, got ${steps}`, {
+              steps: 'out of range',
+            });
+          const clip = numberQuery(req, 'clip');
+          if (clip !== undefined && !(clip > 0))
+            throw new HttpError(400, `clip must be positive, got ${clip}`, { clip: 'not positive' });
+          res.json(
+            unrollGradients({ feedbackWeight: numberQuery(req, 'w2') ?? 0.5, steps, clipNorm: clip ?? null }),
+          );
+        },
+      ],
     },
   ];
 }

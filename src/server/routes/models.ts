@@ -18,38 +18,88 @@ import { idParam, numberQuery, requireBody } from '../route.ts';
 import type { ApiRoute } from '../route.ts';
 import { pointsQuery } from './datasets.ts';
 
-const forecastRequestSchema = z.object({ steps: z.number().int().min(1).max(10_000).optional(), datasetId: z.number().int().min(1).optional() }).strict();
+const forecastRequestSchema = z
+  .object({
+    steps: z.number().int().min(1).max(10_000).optional(),
+    datasetId: z.number().int().min(1).optional(),
+  })
+  .strict();
 
 function modelListJson(row: ModelRow): object {
   const { summary: s } = row;
   return {
-    id: row.id, name: row.name, datasetId: row.datasetId, target: row.target, series: row.series, cell: s.cell, hiddenSize: s.hiddenSize,
-    layers: s.layers, horizonSteps: s.horizonSteps, windowLength: s.windowLength, createdAt: row.createdAt, metrics: s.metrics,
+    id: row.id,
+    name: row.name,
+    datasetId: row.datasetId,
+    target: row.target,
+    series: row.series,
+    cell: s.cell,
+    hiddenSize: s.hiddenSize,
+    layers: s.layers,
+    horizonSteps: s.horizonSteps,
+    windowLength: s.windowLength,
+    createdAt: row.createdAt,
+    metrics: s.metrics,
   };
 }
 
 function modelDetailJson(row: ModelRow, model: ForecastModel): object {
   const { history, bestEpoch, stoppedBy, elapsedMs } = model.training;
   const scaling = { scaler: describeScaler(model.config.scaler), selection: model.selection ?? null };
-  return { model: { id: row.id, name: row.name, datasetId: row.datasetId, config: model.config, scaling, training: { history, bestEpoch, stoppedBy, elapsedMs }, warnings: model.warnings, createdAt: row.createdAt }, evaluation: row.evaluation };
+  return {
+    model: {
+      id: row.id,
+      name: row.name,
+      datasetId: row.datasetId,
+      config: model.config,
+      scaling,
+      training: { history, bestEpoch, stoppedBy, elapsedMs },
+      warnings: model.warnings,
+      createdAt: row.createdAt,
+    },
+    evaluation: row.evaluation,
+  };
 }
 
 /** Runs a multipart parser only for multipart requests: JSON ones skip it entirely. */
 function onlyMultipart(parser: RequestHandler): RequestHandler {
-  return (req, res, next) => { if (req.is('multipart/form-data')) parser(req, res, next); else next(); };
+  return (req, res, next) => {
+    if (req.is('multipart/form-data')) parser(req, res, next);
+    else next();
+  };
 }
 
-export function modelRoutes(db: Db, datasets: DatasetService, models: ModelService, uploadLimitBytes: number): ApiRoute[] {
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: uploadLimitBytes, files: 1 } });
+export function modelRoutes(
+  db: Db,
+  datasets: DatasetService,
+  models: ModelService,
+  uploadLimitBytes: number,
+): ApiRoute[] {
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: uploadLimitBytes, files: 1 },
+  });
 
   /** The series to forecast from: a new CSV, another stored dataset, or the model's own. */
-  const forecastSource = async (id: number, file: Express.Multer.File | undefined, datasetId: number | undefined): Promise<TimeSeries> => {
+  const forecastSource = async (
+    id: number,
+    file: Express.Multer.File | undefined,
+    datasetId: number | undefined,
+  ): Promise<TimeSeries> => {
     const { row } = models.load(id);
     const ingest = row.summary.ingest;
     if (file) {
-      const { series } = await ingestCsv(file.buffer, { file: file.originalname, target: ingest.target, time: ingest.time, features: ingest.features });
+      const { series } = await ingestCsv(file.buffer, {
+        file: file.originalname,
+        target: ingest.target,
+        time: ingest.time,
+        features: ingest.features,
+      });
       const chosen = series.length === 1 ? series[0] : series.find((s) => s.id === ingest.series);
-      if (!chosen) throw new HttpError(400, `the file holds ${series.length} series and none is "${ingest.series}"`, { file: 'no matching series' });
+      if (!chosen)
+        throw new HttpError(400, `the file holds ${series.length} series and none is "${ingest.series}"`, {
+          file: 'no matching series',
+        });
       return chosen;
     }
     if (datasetId !== undefined) return datasets.series(datasetId, ingest);
@@ -58,68 +108,150 @@ export function modelRoutes(db: Db, datasets: DatasetService, models: ModelServi
 
   return [
     {
-      method: 'get', path: '/api/models', summary: 'Trained models with their test-split metrics', responses: { 200: 'the models' },
-      handlers: [(_req, res) => { res.json({ models: listModels(db).map(modelListJson) }); }],
+      method: 'get',
+      path: '/api/models',
+      summary: 'Trained models with their test-split metrics',
+      responses: { 200: 'the models' },
+      handlers: [
+        (_req, res) => {
+          res.json({ models: listModels(db).map(modelListJson) });
+        },
+      ],
     },
     {
-      method: 'get', path: '/api/models/:id', summary: 'A model: config, training history and evaluation beside the baselines', responses: { 200: 'the model', 404: 'no such model' },
-      handlers: [(req, res) => { const { row, model } = models.load(idParam(req)); res.json(modelDetailJson(row, model)); }],
+      method: 'get',
+      path: '/api/models/:id',
+      summary: 'A model: config, training history and evaluation beside the baselines',
+      responses: { 200: 'the model', 404: 'no such model' },
+      handlers: [
+        (req, res) => {
+          const { row, model } = models.load(idParam(req));
+          res.json(modelDetailJson(row, model));
+        },
+      ],
     },
     {
-      method: 'get', path: '/api/models/:id/chart', summary: 'Chart data: one-step fitted values (predictNext) with the naive overlay, split bands, and the forecast with 80/95 % bands',
-      query: { from: 'start, epoch ms', to: 'end, epoch ms', points: 'most points per trace' }, responses: { 200: 'the chart data', 404: 'no such model', 409: 'the model\'s dataset was deleted' },
-      handlers: [async (req, res) => {
-        const id = idParam(req);
-        const { model } = models.load(id);
-        const [fitted, series] = await Promise.all([models.fitted(id), models.series(id)]);
-        const points = pointsQuery(req), from = numberQuery(req, 'from'), to = numberQuery(req, 'to');
-        const actual = traceWindow(fitted.time, fitted.actual, points, from, to);
-        const predicted = traceWindow(fitted.time, fitted.predicted, points, from, to);
-        // Naive "tomorrow = today": the actual one step earlier.
-        const previous = series.values.subarray(fitted.start - 1, series.values.length - 1);
-        const naive = traceWindow(fitted.time, previous, points, from, to);
-        const t = series.time;
-        const band = ([a, b]: [number, number]) => [t[a] ?? t[t.length - 1]!, t[Math.max(a, b - 1)] ?? t[t.length - 1]!];
-        const future = forecast(model, series);
-        res.json({
-          fitted: { kind: fitted.kind, actual, predicted, naive, downsampled: actual.downsampled },
-          splits: { train: band(fitted.split.train), validation: band(fitted.split.validation), test: band(fitted.split.test) },
-          forecast: { kind: future.kind, time: Array.from(future.time), forecast: Array.from(future.forecast), lower80: Array.from(future.lower80), upper80: Array.from(future.upper80), lower95: Array.from(future.lower95), upper95: Array.from(future.upper95) },
-        });
-      }],
+      method: 'get',
+      path: '/api/models/:id/chart',
+      summary:
+        'Chart data: one-step fitted values (predictNext) with the naive overlay, split bands, and the forecast with 80/95 % bands',
+      query: { from: 'start, epoch ms', to: 'end, epoch ms', points: 'most points per trace' },
+      responses: { 200: 'the chart data', 404: 'no such model', 409: "the model's dataset was deleted" },
+      handlers: [
+        async (req, res) => {
+          const id = idParam(req);
+          const { model } = models.load(id);
+          const [fitted, series] = await Promise.all([models.fitted(id), models.series(id)]);
+          const points = pointsQuery(req),
+            from = numberQuery(req, 'from'),
+            to = numberQuery(req, 'to');
+          const actual = traceWindow(fitted.time, fitted.actual, points, from, to);
+          const predicted = traceWindow(fitted.time, fitted.predicted, points, from, to);
+          // Naive "tomorrow = today": the actual one step earlier.
+          const previous = series.values.subarray(fitted.start - 1, series.values.length - 1);
+          const naive = traceWindow(fitted.time, previous, points, from, to);
+          const t = series.time;
+          const band = ([a, b]: [number, number]) => [
+            t[a] ?? t[t.length - 1]!,
+            t[Math.max(a, b - 1)] ?? t[t.length - 1]!,
+          ];
+          const future = forecast(model, series);
+          res.json({
+            fitted: { kind: fitted.kind, actual, predicted, naive, downsampled: actual.downsampled },
+            splits: {
+              train: band(fitted.split.train),
+              validation: band(fitted.split.validation),
+              test: band(fitted.split.test),
+            },
+            forecast: {
+              kind: future.kind,
+              time: Array.from(future.time),
+              forecast: Array.from(future.forecast),
+              lower80: Array.from(future.lower80),
+              upper80: Array.from(future.upper80),
+              lower95: Array.from(future.lower95),
+              upper95: Array.from(future.upper95),
+            },
+          });
+        },
+      ],
     },
     {
-      method: 'post', path: '/api/models/:id/forecast', summary: 'Forecast with a model: from its own dataset, another dataset (datasetId), or a new CSV (multipart "file")', body: 'json-or-multipart',
-      responses: { 200: 'the forecast rows', 400: 'invalid request or data', 404: 'no such model', 409: 'the model\'s dataset was deleted', 413: 'file too large', 415: 'neither JSON nor multipart' },
-      handlers: [requireBody('json-or-multipart', true), onlyMultipart(upload.single('file')), async (req, res) => {
-        const id = idParam(req);
-        const fields = req.is('multipart/form-data') ? { steps: req.body?.steps === undefined ? undefined : Number(req.body.steps) } : (req.body ?? {});
-        const body = parseInput(forecastRequestSchema, fields, 'forecast request');
-        if (!req.file && body.datasetId === undefined) {
-          res.type('application/json').send(await models.ownForecastJson(id, body.steps));
-          return;
-        }
-        const result = forecast(models.load(id).model, await forecastSource(id, req.file, body.datasetId), body.steps);
-        const rows = forecastRows(result);
-        insertForecast(db, id, rows);
-        res.json({ forecast: { kind: result.kind, rows } });
-      }],
+      method: 'post',
+      path: '/api/models/:id/forecast',
+      summary:
+        'Forecast with a model: from its own dataset, another dataset (datasetId), or a new CSV (multipart "file")',
+      body: 'json-or-multipart',
+      responses: {
+        200: 'the forecast rows',
+        400: 'invalid request or data',
+        404: 'no such model',
+        409: "the model's dataset was deleted",
+        413: 'file too large',
+        415: 'neither JSON nor multipart',
+      },
+      handlers: [
+        requireBody('json-or-multipart', true),
+        onlyMultipart(upload.single('file')),
+        async (req, res) => {
+          const id = idParam(req);
+          const fields = req.is('multipart/form-data')
+            ? { steps: req.body?.steps === undefined ? undefined : Number(req.body.steps) }
+            : (req.body ?? {});
+          const body = parseInput(forecastRequestSchema, fields, 'forecast request');
+          if (!req.file && body.datasetId === undefined) {
+            res.type('application/json').send(await models.ownForecastJson(id, body.steps));
+            return;
+          }
+          const result = forecast(
+            models.load(id).model,
+            await forecastSource(id, req.file, body.datasetId),
+            body.steps,
+          );
+          const rows = forecastRows(result);
+          insertForecast(db, id, rows);
+          res.json({ forecast: { kind: result.kind, rows } });
+        },
+      ],
     },
     {
-      method: 'get', path: '/api/models/:id/forecast.csv', summary: 'The forecast as CSV: time,forecast,lower,upper (95 %)', produces: 'text/csv', responses: { 200: 'CSV', 404: 'no such model' },
-      handlers: [async (req, res) => {
-        const id = idParam(req);
-        const csv = forecastCsv(forecast(models.load(id).model, await models.series(id)));
-        res.attachment(`forecast-model-${id}.csv`).type('text/csv').send(csv);
-      }],
+      method: 'get',
+      path: '/api/models/:id/forecast.csv',
+      summary: 'The forecast as CSV: time,forecast,lower,upper (95 %)',
+      produces: 'text/csv',
+      responses: { 200: 'CSV', 404: 'no such model' },
+      handlers: [
+        async (req, res) => {
+          const id = idParam(req);
+          const csv = forecastCsv(forecast(models.load(id).model, await models.series(id)));
+          res.attachment(`forecast-model-${id}.csv`).type('text/csv').send(csv);
+        },
+      ],
     },
     {
-      method: 'get', path: '/api/models/:id/file', summary: 'The model file (versioned JSON) as a download', produces: 'application/json', responses: { 200: 'the model file', 404: 'no such model' },
-      handlers: [(req, res) => { const id = idParam(req); res.attachment(`model-${id}.json`).type('application/json').send(models.fileText(id)); }],
+      method: 'get',
+      path: '/api/models/:id/file',
+      summary: 'The model file (versioned JSON) as a download',
+      produces: 'application/json',
+      responses: { 200: 'the model file', 404: 'no such model' },
+      handlers: [
+        (req, res) => {
+          const id = idParam(req);
+          res.attachment(`model-${id}.json`).type('application/json').send(models.fileText(id));
+        },
+      ],
     },
     {
-      method: 'delete', path: '/api/models/:id', summary: 'Delete a model', responses: { 204: 'deleted', 404: 'no such model' },
-      handlers: [(req, res) => { models.delete(idParam(req)); res.status(204).end(); }],
+      method: 'delete',
+      path: '/api/models/:id',
+      summary: 'Delete a model',
+      responses: { 204: 'deleted', 404: 'no such model' },
+      handlers: [
+        (req, res) => {
+          models.delete(idParam(req));
+          res.status(204).end();
+        },
+      ],
     },
   ];
 }

@@ -5,8 +5,17 @@ import { listSchedules } from '../../store/schedules.ts';
 import type { ApiRoute } from '../route.ts';
 
 export function scheduleRoutes(db: Db): ApiRoute[] {
-  return [{
-    method: 'get', path: '/api/schedules', summary: 'Scheduled jobs with their cron, zone, next run and last run', responses: { 200: 'the schedules' },
-    handlers: [(_req, res) => { res.json({ schedules: listSchedules(db) }); }],
-  }];
+  return [
+    {
+      method: 'get',
+      path: '/api/schedules',
+      summary: 'Scheduled jobs with their cron, zone, next run and last run',
+      responses: { 200: 'the schedules' },
+      handlers: [
+        (_req, res) => {
+          res.json({ schedules: listSchedules(db) });
+        },
+      ],
+    },
+  ];
 }

@@ -3,7 +3,12 @@
 // not the same: over the wire a non-finite metric is null and times may be strings, and a
 // type-only import of src/ would drag the server's module graph into the web type check.
 
-export interface ApiColumn { name: string; type: 'number' | 'time' | 'text'; role?: 'time' | 'target' | 'feature' | 'id'; missing: number }
+export interface ApiColumn {
+  name: string;
+  type: 'number' | 'time' | 'text';
+  role?: 'time' | 'target' | 'feature' | 'id';
+  missing: number;
+}
 
 export interface Dataset {
   id: number;
@@ -18,9 +23,23 @@ export interface Dataset {
   createdAt: number | string;
 }
 
-export interface Frequency { unit: string; step: number; label: string }
-export interface Gap { after: number; before: number; missingSteps: number }
-export interface MissingReport { column: string; missing: number; filled: number; dropped: number; policy: string }
+export interface Frequency {
+  unit: string;
+  step: number;
+  label: string;
+}
+export interface Gap {
+  after: number;
+  before: number;
+  missingSteps: number;
+}
+export interface MissingReport {
+  column: string;
+  missing: number;
+  filled: number;
+  dropped: number;
+  policy: string;
+}
 
 export interface SeriesReport {
   id: string;
@@ -51,10 +70,28 @@ export interface ValidationReport {
   warnings: string[];
 }
 
-export interface Describe { count: number; mean: number; std: number; min: number; median: number; max: number; variance: number }
-export interface Summary { column?: string; describe: Record<string, Partial<Describe>> }
+export interface Describe {
+  count: number;
+  mean: number;
+  std: number;
+  min: number;
+  median: number;
+  max: number;
+  variance: number;
+}
+export interface Summary {
+  column?: string;
+  describe: Record<string, Partial<Describe>>;
+}
 
-export interface Points { column: string; series: string; total: number; time: number[]; values: number[]; downsampled: boolean }
+export interface Points {
+  column: string;
+  series: string;
+  total: number;
+  time: number[];
+  values: number[];
+  downsampled: boolean;
+}
 
 export interface DefaultConfig {
   target: string;
@@ -64,7 +101,13 @@ export interface DefaultConfig {
   windowLength: number;
   strategy: string;
   network: { cell: CellKind; hiddenSize: number; layers: number };
-  training: { maxEpochs: number; patienceEpochs: number; seed: number; learningRate?: number; batchSize?: number };
+  training: {
+    maxEpochs: number;
+    patienceEpochs: number;
+    seed: number;
+    learningRate?: number;
+    batchSize?: number;
+  };
 }
 
 export type CellKind = 'rnn' | 'lstm' | 'gru';
@@ -100,7 +143,14 @@ export interface EpochEvent {
   stage?: string;
 }
 
-export interface Training { id: number; status: TrainingStatus; datasetId: number; target: string; modelId?: number | null; error?: string | null }
+export interface Training {
+  id: number;
+  status: TrainingStatus;
+  datasetId: number;
+  target: string;
+  modelId?: number | null;
+  error?: string | null;
+}
 
 export interface Run {
   id: number;
@@ -120,7 +170,13 @@ export interface Run {
 }
 
 /** JSON turns NaN into null, so every metric may be null. */
-export interface MetricSet { mae: number | null; rmse: number | null; mape: number | null; smape: number | null; mase: number | null }
+export interface MetricSet {
+  mae: number | null;
+  rmse: number | null;
+  mape: number | null;
+  smape: number | null;
+  mase: number | null;
+}
 
 export interface ModelListItem {
   id: number;
@@ -134,7 +190,13 @@ export interface ModelListItem {
   horizonSteps: number;
   windowLength: number;
   createdAt: number | string;
-  metrics: { mase: number | null; smape: number | null; mae: number | null; skillVsNaive: number | null; hasSkill: boolean } | null;
+  metrics: {
+    mase: number | null;
+    smape: number | null;
+    mae: number | null;
+    skillVsNaive: number | null;
+    hasSkill: boolean;
+  } | null;
 }
 
 export interface Evaluation {
@@ -157,7 +219,10 @@ export interface ModelDetail {
     name: string;
     config: DefaultConfig & Record<string, unknown>;
     /** The target scaler in words; selection: auto mode's comparison of candidates by validation MAE. */
-    scaling: { scaler: string; selection: { kept: string; candidates: { scaler: string; validationMae: number }[] } | null };
+    scaling: {
+      scaler: string;
+      selection: { kept: string; candidates: { scaler: string; validationMae: number }[] } | null;
+    };
     training: { history: unknown[]; bestEpoch: number; stoppedBy: string; elapsedMs: number };
     createdAt: number | string;
     datasetId?: number;
@@ -167,12 +232,34 @@ export interface ModelDetail {
 }
 
 export interface ModelChart {
-  fitted: { kind: 'predictNext'; time: number[]; actual: number[]; predicted: number[]; naive: number[]; downsampled: boolean };
+  fitted: {
+    kind: 'predictNext';
+    time: number[];
+    actual: number[];
+    predicted: number[];
+    naive: number[];
+    downsampled: boolean;
+  };
   splits: { train: [number, number]; validation: [number, number]; test: [number, number] };
-  forecast: { kind: 'forecast'; time: number[]; forecast: number[]; lower80: number[]; upper80: number[]; lower95: number[]; upper95: number[] };
+  forecast: {
+    kind: 'forecast';
+    time: number[];
+    forecast: number[];
+    lower80: number[];
+    upper80: number[];
+    lower95: number[];
+    upper95: number[];
+  };
 }
 
-export interface ForecastRow { time: string; forecast: number; lower80: number; upper80: number; lower95: number; upper95: number }
+export interface ForecastRow {
+  time: string;
+  forecast: number;
+  lower80: number;
+  upper80: number;
+  lower95: number;
+  upper95: number;
+}
 
 export interface ExampleResult {
   weights: { w1: number; w2: number; b1: number; w3: number; b2: number };
@@ -182,9 +269,19 @@ export interface ExampleResult {
   tomorrow: number;
 }
 
-export interface ExampleSeries { labels: string[]; prices: number[]; predicted: number[] }
+export interface ExampleSeries {
+  labels: string[];
+  prices: number[];
+  predicted: number[];
+}
 
-export interface ExampleGradients { feedbackWeight: number; steps: number; gradNorms: number[]; parameterGradNorm: number; clipScale: number }
+export interface ExampleGradients {
+  feedbackWeight: number;
+  steps: number;
+  gradNorms: number[];
+  parameterGradNorm: number;
+  clipScale: number;
+}
 
 /** GET /api/schedules */
 export interface Schedule {

@@ -40,7 +40,11 @@ async function errorFrom(response: Response): Promise<ApiError> {
 async function send<T>(url: string, init: RequestInit, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, { ...init, signal, headers: { accept: 'application/json', ...init.headers } });
+    response = await fetch(url, {
+      ...init,
+      signal,
+      headers: { accept: 'application/json', ...init.headers },
+    });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(`the server could not be reached (${(err as Error).message})`, 0);
@@ -55,7 +59,11 @@ export function getJson<T>(path: string, query: Query = {}, signal?: AbortSignal
 }
 
 export function postJson<T>(path: string, body: unknown): Promise<T> {
-  return send<T>(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  return send<T>(path, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
 }
 
 /** multipart/form-data with the file under `file`, as the upload routes expect. */

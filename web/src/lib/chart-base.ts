@@ -15,7 +15,11 @@ export const COLOURS = {
   validationLoss: '#dc2626',
 } as const;
 
-export const CHART_CONFIG: Plotly.Config = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ['select2d', 'lasso2d'] };
+export const CHART_CONFIG: Plotly.Config = {
+  responsive: true,
+  displaylogo: false,
+  modeBarButtonsToRemove: ['select2d', 'lasso2d'],
+};
 
 /** A layout with the app's margins and fonts; uirevision keeps zoom across Plotly.react. */
 export function baseLayout(overrides: Plotly.Layout = {}): Plotly.Layout {
@@ -35,7 +39,10 @@ export function baseLayout(overrides: Plotly.Layout = {}): Plotly.Layout {
  * Draws through plot() between two performance marks and records the measure `name`
  * (read by bench/web-page.ts). A thunk, so the mark precedes Plotly's synchronous work.
  */
-export async function markRender(name: string, plot: () => Promise<Plotly.PlotlyHTMLElement>): Promise<Plotly.PlotlyHTMLElement> {
+export async function markRender(
+  name: string,
+  plot: () => Promise<Plotly.PlotlyHTMLElement>,
+): Promise<Plotly.PlotlyHTMLElement> {
   performance.mark(`${name}:start`);
   const div = await plot();
   performance.mark(`${name}:end`);

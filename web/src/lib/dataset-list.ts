@@ -9,13 +9,23 @@ export interface DatasetListActions {
   onDelete: (dataset: Dataset) => void;
 }
 
-export function renderDatasetList(datasets: Dataset[], selectedId: number | null, actions: DatasetListActions): HTMLElement {
+export function renderDatasetList(
+  datasets: Dataset[],
+  selectedId: number | null,
+  actions: DatasetListActions,
+): HTMLElement {
   if (datasets.length === 0) return el('p', { class: 'hint' }, 'No datasets yet: upload a CSV above.');
   const rows = datasets.map((d) => {
     const open = el('button', { type: 'button', class: 'link', 'data-dataset-id': d.id }, d.name);
     open.addEventListener('click', () => actions.onSelect(d));
-    const seriesCount = d.series.length > 1 || (d.series.length === 1 && d.series[0] !== '') ? `${d.series.length} series` : 'single';
-    const remove = d.source === 'uploaded' ? el('button', { type: 'button', class: 'link', title: `Delete ${d.name}` }, 'delete') : null;
+    const seriesCount =
+      d.series.length > 1 || (d.series.length === 1 && d.series[0] !== '')
+        ? `${d.series.length} series`
+        : 'single';
+    const remove =
+      d.source === 'uploaded'
+        ? el('button', { type: 'button', class: 'link', title: `Delete ${d.name}` }, 'delete')
+        : null;
     remove?.addEventListener('click', () => actions.onDelete(d));
     return [open, d.source, integer(d.rows), d.frequency ?? 'irregular', seriesCount, bytes(d.size), remove];
   });
@@ -28,5 +38,10 @@ export function renderDatasetList(datasets: Dataset[], selectedId: number | null
     for (const c of [2, 5]) tr.cells[c]!.classList.add('num');
   });
   for (const c of [2, 5]) result.tHead!.rows[0]!.cells[c]!.classList.add('num');
-  return el('div', { class: 'table-scroll' }, result, el('p', { class: 'hint' }, 'Choose a dataset to preview it.'));
+  return el(
+    'div',
+    { class: 'table-scroll' },
+    result,
+    el('p', { class: 'hint' }, 'Choose a dataset to preview it.'),
+  );
 }

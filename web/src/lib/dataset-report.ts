@@ -32,30 +32,56 @@ function gapText(gaps: Gap[]): string {
 }
 
 function missingText(s: SeriesReport): string {
-  const parts = s.missing.filter((m) => m.missing > 0).map((m) => `${m.column}: ${integer(m.missing)} (${m.policy}${m.filled ? `, ${integer(m.filled)} filled` : ''}${m.dropped ? `, ${integer(m.dropped)} rows dropped` : ''})`);
+  const parts = s.missing
+    .filter((m) => m.missing > 0)
+    .map(
+      (m) =>
+        `${m.column}: ${integer(m.missing)} (${m.policy}${m.filled ? `, ${integer(m.filled)} filled` : ''}${m.dropped ? `, ${integer(m.dropped)} rows dropped` : ''})`,
+    );
   return parts.length ? parts.join('; ') : 'none';
 }
 
 export function renderSeriesTable(report: ValidationReport): HTMLElement {
   const rows = report.series.map((s) => [
-    s.id === '' ? '(single series)' : s.id, integer(s.rowsUsed), dateTime(s.start), dateTime(s.end),
-    s.frequency?.label ?? '–', gapText(s.gaps), s.calendarGaps.length ? `${integer(s.calendarGaps.length)} market holidays` : '–', missingText(s),
+    s.id === '' ? '(single series)' : s.id,
+    integer(s.rowsUsed),
+    dateTime(s.start),
+    dateTime(s.end),
+    s.frequency?.label ?? '–',
+    gapText(s.gaps),
+    s.calendarGaps.length ? `${integer(s.calendarGaps.length)} market holidays` : '–',
+    missingText(s),
   ]);
-  const t = table(['series', 'rows', 'start', 'end', 'frequency', 'gaps', 'calendar gaps', 'missing values'], rows);
+  const t = table(
+    ['series', 'rows', 'start', 'end', 'frequency', 'gaps', 'calendar gaps', 'missing values'],
+    rows,
+  );
   t.id = 'series-table';
   return el('div', { class: 'table-scroll' }, t);
 }
 
 /** The first gaps of every series, so a person can find them in their file. */
 export function renderGapList(report: ValidationReport): HTMLElement | null {
-  const items = report.series.flatMap((s) => s.gaps.slice(0, GAPS_SHOWN).map((g) => el('li', {},
-    `${s.id ? `${s.id}: ` : ''}${integer(g.missingSteps)} period${g.missingSteps === 1 ? '' : 's'} missing between ${dateTime(g.after)} and ${dateTime(g.before)}`)));
+  const items = report.series.flatMap((s) =>
+    s.gaps
+      .slice(0, GAPS_SHOWN)
+      .map((g) =>
+        el(
+          'li',
+          {},
+          `${s.id ? `${s.id}: ` : ''}${integer(g.missingSteps)} period${g.missingSteps === 1 ? '' : 's'} missing between ${dateTime(g.after)} and ${dateTime(g.before)}`,
+        ),
+      ),
+  );
   if (items.length === 0) return null;
   const total = report.series.reduce((n, s) => n + s.gaps.length, 0);
-  return el('div', {},
+  return el(
+    'div',
+    {},
     el('h3', {}, 'Gaps (not filled, only reported)'),
     el('ul', {}, ...items),
-    total > items.length ? el('p', { class: 'hint' }, `…and ${integer(total - items.length)} more.`) : null);
+    total > items.length ? el('p', { class: 'hint' }, `…and ${integer(total - items.length)} more.`) : null,
+  );
 }
 
 export function renderWarnings(warnings: string[], id = 'warnings'): HTMLElement {

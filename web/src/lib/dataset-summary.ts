@@ -9,7 +9,10 @@ const STATS = ['count', 'mean', 'std', 'min', 'median', 'max', 'variance'] as co
 export function renderSummary(summary: Summary): HTMLElement {
   const columns = Object.keys(summary.describe);
   if (columns.length === 0) return el('p', { class: 'hint' }, 'No numeric columns to summarise.');
-  const rows = columns.map((name) => [name, ...STATS.map((s) => metric(summary.describe[name]?.[s] ?? null))]);
+  const rows = columns.map((name) => [
+    name,
+    ...STATS.map((s) => metric(summary.describe[name]?.[s] ?? null)),
+  ]);
   const t = table(['column', ...STATS], rows);
   t.id = 'summary-table';
   for (const tr of t.rows) for (let c = 1; c < tr.cells.length; c++) tr.cells[c]!.classList.add('num');

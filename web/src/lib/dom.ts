@@ -5,7 +5,11 @@ type Attrs = Record<string, string | number | boolean | undefined>;
 type Child = Node | string | number | null | undefined | false;
 
 /** createElement with attributes and children; strings become text nodes. */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === undefined || value === false) continue;
@@ -37,13 +41,20 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 
 /** A <table> with a header row and body rows of plain text cells. */
 export function table(headers: string[], rows: Child[][], className = 'data'): HTMLTableElement {
-  return el('table', { class: className },
+  return el(
+    'table',
+    { class: className },
     el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col' }, h)))),
-    el('tbody', {}, ...rows.map((cells) => el('tr', {}, ...cells.map((c) => el('td', {}, c))))));
+    el('tbody', {}, ...rows.map((cells) => el('tr', {}, ...cells.map((c) => el('td', {}, c))))),
+  );
 }
 
 /** Shows a message in a status element; kind drives its colour. */
-export function showStatus(target: HTMLElement, message: string, kind: 'info' | 'error' | 'ok' = 'info'): void {
+export function showStatus(
+  target: HTMLElement,
+  message: string,
+  kind: 'info' | 'error' | 'ok' = 'info',
+): void {
   target.textContent = message;
   target.dataset.kind = kind;
   target.hidden = message === '';

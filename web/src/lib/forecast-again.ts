@@ -5,20 +5,47 @@ import type { ForecastRow } from './api-types.ts';
 import { replaceChildren, showStatus, table } from './dom.ts';
 import { dateTime, metric } from './format.ts';
 
-export interface ForecastAgainElements { form: HTMLFormElement; input: HTMLInputElement; status: HTMLElement; rows: HTMLElement }
+export interface ForecastAgainElements {
+  form: HTMLFormElement;
+  input: HTMLInputElement;
+  status: HTMLElement;
+  rows: HTMLElement;
+}
 
-export function attachForecastAgain(modelId: number, { form, input, status, rows }: ForecastAgainElements): void {
+export function attachForecastAgain(
+  modelId: number,
+  { form, input, status, rows }: ForecastAgainElements,
+): void {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const file = input.files?.[0];
-    if (!file) { showStatus(status, 'Choose a CSV file first.', 'error'); return; }
+    if (!file) {
+      showStatus(status, 'Choose a CSV file first.', 'error');
+      return;
+    }
     showStatus(status, `Forecasting from ${file.name}…`);
     replaceChildren(rows);
     try {
-      const { forecast } = await postFile<{ forecast: { rows: ForecastRow[] } }>(`/api/models/${modelId}/forecast`, file);
-      showStatus(status, `${forecast.rows.length} forecast rows from the end of ${file.name} (from the model’s own predictions).`, 'ok');
-      const t = table(['time', 'forecast', '80 % lower', '80 % upper', '95 % lower', '95 % upper'],
-        forecast.rows.map((r) => [dateTime(r.time), metric(r.forecast), metric(r.lower80), metric(r.upper80), metric(r.lower95), metric(r.upper95)]));
+      const { forecast } = await postFile<{ forecast: { rows: ForecastRow[] } }>(
+        `/api/models/${modelId}/forecast`,
+        file,
+      );
+      showStatus(
+        status,
+        `${forecast.rows.length} forecast rows from the end of ${file.name} (from the model’s own predictions).`,
+        'ok',
+      );
+      const t = table(
+        ['time', 'forecast', '80 % lower', '80 % upper', '95 % lower', '95 % upper'],
+        forecast.rows.map((r) => [
+          dateTime(r.time),
+          metric(r.forecast),
+          metric(r.lower80),
+          metric(r.upper80),
+          metric(r.lower95),
+          metric(r.upper95),
+        ]),
+      );
       t.id = 'forecast-table';
       replaceChildren(rows, t);
     } catch (err) {

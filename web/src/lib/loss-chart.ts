@@ -14,8 +14,24 @@ export interface LossChart {
 
 export async function createLossChart(div: HTMLElement): Promise<LossChart> {
   const traces: Plotly.Trace[] = [
-    { type: 'scatter', mode: 'lines+markers', name: 'training loss', x: [], y: [], line: { color: COLOURS.trainLoss }, marker: { size: 4 } },
-    { type: 'scatter', mode: 'lines+markers', name: 'validation loss', x: [], y: [], line: { color: COLOURS.validationLoss }, marker: { size: 4 } },
+    {
+      type: 'scatter',
+      mode: 'lines+markers',
+      name: 'training loss',
+      x: [],
+      y: [],
+      line: { color: COLOURS.trainLoss },
+      marker: { size: 4 },
+    },
+    {
+      type: 'scatter',
+      mode: 'lines+markers',
+      name: 'validation loss',
+      x: [],
+      y: [],
+      line: { color: COLOURS.validationLoss },
+      marker: { size: 4 },
+    },
   ];
   const layout = baseLayout({
     xaxis: { title: { text: 'epoch' }, rangemode: 'tozero', tickformat: 'd' },
@@ -37,15 +53,32 @@ export async function createLossChart(div: HTMLElement): Promise<LossChart> {
     if (known !== undefined) return known;
     if (traceOf.size === 0) {
       // The first stage draws into the two traces the chart started with.
-      if (stage !== undefined) await Plotly.restyle(plot, { name: [`training loss · ${stage}`, `validation loss · ${stage}`] }, [0, 1]);
+      if (stage !== undefined)
+        await Plotly.restyle(
+          plot,
+          { name: [`training loss · ${stage}`, `validation loss · ${stage}`] },
+          [0, 1],
+        );
       traceOf.set(key, 0);
       return 0;
     }
     const index = plot.data.length;
     const dash = ['dash', 'dot', 'dashdot'][(traceOf.size - 1) % 3];
     await Plotly.addTraces(plot, [
-      { ...traces[0]!, name: `training loss · ${key}`, x: [], y: [], line: { color: COLOURS.trainLoss, dash } },
-      { ...traces[1]!, name: `validation loss · ${key}`, x: [], y: [], line: { color: COLOURS.validationLoss, dash } },
+      {
+        ...traces[0]!,
+        name: `training loss · ${key}`,
+        x: [],
+        y: [],
+        line: { color: COLOURS.trainLoss, dash },
+      },
+      {
+        ...traces[1]!,
+        name: `validation loss · ${key}`,
+        x: [],
+        y: [],
+        line: { color: COLOURS.validationLoss, dash },
+      },
     ]);
     traceOf.set(key, index);
     return index;
@@ -58,14 +91,20 @@ export async function createLossChart(div: HTMLElement): Promise<LossChart> {
     pending = [];
     try {
       // Consecutive events of one stage go in one extendTraces call.
-      for (let start = 0; start < batch.length;) {
+      for (let start = 0; start < batch.length; ) {
         let end = start + 1;
         while (end < batch.length && batch[end]!.stage === batch[start]!.stage) end++;
         const run = batch.slice(start, end);
         const index = await tracesFor(run[0]!.stage);
         const epochs = run.map((e) => e.epoch);
-        const validation = run.map((e) => (e.validationLoss !== null && Number.isFinite(e.validationLoss) ? e.validationLoss : null));
-        await Plotly.extendTraces(plot, { x: [epochs, epochs], y: [run.map((e) => e.trainLoss), validation] }, [index, index + 1]);
+        const validation = run.map((e) =>
+          e.validationLoss !== null && Number.isFinite(e.validationLoss) ? e.validationLoss : null,
+        );
+        await Plotly.extendTraces(
+          plot,
+          { x: [epochs, epochs], y: [run.map((e) => e.trainLoss), validation] },
+          [index, index + 1],
+        );
         start = end;
       }
     } finally {
@@ -82,6 +121,6 @@ export async function createLossChart(div: HTMLElement): Promise<LossChart> {
       pending.push(event);
       if (pending.length === 1 && !drawing) requestAnimationFrame(() => void flush());
     },
-    points: () => (plot.data[0]?.x?.length ?? 0),
+    points: () => plot.data[0]?.x?.length ?? 0,
   };
 }

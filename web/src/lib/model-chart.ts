@@ -20,19 +20,37 @@ export const TRACE_NAMES = {
 } as const;
 
 /** One line of the chart; each may carry its own times (the server downsamples each trace). */
-interface Line { time: number[]; values: (number | null)[] }
-interface Fitted { actual: Line; predicted: Line; naive: Line; downsampled: boolean }
+interface Line {
+  time: number[];
+  values: (number | null)[];
+}
+interface Fitted {
+  actual: Line;
+  predicted: Line;
+  naive: Line;
+  downsampled: boolean;
+}
 type FittedJson = ModelChart['fitted'] | { actual: Line; predicted: Line; naive: Line; downsampled: boolean };
 
 /** Accepts the contract's shared-time arrays and per-trace {time, values} objects alike. */
 function fittedLines(f: FittedJson): Fitted {
-  const line = (v: Line | number[], time: number[] | undefined): Line => (Array.isArray(v) ? { time: time ?? [], values: v } : v);
+  const line = (v: Line | number[], time: number[] | undefined): Line =>
+    Array.isArray(v) ? { time: time ?? [], values: v } : v;
   const time = 'time' in f ? f.time : undefined;
-  return { actual: line(f.actual, time), predicted: line(f.predicted, time), naive: line(f.naive, time), downsampled: f.downsampled };
+  return {
+    actual: line(f.actual, time),
+    predicted: line(f.predicted, time),
+    naive: line(f.naive, time),
+    downsampled: f.downsampled,
+  };
 }
 
 function spliceLine(overview: Line, detail: Line, range: TimeRange): Line {
-  const merged = spliceDetail({ time: overview.time, columns: [overview.values as number[]] }, { time: detail.time, columns: [detail.values as number[]] }, range);
+  const merged = spliceDetail(
+    { time: overview.time, columns: [overview.values as number[]] },
+    { time: detail.time, columns: [detail.values as number[]] },
+    range,
+  );
   return { time: merged.time, values: merged.columns[0]! };
 }
 
@@ -45,29 +63,72 @@ export interface ModelChartView {
 
 function splitShapes(splits: ModelChart['splits']): Plotly.Shape[] {
   const bands: [keyof ModelChart['splits'], string, string][] = [
-    ['train', 'train', COLOURS.train], ['validation', 'validation', COLOURS.validation], ['test', 'test', COLOURS.test],
+    ['train', 'train', COLOURS.train],
+    ['validation', 'validation', COLOURS.validation],
+    ['test', 'test', COLOURS.test],
   ];
-  return bands.filter(([key]) => splits[key]).map(([key, text, fillcolor]) => ({
-    type: 'rect', xref: 'x', yref: 'paper', x0: splits[key][0], x1: splits[key][1], y0: 0, y1: 1,
-    fillcolor, line: { width: 0 }, layer: 'below',
-    label: { text, textposition: 'top center', font: { size: 12, color: '#4b5563' } },
-  }));
+  return bands
+    .filter(([key]) => splits[key])
+    .map(([key, text, fillcolor]) => ({
+      type: 'rect',
+      xref: 'x',
+      yref: 'paper',
+      x0: splits[key][0],
+      x1: splits[key][1],
+      y0: 0,
+      y1: 1,
+      fillcolor,
+      line: { width: 0 },
+      layer: 'below',
+      label: { text, textposition: 'top center', font: { size: 12, color: '#4b5563' } },
+    }));
 }
 
-function traces(fitted: Fitted, forecast: ModelChart['forecast'], h: number, showNaive: boolean): Plotly.Trace[] {
-  const line = (name: string, x: number[], y: (number | null)[], color: string, extra: Partial<Plotly.Trace> = {}): Plotly.Trace =>
-    ({ type: 'scatter', mode: 'lines', name, x, y, line: { color, width: 1.4 }, ...extra });
+function traces(
+  fitted: Fitted,
+  forecast: ModelChart['forecast'],
+  h: number,
+  showNaive: boolean,
+): Plotly.Trace[] {
+  const line = (
+    name: string,
+    x: number[],
+    y: (number | null)[],
+    color: string,
+    extra: Partial<Plotly.Trace> = {},
+  ): Plotly.Trace => ({ type: 'scatter', mode: 'lines', name, x, y, line: { color, width: 1.4 }, ...extra });
   const band = { line: { width: 0 }, hoverinfo: 'skip', legendgroup: 'intervals' } as const;
   const steps = `${h} step${h === 1 ? '' : 's'}`;
   return [
     line(TRACE_NAMES.actual, fitted.actual.time, fitted.actual.values, COLOURS.actual),
     line(TRACE_NAMES.predicted, fitted.predicted.time, fitted.predicted.values, COLOURS.predicted),
-    line(TRACE_NAMES.naive, fitted.naive.time, fitted.naive.values, COLOURS.naive, { visible: showNaive, line: { color: COLOURS.naive, width: 1.2, dash: 'dot' } }),
-    line(TRACE_NAMES.lower95, forecast.time, forecast.lower95, COLOURS.band95, { ...band, showlegend: false }),
-    line(TRACE_NAMES.upper95, forecast.time, forecast.upper95, COLOURS.band95, { ...band, fill: 'tonexty', fillcolor: COLOURS.band95 }),
-    line(TRACE_NAMES.lower80, forecast.time, forecast.lower80, COLOURS.band80, { ...band, showlegend: false }),
-    line(TRACE_NAMES.upper80, forecast.time, forecast.upper80, COLOURS.band80, { ...band, fill: 'tonexty', fillcolor: COLOURS.band80 }),
-    line(`${TRACE_NAMES.forecast} (${steps})`, forecast.time, forecast.forecast, COLOURS.forecast, { mode: 'lines+markers', marker: { size: 4 }, line: { color: COLOURS.forecast, width: 2 } }),
+    line(TRACE_NAMES.naive, fitted.naive.time, fitted.naive.values, COLOURS.naive, {
+      visible: showNaive,
+      line: { color: COLOURS.naive, width: 1.2, dash: 'dot' },
+    }),
+    line(TRACE_NAMES.lower95, forecast.time, forecast.lower95, COLOURS.band95, {
+      ...band,
+      showlegend: false,
+    }),
+    line(TRACE_NAMES.upper95, forecast.time, forecast.upper95, COLOURS.band95, {
+      ...band,
+      fill: 'tonexty',
+      fillcolor: COLOURS.band95,
+    }),
+    line(TRACE_NAMES.lower80, forecast.time, forecast.lower80, COLOURS.band80, {
+      ...band,
+      showlegend: false,
+    }),
+    line(TRACE_NAMES.upper80, forecast.time, forecast.upper80, COLOURS.band80, {
+      ...band,
+      fill: 'tonexty',
+      fillcolor: COLOURS.band80,
+    }),
+    line(`${TRACE_NAMES.forecast} (${steps})`, forecast.time, forecast.forecast, COLOURS.forecast, {
+      mode: 'lines+markers',
+      marker: { size: 4 },
+      line: { color: COLOURS.forecast, width: 2 },
+    }),
   ];
 }
 
@@ -76,7 +137,14 @@ export function fetchModelChart(modelId: number): Promise<ModelChart> {
   return getJson<ModelChart>(`/api/models/${modelId}/chart`, { points: 5000 });
 }
 
-export async function showModelChart(div: HTMLElement, modelId: number, data: Promise<ModelChart>, horizonSteps: number, target: string, onInfo: (text: string) => void): Promise<ModelChartView> {
+export async function showModelChart(
+  div: HTMLElement,
+  modelId: number,
+  data: Promise<ModelChart>,
+  horizonSteps: number,
+  target: string,
+  onInfo: (text: string) => void,
+): Promise<ModelChartView> {
   const url = `/api/models/${modelId}/chart`;
   const overview = await data;
   const whole = fittedLines(overview.fitted);
@@ -90,11 +158,15 @@ export async function showModelChart(div: HTMLElement, modelId: number, data: Pr
     legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
     margin: { l: 60, r: 20, t: 80, b: 30 },
   });
-  const draw = () => Plotly.react(div, traces(fitted, overview.forecast, horizonSteps, showNaive), layout, CHART_CONFIG);
-  const plot = await markRender('model-chart', () => Plotly.newPlot(div, traces(fitted, overview.forecast, horizonSteps, showNaive), layout, CHART_CONFIG));
-  const points = (f: Fitted, zoomed: boolean) => zoomed
-    ? `${f.actual.time.length.toLocaleString('en-US')} actual points in the zoomed range${f.downsampled ? ' (downsampled; zoom further for full detail)' : ' (full detail)'}. Double-click to zoom out.`
-    : `${f.actual.time.length.toLocaleString('en-US')} actual points shown${f.downsampled ? ' (downsampled; zoom for full detail)' : ''}.`;
+  const draw = () =>
+    Plotly.react(div, traces(fitted, overview.forecast, horizonSteps, showNaive), layout, CHART_CONFIG);
+  const plot = await markRender('model-chart', () =>
+    Plotly.newPlot(div, traces(fitted, overview.forecast, horizonSteps, showNaive), layout, CHART_CONFIG),
+  );
+  const points = (f: Fitted, zoomed: boolean) =>
+    zoomed
+      ? `${f.actual.time.length.toLocaleString('en-US')} actual points in the zoomed range${f.downsampled ? ' (downsampled; zoom further for full detail)' : ' (full detail)'}. Double-click to zoom out.`
+      : `${f.actual.time.length.toLocaleString('en-US')} actual points shown${f.downsampled ? ' (downsampled; zoom for full detail)' : ''}.`;
   onInfo(points(whole, false));
 
   onZoom(plot, async (range: TimeRange | null, signal) => {
@@ -102,10 +174,14 @@ export async function showModelChart(div: HTMLElement, modelId: number, data: Pr
       fitted = whole;
       onInfo(points(whole, false));
     } else {
-      const detail = fittedLines((await getJson<ModelChart>(url, { from: range[0], to: range[1], points: 5000 }, signal)).fitted);
+      const detail = fittedLines(
+        (await getJson<ModelChart>(url, { from: range[0], to: range[1], points: 5000 }, signal)).fitted,
+      );
       fitted = {
-        actual: spliceLine(whole.actual, detail.actual, range), predicted: spliceLine(whole.predicted, detail.predicted, range),
-        naive: spliceLine(whole.naive, detail.naive, range), downsampled: detail.downsampled,
+        actual: spliceLine(whole.actual, detail.actual, range),
+        predicted: spliceLine(whole.predicted, detail.predicted, range),
+        naive: spliceLine(whole.naive, detail.naive, range),
+        downsampled: detail.downsampled,
       };
       onInfo(points(detail, true));
     }
@@ -113,11 +189,16 @@ export async function showModelChart(div: HTMLElement, modelId: number, data: Pr
   });
 
   return {
-    async setNaive(visible) { showNaive = visible; await draw(); },
+    async setNaive(visible) {
+      showNaive = visible;
+      await draw();
+    },
     async zoomRecent() {
       const end = overview.forecast.time.at(-1) ?? overview.splits.test[1];
       await Plotly.relayout(div, { 'xaxis.range': [overview.splits.test[0], end] });
     },
-    async zoomAll() { await Plotly.relayout(div, { 'xaxis.autorange': true }); },
+    async zoomAll() {
+      await Plotly.relayout(div, { 'xaxis.autorange': true });
+    },
   };
 }

@@ -50,7 +50,15 @@ declare namespace Plotly {
     label?: { text: string; textposition?: string; font?: { size?: number; color?: string } };
   }
 
-  interface Annotation { x: Datum; y: Datum; xref?: string; yref?: string; text: string; showarrow?: boolean; [key: string]: unknown }
+  interface Annotation {
+    x: Datum;
+    y: Datum;
+    xref?: string;
+    yref?: string;
+    text: string;
+    showarrow?: boolean;
+    [key: string]: unknown;
+  }
 
   interface Layout {
     title?: { text: string } | string;
@@ -68,7 +76,13 @@ declare namespace Plotly {
     [key: string]: unknown;
   }
 
-  interface Config { responsive?: boolean; displaylogo?: boolean; displayModeBar?: boolean | 'hover'; scrollZoom?: boolean; modeBarButtonsToRemove?: string[] }
+  interface Config {
+    responsive?: boolean;
+    displaylogo?: boolean;
+    displayModeBar?: boolean | 'hover';
+    scrollZoom?: boolean;
+    modeBarButtonsToRemove?: string[];
+  }
 
   /** The chart div after newPlot: Plotly hangs its state and an event emitter on it. */
   interface PlotlyHTMLElement extends HTMLDivElement {
@@ -80,11 +94,30 @@ declare namespace Plotly {
     removeAllListeners?(event: string): void;
   }
 
-  function newPlot(root: HTMLElement, data: Trace[], layout?: Layout, config?: Config): Promise<PlotlyHTMLElement>;
-  function react(root: HTMLElement, data: Trace[], layout?: Layout, config?: Config): Promise<PlotlyHTMLElement>;
-  function extendTraces(root: HTMLElement, update: { x?: Datum[][]; y?: Datum[][] }, indices: number[], maxPoints?: number): Promise<PlotlyHTMLElement>;
+  function newPlot(
+    root: HTMLElement,
+    data: Trace[],
+    layout?: Layout,
+    config?: Config,
+  ): Promise<PlotlyHTMLElement>;
+  function react(
+    root: HTMLElement,
+    data: Trace[],
+    layout?: Layout,
+    config?: Config,
+  ): Promise<PlotlyHTMLElement>;
+  function extendTraces(
+    root: HTMLElement,
+    update: { x?: Datum[][]; y?: Datum[][] },
+    indices: number[],
+    maxPoints?: number,
+  ): Promise<PlotlyHTMLElement>;
   function addTraces(root: HTMLElement, traces: Trace | Trace[]): Promise<PlotlyHTMLElement>;
-  function restyle(root: HTMLElement, update: Record<string, unknown>, indices?: number[]): Promise<PlotlyHTMLElement>;
+  function restyle(
+    root: HTMLElement,
+    update: Record<string, unknown>,
+    indices?: number[],
+  ): Promise<PlotlyHTMLElement>;
   function relayout(root: HTMLElement, update: Record<string, unknown>): Promise<PlotlyHTMLElement>;
   function purge(root: HTMLElement): void;
 }

@@ -6,7 +6,10 @@ import { baseLayout, CHART_CONFIG, COLOURS, markRender, plotlyText } from './cha
 import { onZoom, spliceDetail } from './zoom-detail.ts';
 import type { TimeRange } from './zoom-detail.ts';
 
-export interface SeriesChartSource { datasetId: number; series: string }
+export interface SeriesChartSource {
+  datasetId: number;
+  series: string;
+}
 
 export interface SeriesChart {
   /** Draws a column (overview), resetting the zoom. */
@@ -14,29 +17,53 @@ export interface SeriesChart {
   destroy(): void;
 }
 
-export function createSeriesChart(div: HTMLElement, source: SeriesChartSource, onInfo: (text: string) => void): SeriesChart {
+export function createSeriesChart(
+  div: HTMLElement,
+  source: SeriesChartSource,
+  onInfo: (text: string) => void,
+): SeriesChart {
   let column = '';
   let overview: Points | null = null;
   let plotted: Plotly.PlotlyHTMLElement | null = null;
 
-  const fetchPoints = (range: TimeRange | null, signal?: AbortSignal) => getJson<Points>(`/api/datasets/${source.datasetId}/points`, {
-    column, series: source.series, from: range?.[0], to: range?.[1], points: 5000,
-  }, signal);
+  const fetchPoints = (range: TimeRange | null, signal?: AbortSignal) =>
+    getJson<Points>(
+      `/api/datasets/${source.datasetId}/points`,
+      {
+        column,
+        series: source.series,
+        from: range?.[0],
+        to: range?.[1],
+        points: 5000,
+      },
+      signal,
+    );
 
   const draw = (time: number[], values: number[]) => {
-    const trace: Plotly.Trace = { type: 'scatter', mode: 'lines', name: plotlyText(column), x: time, y: values, line: { color: COLOURS.actual, width: 1.3 }, hovertemplate: '%{y}<extra></extra>' };
+    const trace: Plotly.Trace = {
+      type: 'scatter',
+      mode: 'lines',
+      name: plotlyText(column),
+      x: time,
+      y: values,
+      line: { color: COLOURS.actual, width: 1.3 },
+      hovertemplate: '%{y}<extra></extra>',
+    };
     const layout = baseLayout({
       xaxis: { type: 'date', rangeslider: { visible: true, thickness: 0.08 } },
       yaxis: { title: { text: plotlyText(column) } },
       showlegend: false,
       uirevision: column, // a new column resets the zoom; a detail update keeps it
     });
-    return plotted ? Plotly.react(div, [trace], layout, CHART_CONFIG) : markRender('preview-chart', () => Plotly.newPlot(div, [trace], layout, CHART_CONFIG));
+    return plotted
+      ? Plotly.react(div, [trace], layout, CHART_CONFIG)
+      : markRender('preview-chart', () => Plotly.newPlot(div, [trace], layout, CHART_CONFIG));
   };
 
-  const describe = (p: Points, shown: number, zoomed: boolean) => zoomed
-    ? `${shown.toLocaleString('en-US')} points in the zoomed range${p.downsampled ? ' (downsampled; zoom further for full detail)' : ' (full detail)'}. Double-click the chart to zoom out.`
-    : `${shown.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} points shown${p.downsampled ? ' (downsampled; zoom for full detail)' : ''}.`;
+  const describe = (p: Points, shown: number, zoomed: boolean) =>
+    zoomed
+      ? `${shown.toLocaleString('en-US')} points in the zoomed range${p.downsampled ? ' (downsampled; zoom further for full detail)' : ' (full detail)'}. Double-click the chart to zoom out.`
+      : `${shown.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} points shown${p.downsampled ? ' (downsampled; zoom for full detail)' : ''}.`;
 
   async function loadDetail(range: TimeRange | null, signal: AbortSignal): Promise<void> {
     if (!overview) return;
@@ -46,7 +73,11 @@ export function createSeriesChart(div: HTMLElement, source: SeriesChartSource, o
       return;
     }
     const detail = await fetchPoints(range, signal);
-    const merged = spliceDetail({ time: overview.time, columns: [overview.values] }, { time: detail.time, columns: [detail.values] }, range);
+    const merged = spliceDetail(
+      { time: overview.time, columns: [overview.values] },
+      { time: detail.time, columns: [detail.values] },
+      range,
+    );
     await draw(merged.time, merged.columns[0]!);
     onInfo(describe(detail, detail.time.length, true));
   }
@@ -61,6 +92,9 @@ export function createSeriesChart(div: HTMLElement, source: SeriesChartSource, o
       onInfo(describe(overview, overview.time.length, false));
       return overview;
     },
-    destroy() { if (plotted) Plotly.purge(div); plotted = null; },
+    destroy() {
+      if (plotted) Plotly.purge(div);
+      plotted = null;
+    },
   };
 }

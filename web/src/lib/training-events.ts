@@ -17,8 +17,16 @@ export function followTraining(trainingId: number, listener: TrainingListener): 
   const parse = <T>(event: Event): T => JSON.parse((event as MessageEvent<string>).data) as T;
   source.addEventListener('epoch', (e) => listener.epoch(parse<EpochEvent>(e)));
   source.addEventListener('status', (e) => listener.status(parse<{ status: TrainingStatus }>(e).status));
-  source.addEventListener('done', (e) => { source.close(); listener.done(parse(e)); });
-  source.addEventListener('failed', (e) => { source.close(); listener.failed(parse<{ error: string }>(e).error); });
-  source.addEventListener('error', () => { if (source.readyState !== EventSource.CLOSED) listener.disconnected(); });
+  source.addEventListener('done', (e) => {
+    source.close();
+    listener.done(parse(e));
+  });
+  source.addEventListener('failed', (e) => {
+    source.close();
+    listener.failed(parse<{ error: string }>(e).error);
+  });
+  source.addEventListener('error', () => {
+    if (source.readyState !== EventSource.CLOSED) listener.disconnected();
+  });
   return () => source.close();
 }

@@ -12,28 +12,92 @@ export interface TrainingForm {
   setBusy(busy: boolean): void;
 }
 
-interface NumberField { id: string; key: keyof TrainingRequest; label: string; min: number; max: number; hint: string }
+interface NumberField {
+  id: string;
+  key: keyof TrainingRequest;
+  label: string;
+  min: number;
+  max: number;
+  hint: string;
+}
 
 const NUMBER_FIELDS: NumberField[] = [
-  { id: 'horizon', key: 'horizonSteps', label: 'Horizon (steps ahead)', min: 1, max: 1000, hint: 'How far the forecast reaches.' },
-  { id: 'window', key: 'windowLength', label: 'Window (past steps seen)', min: 1, max: 5000, hint: 'Lookback of each training example.' },
-  { id: 'season', key: 'seasonLength', label: 'Season length', min: 1, max: 5000, hint: 'For seasonal naive and MASE.' },
-  { id: 'hidden-size', key: 'hiddenSize', label: 'Hidden size', min: 1, max: 1024, hint: 'Units per recurrent layer.' },
+  {
+    id: 'horizon',
+    key: 'horizonSteps',
+    label: 'Horizon (steps ahead)',
+    min: 1,
+    max: 1000,
+    hint: 'How far the forecast reaches.',
+  },
+  {
+    id: 'window',
+    key: 'windowLength',
+    label: 'Window (past steps seen)',
+    min: 1,
+    max: 5000,
+    hint: 'Lookback of each training example.',
+  },
+  {
+    id: 'season',
+    key: 'seasonLength',
+    label: 'Season length',
+    min: 1,
+    max: 5000,
+    hint: 'For seasonal naive and MASE.',
+  },
+  {
+    id: 'hidden-size',
+    key: 'hiddenSize',
+    label: 'Hidden size',
+    min: 1,
+    max: 1024,
+    hint: 'Units per recurrent layer.',
+  },
   { id: 'layers', key: 'layers', label: 'Layers', min: 1, max: 8, hint: 'Stacked recurrent layers.' },
-  { id: 'epochs', key: 'maxEpochs', label: 'Epochs (at most)', min: 1, max: 10000, hint: 'Early stopping may end sooner.' },
-  { id: 'patience', key: 'patienceEpochs', label: 'Patience (epochs)', min: 1, max: 10000, hint: 'Epochs without validation improvement before stopping.' },
+  {
+    id: 'epochs',
+    key: 'maxEpochs',
+    label: 'Epochs (at most)',
+    min: 1,
+    max: 10000,
+    hint: 'Early stopping may end sooner.',
+  },
+  {
+    id: 'patience',
+    key: 'patienceEpochs',
+    label: 'Patience (epochs)',
+    min: 1,
+    max: 10000,
+    hint: 'Epochs without validation improvement before stopping.',
+  },
   { id: 'seed', key: 'seed', label: 'Seed', min: 0, max: 2 ** 31 - 1, hint: 'Same seed, same model.' },
 ];
 
 /** Suggested horizon for a frequency: a day of hours, a week of days, a year of months… */
 export function horizonFor(unit: string | undefined): number {
-  const byUnit: Record<string, number> = { minute: 60, hour: 24, day: 7, 'business-day': 5, week: 4, month: 12, quarter: 4, year: 1 };
+  const byUnit: Record<string, number> = {
+    minute: 60,
+    hour: 24,
+    day: 7,
+    'business-day': 5,
+    week: 4,
+    month: 12,
+    quarter: 4,
+    year: 1,
+  };
   return (unit && byUnit[unit]) || 7;
 }
 
 function field(id: string, label: string, control: HTMLElement, hint = '', wide = false): HTMLElement {
-  return el('div', { class: wide ? 'field wide' : 'field', 'data-field': id },
-    el('label', { for: id }, label), control, hint ? el('p', { class: 'hint' }, hint) : null, el('span', { class: 'field-error', 'aria-live': 'polite' }));
+  return el(
+    'div',
+    { class: wide ? 'field wide' : 'field', 'data-field': id },
+    el('label', { for: id }, label),
+    control,
+    hint ? el('p', { class: 'hint' }, hint) : null,
+    el('span', { class: 'field-error', 'aria-live': 'polite' }),
+  );
 }
 
 function options(select: HTMLSelectElement, values: string[], selected: string[] = []): HTMLSelectElement {
@@ -41,59 +105,130 @@ function options(select: HTMLSelectElement, values: string[], selected: string[]
   return select;
 }
 
-export function buildTrainingForm(form: HTMLFormElement, report: ValidationReport, datasetId: number, seriesIds: string[], initialSeries: string): TrainingForm {
+export function buildTrainingForm(
+  form: HTMLFormElement,
+  report: ValidationReport,
+  datasetId: number,
+  seriesIds: string[],
+  initialSeries: string,
+): TrainingForm {
   const numeric = report.columns.filter((c) => c.type === 'number').map((c) => c.name);
   const timeLike = report.columns.filter((c) => c.type !== 'number').map((c) => c.name);
-  const target = options(el('select', { id: 'target', name: 'target', required: true }), numeric, [report.target && numeric.includes(report.target) ? report.target : numeric[0] ?? '']);
-  const features = options(el('select', { id: 'features', name: 'features', multiple: true, size: Math.min(6, Math.max(3, numeric.length)) }), numeric);
+  const target = options(el('select', { id: 'target', name: 'target', required: true }), numeric, [
+    report.target && numeric.includes(report.target) ? report.target : (numeric[0] ?? ''),
+  ]);
+  const features = options(
+    el('select', {
+      id: 'features',
+      name: 'features',
+      multiple: true,
+      size: Math.min(6, Math.max(3, numeric.length)),
+    }),
+    numeric,
+  );
   const time = options(el('select', { id: 'time', name: 'time' }), timeLike, [report.time.column]);
   const longFormat = seriesIds.length > 1 || (seriesIds.length === 1 && seriesIds[0] !== '');
-  const series = longFormat ? options(el('select', { id: 'series', name: 'series' }), seriesIds, [initialSeries || seriesIds[0]!]) : null;
+  const series = longFormat
+    ? options(el('select', { id: 'series', name: 'series' }), seriesIds, [initialSeries || seriesIds[0]!])
+    : null;
   const cell = options(el('select', { id: 'cell', name: 'cell' }), ['gru', 'lstm', 'rnn']);
-  const numbers = new Map(NUMBER_FIELDS.map((f) => [f.id, el('input', { id: f.id, name: f.id, type: 'number', min: f.min, max: f.max, step: 1, required: f.id === 'horizon' })]));
+  const numbers = new Map(
+    NUMBER_FIELDS.map((f) => [
+      f.id,
+      el('input', {
+        id: f.id,
+        name: f.id,
+        type: 'number',
+        min: f.min,
+        max: f.max,
+        step: 1,
+        required: f.id === 'horizon',
+      }),
+    ]),
+  );
   numbers.get('horizon')!.value = String(horizonFor(report.frequency?.unit));
   const submit = el('button', { type: 'submit', id: 'start' }, 'Start training');
 
   // Fields the person changed keep their value when new defaults arrive.
   const touched = new Set<string>();
-  form.addEventListener('input', (event) => { const id = (event.target as HTMLElement).id; if (id) touched.add(id); });
+  form.addEventListener('input', (event) => {
+    const id = (event.target as HTMLElement).id;
+    if (id) touched.add(id);
+  });
 
-  replaceChildren(form,
+  replaceChildren(
+    form,
     field('target', 'Target (column to forecast)', target),
     series ? field('series', 'Series', series, 'This file holds one series per id.') : null,
     field('time', 'Time column', time),
     field('cell', 'Cell', cell, 'GRU and LSTM remember longer than a plain RNN.'),
     ...NUMBER_FIELDS.map((f) => field(f.id, f.label, numbers.get(f.id)!, f.hint)),
     numeric.length > 1
-      ? field('features', 'Extra input columns (features)', features, 'Ctrl/⌘-click to choose several; the target’s own past is always an input.', true)
-      : field('features', 'Extra input columns (features)', el('p', { class: 'hint' }, 'None available: the target is the only numeric column.'), '', true),
+      ? field(
+          'features',
+          'Extra input columns (features)',
+          features,
+          'Ctrl/⌘-click to choose several; the target’s own past is always an input.',
+          true,
+        )
+      : field(
+          'features',
+          'Extra input columns (features)',
+          el('p', { class: 'hint' }, 'None available: the target is the only numeric column.'),
+          '',
+          true,
+        ),
     el('div', { class: 'actions' }, submit),
   );
   form.dataset.datasetId = String(datasetId);
   // The target is always an input already; offering it as a feature too would be confusing.
-  const syncFeatures = () => { for (const o of features.options) { o.disabled = o.value === target.value; if (o.disabled) o.selected = false; } };
+  const syncFeatures = () => {
+    for (const o of features.options) {
+      o.disabled = o.value === target.value;
+      if (o.disabled) o.selected = false;
+    }
+  };
   target.addEventListener('change', syncFeatures);
   syncFeatures();
 
-  const num = (id: string) => { const v = numbers.get(id)!.value.trim(); return v === '' ? undefined : Number(v); };
+  const num = (id: string) => {
+    const v = numbers.get(id)!.value.trim();
+    return v === '' ? undefined : Number(v);
+  };
   return {
     read() {
       return {
-        datasetId, target: target.value, time: time.value || undefined, series: series?.value,
+        datasetId,
+        target: target.value,
+        time: time.value || undefined,
+        series: series?.value,
         features: [...features.selectedOptions].map((o) => o.value),
-        horizonSteps: num('horizon') ?? 1, windowLength: num('window'), seasonLength: num('season'),
-        cell: cell.value as TrainingRequest['cell'], hiddenSize: num('hidden-size'), layers: num('layers'),
-        maxEpochs: num('epochs'), patienceEpochs: num('patience'), seed: num('seed'),
+        horizonSteps: num('horizon') ?? 1,
+        windowLength: num('window'),
+        seasonLength: num('season'),
+        cell: cell.value as TrainingRequest['cell'],
+        hiddenSize: num('hidden-size'),
+        layers: num('layers'),
+        maxEpochs: num('epochs'),
+        patienceEpochs: num('patience'),
+        seed: num('seed'),
       };
     },
     applyDefaults(config) {
       const values: Record<string, number> = {
-        window: config.windowLength, season: config.seasonLength, 'hidden-size': config.network.hiddenSize, layers: config.network.layers,
-        epochs: config.training.maxEpochs, patience: config.training.patienceEpochs, seed: config.training.seed,
+        window: config.windowLength,
+        season: config.seasonLength,
+        'hidden-size': config.network.hiddenSize,
+        layers: config.network.layers,
+        epochs: config.training.maxEpochs,
+        patience: config.training.patienceEpochs,
+        seed: config.training.seed,
       };
-      for (const [id, v] of Object.entries(values)) if (!touched.has(id) && Number.isFinite(v)) numbers.get(id)!.value = String(v);
+      for (const [id, v] of Object.entries(values))
+        if (!touched.has(id) && Number.isFinite(v)) numbers.get(id)!.value = String(v);
       if (!touched.has('cell')) cell.value = config.network.cell;
-      if (!touched.has('features')) for (const o of features.options) o.selected = config.features.includes(o.value);
+      if (!touched.has('features'))
+        for (const o of features.options) o.selected = config.features.includes(o.value);
     },
     showFieldErrors(fields) {
       for (const box of form.querySelectorAll<HTMLElement>('[data-field]')) {
@@ -101,6 +236,8 @@ export function buildTrainingForm(form: HTMLFormElement, report: ValidationRepor
         box.querySelector('.field-error')!.textContent = fields[key] ?? fields[box.dataset.field!] ?? '';
       }
     },
-    setBusy(busy) { for (const c of form.elements) (c as HTMLInputElement).disabled = busy; },
+    setBusy(busy) {
+      for (const c of form.elements) (c as HTMLInputElement).disabled = busy;
+    },
   };
 }

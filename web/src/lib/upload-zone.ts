@@ -15,11 +15,21 @@ export function attachUploadZone({ zone, input, onFile }: UploadZoneOptions): vo
   });
   // The whole zone opens the picker from the keyboard, as the label does for the mouse.
   zone.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); input.click(); }
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      input.click();
+    }
   });
   let depth = 0; // dragenter/dragleave fire for every child; count to know when we really left
-  zone.addEventListener('dragenter', (event) => { event.preventDefault(); depth++; zone.classList.add('dragging'); });
-  zone.addEventListener('dragleave', () => { depth = Math.max(0, depth - 1); if (depth === 0) zone.classList.remove('dragging'); });
+  zone.addEventListener('dragenter', (event) => {
+    event.preventDefault();
+    depth++;
+    zone.classList.add('dragging');
+  });
+  zone.addEventListener('dragleave', () => {
+    depth = Math.max(0, depth - 1);
+    if (depth === 0) zone.classList.remove('dragging');
+  });
   zone.addEventListener('dragover', (event) => {
     event.preventDefault(); // without this the browser opens the file instead of dropping it
     if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';

@@ -8,16 +8,21 @@ export type TimeRange = [from: number, to: number];
 export function axisTime(value: unknown): number {
   if (typeof value === 'number') return value;
   const text = String(value).trim().replace(' ', 'T');
-  const withZone = /[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}${text.length <= 10 ? 'T00:00:00' : ''}Z`;
+  const withZone = /[zZ]|[+-]\d\d:?\d\d$/.test(text)
+    ? text
+    : `${text}${text.length <= 10 ? 'T00:00:00' : ''}Z`;
   return Date.parse(withZone);
 }
 
 /** The x range a plotly_relayout event asks for: a range, 'reset' (autorange), or null (not an x change). */
 export function relayoutRange(update: Record<string, unknown>): TimeRange | 'reset' | null {
   if (update['xaxis.autorange'] === true) return 'reset';
-  const pair = Array.isArray(update['xaxis.range']) ? (update['xaxis.range'] as unknown[]) : [update['xaxis.range[0]'], update['xaxis.range[1]']];
+  const pair = Array.isArray(update['xaxis.range'])
+    ? (update['xaxis.range'] as unknown[])
+    : [update['xaxis.range[0]'], update['xaxis.range[1]']];
   if (pair[0] === undefined || pair[1] === undefined) return null;
-  const from = axisTime(pair[0]), to = axisTime(pair[1]);
+  const from = axisTime(pair[0]),
+    to = axisTime(pair[1]);
   if (!Number.isFinite(from) || !Number.isFinite(to) || to <= from) return null;
   return [Math.floor(from), Math.ceil(to)];
 }
@@ -26,7 +31,11 @@ export function relayoutRange(update: Record<string, unknown>): TimeRange | 'res
  * Calls load(range) after the person stops zooming (debounced); load(null) on reset.
  * A newer zoom aborts the older request through the signal.
  */
-export function onZoom(div: Plotly.PlotlyHTMLElement, load: (range: TimeRange | null, signal: AbortSignal) => Promise<void>, delayMs = 250): void {
+export function onZoom(
+  div: Plotly.PlotlyHTMLElement,
+  load: (range: TimeRange | null, signal: AbortSignal) => Promise<void>,
+  delayMs = 250,
+): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let controller: AbortController | undefined;
   let last = '';
@@ -51,7 +60,11 @@ export function onZoom(div: Plotly.PlotlyHTMLElement, load: (range: TimeRange | 
  * Overview points outside [from, to] plus the detail points inside it. time is sorted;
  * columns are parallel arrays (values, predictions…) aligned with time.
  */
-export function spliceDetail(overview: { time: number[]; columns: number[][] }, detail: { time: number[]; columns: number[][] }, range: TimeRange): { time: number[]; columns: number[][] } {
+export function spliceDetail(
+  overview: { time: number[]; columns: number[][] },
+  detail: { time: number[]; columns: number[][] },
+  range: TimeRange,
+): { time: number[]; columns: number[][] } {
   const [from, to] = range;
   const before = overview.time.findIndex((t) => t >= from);
   const head = before < 0 ? overview.time.length : before;
@@ -59,6 +72,10 @@ export function spliceDetail(overview: { time: number[]; columns: number[][] }, 
   if (tail < 0) tail = overview.time.length;
   return {
     time: [...overview.time.slice(0, head), ...detail.time, ...overview.time.slice(tail)],
-    columns: overview.columns.map((col, i) => [...col.slice(0, head), ...(detail.columns[i] ?? []), ...col.slice(tail)]),
+    columns: overview.columns.map((col, i) => [
+      ...col.slice(0, head),
+      ...(detail.columns[i] ?? []),
+      ...col.slice(tail),
+    ]),
   };
 }
