@@ -169,7 +169,9 @@ export interface RunResult {
 
 export function scalerLabel(resolved: ForecastConfig, model?: ForecastModel): string {
   const c = model?.config ?? resolved;
-  if (c.scaler.windowRelative) return `relative/${model?.scalers.target.params.relative ?? '?'}`;
+  const kept = model?.heldOut;
+  if (kept && kept.kind !== 'rnn') return kept.name;
+  if (c.scaler.windowRelative) return 'relative';
   if (c.scaler.transform === 'difference') return 'difference';
   if (c.scaler.transform === 'seasonal-difference') return 'sdiff';
   if (c.scaler.transform === 'log') return 'log';
@@ -235,6 +237,7 @@ export class RunCache {
     const model = await fit(series, options);
     const fitSeconds = (performance.now() - started) / 1000;
     const evaluation = evaluate(model, series);
+    if (evaluation === null) throw new Error(`${bench.name}: too short for a test split`);
     const future = forecast(model, series);
     const b = evaluation.baselines;
     const result: RunResult = {
@@ -256,23 +259,17 @@ export class RunCache {
         'moving-average': pick(b['moving-average']),
       },
       fitSeconds,
-      trainSeconds: model.training.elapsedMs / 1000,
-      epochs: model.training.history.length,
-      bestEpoch: model.training.bestEpoch,
-      stoppedBy: model.training.stoppedBy,
-      ...(model.selection
-        ? {
-            candidates: model.selection.candidates
-              .map(
-                (c) =>
-                  `${c.scaler.replace(/^seasonal difference \(m = \d+\) \+ z-score$/, 'sdiff')} ${c.validationMae.toPrecision(4)}`,
-              )
-              .join(' / '),
-          }
-        : {}),
-      capped:
-        model.training.stoppedBy === 'work-budget' ||
-        (model.selection?.candidates.some((c) => c.stoppedBy === 'work-budget') ?? false),
+      trainSeconds: (model.training?.elapsedMs ?? 0) / 1000,
+      epochs: model.training?.history.length ?? 0,
+      bestEpoch: model.training?.bestEpoch ?? 0,
+      stoppedBy: model.training?.stoppedBy ?? 'max-epochs',
+      candidates: model.leaderboard.entries
+        .map(
+          (e) =>
+            `${e.name.replace(/seasonal difference \(m = \d+\) \+ z-score$/, 'sdiff')} ${e.score.toPrecision(3)}`,
+        )
+        .join(' / '),
+      capped: model.warnings.some((w) => w.includes('work cap')),
       forecastRows: future.forecast.length,
     };
     this.keep(key, variant, result);

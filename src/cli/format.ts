@@ -24,7 +24,9 @@ export function metricsTable(rows: [string, MetricSet][]): string {
   );
 }
 
-export function describeEvaluation(ev: Evaluation, modelName: string): string {
+export function describeEvaluation(ev: Evaluation | null, modelName: string): string {
+  if (ev === null)
+    return 'test split: none (the series is too short to hold one out; validation chose the model, see the warnings)';
   const rows: [string, MetricSet][] = [
     [modelName, ev.model],
     ...(Object.entries(ev.baselines) as [string, MetricSet][]),

@@ -10,6 +10,7 @@ import { parseIntegerOption, parseNumberOption } from './options.ts';
 
 export interface ModelFlags extends SeriesFlags {
   horizon: number;
+  candidates?: string[];
   season?: number;
   window?: number;
   cell?: 'rnn' | 'lstm' | 'gru';
@@ -81,7 +82,12 @@ export function addModelOptions(command: Command): Command {
     .option('--patience <epochs>', 'early-stopping patience', parseIntegerOption('--patience'))
     .option('--lr <rate>', 'learning rate', parseNumberOption('--lr'))
     .option('--batch <size>', 'minibatch size', parseIntegerOption('--batch'))
-    .option('--seed <n>', 'random seed', parseIntegerOption('--seed', 0));
+    .option('--seed <n>', 'random seed', parseIntegerOption('--seed', 0))
+    .option(
+      '--candidates <names>',
+      'narrow the candidate pool, comma-separated: rnn, classical, naive, seasonal-naive, drift, theta, ets, … (all when absent)',
+      collectList,
+    );
 }
 
 function scalerFor(choice: ScaleChoice | undefined): ScalerSpec | undefined {
@@ -112,6 +118,7 @@ export function toForecastOptions(flags: ModelFlags): ForecastOptions {
     windowLength: flags.window,
     strategy: flags.strategy,
     scaler: scalerFor(flags.scale),
+    ...(flags.candidates ? { candidates: flags.candidates } : {}),
     network: defined({ cell: flags.cell, hiddenSize: flags.hidden, layers: flags.layers }),
     training: defined({
       maxEpochs: flags.epochs,

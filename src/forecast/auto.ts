@@ -2,10 +2,11 @@
 // the experiments behind them are recorded in bench/ACCURACY.md.
 import type { Frequency, TimeSeries } from '../data/types.ts';
 import type { ScalerSpec } from '../prep/scale.ts';
-import { splitByFraction } from '../prep/split.ts';
+import type { SplitRanges } from '../prep/split.ts';
 import { DEFAULT_TRAINING } from '../train/config.ts';
 import type { ForecastConfig, ForecastOptions } from './config.ts';
 import { FORECAST_STRATEGIES, headOutputs } from './config.ts';
+import { planSplit } from './plan-split.ts';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -122,7 +123,7 @@ export function resolveForecastConfig(series: TimeSeries, options: ForecastOptio
   const {
     train: [, trainEnd],
     validation: [, validationEnd],
-  } = splitByFraction(series.values.length, split);
+  } = planSplit(series.values.length, h, split).split;
   const windowLength = options.windowLength ?? autoWindowLength(seasonLength, h, trainEnd);
   const chosen =
     options.scaler ??
@@ -164,11 +165,11 @@ const MIN_SEASONAL_WINDOWS = 16;
 export function scalerCandidates(
   options: ForecastOptions | ForecastConfig,
   config: ForecastConfig,
-  seriesLength: number,
+  split: SplitRanges,
 ): ScalerSpec[] {
   if (options.scaler !== undefined) return [config.scaler];
   const m = config.seasonLength;
-  const trainEnd = splitByFraction(seriesLength, config.split).train[1];
+  const trainEnd = split.train[1];
   const windows = trainEnd - (config.windowLength + m + headOutputs(config)) + 1;
   if (m < 2 || windows < MIN_SEASONAL_WINDOWS) return [config.scaler];
   return [config.scaler, { kind: 'zscore', transform: 'seasonal-difference', seasonLength: m }];

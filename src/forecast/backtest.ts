@@ -2,7 +2,6 @@
 // series up to its origin only, then forecasting the next h values. Nothing at or after
 // an origin reaches that fold's fit. Never shuffled: time only moves forward.
 import type { TimeSeries } from '../data/types.ts';
-import type { ScalerParams } from '../prep/scale.ts';
 import { BASELINE_KINDS, baselineForecast } from './baselines.ts';
 import type { BaselineKind } from './baselines.ts';
 import { resolveForecastConfig } from './auto.ts';
@@ -22,8 +21,8 @@ export interface BacktestFold {
   forecast: number[];
   model: MetricSet;
   baselines: Record<BaselineKind, MetricSet>;
-  /** The fold's fitted target-scaler parameters, to show what it saw. */
-  scaler: ScalerParams;
+  /** Which candidate the fold's model selection kept. */
+  kept: string;
 }
 
 export interface BacktestResult {
@@ -87,7 +86,7 @@ export async function backtest(
       forecast: Array.from(forecast),
       model: scoreForecast(actual, forecast, train, m),
       baselines,
-      scaler: { ...model.scalers.target.params },
+      kept: model.leaderboard.kept,
     });
   }
   const meanOf = (pick: (f: BacktestFold) => MetricSet): MetricSet => {

@@ -44,6 +44,11 @@ export interface ForecastOptions {
   scaler?: ScalerSpec;
   split?: { validation: number; test: number };
   training?: Partial<TrainingConfig>;
+  /**
+   * Narrows auto mode's candidate pool: kinds ("rnn", "classical") or methods ("ets",
+   * "theta", "seasonal-naive", …). All of them when left out.
+   */
+  candidates?: string[];
 }
 
 /** How many outputs the network's head has under a strategy. */

@@ -3,7 +3,6 @@
 // predictions best match the actuals (LESSONS 3), and a warning when they are flat (LESSONS 7). Every origin in the test split
 // forecasts h steps from data before it only.
 import type { TimeSeries } from '../data/types.ts';
-import { splitByFraction } from '../prep/split.ts';
 import { BASELINE_KINDS, baselineForecast } from './baselines.ts';
 import type { BaselineKind } from './baselines.ts';
 import { flatForecastWarning } from './flat.ts';
@@ -12,8 +11,9 @@ import type { LagReport } from './lag.ts';
 import { coverage, scoreForecast, skillScore } from './metrics.ts';
 import type { MetricSet } from './metrics.ts';
 import type { ForecastModel } from './model.ts';
-import { forecastFromOrigins, originsBetween } from './predict.ts';
-import { columnsOf, firstOrigin } from './prepare.ts';
+import { nonNegativeBands } from './non-negative.ts';
+import { originsBetween } from './predict.ts';
+import { columnsOf } from './prepare.ts';
 
 export interface Evaluation {
   /** 'forecast': h steps from the model's own predictions at each test origin. */
@@ -32,15 +32,24 @@ export interface Evaluation {
   warnings: string[];
 }
 
-export function evaluate(model: ForecastModel, series: TimeSeries): Evaluation {
+/**
+ * The held-out forecaster's test-split report; null when the series was too short to hold
+ * a test split out (model.split.test is empty), which the model's warnings say.
+ *
+ * @example
+ * const report = evaluate(model, series);
+ * if (report && !report.hasSkill) console.warn('no skill over naive');
+ */
+export function evaluate(model: ForecastModel, series: TimeSeries): Evaluation | null {
   const { config } = model;
   const h = config.horizonSteps,
     m = config.seasonLength;
   const columns = columnsOf(series, config);
   const target = columns[0]!;
-  const split = splitByFraction(target.length, config.split);
+  const { split, heldOut } = model;
   const [testStart, testEnd] = split.test;
-  const origins = originsBetween(Math.max(testStart, firstOrigin(config), m), testEnd - h + 1);
+  if (testEnd - testStart < h) return null;
+  const origins = originsBetween(Math.max(testStart, heldOut.firstOrigin, m), testEnd - h + 1);
   if (origins.length === 0)
     throw new Error(
       `the test split (${testEnd - testStart} values) is too short to score ${h}-step forecasts`,
@@ -48,7 +57,7 @@ export function evaluate(model: ForecastModel, series: TimeSeries): Evaluation {
 
   const actual = new Float64Array(origins.length * h);
   origins.forEach((s, i) => actual.set(target.subarray(s, s + h), i * h));
-  const predicted = forecastFromOrigins(model, columns, origins, h);
+  const predicted = heldOut.forecastFrom(columns, origins, h);
   const trainValues = target.subarray(0, split.train[1]);
   const score = (f: Float64Array) => scoreForecast(actual, f, trainValues, m);
 
@@ -65,13 +74,18 @@ export function evaluate(model: ForecastModel, series: TimeSeries): Evaluation {
 
   const intervalCoverage = model.intervals.levels.map((level, li) => {
     const width = model.intervals.halfWidths[li]!;
-    const lower = predicted.map((v, k) => v - width[k % h]!);
-    const upper = predicted.map((v, k) => v + width[k % h]!);
+    const bands = nonNegativeBands(
+      predicted,
+      predicted.map((v, k) => v - width[k % h]!),
+      predicted.map((v, k) => v + width[k % h]!),
+      model.nonNegative,
+    );
+    const { lower, upper } = bands;
     return { level, observed: coverage(actual, lower, upper) };
   });
 
-  const oneStepOrigins = originsBetween(Math.max(testStart, firstOrigin(config)), testEnd);
-  const oneStep = forecastFromOrigins(model, columns, oneStepOrigins, 1);
+  const oneStepOrigins = originsBetween(Math.max(testStart, heldOut.firstOrigin), testEnd);
+  const oneStep = heldOut.forecastFrom(columns, oneStepOrigins, 1);
   const oneStepActual = target.subarray(oneStepOrigins[0]!, testEnd);
   const lag = analyseLag(oneStepActual, oneStep);
   const flat = flatForecastWarning(oneStepActual, oneStep);

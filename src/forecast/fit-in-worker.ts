@@ -5,14 +5,19 @@ import type { TimeSeries } from '../data/types.ts';
 import type { EpochProgress } from '../train/trainer.ts';
 import { startTsWorker } from '../workers/ts-worker.ts';
 import type { ForecastOptions } from './config.ts';
-import type { FitHooks } from './fit.ts';
+import type { FitHooks } from './fit-hooks.ts';
+import type { SplitRanges } from '../prep/split.ts';
+import type { ForecastConfig } from './config.ts';
+import type { FittedJSON } from './contract.ts';
+import { rnnFromJSON } from './rnn-forecaster.ts';
+import type { RnnForecaster } from './rnn-forecaster.ts';
 import type { FitWorkerRequest } from './fit-worker.ts';
 import type { ForecastModel } from './model.ts';
 import { modelFromJSON } from './model-file.ts';
 
 type FitWorkerReply =
   | { type: 'epoch'; progress: EpochProgress }
-  | { type: 'done'; model: unknown }
+  | { type: 'done'; result: unknown }
   | { type: 'error'; name: string; message: string };
 
 /** An error raised inside the worker, with its original class name kept. */
@@ -26,13 +31,36 @@ export class WorkerFitError extends Error {
   }
 }
 
+/** fit() on a worker thread. */
 export function fitInWorker(
   series: TimeSeries,
   options: ForecastOptions,
   hooks: FitHooks = {},
 ): Promise<ForecastModel> {
+  return runInWorker({ type: 'fit', series, options }, hooks, (json) =>
+    modelFromJSON(json, 'model from worker'),
+  );
+}
+
+/** One RNN candidate's fit on a worker thread: what auto mode runs in parallel. */
+export function fitRnnInWorker(
+  series: TimeSeries,
+  config: ForecastConfig,
+  split: SplitRanges,
+  hooks: FitHooks = {},
+): Promise<RnnForecaster> {
+  return runInWorker({ type: 'fit-rnn', series, config, split }, hooks, (json) =>
+    rnnFromJSON(json as FittedJSON),
+  );
+}
+
+function runInWorker<T>(
+  request: FitWorkerRequest,
+  hooks: FitHooks,
+  decode: (json: unknown) => T,
+): Promise<T> {
   const worker = startTsWorker(new URL('./fit-worker.ts', import.meta.url));
-  return new Promise<ForecastModel>((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     let settled = false;
     const settle = (fn: () => void) => {
       if (!settled) {
@@ -45,14 +73,14 @@ export function fitInWorker(
     hooks.signal?.addEventListener('abort', cancel);
     worker.on('message', (reply: FitWorkerReply) => {
       if (reply.type === 'epoch') hooks.onEpoch?.(reply.progress);
-      else if (reply.type === 'done') settle(() => resolve(modelFromJSON(reply.model, 'model from worker')));
+      else if (reply.type === 'done') settle(() => resolve(decode(reply.result)));
       else settle(() => reject(new WorkerFitError(reply.name, reply.message)));
     });
     worker.on('error', (e) => settle(() => reject(e)));
     worker.on('exit', (code) =>
       settle(() => reject(new Error(`the training worker exited (code ${code}) before finishing`))),
     );
-    worker.postMessage({ type: 'fit', series, options } satisfies FitWorkerRequest);
+    worker.postMessage(request);
     if (hooks.signal?.aborted) cancel();
   });
 }

@@ -1,14 +1,17 @@
-// Worker-thread entry for fit-in-worker.ts: fits one model, reporting every epoch, and
-// aborts (keeping the best weights) when told to cancel. The model travels back as the
-// same JSON a model file holds.
+// Worker-thread entry for fit-in-worker.ts: fits a whole model, or one RNN candidate,
+// reporting every epoch, and aborts (keeping the best weights) when told to cancel. The
+// result travels back as the same JSON a model file holds.
 import { parentPort } from 'node:worker_threads';
 import type { TimeSeries } from '../data/types.ts';
-import type { ForecastOptions } from './config.ts';
+import type { SplitRanges } from '../prep/split.ts';
+import type { ForecastConfig, ForecastOptions } from './config.ts';
 import { fit } from './fit.ts';
 import { modelToJSON } from './model-file.ts';
+import { fitRnn } from './rnn-forecaster.ts';
 
 export type FitWorkerRequest =
   | { type: 'fit'; series: TimeSeries; options: ForecastOptions }
+  | { type: 'fit-rnn'; series: TimeSeries; config: ForecastConfig; split: SplitRanges }
   | { type: 'cancel' };
 
 const port = parentPort!;
@@ -19,11 +22,16 @@ port.on('message', (message: FitWorkerRequest) => {
     controller.abort();
     return;
   }
-  fit(message.series, message.options, {
+  const hooks = {
     signal: controller.signal,
-    onEpoch: (progress) => port.postMessage({ type: 'epoch', progress }),
-  })
-    .then((model) => port.postMessage({ type: 'done', model: modelToJSON(model) }))
+    onEpoch: (progress: unknown) => port.postMessage({ type: 'epoch', progress }),
+  };
+  const work =
+    message.type === 'fit'
+      ? fit(message.series, message.options, hooks).then(modelToJSON)
+      : fitRnn(message.series, message.config, message.split, hooks).then((f) => f.toJSON());
+  work
+    .then((result) => port.postMessage({ type: 'done', result }))
     .catch((e: unknown) =>
       port.postMessage({ type: 'error', name: (e as Error).name, message: (e as Error).message }),
     )

@@ -1,194 +1,209 @@
-// fit: series + options → a ForecastModel. Resolves the config (auto mode), prepares
-// scaled windows, trains the network with early stopping, then calibrates split-conformal
-// intervals on validation forecasts made exactly as future forecasts will be made. When
-// auto mode has more than one scaler to offer, each is fitted and the one with the lower
-// validation MAE is kept.
+// fit: series + options → a ForecastModel. Resolves the config (auto mode), plans the
+// split (short series get what they need), fits every candidate of the pool on the
+// history before validation, scores each on rolling validation origins, adds the median
+// of the best three, keeps the best, calibrates split-conformal intervals on its
+// validation errors, and refits the kept one on all the data for the future forecast.
 import type { TimeSeries } from '../data/types.ts';
-import { rangeWarnings } from '../prep/scale.ts';
-import { createNetwork } from '../rnn/network.ts';
-import { train } from '../train/trainer.ts';
-import type { EpochProgress } from '../train/trainer.ts';
-import { describeScaler, resolveForecastConfig, scalerCandidates } from './auto.ts';
+import type { SplitRanges } from '../prep/split.ts';
+import { ConfigError, resolveForecastConfig } from './auto.ts';
+import { baselineModel } from './baseline-model.ts';
+import { candidatePool } from './candidates.ts';
+import { combine, medianOf } from './combination.ts';
 import type { ForecastConfig, ForecastOptions } from './config.ts';
-import { headOutputs } from './config.ts';
-import { fingerprintSeries } from './fingerprint.ts';
-import { fitInWorker } from './fit-in-worker.ts';
+import type { FittedForecaster } from './contract.ts';
+import type { FitHooks } from './fit-hooks.ts';
+import { fitRnnInWorker } from './fit-in-worker.ts';
+import { dataSummary } from './data-summary.ts';
 import { fitConformalWidths } from './intervals.ts';
-import { mae } from './metrics.ts';
-import type { ConformalWidths } from './intervals.ts';
 import type { ForecastModel } from './model.ts';
-import { forecastFromOrigins, originsBetween } from './predict.ts';
-import { firstOrigin, prepareTraining } from './prepare.ts';
+import { planSplit } from './plan-split.ts';
+import { columnsOf } from './prepare.ts';
+import { fitRnn, rnnCandidateName } from './rnn-forecaster.ts';
+import type { RnnForecaster } from './rnn-forecaster.ts';
+import { LEADERBOARD_METRIC, ValidationScorer, rankEntries, validationOrigins } from './select.ts';
+import type { LeaderboardEntry } from './select.ts';
 
-export interface FitProgress extends EpochProgress {
-  /** When auto mode fits several candidates: which one this epoch belongs to, e.g. "2/2 seasonal difference (m = 24) + z-score". */
-  stage?: string;
-}
-
-export interface FitHooks {
-  signal?: AbortSignal;
-  onEpoch?: (progress: FitProgress) => void;
-  /**
-   * Fit auto mode's candidates at the same time, each on its own worker thread, instead of
-   * one after the other. Same models either way; a surface that waits on one fit with idle
-   * cores (the CLI) turns it on, pools that already keep every core busy leave it off.
-   */
-  parallel?: boolean;
-}
+export type { FitHooks, FitProgress } from './fit-hooks.ts';
 
 /** Fewer validation origins than this make interval widths rough: say so. */
 const FEW_CALIBRATION_ORIGINS = 20;
+/** A series shorter than this cannot be forecast and scored at all. */
+export const MIN_SERIES_VALUES = 3;
+/** How many of the best candidates the combination takes the median of. */
+const COMBINATION_SIZE = 3;
 
+interface FittedCandidate {
+  forecaster: FittedForecaster;
+  fitSeconds: number;
+}
+
+interface ScoredCandidate
+  extends FittedCandidate,
+    Omit<LeaderboardEntry, 'name' | 'kind' | 'fitSeconds' | 'kept'> {
+  predicted: Float64Array;
+}
+
+/**
+ * @example
+ * const model = await fit(series, { horizonSteps: 14 });
+ * model.leaderboard.kept; // e.g. "ets", or "rnn: z-score"
+ */
 export async function fit(
   series: TimeSeries,
   options: ForecastOptions | ForecastConfig,
   hooks: FitHooks = {},
 ): Promise<ForecastModel> {
-  const config = resolveForecastConfig(series, options);
-  const scalers = scalerCandidates(options, config, series.values.length);
-  if (scalers.length === 1) return fitConfig(series, config, hooks);
-  const stageHooks = (i: number): FitHooks => {
-    const stage = `${i + 1}/${scalers.length} ${describeScaler(scalers[i]!)}`;
-    return {
-      signal: hooks.signal,
-      onEpoch: hooks.onEpoch && ((progress: EpochProgress) => hooks.onEpoch!({ ...progress, stage })),
-    };
-  };
-  const fitOne = (i: number) =>
-    (hooks.parallel === true ? fitInWorker : fitConfig)(
-      series,
-      { ...config, scaler: scalers[i]! },
-      stageHooks(i),
+  const n = series.values.length;
+  if (n < MIN_SERIES_VALUES)
+    throw new ConfigError(
+      `a series of ${n} values is too short to forecast; at least ${MIN_SERIES_VALUES} are needed`,
     );
-  const settled: PromiseSettledResult<ForecastModel>[] = [];
-  if (hooks.parallel === true) {
-    settled.push(...(await Promise.allSettled(scalers.map((_, i) => fitOne(i)))));
-  } else {
-    for (let i = 0; i < scalers.length && !(i > 0 && hooks.signal?.aborted); i++) {
-      try {
-        settled.push({ status: 'fulfilled', value: await fitOne(i) });
-      } catch (reason) {
-        settled.push({ status: 'rejected', reason });
-      }
+  const config = resolveForecastConfig(series, options);
+  const plan = planSplit(n, config.horizonSteps, config.split);
+  if (!plan.canValidate) return baselineModel(series, config, plan.notes);
+  const { split } = plan;
+  const pool = candidatePool(series, options, config, split);
+  const failed: { name: string; reason: string }[] = [];
+  const fitted: FittedCandidate[] = [];
+  for (const candidate of pool.classical) {
+    const started = performance.now();
+    try {
+      fitted.push({
+        forecaster: await candidate.fit(series, split, hooks),
+        fitSeconds: secondsSince(started),
+      });
+    } catch (e) {
+      failed.push({ name: candidate.name, reason: (e as Error).message });
     }
   }
-  // One candidate failing (diverging, say) leaves the others to choose from.
-  const models = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-  const failures = settled.flatMap((r, i) =>
-    r.status === 'rejected'
-      ? [`the ${describeScaler(scalers[i]!)} candidate failed: ${(r.reason as Error).message}`]
-      : [],
-  );
-  if (models.length === 0) throw (settled[0] as PromiseRejectedResult).reason;
-  const best = models.reduce((a, b) => (b.validation.mae < a.validation.mae ? b : a));
-  const candidates = models.map((m) => ({
-    scaler: describeScaler(m.config.scaler),
-    validationMae: m.validation.mae,
-    epochs: m.training.history.length,
-    stoppedBy: m.training.stoppedBy,
-    elapsedMs: m.training.elapsedMs,
-  }));
-  return {
-    ...best,
-    warnings: [...best.warnings, ...failures],
-    selection: { kept: describeScaler(best.config.scaler), candidates },
-  };
-}
+  fitted.push(...(await fitRnnCandidates(series, pool.rnn, split, hooks, failed)));
+  if (fitted.length === 0)
+    throw new Error(`every candidate failed: ${failed.map((f) => `${f.name}: ${f.reason}`).join('; ')}`);
 
-/** Fits one fully resolved configuration. */
-async function fitConfig(
-  series: TimeSeries,
-  config: ForecastConfig,
-  hooks: FitHooks,
-): Promise<ForecastModel> {
-  const data = prepareTraining(series, config);
-  const network = createNetwork(
-    {
-      cell: config.network.cell,
-      activation: config.network.activation,
-      inputSize: data.columns.length,
-      hiddenSize: config.network.hiddenSize,
-      layers: config.network.layers,
-      outputs: headOutputs(config),
-    },
-    config.training.seed,
+  const columns = columnsOf(series, config);
+  const h = config.horizonSteps;
+  const validation = validationOrigins(
+    columns[0]!,
+    split.validation,
+    h,
+    fitted.map((f) => f.forecaster),
   );
-  const result = await train(network, {
-    windowLength: config.windowLength,
-    train: data.train,
-    validation: data.validation,
-    config: config.training,
-    signal: hooks.signal,
-    onEpoch: hooks.onEpoch,
+  if (validation.origins.length === 0)
+    throw new Error(`the validation split ${split.validation.join('–')} holds no ${h}-step forecast origin`);
+  const scorer = new ValidationScorer(columns[0]!, validation, h, config.seasonLength, split.train[1]);
+  const scored: ScoredCandidate[] = fitted.map((f) => {
+    const predicted = f.forecaster.forecastFrom(columns, validation.origins, h);
+    return { ...f, predicted, ...scorer.score(predicted) };
   });
-  const warnings: string[] = [];
-  const core = { config, network, scalers: data.scalers };
-  const { intervals, validation } = calibrateIntervals(core, data.columns, data.split.validation, warnings);
-  const [vStart, vEnd] = data.split.validation,
-    [tStart, tEnd] = data.split.test;
-  warnings.push(
-    ...rangeWarnings(data.scalers.target, series.values.subarray(vStart, vEnd), 'validation'),
-    ...rangeWarnings(data.scalers.target, series.values.subarray(tStart, tEnd), 'test'),
-  );
-  if (result.stoppedBy === 'work-budget')
+  const best = rankEntries(scored).slice(0, COMBINATION_SIZE);
+  if (best.length >= 2) {
+    const predicted = medianOf(best.map((b) => b.predicted));
+    const fitSeconds = best.reduce((s, b) => s + b.fitSeconds, 0);
+    scored.push({
+      forecaster: combine(best.map((b) => b.forecaster)),
+      fitSeconds,
+      predicted,
+      ...scorer.score(predicted),
+    });
+  }
+  const ranked = rankEntries(scored);
+  const kept = ranked[0]!;
+
+  const warnings = [...plan.notes, ...pool.notes];
+  warnings.push(...failed.map((f) => `the ${f.name} candidate failed: ${f.reason}`));
+  if (kept.forecaster.kind === 'rnn') warnings.push(...(kept.forecaster as RnnForecaster).core.warnings);
+  if (kept.forecaster.kind !== 'rnn' && pool.rnn.length > 0)
     warnings.push(
-      `training stopped at its work cap (maxTrainingWork ${config.training.maxTrainingWork}, CLI --max-work) after ${result.history.length} epochs; the best epoch (${result.bestEpoch}) was kept`,
+      `a ${kept.forecaster.kind} forecaster beat the RNN candidates on validation: ${kept.forecaster.name} was kept`,
     );
-  if (result.stoppedBy === 'time-budget')
+  if (validation.origins.length < FEW_CALIBRATION_ORIGINS)
     warnings.push(
-      `training stopped at its wall-clock limit after ${result.history.length} epochs, so this fit depends on how busy the machine was; the best epoch (${result.bestEpoch}) was kept`,
+      `prediction intervals rest on only ${validation.origins.length} validation forecasts; treat their width as rough`,
     );
+
+  let final = kept.forecaster;
+  if (hooks.signal?.aborted)
+    warnings.push(
+      'cancelled before the refit on all the data: forecasts come from the fit on the history before validation',
+    );
+  else final = await kept.forecaster.refit(series, stageHooks(hooks, `refit ${kept.forecaster.name}`));
+
+  const rnnFits = scored.flatMap((s) => (s.forecaster.kind === 'rnn' ? [s.forecaster as RnnForecaster] : []));
+  const trainingOf = kept.forecaster.kind === 'rnn' ? (kept.forecaster as RnnForecaster) : rnnFits[0];
   return {
     createdAt: new Date().toISOString(),
-    ...core,
-    training: {
-      history: result.history,
-      bestEpoch: result.bestEpoch,
-      bestLoss: result.bestLoss,
-      stoppedBy: result.stoppedBy,
-      elapsedMs: result.elapsedMs,
+    config,
+    heldOut: kept.forecaster,
+    final,
+    training: trainingOf?.core.training ?? null,
+    intervals: fitConformalWidths(validation.actual, kept.predicted, h),
+    nonNegative: series.values.every((v) => v >= 0),
+    validation: { origins: validation.origins.length, mae: kept.mae, smape: kept.smape, mase: kept.mase },
+    leaderboard: {
+      metric: LEADERBOARD_METRIC,
+      horizonSteps: h,
+      seasonLength: config.seasonLength,
+      origins: validation.origins.length,
+      entries: ranked.map((s) => ({
+        name: s.forecaster.name,
+        kind: s.forecaster.kind,
+        smape: s.smape,
+        mase: s.mase,
+        mae: s.mae,
+        score: s.score,
+        fitSeconds: s.fitSeconds,
+        kept: s === kept,
+      })),
+      kept: kept.forecaster.name,
+      failed,
     },
-    intervals,
-    validation,
-    data: {
-      fingerprint: fingerprintSeries(series, [config.target, ...config.features]),
-      id: series.id,
-      rows: series.values.length,
-      start: series.time[0]!,
-      end: series.time[series.time.length - 1]!,
-      frequency: series.frequency,
-    },
-    split: data.split,
+    data: dataSummary(series, config),
+    split,
     warnings,
   };
 }
 
-/**
- * Forecasts h steps from every validation origin whose h actuals all lie in validation,
- * and turns the absolute errors per step into interval half-widths.
- */
-function calibrateIntervals(
-  core: Pick<ForecastModel, 'config' | 'network' | 'scalers'>,
-  columns: Float64Array[],
-  validation: readonly [number, number],
-  warnings: string[],
-): { intervals: ConformalWidths; validation: ForecastModel['validation'] } {
-  const h = core.config.horizonSteps;
-  const origins = originsBetween(Math.max(validation[0], firstOrigin(core.config)), validation[1] - h + 1);
-  if (origins.length === 0)
-    throw new Error(
-      `the validation split (${validation[1] - validation[0]} values) is shorter than the horizon (${h}); use a longer series or a shorter horizon`,
+/** Fits the RNN candidates one after the other, or each on its own worker thread when hooks.parallel. */
+async function fitRnnCandidates(
+  series: TimeSeries,
+  configs: readonly ForecastConfig[],
+  split: SplitRanges,
+  hooks: FitHooks,
+  failed: { name: string; reason: string }[],
+): Promise<FittedCandidate[]> {
+  const fitOne = async (config: ForecastConfig, i: number): Promise<FittedCandidate> => {
+    const started = performance.now();
+    const stage = stageHooks(hooks, `${i + 1}/${configs.length} ${rnnCandidateName(config)}`);
+    const forecaster = await (hooks.parallel === true ? fitRnnInWorker : fitRnn)(
+      series,
+      config,
+      split,
+      stage,
     );
-  if (origins.length < FEW_CALIBRATION_ORIGINS)
-    warnings.push(
-      `prediction intervals rest on only ${origins.length} validation forecasts; treat their width as rough`,
-    );
-  const predicted = forecastFromOrigins(core, columns, origins, h);
-  const actual = new Float64Array(origins.length * h);
-  for (let i = 0; i < origins.length; i++)
-    actual.set(columns[0]!.subarray(origins[i]!, origins[i]! + h), i * h);
-  return {
-    intervals: fitConformalWidths(actual, predicted, h),
-    validation: { origins: origins.length, mae: mae(actual, predicted) },
+    return { forecaster, fitSeconds: secondsSince(started) };
   };
+  const settled: PromiseSettledResult<FittedCandidate>[] = [];
+  if (hooks.parallel === true) settled.push(...(await Promise.allSettled(configs.map(fitOne))));
+  else
+    for (let i = 0; i < configs.length && !(i > 0 && hooks.signal?.aborted); i++) {
+      try {
+        settled.push({ status: 'fulfilled', value: await fitOne(configs[i]!, i) });
+      } catch (reason) {
+        settled.push({ status: 'rejected', reason });
+      }
+    }
+  return settled.flatMap((result, i) => {
+    if (result.status === 'fulfilled') return [result.value];
+    failed.push({ name: rnnCandidateName(configs[i]!), reason: (result.reason as Error).message });
+    return [];
+  });
+}
+
+function stageHooks(hooks: FitHooks, stage: string): FitHooks {
+  const { onEpoch } = hooks;
+  return { signal: hooks.signal, onEpoch: onEpoch && ((progress) => onEpoch({ ...progress, stage })) };
+}
+
+function secondsSince(started: number): number {
+  return (performance.now() - started) / 1000;
 }

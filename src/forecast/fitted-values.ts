@@ -2,10 +2,9 @@
 // what a chart of "fitted values" shows over train, validation and test. Each value uses
 // the actual history before it, never the model's own earlier predictions (LESSONS 8).
 import type { TimeSeries } from '../data/types.ts';
-import { splitByFraction } from '../prep/split.ts';
 import type { ForecastModel } from './model.ts';
-import { forecastFromOrigins, originsBetween } from './predict.ts';
-import { columnsOf, firstOrigin } from './prepare.ts';
+import { originsBetween } from './predict.ts';
+import { columnsOf } from './prepare.ts';
 
 export type SplitName = 'train' | 'validation' | 'test';
 
@@ -24,14 +23,14 @@ export interface FittedValues {
 export function predictNext(model: ForecastModel, series: TimeSeries): FittedValues {
   const columns = columnsOf(series, model.config);
   const n = series.values.length;
-  const start = firstOrigin(model.config);
+  const start = model.heldOut.firstOrigin;
   const origins = originsBetween(start, n);
   return {
     kind: 'predictNext',
     time: series.time.slice(start),
     actual: series.values.slice(start),
-    predicted: forecastFromOrigins(model, columns, origins, 1),
-    split: splitByFraction(n, model.config.split),
+    predicted: model.heldOut.forecastFrom(columns, origins, 1),
+    split: model.split,
     start,
   };
 }

@@ -4,7 +4,7 @@ import { formatTime } from '../data/calendar.ts';
 import { futureTimes } from '../data/frequency.ts';
 import type { TimeSeries } from '../data/types.ts';
 import type { ForecastModel } from './model.ts';
-import { forecastFromOrigins } from './predict.ts';
+import { nonNegativeBands } from './non-negative.ts';
 import { columnsOf } from './prepare.ts';
 
 export interface FutureForecast {
@@ -18,6 +18,14 @@ export interface FutureForecast {
   upper95: Float64Array;
 }
 
+/**
+ * The next `steps` values after the end of `series`, from the forecaster refitted on all
+ * the data, with split-conformal 80 % and 95 % bands.
+ *
+ * @example
+ * const next = forecastFuture(model, series, 7);
+ * next.forecast; // Float64Array of 7 values; next.lower95, next.upper95 beside it
+ */
 export function forecastFuture(
   model: ForecastModel,
   series: TimeSeries,
@@ -29,20 +37,22 @@ export function forecastFuture(
     );
   }
   const columns = columnsOf(series, model.config);
-  const forecast = forecastFromOrigins(model, columns, [series.values.length], steps);
+  const raw = model.final.forecastFrom(columns, [series.values.length], steps);
   const band = (level: number, sign: 1 | -1) => {
     const li = model.intervals.levels.indexOf(level);
     if (li < 0) throw new Error(`the model has no ${level * 100} % intervals`);
-    return Float64Array.from(forecast, (v, j) => v + sign * model.intervals.halfWidths[li]![j]!);
+    return Float64Array.from(raw, (v, j) => v + sign * model.intervals.halfWidths[li]![j]!);
   };
+  const b80 = nonNegativeBands(raw, band(0.8, -1), band(0.8, 1), model.nonNegative);
+  const b95 = nonNegativeBands(raw, band(0.95, -1), band(0.95, 1), model.nonNegative);
   return {
     kind: 'forecast',
     time: futureTimes(series.time[series.time.length - 1]!, series.frequency, steps),
-    forecast,
-    lower80: band(0.8, -1),
-    upper80: band(0.8, 1),
-    lower95: band(0.95, -1),
-    upper95: band(0.95, 1),
+    forecast: b95.forecast,
+    lower80: b80.lower,
+    upper80: b80.upper,
+    lower95: b95.lower,
+    upper95: b95.upper,
   };
 }
 

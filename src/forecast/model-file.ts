@@ -6,17 +6,23 @@ import { z } from 'zod';
 import { writeFileAtomic } from '../files/atomic-write.ts';
 import { parseJsonText } from '../files/json-text.ts';
 import { scalerFromJSON } from '../prep/scale.ts';
-import { networkFromJSON, networkToJSON } from '../rnn/serialize.ts';
+import { networkFromJSON } from '../rnn/serialize.ts';
 import { STOP_REASONS } from '../train/trainer.ts';
+import type { FittedJSON } from './contract.ts';
+import { forecasterFromJSON } from './forecaster-json.ts';
 import type { ForecastModel } from './model.ts';
+import { rnnForecaster } from './rnn-forecaster.ts';
+import type { Leaderboard } from './select.ts';
 
 export const MODEL_FORMAT = 'recurrent-model';
 /**
+ * 3 holds any forecaster of the contract (held-out and refitted) and the leaderboard;
  * 2 added seasonal-difference scalers, the work-budget stop and auto mode's scaler
- * selection; a version-1 file is a version-2 file without them, so both are read. Older
- * builds meet version 2 with "newer than this Recurrent reads" rather than a puzzling error.
+ * selection. Versions 1 and 2 held one RNN: they are read as a model whose held-out and
+ * final forecaster is that RNN. Older builds meet a newer file with "newer than this
+ * Recurrent reads" rather than a puzzling error.
  */
-export const MODEL_FORMAT_VERSION = 2;
+export const MODEL_FORMAT_VERSION = 3;
 
 export class ModelFileError extends Error {
   override readonly name = 'ModelFileError';
@@ -25,9 +31,57 @@ export class ModelFileError extends Error {
 const finite = z.number().finite();
 const nullableFinite = z.number().finite().nullable();
 
+/** JSON has no NaN: a metric that could not be computed is written as null. */
+const metric = z
+  .number()
+  .nullable()
+  .transform((v) => v ?? Number.NaN);
+
+const trainingSchema = z.object({
+  history: z.array(
+    z.object({
+      epoch: z.number().int(),
+      trainLoss: finite,
+      validationLoss: nullableFinite,
+      gradientNorm: finite,
+      learningRate: finite,
+      elapsedMs: finite,
+    }),
+  ),
+  bestEpoch: z.number().int(),
+  bestLoss: z.number(),
+  stoppedBy: z.enum(STOP_REASONS),
+  elapsedMs: finite,
+});
+
+const forecasterSchema = z
+  .object({ kind: z.enum(['rnn', 'classical', 'combination']), name: z.string() })
+  .passthrough();
+
+const leaderboardSchema = z.object({
+  metric: z.string(),
+  horizonSteps: z.number().int(),
+  seasonLength: z.number().int(),
+  origins: z.number().int(),
+  entries: z.array(
+    z.object({
+      name: z.string(),
+      kind: z.enum(['rnn', 'classical', 'combination']),
+      smape: metric,
+      mase: metric,
+      mae: metric,
+      score: metric,
+      fitSeconds: finite,
+      kept: z.boolean(),
+    }),
+  ),
+  kept: z.string(),
+  failed: z.array(z.object({ name: z.string(), reason: z.string() })),
+});
+
 const modelSchema = z.object({
   format: z.literal(MODEL_FORMAT),
-  version: z.union([z.literal(1), z.literal(MODEL_FORMAT_VERSION)]),
+  version: z.union([z.literal(1), z.literal(2), z.literal(MODEL_FORMAT_VERSION)]),
   createdAt: z.string(),
   config: z.object({
     target: z.string(),
@@ -46,30 +100,25 @@ const modelSchema = z.object({
     split: z.object({ validation: finite, test: finite }),
     training: z.object({}).passthrough(),
   }),
-  network: z.unknown(),
-  scalers: z.object({ inputs: z.array(z.unknown()).min(1), target: z.unknown() }),
-  training: z.object({
-    history: z.array(
-      z.object({
-        epoch: z.number().int(),
-        trainLoss: finite,
-        validationLoss: nullableFinite,
-        gradientNorm: finite,
-        learningRate: finite,
-        elapsedMs: finite,
-      }),
-    ),
-    bestEpoch: z.number().int(),
-    bestLoss: z.number(),
-    stoppedBy: z.enum(STOP_REASONS),
-    elapsedMs: finite,
-  }),
+  // Version 3: the forecasters. Versions 1–2: one network and its scalers.
+  heldOut: forecasterSchema.optional(),
+  final: forecasterSchema.optional(),
+  network: z.unknown().optional(),
+  scalers: z.object({ inputs: z.array(z.unknown()).min(1), target: z.unknown() }).optional(),
+  training: trainingSchema.nullable(),
   intervals: z.object({
     levels: z.array(finite),
     halfWidths: z.array(z.array(finite)),
     residualCount: z.number().int(),
   }),
-  validation: z.object({ origins: z.number().int(), mae: finite }),
+  nonNegative: z.boolean().optional(),
+  validation: z.object({
+    origins: z.number().int(),
+    mae: metric,
+    smape: metric.optional(),
+    mase: metric.optional(),
+  }),
+  leaderboard: leaderboardSchema.optional(),
   data: z.object({
     fingerprint: z.string(),
     id: z.string(),
@@ -87,15 +136,7 @@ const modelSchema = z.object({
   selection: z
     .object({
       kept: z.string(),
-      candidates: z.array(
-        z.object({
-          scaler: z.string(),
-          validationMae: finite,
-          epochs: z.number().int(),
-          stoppedBy: z.enum(STOP_REASONS),
-          elapsedMs: finite,
-        }),
-      ),
+      candidates: z.array(z.object({ scaler: z.string(), validationMae: finite }).passthrough()),
     })
     .optional(),
 });
@@ -115,8 +156,8 @@ export function modelToJSON(model: ForecastModel): unknown {
           : null,
       },
     },
-    network: networkToJSON(model.network),
-    scalers: { inputs: model.scalers.inputs.map((s) => s.toJSON()), target: model.scalers.target.toJSON() },
+    heldOut: model.heldOut.toJSON(),
+    final: model.final.toJSON(),
   };
 }
 
@@ -140,26 +181,67 @@ export function modelFromJSON(json: unknown, source = 'model'): ForecastModel {
   const m = parsed.data;
   try {
     const training = m.config.training as unknown as ForecastModel['config']['training'];
+    const config: ForecastModel['config'] = {
+      ...m.config,
+      scaler: m.config.scaler as unknown as ForecastModel['config']['scaler'],
+      training: { ...training, patienceEpochs: training.patienceEpochs ?? Number.POSITIVE_INFINITY },
+    };
+    const { heldOut, final, leaderboard } =
+      m.heldOut && m.final && m.leaderboard
+        ? {
+            heldOut: forecasterFromJSON(m.heldOut as FittedJSON),
+            final: forecasterFromJSON(m.final as FittedJSON),
+            leaderboard: m.leaderboard,
+          }
+        : legacyForecaster(m, config);
     return {
       createdAt: m.createdAt,
-      config: {
-        ...m.config,
-        scaler: m.config.scaler as unknown as ForecastModel['config']['scaler'],
-        training: { ...training, patienceEpochs: training.patienceEpochs ?? Infinity },
-      },
-      network: networkFromJSON(m.network),
-      scalers: { inputs: m.scalers.inputs.map(scalerFromJSON), target: scalerFromJSON(m.scalers.target) },
+      config,
+      heldOut,
+      final,
       training: m.training,
       intervals: m.intervals,
-      validation: m.validation,
+      nonNegative: m.nonNegative ?? false,
+      validation: {
+        origins: m.validation.origins,
+        mae: m.validation.mae,
+        smape: m.validation.smape ?? Number.NaN,
+        mase: m.validation.mase ?? Number.NaN,
+      },
+      leaderboard,
       data: m.data as ForecastModel['data'],
       split: m.split,
       warnings: m.warnings,
-      ...(m.selection ? { selection: m.selection } : {}),
     };
   } catch (e) {
     throw new ModelFileError(`${source} is invalid: ${(e as Error).message}`);
   }
+}
+
+/** A version-1 or 2 file: one RNN, which is both the held-out and the final forecaster. */
+function legacyForecaster(
+  m: z.infer<typeof modelSchema>,
+  config: ForecastModel['config'],
+): Pick<ForecastModel, 'heldOut' | 'final' | 'leaderboard'> {
+  if (m.network === undefined || m.scalers === undefined || m.training === null)
+    throw new Error('it has neither forecasters (version 3) nor a network and scalers (versions 1–2)');
+  const rnn = rnnForecaster({
+    config,
+    network: networkFromJSON(m.network),
+    scalers: { inputs: m.scalers.inputs.map(scalerFromJSON), target: scalerFromJSON(m.scalers.target) },
+    training: m.training,
+    warnings: [],
+  });
+  const leaderboard: Leaderboard = {
+    metric: 'validation MAE (a model file of version 1 or 2)',
+    horizonSteps: config.horizonSteps,
+    seasonLength: config.seasonLength,
+    origins: m.validation.origins,
+    entries: [],
+    kept: rnn.name,
+    failed: [],
+  };
+  return { heldOut: rnn, final: rnn, leaderboard };
 }
 
 export async function saveModel(model: ForecastModel, path: string): Promise<void> {

@@ -1,13 +1,13 @@
-// A fitted forecaster: everything needed to forecast again without the training data —
-// the network, the scalers fitted on the training slice, the config, the training
-// history, the conformal interval widths and a fingerprint of the data it saw.
+// A fitted model: everything needed to forecast again without the training data — the
+// kept forecaster (held-out and refitted), the leaderboard that chose it, the config, the
+// conformal interval widths and a fingerprint of the data it saw.
 import type { Frequency } from '../data/types.ts';
-import type { FittedScaler } from '../prep/scale.ts';
 import type { SplitRanges } from '../prep/split.ts';
-import type { Network } from '../rnn/network.ts';
 import type { EpochRecord, TrainingResult } from '../train/trainer.ts';
 import type { ForecastConfig } from './config.ts';
+import type { FittedForecaster } from './contract.ts';
 import type { ConformalWidths } from './intervals.ts';
+import type { Leaderboard } from './select.ts';
 
 export interface DataSummary {
   /** sha256 over the timestamps and every column used, in order. */
@@ -28,31 +28,26 @@ export interface TrainingSummary {
   elapsedMs: number;
 }
 
-/** Auto mode's choice between candidate scalers, by validation MAE. */
-export interface ScalerSelection {
-  kept: string;
-  candidates: {
-    scaler: string;
-    validationMae: number;
-    epochs: number;
-    stoppedBy: TrainingResult['stoppedBy'];
-    elapsedMs: number;
-  }[];
-}
-
 export interface ForecastModel {
   createdAt: string;
+  /** The resolved settings: the horizon, season and split every candidate shares, and the RNN candidates' network. */
   config: ForecastConfig;
-  network: Network;
-  /** One per network input (target first, then features); scalers.target scales the outputs. */
-  scalers: { inputs: FittedScaler[]; target: FittedScaler };
-  training: TrainingSummary;
+  /** The kept forecaster fitted on the history before validation: what evaluate() and predictNext() score, so the test report stays honest. */
+  heldOut: FittedForecaster;
+  /** The kept forecaster fitted again on all the data: what forecasts of the future come from. */
+  final: FittedForecaster;
+  /** The training of the kept RNN (or of the first RNN candidate when a classical method was kept); null when no network was fitted. */
+  training: TrainingSummary | null;
+  /** Split-conformal half-widths from the kept forecaster's validation errors. */
   intervals: ConformalWidths;
-  /** h-step forecasts from every validation origin, in raw units: what model selection compares. */
-  validation: { origins: number; mae: number };
+  /** The series was never negative, so no forecast or interval bound is either. */
+  nonNegative: boolean;
+  /** How the kept forecaster did on the validation origins, in raw units and as M4 scores it. */
+  validation: { origins: number; mae: number; smape: number; mase: number };
+  /** Every candidate's validation score, best first, and which was kept. */
+  leaderboard: Leaderboard;
   data: DataSummary;
+  /** Where validation and test begin; test is empty on a series too short to hold one out. */
   split: SplitRanges;
   warnings: string[];
-  /** Present when auto mode fitted more than one scaler and kept the best. */
-  selection?: ScalerSelection;
 }

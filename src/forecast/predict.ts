@@ -4,11 +4,18 @@
 // predictNext is one step from actuals, forecast is many steps from its own predictions).
 import { anchorStride, inverseTargets, scaleInputWindows } from '../prep/window-scale.ts';
 import { predictWindows } from '../rnn/bptt.ts';
+import type { Network } from '../rnn/network.ts';
+import type { ForecastConfig } from './config.ts';
 import { headOutputs } from './config.ts';
-import type { ForecastModel } from './model.ts';
+import type { ModelScalers } from './prepare.ts';
 import { firstOrigin } from './prepare.ts';
 
-type ModelCore = Pick<ForecastModel, 'config' | 'network' | 'scalers'>;
+/** What a fitted network forecasts with. */
+interface ModelCore {
+  config: ForecastConfig;
+  network: Network;
+  scalers: ModelScalers;
+}
 
 /** Raw-unit forecasts [origins.length, steps], row i forecasting origins[i] … origins[i]+steps−1. */
 export function forecastFromOrigins(

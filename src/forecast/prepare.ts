@@ -4,7 +4,7 @@
 import type { TimeSeries } from '../data/types.ts';
 import { fitScaler, leadValues } from '../prep/scale.ts';
 import type { FittedScaler } from '../prep/scale.ts';
-import { splitByFraction, trainSlice } from '../prep/split.ts';
+import { trainSlice } from '../prep/split.ts';
 import type { SplitRanges } from '../prep/split.ts';
 import { scaleWindows } from '../prep/window-scale.ts';
 import type { ScaledWindows } from '../prep/window-scale.ts';
@@ -74,18 +74,26 @@ export interface PreparedData {
   split: SplitRanges;
   scalers: ModelScalers;
   train: ScaledWindows;
-  validation: ScaledWindows;
+  /** null when the split has no validation values (a refit on all the data). */
+  validation: ScaledWindows | null;
 }
 
-export function prepareTraining(series: TimeSeries, config: ForecastConfig): PreparedData {
+/** `split` says which values train the network and which it is validated on. */
+export function prepareTraining(
+  series: TimeSeries,
+  config: ForecastConfig,
+  split: SplitRanges,
+): PreparedData {
   const columns = columnsOf(series, config);
-  const split = splitByFraction(series.values.length, config.split);
   const scalers = fitModelScalers(columns, split, config);
   return {
     columns,
     split,
     scalers,
     train: windowsFor(columns, split.train, scalers, config),
-    validation: windowsFor(columns, split.validation, scalers, config),
+    validation:
+      split.validation[1] > split.validation[0]
+        ? windowsFor(columns, split.validation, scalers, config)
+        : null,
   };
 }

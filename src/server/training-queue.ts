@@ -132,8 +132,10 @@ export class TrainingQueue {
         },
       });
       // With auto mode's candidates, the model kept may be one that finished before the cancel.
-      const cancelled = job.controller.signal.aborted || model.training.stoppedBy === 'cancelled';
-      const modelId = model.training.history.length === 0 ? null : this.store(job, model, series);
+      const cancelled = job.controller.signal.aborted || model.training?.stoppedBy === 'cancelled';
+      // A cancel before the network's first epoch leaves nothing the user asked to train.
+      const untrained = cancelled && (model.training?.history.length ?? 0) === 0;
+      const modelId = untrained ? null : this.store(job, model, series);
       this.finish(job, cancelled ? 'cancelled' : 'succeeded', {
         modelId,
         wallMs: performance.now() - started,
@@ -157,7 +159,7 @@ export class TrainingQueue {
     const evaluation = evaluate(model, series);
     return insertModel(this.db, {
       datasetId: job.request.datasetId,
-      name: `${config.network.cell} ${config.network.hiddenSize} · ${config.target}${series.id ? ` (${series.id})` : ''}`,
+      name: `${model.leaderboard.kept} · ${config.target}${series.id ? ` (${series.id})` : ''}`,
       series: series.id,
       target: config.target,
       summary: summarise(job.request.ingest, model, evaluation),

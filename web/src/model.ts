@@ -1,7 +1,7 @@
 // Entry of model.html?id=ID: the results of one model — chart, accuracy against the
 // baselines, intervals and lag, downloads, forecasting again from new data, deletion.
 import { deleteResource, errorMessage, getJson } from './lib/api.ts';
-import type { ModelDetail } from './lib/api-types.ts';
+import type { Leaderboard, ModelDetail } from './lib/api-types.ts';
 import { byId, el, queryParam, replaceChildren, showStatus } from './lib/dom.ts';
 import { attachForecastAgain } from './lib/forecast-again.ts';
 import { dateTime, duration } from './lib/format.ts';
@@ -12,18 +12,50 @@ import { fetchModelChart, showModelChart } from './lib/model-chart.ts';
 const pageStatus = byId('page-status');
 
 function describeModel(detail: ModelDetail): string {
-  const { config, training, createdAt, scaling } = detail.model;
-  const net = config.network;
-  const others = scaling.selection?.candidates.filter((c) => c.scaler !== scaling.scaler) ?? [];
-  const chosen = scaling.selection?.candidates.find((c) => c.scaler === scaling.scaler);
+  const { config, training, createdAt, kept } = detail.model;
   return [
-    `${net.cell.toUpperCase()}, ${net.layers} layer${net.layers === 1 ? '' : 's'} of ${net.hiddenSize}`,
+    `kept by validation: ${kept.description}`,
     `target ${config.target}${config.features.length ? ` with ${config.features.join(', ')}` : ''}`,
-    `window ${config.windowLength}, horizon ${config.horizonSteps} (${config.strategy})`,
-    `scaling ${scaling.scaler}${chosen && others.length ? ` (validation MAE ${chosen.validationMae.toPrecision(4)}, kept over ${others.map((c) => `${c.scaler} ${c.validationMae.toPrecision(4)}`).join(', ')})` : ''}`,
-    `best epoch ${training.bestEpoch} of ${training.history.length}, stopped by ${training.stoppedBy}, ${duration(training.elapsedMs)}`,
+    `horizon ${config.horizonSteps}`,
+    ...(training && kept.kind === 'rnn'
+      ? [
+          `best epoch ${training.bestEpoch} of ${training.history.length}, stopped by ${training.stoppedBy}, ${duration(training.elapsedMs)}`,
+        ]
+      : []),
     `created ${dateTime(createdAt)}`,
   ].join(' · ');
+}
+
+/** The leaderboard: every candidate's validation score, the kept one marked. */
+function renderLeaderboard(board: Leaderboard): HTMLElement {
+  const fixed = (v: number | null, digits: number) => (v === null ? '–' : v.toFixed(digits));
+  const head = el(
+    'tr',
+    {},
+    ...['candidate', 'score', 'sMAPE %', 'MASE', 'fit s'].map((h) => el('th', {}, h)),
+  );
+  const rows = board.entries.map((e) =>
+    el(
+      'tr',
+      e.kept ? { class: 'kept' } : {},
+      el('td', {}, e.kept ? `${e.name} (kept)` : e.name),
+      el('td', {}, fixed(e.score, 3)),
+      el('td', {}, fixed(e.smape, 2)),
+      el('td', {}, fixed(e.mase, 3)),
+      el('td', {}, e.fitSeconds.toFixed(2)),
+    ),
+  );
+  const note = el(
+    'p',
+    { class: 'note' },
+    `${board.origins} validation origins; score: ${board.metric}.${board.failed.length ? ` Failed: ${board.failed.map((f) => `${f.name} (${f.reason})`).join('; ')}.` : ''}`,
+  );
+  return el(
+    'div',
+    {},
+    el('table', { class: 'metrics' }, el('thead', {}, head), el('tbody', {}, ...rows)),
+    note,
+  );
 }
 
 async function main(): Promise<void> {
@@ -39,6 +71,7 @@ async function main(): Promise<void> {
   document.title = `${model.name} · Recurrent`;
   byId('model-title').textContent = model.name;
   byId('model-summary').textContent = describeModel(detail);
+  replaceChildren(byId('leaderboard'), renderLeaderboard(model.leaderboard));
 
   byId<HTMLAnchorElement>('download-forecast').href = `/api/models/${id}/forecast.csv`;
   byId<HTMLAnchorElement>('download-model').href = `/api/models/${id}/file`;
@@ -60,10 +93,7 @@ async function main(): Promise<void> {
 
   if (evaluation) {
     replaceChildren(byId('skill'), renderSkill(evaluation));
-    replaceChildren(
-      byId('metrics'),
-      renderMetricsTable(evaluation, `this model (${model.config.network.cell})`),
-    );
+    replaceChildren(byId('metrics'), renderMetricsTable(evaluation, `this model (${model.kept.name})`));
     replaceChildren(byId('coverage'), renderCoverage(evaluation));
     const warnings = otherWarnings(evaluation);
     if (warnings.length > 0) byId('eval-warnings').replaceWith(renderWarnings(warnings, 'eval-warnings'));

@@ -24,7 +24,7 @@ export function registerEvaluate(program: Command): void {
       console.log(
         flags.json
           ? JSON.stringify(evaluation, null, 2)
-          : describeEvaluation(evaluation, model.config.network.cell),
+          : describeEvaluation(evaluation, model.leaderboard.kept),
       );
     });
 }

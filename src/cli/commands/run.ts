@@ -40,7 +40,7 @@ export function registerRun(program: Command): void {
             {
               out: flags.out,
               config: model.config,
-              selection: model.selection ?? null,
+              leaderboard: model.leaderboard,
               evaluation,
               forecast: forecastJson(future),
               warnings: model.warnings,
@@ -52,7 +52,7 @@ export function registerRun(program: Command): void {
         return;
       }
       console.log(describeModel(model));
-      console.log(describeEvaluation(evaluation, model.config.network.cell));
+      console.log(describeEvaluation(evaluation, model.leaderboard.kept));
       console.log(`${future.forecast.length} forecast rows written to ${flags.out}`);
     });
 }

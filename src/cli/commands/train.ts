@@ -27,7 +27,8 @@ export function registerTrain(program: Command): void {
             {
               model: flags.out,
               config: model.config,
-              training: { ...model.training, history: undefined },
+              leaderboard: model.leaderboard,
+              training: model.training && { ...model.training, history: undefined },
               evaluation,
               warnings: model.warnings,
             },
@@ -38,7 +39,7 @@ export function registerTrain(program: Command): void {
         return;
       }
       console.log(describeModel(model));
-      console.log(describeEvaluation(evaluation, model.config.network.cell));
+      console.log(describeEvaluation(evaluation, model.leaderboard.kept));
       console.log(`model written to ${flags.out}`);
     });
 }

@@ -44,8 +44,13 @@ function modelListJson(row: ModelRow): object {
 }
 
 function modelDetailJson(row: ModelRow, model: ForecastModel): object {
-  const { history, bestEpoch, stoppedBy, elapsedMs } = model.training;
-  const scaling = { scaler: describeScaler(model.config.scaler), selection: model.selection ?? null };
+  const training = model.training && {
+    history: model.training.history,
+    bestEpoch: model.training.bestEpoch,
+    stoppedBy: model.training.stoppedBy,
+    elapsedMs: model.training.elapsedMs,
+  };
+  const scaling = { scaler: describeScaler(model.config.scaler) };
   return {
     model: {
       id: row.id,
@@ -53,7 +58,9 @@ function modelDetailJson(row: ModelRow, model: ForecastModel): object {
       datasetId: row.datasetId,
       config: model.config,
       scaling,
-      training: { history, bestEpoch, stoppedBy, elapsedMs },
+      kept: { name: model.heldOut.name, kind: model.heldOut.kind, description: model.final.describe() },
+      leaderboard: model.leaderboard,
+      training,
       warnings: model.warnings,
       createdAt: row.createdAt,
     },

@@ -213,17 +213,35 @@ export interface Evaluation {
   warnings: string[];
 }
 
+/** Every candidate's validation score, best first (src/forecast/select.ts). Non-finite numbers arrive as null. */
+export interface Leaderboard {
+  metric: string;
+  origins: number;
+  entries: {
+    name: string;
+    kind: string;
+    smape: number | null;
+    mase: number | null;
+    score: number | null;
+    fitSeconds: number;
+    kept: boolean;
+  }[];
+  kept: string;
+  failed: { name: string; reason: string }[];
+}
+
 export interface ModelDetail {
   model: {
     id: number;
     name: string;
     config: DefaultConfig & Record<string, unknown>;
-    /** The target scaler in words; selection: auto mode's comparison of candidates by validation MAE. */
-    scaling: {
-      scaler: string;
-      selection: { kept: string; candidates: { scaler: string; validationMae: number }[] } | null;
-    };
-    training: { history: unknown[]; bestEpoch: number; stoppedBy: string; elapsedMs: number };
+    /** The RNN candidates' target scaler in words. */
+    scaling: { scaler: string };
+    /** The forecaster validation kept, and what it is. */
+    kept: { name: string; kind: string; description: string };
+    leaderboard: Leaderboard;
+    /** The kept (or first) RNN candidate's training; null when no network was fitted. */
+    training: { history: unknown[]; bestEpoch: number; stoppedBy: string; elapsedMs: number } | null;
     createdAt: number | string;
     datasetId?: number;
     series?: string | null;

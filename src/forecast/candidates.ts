@@ -1,0 +1,110 @@
+// The candidate pool auto mode selects from: the classical methods as real peers, and RNN
+// candidates that differ in how the target is scaled. Which RNN candidates are offered
+// depends on the data (a season, positive values whose swings grow with their level,
+// enough training windows); `options.candidates` narrows the pool by name or kind.
+import { CLASSICAL_METHODS } from '../classical/index.ts';
+import type { TimeSeries } from '../data/types.ts';
+import type { ScalerSpec } from '../prep/scale.ts';
+import type { SplitRanges } from '../prep/split.ts';
+import { scalerCandidates } from './auto.ts';
+import { classicalCandidate } from './classical-forecaster.ts';
+import type { ForecastConfig, ForecastOptions } from './config.ts';
+import { headOutputs } from './config.ts';
+import type { Candidate } from './contract.ts';
+import { leadValues } from '../prep/scale.ts';
+import { rnnCandidateName } from './rnn-forecaster.ts';
+
+/** Fewer training windows than this leave a network too little to learn from. */
+export const MIN_RNN_WINDOWS = 16;
+
+export interface CandidatePool {
+  classical: Candidate[];
+  /** RNN candidates as configs: fit.ts fits them (on worker threads when allowed). */
+  rnn: ForecastConfig[];
+  /** What was left out of the pool and why. */
+  notes: string[];
+}
+
+/** Every name `options.candidates` may use: a kind, or a method. */
+export function candidateSelectors(): string[] {
+  return ['rnn', 'classical', ...CLASSICAL_METHODS];
+}
+
+export function candidatePool(
+  series: TimeSeries,
+  options: ForecastOptions,
+  config: ForecastConfig,
+  split: SplitRanges,
+): CandidatePool {
+  const wanted = options.candidates;
+  if (wanted !== undefined) {
+    const known = candidateSelectors();
+    const unknown = wanted.filter((name) => !known.includes(name));
+    if (unknown.length > 0 || wanted.length === 0)
+      throw new Error(
+        `unknown candidate ${unknown.map((u) => JSON.stringify(u)).join(', ') || '(none given)'}; choose from ${known.join(', ')}`,
+      );
+  }
+  const allowed = (name: string, kind: string) =>
+    wanted === undefined || wanted.includes(name) || wanted.includes(kind);
+  const notes: string[] = [];
+  const settings = { seasonLength: config.seasonLength, horizonSteps: config.horizonSteps };
+  // With features the forecast needs them: the classical methods forecast the target alone.
+  const classical =
+    config.features.length > 0
+      ? []
+      : CLASSICAL_METHODS.filter((method) => allowed(method, 'classical')).map((method) =>
+          classicalCandidate(method, settings),
+        );
+  let rnn = allowed('rnn', 'rnn') ? rnnConfigs(series, options, config, split) : [];
+  const trainEnd = split.train[1];
+  const windows = (c: ForecastConfig) =>
+    trainEnd - (c.windowLength + leadValues(c.scaler) + headOutputs(c)) + 1;
+  const tooShort = rnn.filter((c) => windows(c) < MIN_RNN_WINDOWS);
+  if (tooShort.length > 0) {
+    notes.push(
+      `left out ${tooShort.map(rnnCandidateName).join(', ')}: the ${trainEnd} values before validation give ${Math.max(0, Math.min(...tooShort.map(windows)))} training windows of ${config.windowLength} + ${headOutputs(config)} values, fewer than the ${MIN_RNN_WINDOWS} a network needs`,
+    );
+    rnn = rnn.filter((c) => windows(c) >= MIN_RNN_WINDOWS);
+  }
+  if (classical.length === 0 && rnn.length === 0)
+    throw new Error(
+      config.features.length > 0
+        ? `no candidate can forecast with features ${config.features.join(', ')} from ${trainEnd} training values; drop the features or supply a longer series`
+        : 'the candidate pool is empty',
+    );
+  return { classical, rnn, notes };
+}
+
+/** The RNN's target scalers: auto mode's level scaler and seasonal difference, and a log for growing positive series. */
+function rnnConfigs(
+  series: TimeSeries,
+  options: ForecastOptions,
+  config: ForecastConfig,
+  split: SplitRanges,
+): ForecastConfig[] {
+  const scalers: ScalerSpec[] = scalerCandidates(options, config, split);
+  const train = series.values.subarray(0, split.train[1]);
+  if (options.scaler === undefined && swingsGrowWithLevel(train))
+    scalers.push({ ...config.scaler, transform: 'log' });
+  return scalers.map((scaler) => ({ ...config, scaler }));
+}
+
+/**
+ * Positive values whose changes grow with their level: the mean absolute change in the
+ * top third of levels is at least twice that of the bottom third. Logs make such swings
+ * even; a network then learns one shape instead of many sizes.
+ */
+export function swingsGrowWithLevel(train: Float64Array): boolean {
+  if (train.length < 12) return false;
+  for (const v of train) if (!(v > 0)) return false;
+  const pairs = Array.from({ length: train.length - 1 }, (_, i) => ({
+    level: train[i]!,
+    change: Math.abs(train[i + 1]! - train[i]!),
+  })).sort((a, b) => a.level - b.level);
+  const third = Math.floor(pairs.length / 3);
+  const mean = (part: typeof pairs) => part.reduce((s, p) => s + p.change, 0) / part.length;
+  const low = mean(pairs.slice(0, third));
+  const high = mean(pairs.slice(pairs.length - third));
+  return high >= 2 * low && high > 0;
+}

@@ -1,0 +1,19 @@
+// What a caller can hook into a fit: cancellation, per-epoch progress, and whether the
+// RNN candidates may use worker threads of their own.
+import type { EpochProgress } from '../train/trainer.ts';
+
+export interface FitProgress extends EpochProgress {
+  /** When auto mode fits several candidates: which one this epoch belongs to, e.g. "2/3 rnn: seasonal difference (m = 24) + z-score". */
+  stage?: string;
+}
+
+export interface FitHooks {
+  signal?: AbortSignal;
+  onEpoch?: (progress: FitProgress) => void;
+  /**
+   * Fit auto mode's RNN candidates at the same time, each on its own worker thread, instead
+   * of one after the other. Same models either way; a surface that waits on one fit with
+   * idle cores (the CLI) turns it on, pools that already keep every core busy leave it off.
+   */
+  parallel?: boolean;
+}
