@@ -28,7 +28,8 @@ export function defaultGrid(options: ForecastOptions): SearchCandidate[] {
   ];
   return networks.map((network) => ({
     label: `${network.cell} ${network.hiddenSize}`,
-    options: { ...options, network: { ...options.network, ...network } },
+    // The grid varies the network, so the pool is the RNN's unless the caller says otherwise.
+    options: { candidates: ['rnn'], ...options, network: { ...options.network, ...network } },
   }));
 }
 

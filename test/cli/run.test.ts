@@ -21,7 +21,7 @@ function csvRows(text: string): string[][] {
 }
 
 describe('recurrent run on seattle-weather temp_max, h = 14', () => {
-  let report: { evaluation: Evaluation; selection: ForecastModel['selection'] };
+  let report: { evaluation: Evaluation; leaderboard: ForecastModel['leaderboard'] };
   let rows: string[][];
   beforeAll(async () => {
     const out = join(dir, 'seattle.csv');
@@ -61,15 +61,15 @@ describe('recurrent run on seattle-weather temp_max, h = 14', () => {
     expect(ev.hasSkill).toBe(true);
   });
 
-  it('says which scaler auto mode kept of the two it fitted (on both cores), by validation MAE', () => {
-    const { selection } = report;
-    expect(selection?.candidates.map((c) => c.scaler)).toEqual([
-      'z-score',
-      'seasonal difference (m = 7) + z-score',
-    ]);
-    expect(selection?.kept).toBe(
-      selection!.candidates.reduce((a, b) => (b.validationMae < a.validationMae ? b : a)).scaler,
-    );
+  it('shows the leaderboard of every candidate and keeps the best-scoring one', () => {
+    const { leaderboard } = report;
+    const names = leaderboard.entries.map((e) => e.name);
+    for (const name of ['naive', 'seasonal-naive', 'theta', 'ets', 'rnn: z-score'])
+      expect(names).toContain(name);
+    expect(leaderboard.entries[0]!.kept).toBe(true);
+    expect(leaderboard.kept).toBe(names[0]);
+    const scores = leaderboard.entries.map((e) => e.score);
+    expect(scores).toEqual([...scores].sort((a, b) => a - b));
   });
 
   it('95 % intervals cover between 85 % and 100 % of the test split', () => {

@@ -1,7 +1,7 @@
-// Auto mode's choice of target scaler: with a season it fits the level model and a
-// seasonal-difference model and keeps the lower validation MAE; a caller's scaler, or a
-// series without a season, means one fit. Parallel candidates (worker threads) give the
-// very same models as fitting them one after the other.
+// Auto mode's RNN candidates: with a season it fits the level model and a seasonal-
+// difference model, scores both on the validation origins and keeps the better; a caller's
+// scaler, or a series without a season, means one RNN fit. Parallel candidates (worker
+// threads) give the very same models as fitting them one after the other.
 import { describe, expect, it } from 'vitest';
 import { evaluate, fit, forecast, modelFromJSON, modelToJSON, predictNext } from '../../src/forecaster.ts';
 import type { FitProgress, ForecastOptions, TimeSeries } from '../../src/forecaster.ts';
@@ -31,10 +31,14 @@ function hourlyNormals(days = 60, seed = 9): TimeSeries {
   };
 }
 
-const light: Partial<ForecastOptions> = { network: { hiddenSize: 12 }, training: { maxEpochs: 12, seed: 5 } };
+const light: Partial<ForecastOptions> = {
+  candidates: ['rnn'],
+  network: { hiddenSize: 12 },
+  training: { maxEpochs: 12, seed: 5 },
+};
 
-describe('auto mode chooses the target scaler by validation MAE', () => {
-  it('keeps the seasonal difference on a stable daily cycle, and it beats seasonal naive on test', async () => {
+describe('auto mode chooses among its RNN candidates by validation score', () => {
+  it('scores both scalers on a stable daily cycle, keeps the best, and beats seasonal naive on test', async () => {
     const series = hourlyNormals();
     const stages = new Set<string>();
     const model = await fit(
@@ -42,37 +46,43 @@ describe('auto mode chooses the target scaler by validation MAE', () => {
       { horizonSteps: 24, ...light },
       { onEpoch: (p: FitProgress) => stages.add(p.stage ?? '') },
     );
-    const { selection } = model;
-    expect(selection?.candidates.map((c) => c.scaler)).toEqual([
-      'z-score',
-      'seasonal difference (m = 24) + z-score',
+    const rnnEntries = model.leaderboard.entries.filter((e) => e.kind === 'rnn');
+    expect(rnnEntries.map((e) => e.name).sort()).toEqual([
+      'rnn: seasonal difference (m = 24) + z-score',
+      'rnn: z-score',
     ]);
-    expect([...stages]).toEqual(['1/2 z-score', '2/2 seasonal difference (m = 24) + z-score']);
-    const lowest = selection!.candidates.reduce((a, b) => (b.validationMae < a.validationMae ? b : a));
-    expect(selection!.kept).toBe(lowest.scaler);
-    expect(model.validation.mae).toBe(lowest.validationMae);
-    expect(model.config.scaler).toMatchObject({ transform: 'seasonal-difference', seasonLength: 24 });
+    expect([...stages].slice(0, 2)).toEqual([
+      '1/2 rnn: z-score',
+      '2/2 rnn: seasonal difference (m = 24) + z-score',
+    ]);
+    expect([...stages][2]).toMatch(/^refit /);
+    const best = model.leaderboard.entries[0]!;
+    expect(best.kept).toBe(true);
+    expect(model.leaderboard.kept).toBe(best.name);
+    expect(Math.min(...model.leaderboard.entries.map((e) => e.score))).toBe(best.score);
+    expect(model.validation.mae).toBe(best.mae);
     const reloaded = modelFromJSON(JSON.parse(JSON.stringify(modelToJSON(model))));
-    expect(reloaded.selection).toEqual(model.selection);
-    expect(reloaded.scalers.target.anchorLength).toBe(24);
+    expect(reloaded.leaderboard).toEqual(model.leaderboard);
+    expect(Array.from(forecast(reloaded, series).forecast)).toEqual(
+      Array.from(forecast(model, series).forecast),
+    );
 
-    const ev = evaluate(model, series);
+    const ev = evaluate(model, series)!;
     expect(ev.model.mae).toBeLessThan(ev.baselines['seasonal-naive'].mae);
-    // Forecasting past the end needs a season of history before the window: 24 finite steps.
     const ahead = forecast(model, series);
     expect(ahead.forecast).toHaveLength(24);
     expect(ahead.forecast.every(Number.isFinite)).toBe(true);
     expect(predictNext(model, series).predicted).toHaveLength(
-      series.values.length - model.config.windowLength - 24,
+      series.values.length - model.heldOut.firstOrigin,
     );
   });
 
-  it('fits once when the caller chose a scaler, or the series has no season', async () => {
+  it('fits one RNN when the caller chose a scaler, or the series has no season', async () => {
     const series = syntheticDaily({ points: 300 });
-    const chosen = await fit(series, { horizonSteps: 7, scaler: { kind: 'zscore' }, ...light });
-    expect(chosen.selection).toBeUndefined();
-    const noSeason = await fit(series, { horizonSteps: 7, seasonLength: 1, ...light });
-    expect(noSeason.selection).toBeUndefined();
+    const rnnCount = (m: Awaited<ReturnType<typeof fit>>) =>
+      m.leaderboard.entries.filter((e) => e.kind === 'rnn').length;
+    expect(rnnCount(await fit(series, { horizonSteps: 7, scaler: { kind: 'zscore' }, ...light }))).toBe(1);
+    expect(rnnCount(await fit(series, { horizonSteps: 7, seasonLength: 1, ...light }))).toBe(1);
   });
 
   it('fits the candidates on worker threads with the same result as one after the other', async () => {
@@ -80,10 +90,11 @@ describe('auto mode chooses the target scaler by validation MAE', () => {
     const options: ForecastOptions = { horizonSteps: 7, ...light };
     const sequential = await fit(series, options);
     const parallel = await fit(series, options, { parallel: true });
-    expect(parallel.selection?.candidates.map((c) => c.validationMae)).toEqual(
-      sequential.selection?.candidates.map((c) => c.validationMae),
+    const scores = (m: typeof sequential) => m.leaderboard.entries.map((e) => [e.name, e.score]);
+    expect(scores(parallel)).toEqual(scores(sequential));
+    expect(Array.from(forecast(parallel, series).forecast)).toEqual(
+      Array.from(forecast(sequential, series).forecast),
     );
-    expect(Array.from(parallel.network.params)).toEqual(Array.from(sequential.network.params));
     expect(parallel.config).toEqual(sequential.config);
   });
 });

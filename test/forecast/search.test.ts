@@ -5,10 +5,17 @@ import { fit } from '../../src/forecast/fit.ts';
 import { fitInWorker } from '../../src/forecast/fit-in-worker.ts';
 import { defaultGrid, searchFit } from '../../src/forecast/search.ts';
 import type { ForecastOptions } from '../../src/forecaster.ts';
+import { rnnCore } from '../support/rnn-core.ts';
 import { syntheticDaily } from '../support/synthetic-series.ts';
 
 const series = syntheticDaily({ points: 240 });
-const options: ForecastOptions = { horizonSteps: 5, windowLength: 10, training: { maxEpochs: 4, seed: 2 } };
+const options: ForecastOptions = {
+  horizonSteps: 5,
+  windowLength: 10,
+  candidates: ['rnn'],
+  scaler: { kind: 'zscore' },
+  training: { maxEpochs: 4, seed: 2 },
+};
 
 describe('grid search', () => {
   it('a worker fit gives the same weights as an in-process fit, and reports every epoch', async () => {
@@ -19,12 +26,13 @@ describe('grid search', () => {
       },
     });
     const local = await fit(series, options);
-    // Auto mode fits its candidate scalers in turn: every epoch of each is reported.
-    expect(local.selection?.candidates).toHaveLength(2);
-    expect(epochs).toBe(local.selection!.candidates.reduce((sum, c) => sum + c.epochs, 0));
-    expect(Buffer.from(inWorker.network.params.buffer).equals(Buffer.from(local.network.params.buffer))).toBe(
-      true,
-    );
+    // The held-out fit, then the refit on all the data: every epoch of both is reported.
+    expect(local.leaderboard.entries.map((e) => e.name)).toEqual(['rnn: z-score']);
+    const heldOut = rnnCore(local.heldOut).training;
+    expect(epochs).toBe(heldOut.history.length + rnnCore(local.final).training.history.length);
+    expect(rnnCore(local.final).training.history.length).toBe(heldOut.bestEpoch);
+    const weights = (m: typeof local) => Buffer.from(rnnCore(m.final).network.params.buffer);
+    expect(weights(inWorker).equals(weights(local))).toBe(true);
   });
 
   it('fits every candidate on two workers and keeps the lowest validation MAE', async () => {

@@ -78,23 +78,24 @@ describe('datasets, training, forecasting', () => {
     const training = await waitForTraining(server.url, started.body.training.id);
     expect(training.status).toBe('succeeded');
     // Auto mode fitted two candidate scalers, three epochs each, and the run kept both histories apart.
-    expect(training.history.map((e: any) => `${e.stage.slice(0, 3)}${e.epoch}`)).toEqual([
-      '1/21',
-      '1/22',
-      '1/23',
-      '2/21',
-      '2/22',
-      '2/23',
-    ]);
+    // ... then the kept candidate's refit on all the data, under a stage of its own.
+    const stages = training.history.map((e: any) => `${e.stage.slice(0, 3)}${e.epoch}`);
+    expect(stages.slice(0, 6)).toEqual(['1/21', '1/22', '1/23', '2/21', '2/22', '2/23']);
+    expect(stages.slice(6).every((s: string) => s.startsWith('ref'))).toBe(true);
 
     const model = await json(await fetch(`${server.url}/api/models/${training.modelId}`));
     expect(model.body.evaluation.baselines.naive.mae).toBeGreaterThan(0);
-    const { scaling } = model.body.model;
-    expect(scaling.selection.candidates.map((c: any) => c.scaler)).toEqual([
-      'z-score',
-      'seasonal difference (m = 7) + z-score',
-    ]);
-    expect(scaling.scaler).toBe(scaling.selection.kept);
+    const { leaderboard } = model.body.model;
+    const names = leaderboard.entries.map((e: any) => e.name);
+    for (const name of [
+      'rnn: z-score',
+      'rnn: seasonal difference (m = 7) + z-score',
+      'ets',
+      'seasonal-naive',
+    ])
+      expect(names).toContain(name);
+    expect(leaderboard.kept).toBe(names[0]);
+    expect(leaderboard.entries[0].kept).toBe(true);
     const forecast = await json(await postJson(`/api/models/${training.modelId}/forecast`, { steps: 5 }));
     expect(forecast.status).toBe(200);
     expect(forecast.body.forecast.rows.map((r: any) => r.time)).toEqual([
