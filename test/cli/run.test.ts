@@ -101,9 +101,11 @@ describe('recurrent run on sp500 close, h = 5', () => {
         .map((r) => r[0]),
     ).toEqual(['2020-04-20', '2020-04-21', '2020-04-22', '2020-04-23', '2020-04-24']);
     expect(result.stdout).toMatch(/^naive +\d/m);
-    expect(result.stdout).toMatch(
-      /^scaling chosen by validation MAE: window-relative \+ z-score [\d.]+, seasonal difference \(m = 5\) \+ z-score [\d.]+; kept /m,
-    );
+    // The leaderboard names both RNN scalers and the classical peers, one row each, the kept one starred.
+    expect(result.stdout).toMatch(/^ {2}[* ] rnn: window-relative \+ z-score +score [\d.]+/m);
+    expect(result.stdout).toMatch(/^ {2}[* ] rnn: seasonal difference \(m = 5\) \+ z-score +score [\d.]+/m);
+    expect(result.stdout).toMatch(/^ {2}[* ] ets +score [\d.]+/m);
+    expect(result.stdout.match(/^ {2}\* /gm)).toHaveLength(1);
     expect(result.stdout).toMatch(/skill vs naive \(1 − MAE\/MAE_naive\): -?\d/);
   });
 });
@@ -195,12 +197,14 @@ describe('the work cap', () => {
       '4',
       '--max-work',
       '1',
+      '--candidates',
+      'rnn',
       '--out',
       join(dir, out),
     ];
     const first = runCli(args('capped-1.csv'));
     expect(first.status, first.stderr).toBe(0);
-    expect(first.stdout).toMatch(/^training: 1 epochs \(work-budget\)/m);
+    expect(first.stdout).toMatch(/^network training: 1 epochs \(work-budget\)/m);
     expect(first.stdout).toMatch(
       /^warning: training stopped at its work cap \(maxTrainingWork 1, CLI --max-work\) after 1 epochs/m,
     );

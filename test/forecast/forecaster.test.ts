@@ -41,9 +41,8 @@ describe('fit and forecast', () => {
     expect(loaded.data.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     const doc = modelToJSON(model) as Record<string, unknown>;
     expect(doc.format).toBe('recurrent-model');
-    expect(doc.version).toBe(2);
-    // Version 1 (before seasonal differences and scaler selection) still loads.
-    expect(modelFromJSON({ ...doc, version: 1 }).config).toEqual(model.config);
+    expect(doc.version).toBe(3);
+    expect(loaded.leaderboard).toEqual(model.leaderboard);
     expect(() => modelFromJSON({ ...doc, intervals: { levels: [0.8] } })).toThrow(
       /invalid at intervals\.halfWidths/,
     );
@@ -83,8 +82,11 @@ describe('fit and forecast', () => {
     const model = await fit(series, quick);
     const fitted = predictNext(model, series);
     expect(fitted.kind).toBe('predictNext');
-    // The first prediction needs a window of 14, and a season of 7 before it if auto mode kept the seasonal difference.
-    const first = 14 + (model.config.scaler.transform === 'seasonal-difference' ? 7 : 0);
+    // The first prediction needs as much history as the kept forecaster reads: a window of 14 (and a
+    // season of 7 before it for a seasonal difference) for the RNN, 2 values for a classical method.
+    const first = model.heldOut.firstOrigin;
+    const rnnFirst = 14 + (model.config.scaler.transform === 'seasonal-difference' ? 7 : 0);
+    expect(first).toBe(model.heldOut.kind === 'rnn' ? rnnFirst : 2);
     expect(fitted.predicted.length).toBe(series.values.length - first);
     expect(fitted.actual[0]).toBe(series.values[first]);
     expect(fitted.split.test[1]).toBe(series.values.length);
