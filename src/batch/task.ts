@@ -17,7 +17,7 @@ import {
   loadModel,
   saveModel,
 } from '../forecaster.ts';
-import type { Evaluation, ForecastModel, ForecastOptions, TimeSeries } from '../forecaster.ts';
+import type { ForecastModel, ForecastOptions, TimeSeries } from '../forecaster.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
 
 export interface SeriesTask {
@@ -124,10 +124,12 @@ export async function runSeriesTask(task: SeriesTask, onEpoch?: () => void): Pro
       ? forecastCsv(future)
       : `${JSON.stringify({ kind: future.kind, rows: forecastRows(future) }, null, 2)}\n`,
   );
-  const evaluation = scoreOrNull(model, series);
+  // Null when the series was too short to hold a test split out; the leaderboard says what validation chose.
+  const evaluation = evaluate(model, series);
+  const { leaderboard } = model;
   await writeFileAtomic(
     paths.metrics,
-    `${JSON.stringify({ key: task.key, trained: reusable === null, evaluation }, null, 2)}\n`,
+    `${JSON.stringify({ key: task.key, trained: reusable === null, kept: leaderboard.kept, leaderboard, evaluation }, null, 2)}\n`,
   );
   // A reuse job needs its model next time, so it keeps it whatever keepModel says.
   const keep = task.output.keepModel || task.mode === 'reuse';
@@ -145,14 +147,4 @@ export async function runSeriesTask(task: SeriesTask, onEpoch?: () => void): Pro
       skillVsNaive: evaluation.skillVsNaive,
     },
   });
-}
-
-/** Short series cannot spare a test split long enough to score h steps: no metrics then, not a failure. */
-function scoreOrNull(model: ForecastModel, series: TimeSeries): Evaluation | null {
-  try {
-    return evaluate(model, series);
-  } catch (e) {
-    if (/too short/.test((e as Error).message)) return null;
-    throw e;
-  }
 }
