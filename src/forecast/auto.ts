@@ -182,10 +182,12 @@ export function describeScaler(spec: ScalerSpec): string {
   const transform =
     spec.transform === 'seasonal-difference'
       ? `seasonal difference (m = ${spec.seasonLength})`
-      : spec.transform === 'difference'
-        ? 'difference'
-        : spec.transform === 'log'
-          ? 'log'
-          : null;
+      : spec.transform === 'es-normalise'
+        ? `exponential-smoothing normalised (m = ${spec.seasonLength})`
+        : spec.transform === 'difference'
+          ? 'difference'
+          : spec.transform === 'log'
+            ? 'log'
+            : null;
   return transform === null ? kind : `${transform}${spec.kind === 'none' ? '' : ` + ${kind}`}`;
 }

@@ -7,10 +7,13 @@ export function combinationName(members: readonly FittedForecaster[]): string {
   return `median of ${members.map((m) => m.name).join(' | ')}`;
 }
 
-export function combine(members: readonly FittedForecaster[]): FittedForecaster {
+/** `name` defaults to the members' names; a seed ensemble of one candidate names itself. */
+export function combine(
+  members: readonly FittedForecaster[],
+  name = combinationName(members),
+): FittedForecaster {
   if (members.length < 2)
     throw new Error(`a combination needs at least 2 forecasters, got ${members.length}`);
-  const name = combinationName(members);
   return {
     kind: 'combination',
     name,
@@ -21,7 +24,7 @@ export function combine(members: readonly FittedForecaster[]): FittedForecaster 
     refit: async (series, hooks) => {
       const refitted: FittedForecaster[] = [];
       for (const member of members) refitted.push(await member.refit(series, hooks));
-      return combine(refitted);
+      return combine(refitted, name);
     },
     describe: () => `${name}: ${members.map((m) => m.describe()).join('; ')}`,
     toJSON: () => ({ kind: 'combination', name, members: members.map((m) => m.toJSON()) }),
@@ -48,5 +51,5 @@ export function combinationFromJSON(
 ): FittedForecaster {
   const members = (json as unknown as { members?: FittedJSON[] }).members;
   if (!Array.isArray(members)) throw new Error(`the combination "${json.name}" lists no members`);
-  return combine(members.map(memberFromJSON));
+  return combine(members.map(memberFromJSON), json.name);
 }

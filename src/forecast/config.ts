@@ -49,6 +49,8 @@ export interface ForecastOptions {
    * "theta", "seasonal-naive", …). All of them when left out.
    */
   candidates?: string[];
+  /** Seeds of the best RNN candidate to fit; with more than 1 their median joins the pool as one more candidate. */
+  ensembleSeeds?: number;
 }
 
 /** How many outputs the network's head has under a strategy. */

@@ -20,6 +20,7 @@ import { planSplit } from './plan-split.ts';
 import { columnsOf } from './prepare.ts';
 import { fitRnn, rnnCandidateName } from './rnn-forecaster.ts';
 import type { RnnForecaster } from './rnn-forecaster.ts';
+import { fitSeedEnsemble, seedEnsembleName } from './seed-ensemble.ts';
 import { LEADERBOARD_METRIC, ValidationScorer, rankEntries, validationOrigins } from './select.ts';
 import type { LeaderboardEntry } from './select.ts';
 
@@ -95,6 +96,29 @@ export async function fit(
     const predicted = f.forecaster.forecastFrom(columns, validation.origins, h);
     return { ...f, predicted, ...scorer.score(predicted) };
   });
+  const seeds = ('ensembleSeeds' in options ? options.ensembleSeeds : undefined) ?? 1;
+  if (!Number.isInteger(seeds) || seeds < 1 || seeds > 9)
+    throw new ConfigError(`ensembleSeeds must be a whole number from 1 to 9, got ${seeds}`);
+  const bestRnn = rankEntries(scored).find((s) => s.forecaster.kind === 'rnn');
+  if (seeds > 1 && bestRnn && !hooks.signal?.aborted) {
+    const started = performance.now();
+    const first = bestRnn.forecaster as RnnForecaster;
+    const fitOne = (c: ForecastConfig) =>
+      (hooks.parallel === true ? fitRnnInWorker : fitRnn)(
+        series,
+        c,
+        split,
+        stageHooks(hooks, `seed ${c.training.seed} of ${first.name}`),
+      );
+    try {
+      const ensemble = await fitSeedEnsemble(first, seeds, fitOne, hooks.parallel === true);
+      const predicted = ensemble.forecastFrom(columns, validation.origins, h);
+      const fitSeconds = bestRnn.fitSeconds + secondsSince(started);
+      scored.push({ forecaster: ensemble, fitSeconds, predicted, ...scorer.score(predicted) });
+    } catch (e) {
+      failed.push({ name: seedEnsembleName(first, seeds), reason: (e as Error).message });
+    }
+  }
   const best = rankEntries(scored).slice(0, COMBINATION_SIZE);
   if (best.length >= 2) {
     const predicted = medianOf(best.map((b) => b.predicted));

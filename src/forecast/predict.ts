@@ -2,7 +2,7 @@
 // and forecasts s, s+1, …. Direct models emit all steps at once; recursive models feed
 // each prediction back as the newest input (LESSONS 8 keeps the two apart by name:
 // predictNext is one step from actuals, forecast is many steps from its own predictions).
-import { anchorStride, inverseTargets, scaleInputWindows } from '../prep/window-scale.ts';
+import { inverseTargets, scaleInputWindows } from '../prep/window-scale.ts';
 import { predictWindows } from '../rnn/bptt.ts';
 import type { Network } from '../rnn/network.ts';
 import type { ForecastConfig } from './config.ts';
@@ -63,7 +63,7 @@ function directForecast(
     origins,
     T,
     model.scalers.inputs,
-    anchorStride(model.scalers.target),
+    model.scalers.target,
   );
   const scaled = predictWindows(model.network, inputs, origins.length, T);
   return inverseTargets(scaled, anchors, headOutputs(model.config), model.scalers.target);
@@ -79,6 +79,12 @@ function recursiveForecast(
   origins: ArrayLike<number>,
   steps: number,
 ): Float64Array {
+  if (model.scalers.target.needsHistory)
+    throw new Error(
+      'recursive forecasting past one step cannot use es-normalise scaling: its smoother state ' +
+        'summarises the whole history, which the strips of lead values do not carry; ' +
+        'use strategy "direct" (as ES-RNN does)',
+    );
   const lead = firstOrigin(model.config);
   const strip = lead + steps;
   const N = origins.length;
