@@ -60,6 +60,9 @@ export async function fit(
       `a series of ${n} values is too short to forecast; at least ${MIN_SERIES_VALUES} are needed`,
     );
   const config = resolveForecastConfig(series, options);
+  const seeds = ('ensembleSeeds' in options ? options.ensembleSeeds : undefined) ?? 1;
+  if (!Number.isInteger(seeds) || seeds < 1 || seeds > 9)
+    throw new ConfigError(`ensembleSeeds must be a whole number from 1 to 9, got ${seeds}`);
   const plan = planSplit(n, config.horizonSteps, config.split);
   if (!plan.canValidate) return baselineModel(series, config, plan.notes);
   const { split } = plan;
@@ -96,9 +99,6 @@ export async function fit(
     const predicted = f.forecaster.forecastFrom(columns, validation.origins, h);
     return { ...f, predicted, ...scorer.score(predicted) };
   });
-  const seeds = ('ensembleSeeds' in options ? options.ensembleSeeds : undefined) ?? 1;
-  if (!Number.isInteger(seeds) || seeds < 1 || seeds > 9)
-    throw new ConfigError(`ensembleSeeds must be a whole number from 1 to 9, got ${seeds}`);
   const bestRnn = rankEntries(scored).find((s) => s.forecaster.kind === 'rnn');
   if (seeds > 1 && bestRnn && !hooks.signal?.aborted) {
     const started = performance.now();
