@@ -4,8 +4,20 @@
 // z = (y − center) / scale. Differencing and window-relative scaling need an anchor on
 // both transform and inverse: the actual values just before the values (one for
 // differences, a season of m for seasonal differences) or the window's last observed value
-// (window-relative); window-level helpers in window-scale.ts.
+// (window-relative); window-level helpers in window-scale.ts. es-normalise (es-normalise.ts)
+// divides by an exponential smoother's level and seasonal factors instead, its anchor being
+// the smoother's state at the origin, read off a path each scaler runs once per column.
+import { rawColumnAnchors, type ColumnAnchors } from './column-anchors.ts';
 import { PrepError } from './errors.ts';
+import { fitSmoothing } from './es-fit.ts';
+import {
+  esColumnAnchors,
+  esDenormalise,
+  esNormalise,
+  esTrainingSamples,
+  type EsSmoothing,
+} from './es-normalise.ts';
+import type { SmoothingConstants } from './es-smoother.ts';
 import { affineStats, trainingSamples, type ScalerKind } from './scaler-stats.ts';
 import {
   anchorLength,
@@ -18,6 +30,8 @@ import {
 } from './value-steps.ts';
 
 export type { ScalerKind } from './scaler-stats.ts';
+export type { ColumnAnchors } from './column-anchors.ts';
+export type { EsSmoothing } from './es-normalise.ts';
 export type { Anchor, RelativeMode, ValueTransform } from './value-steps.ts';
 export { leadValues } from './value-steps.ts';
 export { rangeWarnings } from './range-check.ts';
@@ -25,7 +39,7 @@ export { rangeWarnings } from './range-check.ts';
 export interface ScalerSpec {
   kind: ScalerKind;
   transform?: ValueTransform;
-  /** Seasonal difference only: m, the lag of the difference. */
+  /** Seasonal difference: m, the lag of the difference. es-normalise: m, its season (1: level only). */
   seasonLength?: number;
   /** Express each window relative to its last observed value, so trends leaving the training range stay forecastable. */
   windowRelative?: boolean;
@@ -45,29 +59,49 @@ export interface ScalerParams {
   count: number;
   /** Window-relative: ratio x/anchor − 1 when the training values are all positive (and not logged), else offset x − anchor. */
   relative: RelativeMode | null;
+  /** es-normalise: its α, γ; multiplicative if all training values are positive, else additive. */
+  smoothing: EsSmoothing | null;
 }
 
+/**
+ * Version 2 added es-normalise and its `smoothing`; every other scaler is still written as
+ * version 1, without the field, so builds that predate it read those as before.
+ */
 export interface ScalerJSON {
   format: 'recurrent-scaler';
-  version: 1;
+  version: 1 | 2;
   spec: ScalerSpec;
-  params: ScalerParams;
+  params: Omit<ScalerParams, 'smoothing'> & { smoothing?: EsSmoothing | null };
 }
 
 export interface FittedScaler {
   readonly spec: Readonly<ScalerSpec>;
   readonly params: Readonly<ScalerParams>;
-  /** true for (seasonal) differences and window-relative scaling. */
+  /** true for (seasonal) differences, window-relative scaling and es-normalise. */
   readonly needsAnchor: boolean;
-  /** Raw values the anchor holds: 0, 1, or m for a seasonal difference. */
+  /** Values the anchor for targets holds: 0, 1, m for a seasonal difference, 1 + m for es-normalise. */
   readonly anchorLength: number;
+  /**
+   * true when an anchor depends on every value before its origin (es-normalise), not only on
+   * the lead values: forecasting from a strip of lead values alone cannot reproduce it.
+   */
+  readonly needsHistory: boolean;
+  /** Where this scaler's anchors lie in one column; made once per column. */
+  anchorsIn(column: Float64Array): ColumnAnchors;
   transform(values: Float64Array, anchor?: Anchor): Float64Array;
   inverse(scaled: Float64Array, anchor?: Anchor): Float64Array;
   toJSON(): ScalerJSON;
 }
 
 const KINDS: readonly ScalerKind[] = ['minmax', 'zscore', 'robust', 'none'];
-const TRANSFORMS: readonly ValueTransform[] = ['none', 'log', 'difference', 'seasonal-difference'];
+const TRANSFORMS: readonly ValueTransform[] = [
+  'none',
+  'log',
+  'difference',
+  'seasonal-difference',
+  'es-normalise',
+];
+const FORMS: readonly EsSmoothing['form'][] = ['multiplicative', 'additive'];
 
 export function fitScaler(trainSlice: Float64Array, spec: ScalerSpec): FittedScaler {
   const clean = checkSpec(spec);
@@ -89,9 +123,17 @@ export function fitScaler(trainSlice: Float64Array, spec: ScalerSpec): FittedSca
   if (clean.windowRelative === true) {
     relative = clean.transform !== 'log' && trainSlice.every((v) => v > 0) ? 'ratio' : 'offset';
   }
-  const steps = stepsOf(clean, relative);
   const window = { length: clean.windowLength ?? 1, horizon: clean.horizonSteps ?? 1 };
-  const stats = affineStats(trainingSamples(trainSlice, steps, window), clean.kind);
+  let smoothing: EsSmoothing | null = null;
+  let samples: Float64Array;
+  if (clean.transform === 'es-normalise') {
+    const { form, alpha, gamma } = fitSmoothing(trainSlice, clean.seasonLength!, window.horizon);
+    smoothing = { form, alpha, gamma };
+    samples = esTrainingSamples(trainSlice, constantsOf(clean, smoothing), window);
+  } else {
+    samples = trainingSamples(trainSlice, stepsOf(clean, relative), window);
+  }
+  const stats = affineStats(samples, clean.kind);
   return createScaler(clean, {
     center: stats.center,
     scale: stats.scale,
@@ -99,6 +141,7 @@ export function fitScaler(trainSlice: Float64Array, spec: ScalerSpec): FittedSca
     fitMax: stats.max,
     count: stats.count,
     relative,
+    smoothing,
   });
 }
 
@@ -111,9 +154,9 @@ export function scalerFromJSON(json: unknown): FittedScaler {
       hint: 'Load the scaler from the model file it was saved in.',
     });
   }
-  if (record.version !== 1) {
+  if (record.version !== 1 && record.version !== 2) {
     throw new PrepError(
-      `scaler format version ${String(record.version)} is not supported (this build reads version 1)`,
+      `scaler format version ${String(record.version)} is not supported (this build reads versions 1 and 2)`,
       { field: 'scaler', hint: 'Refit the scaler with this version.' },
     );
   }
@@ -126,12 +169,23 @@ export function scalerFromJSON(json: unknown): FittedScaler {
       hint: 'Refit the scaler; the model file may be damaged.',
     });
   }
-  const { center, scale, fitMin, fitMax, count, relative } = params!;
-  return createScaler(spec, { center, scale, fitMin, fitMax, count, relative });
+  const { center, scale, fitMin, fitMax, count, relative, smoothing } = params!;
+  return createScaler(spec, {
+    center,
+    scale,
+    fitMin,
+    fitMax,
+    count,
+    relative,
+    smoothing:
+      smoothing === undefined || smoothing === null
+        ? null
+        : { form: smoothing.form, alpha: smoothing.alpha, gamma: smoothing.gamma },
+  });
 }
 
 // The first thing wrong with saved parameters, or null.
-function invalidParams(params: ScalerParams | undefined | null, spec: ScalerSpec): string | null {
+function invalidParams(params: ScalerJSON['params'] | undefined | null, spec: ScalerSpec): string | null {
   if (params === undefined || params === null || typeof params !== 'object') return 'no params';
   const bad = (['center', 'scale', 'fitMin', 'fitMax', 'count'] as const).find(
     (key) => !Number.isFinite(params[key]),
@@ -142,7 +196,18 @@ function invalidParams(params: ScalerParams | undefined | null, spec: ScalerSpec
     params.relative === null
       ? spec.windowRelative !== true
       : (params.relative === 'ratio' || params.relative === 'offset') && spec.windowRelative === true;
-  return relativeOk ? null : 'relative does not match windowRelative';
+  if (!relativeOk) return 'relative does not match windowRelative';
+  // A scaler's params as they are in memory carry `smoothing: null`; accept that too.
+  const smoothing = params.smoothing ?? null;
+  if (spec.transform !== 'es-normalise') return smoothing === null ? null : 'smoothing without es-normalise';
+  if (smoothing === null || typeof smoothing !== 'object' || !FORMS.includes(smoothing.form))
+    return 'no smoothing form';
+  const inUnit = (v: number): boolean => Number.isFinite(v) && v >= 0 && v <= 1;
+  return inUnit(smoothing.alpha) && inUnit(smoothing.gamma) ? null : 'a smoothing constant is not in [0, 1]';
+}
+
+function constantsOf(spec: ScalerSpec, smoothing: EsSmoothing): SmoothingConstants {
+  return { ...smoothing, seasonLength: spec.seasonLength! };
 }
 
 function stepsOf(spec: ScalerSpec, relative: RelativeMode | null): Steps {
@@ -152,24 +217,49 @@ function stepsOf(spec: ScalerSpec, relative: RelativeMode | null): Steps {
 function createScaler(spec: ScalerSpec, params: ScalerParams): FittedScaler {
   const steps = stepsOf(spec, params.relative);
   const frozenSpec = Object.freeze({ ...spec });
-  const frozenParams = Object.freeze({ ...params });
+  const { smoothing, ...affine } = params;
+  const frozenParams = Object.freeze({ ...params, smoothing: smoothing && Object.freeze({ ...smoothing }) });
+  const length = anchorLength(steps);
+  // The value steps and their anchors, or es-normalise's smoother.
+  const domain =
+    smoothing === null
+      ? {
+          apply: (values: Float64Array, anchor?: Anchor) => applySteps(values, steps, anchor),
+          undo: (y: Float64Array, anchor?: Anchor) => undoSteps(y, steps, anchor),
+          anchorsIn: (column: Float64Array) => rawColumnAnchors(column, length, params.relative !== null),
+        }
+      : {
+          apply: (values: Float64Array, anchor?: Anchor) => esNormalise(values, anchor, smoothing.form),
+          undo: (y: Float64Array, anchor?: Anchor) => esDenormalise(y, anchor, smoothing.form),
+          anchorsIn: (column: Float64Array) => esColumnAnchors(column, constantsOf(spec, smoothing)),
+        };
   return Object.freeze({
     spec: frozenSpec,
     params: frozenParams,
-    needsAnchor: anchorLength(steps) > 0,
-    anchorLength: anchorLength(steps),
+    needsAnchor: length > 0,
+    anchorLength: length,
+    needsHistory: smoothing !== null,
+    anchorsIn: domain.anchorsIn,
     transform(values: Float64Array, anchor?: Anchor): Float64Array {
-      const y = applySteps(values, steps, anchor);
+      const y = domain.apply(values, anchor);
       for (let i = 0; i < y.length; i++) y[i] = (y[i]! - frozenParams.center) / frozenParams.scale;
       return y;
     },
     inverse(scaled: Float64Array, anchor?: Anchor): Float64Array {
       const y = new Float64Array(scaled.length);
       for (let i = 0; i < y.length; i++) y[i] = scaled[i]! * frozenParams.scale + frozenParams.center;
-      return undoSteps(y, steps, anchor);
+      return domain.undo(y, anchor);
     },
     toJSON(): ScalerJSON {
-      return { format: 'recurrent-scaler', version: 1, spec: { ...frozenSpec }, params: { ...frozenParams } };
+      const spec = { ...frozenSpec };
+      return smoothing === null
+        ? { format: 'recurrent-scaler', version: 1, spec, params: { ...affine } }
+        : {
+            format: 'recurrent-scaler',
+            version: 2,
+            spec,
+            params: { ...affine, smoothing: { ...smoothing } },
+          };
     },
   });
 }
@@ -187,24 +277,25 @@ function checkSpec(spec: ScalerSpec | undefined): ScalerSpec {
       hint: `Use one of ${TRANSFORMS.join(', ')}.`,
     });
   }
-  if (
-    spec.windowRelative === true &&
-    (spec.transform === 'difference' || spec.transform === 'seasonal-difference')
-  ) {
-    throw new PrepError('differences and window-relative scaling do not combine', {
-      field: 'windowRelative',
-      hint: 'Choose one of them: both already remove the level.',
-    });
-  }
-  if (
-    spec.transform === 'seasonal-difference' &&
-    !(Number.isInteger(spec.seasonLength) && spec.seasonLength! >= 1)
-  ) {
+  const levelFree =
+    spec.transform === 'difference' ||
+    spec.transform === 'seasonal-difference' ||
+    spec.transform === 'es-normalise';
+  if (spec.windowRelative === true && levelFree) {
     throw new PrepError(
-      `a seasonal difference needs a whole season length ≥ 1, got ${String(spec.seasonLength)}`,
+      `${spec.transform === 'es-normalise' ? 'es-normalise' : 'differences'} and window-relative ` +
+        'scaling do not combine',
+      { field: 'windowRelative', hint: 'Choose one of them: both already remove the level.' },
+    );
+  }
+  const seasonal = spec.transform === 'seasonal-difference' || spec.transform === 'es-normalise';
+  if (seasonal && !(Number.isInteger(spec.seasonLength) && spec.seasonLength! >= 1)) {
+    throw new PrepError(
+      `${spec.transform === 'es-normalise' ? 'es-normalise' : 'a seasonal difference'} needs a whole ` +
+        `season length ≥ 1, got ${String(spec.seasonLength)}`,
       {
         field: 'seasonLength',
-        hint: 'Pass seasonLength (m) in the spec, e.g. 24 for hourly data with a daily cycle.',
+        hint: 'Pass seasonLength (m) in the spec, e.g. 24 for hourly data with a daily cycle (1: no season).',
       },
     );
   }

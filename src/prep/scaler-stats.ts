@@ -13,8 +13,8 @@ export interface AffineStats {
   count: number;
 }
 
-/** Caps the window-relative samples of a long series; anchors are then taken at a stride. */
-const MAX_RELATIVE_SAMPLES = 2_000_000;
+/** Caps the window samples (window-relative, es-normalise) of a long series; windows are then strided. */
+export const MAX_WINDOW_SAMPLES = 2_000_000;
 
 /**
  * The training values in the scaler's own domain. (Seasonal) differences come from the
@@ -44,7 +44,7 @@ export function trainingSamples(
       hint: 'Shorten the window or train on more data.',
     });
   }
-  const stride = Math.max(1, Math.ceil((anchors * (T + k)) / MAX_RELATIVE_SAMPLES));
+  const stride = Math.max(1, Math.ceil((anchors * (T + k)) / MAX_WINDOW_SAMPLES));
   const parts: Float64Array[] = [];
   for (let t = T - 1; t < train.length - k; t += stride) {
     parts.push(applySteps(train.subarray(t - T + 1, t + k + 1), steps, train[t]!));

@@ -7,9 +7,12 @@
 // values[0], oldest first; for window-relative scaling, the window's last observed value.
 // A seasonal difference forecasts how this season differs from the last one, so a series
 // whose cycle barely changes (hourly temperature normals) becomes small, learnable noise.
+// 'es-normalise' is no value step: its anchor is a smoother's state (es-normalise.ts); it is
+// named here because a spec's transform is one of these, and only its anchor sizes are.
+import { INITIAL_SEASONS } from './es-smoother.ts';
 import { PrepError } from './errors.ts';
 
-export type ValueTransform = 'none' | 'log' | 'difference' | 'seasonal-difference';
+export type ValueTransform = 'none' | 'log' | 'difference' | 'seasonal-difference' | 'es-normalise';
 export type RelativeMode = 'ratio' | 'offset';
 /** One raw value, or several (oldest first) for a seasonal difference. */
 export type Anchor = number | ArrayLike<number>;
@@ -21,17 +24,20 @@ export interface Steps {
   seasonLength?: number;
 }
 
-/** How many raw values the anchor holds: 0 when the steps need none. */
+/** How many values the anchor holds: 0 when the steps need none; es-normalise's is [level, m factors]. */
 export function anchorLength(steps: Steps): number {
   if (steps.transform === 'seasonal-difference') return steps.seasonLength ?? 1;
+  if (steps.transform === 'es-normalise') return 1 + (steps.seasonLength ?? 1);
   return steps.transform === 'difference' || steps.relative !== null ? 1 : 0;
 }
 
 /**
  * Raw values a window needs before its first input beyond the window itself: the anchor of
- * a (seasonal) difference. Window-relative anchors lie inside the window.
+ * a (seasonal) difference, or the seasons es-normalise starts its smoother from.
+ * Window-relative anchors lie inside the window.
  */
 export function leadValues(spec: { transform?: ValueTransform; seasonLength?: number }): number {
+  if (spec.transform === 'es-normalise') return INITIAL_SEASONS * (spec.seasonLength ?? 1);
   return anchorLength({
     transform: spec.transform ?? 'none',
     relative: null,
@@ -45,6 +51,7 @@ export function needsAnchor(steps: Steps): boolean {
 
 /** Raw values → the domain the affine map sees. */
 export function applySteps(values: Float64Array, steps: Steps, anchor: Anchor | undefined): Float64Array {
+  notASmoother(steps);
   const out = new Float64Array(values.length);
   const log = steps.transform === 'log';
   for (let i = 0; i < values.length; i++) out[i] = log ? logOf(values[i]!) : values[i]!;
@@ -64,6 +71,7 @@ export function applySteps(values: Float64Array, steps: Steps, anchor: Anchor | 
 
 /** Exact inverse of applySteps for the same anchor (up to floating-point rounding). */
 export function undoSteps(y: Float64Array, steps: Steps, anchor: Anchor | undefined): Float64Array {
+  notASmoother(steps);
   const out = Float64Array.from(y);
   const log = steps.transform === 'log';
   if (needsAnchor(steps)) {
@@ -110,6 +118,12 @@ function checkedAnchor(anchor: Anchor | undefined, steps: Steps): Float64Array {
   const out = Float64Array.from(values!);
   if (steps.transform === 'log') for (let i = 0; i < out.length; i++) out[i] = logOf(out[i]!);
   return out;
+}
+
+// A programming error, not bad data: es-normalise scalers never reach the value steps.
+function notASmoother(steps: Steps): void {
+  if (steps.transform === 'es-normalise')
+    throw new Error('es-normalise is not a value step (see es-normalise.ts)');
 }
 
 function logOf(value: number): number {

@@ -1,16 +1,22 @@
 // Scales windows cut from raw columns, one window at a time, handing each scaler the anchor
 // it needs: for inputs, the values before the window (one for differences, a season for
 // seasonal differences) or the window's last observed value (window-relative); for
-// targets, the last observed target values (as many as the anchor holds). inverseTargets
-// undoes it with the same anchors, giving forecasts in raw units.
+// targets, the last observed target values (as many as the anchor holds). es-normalise's
+// anchors are its smoother's state instead, which each scaler's anchorsIn(column) reads off
+// one pass over the column. inverseTargets undoes it with the same anchors, giving
+// forecasts in raw units.
 // scaleInputWindows does the input half alone for any origins, including the end of the
 // series, where there are no targets yet: that is what forecasting feeds the network.
+import { valuesBefore, type ColumnAnchors } from './column-anchors.ts';
 import { PrepError } from './errors.ts';
-import type { Anchor, FittedScaler } from './scale.ts';
+import type { FittedScaler } from './scale.ts';
 import type { WindowSet } from './window.ts';
 
 export interface ScaledWindows extends WindowSet {
-  /** [N, A]: the raw target values just before each window's first target, A = anchorStride(target scaler). */
+  /**
+   * [N, A]: each window's target anchor (the raw target values just before its first target,
+   * or es-normalise's state), A = anchorStride(target scaler).
+   */
   anchors: Float64Array;
 }
 
@@ -21,8 +27,9 @@ export interface WindowScalers {
 }
 
 /**
- * `columns` are the raw columns the windows were cut from (target first). A differenced
- * input needs one value before each window: cut such windows with makeWindows' firstInput: 1.
+ * `columns` are the raw columns the windows were cut from (target first), whole: anchors
+ * may summarise everything before a window. A differenced input needs one value before each
+ * window: cut such windows with makeWindows' firstInput: 1 (leadValues(spec) in general).
  */
 export function scaleWindows(
   windows: WindowSet,
@@ -47,18 +54,15 @@ export function scaleWindows(
     targetStart,
     T,
     scalers.inputs,
-    anchorStride(scalers.target),
+    scalers.target,
   );
+  // Targets are scaled with the very anchors inverseTargets will undo them with.
+  const A = anchorStride(scalers.target);
   const targets = new Float64Array(windows.targets.length);
   for (let w = 0; w < count; w++) {
     const s = targetStart[w]!;
-    targets.set(
-      scalers.target.transform(
-        target.subarray(s, s + k),
-        valuesBefore(target, s, scalers.target.anchorLength),
-      ),
-      w * k,
-    );
+    const anchor = scalers.target.needsAnchor ? anchors.subarray(w * A, (w + 1) * A) : undefined;
+    targets.set(scalers.target.transform(target.subarray(s, s + k), anchor), w * k);
   }
   return { ...windows, inputs, targets, anchors };
 }
@@ -71,7 +75,8 @@ export function anchorStride(targetScaler: FittedScaler): number {
 /**
  * Scaled inputs [N, T, F] of the windowLength steps before each origin (an origin may be
  * the series' length: the window that forecasts past its end), with anchors [N, A], the
- * last A observed target values before each origin.
+ * target scaler's anchor for the values from each origin on (for a scaler without one, the
+ * last observed value), A = anchorStride(targetScaler). Columns are whole, from the start.
  */
 export function scaleInputWindows(
   inputColumns: readonly Float64Array[],
@@ -79,17 +84,22 @@ export function scaleInputWindows(
   origins: ArrayLike<number>,
   windowLength: number,
   scalers: readonly FittedScaler[],
-  A = 1,
+  targetScaler: FittedScaler,
 ): { inputs: Float64Array; anchors: Float64Array } {
   const T = windowLength,
     F = inputColumns.length,
-    N = origins.length;
+    N = origins.length,
+    A = anchorStride(targetScaler);
   if (scalers.length !== F) {
     throw new PrepError(`${F} input columns but ${scalers.length} input scalers were given`, {
       field: 'scalers',
       hint: 'Pass one scaler per input feature.',
     });
   }
+  // Once per column; the target's own input scaler is usually the target scaler: share its pass.
+  const inputAnchors = inputColumns.map((column, f) => scalers[f]!.anchorsIn(column));
+  const shared = inputColumns.findIndex((column, f) => column === target && scalers[f] === targetScaler);
+  const targetAnchors: ColumnAnchors = shared >= 0 ? inputAnchors[shared]! : targetScaler.anchorsIn(target);
   const inputs = new Float64Array(N * T * F);
   const anchors = new Float64Array(N * A);
   for (let w = 0; w < N; w++) {
@@ -100,11 +110,10 @@ export function scaleInputWindows(
         { field: 'origins', hint: `Use origins from ${T} to ${target.length}.` },
       );
     }
-    anchors.set(valuesBefore(target, s, A)!, w * A);
+    anchors.set(targetAnchors.from(s) ?? valuesBefore(target, s, 1)!, w * A);
     for (let f = 0; f < F; f++) {
       const column = inputColumns[f]!;
-      const scaler = scalers[f]!;
-      const scaled = scaler.transform(column.subarray(s - T, s), inputAnchor(scaler, column, s, T));
+      const scaled = scalers[f]!.transform(column.subarray(s - T, s), inputAnchors[f]!.before(s, T));
       for (let t = 0; t < T; t++) inputs[(w * T + t) * F + f] = scaled[t]!;
     }
   }
@@ -138,24 +147,4 @@ export function inverseTargets(
     );
   }
   return out;
-}
-
-function inputAnchor(scaler: FittedScaler, column: Float64Array, s: number, T: number): Anchor | undefined {
-  if (scaler.params.relative !== null) return valuesBefore(column, s, 1);
-  return valuesBefore(column, s - T, scaler.anchorLength);
-}
-
-/** The `count` raw values just before index `end`; undefined when none are needed. */
-function valuesBefore(column: Float64Array, end: number, count: number): Float64Array | undefined {
-  if (count === 0) return undefined;
-  if (end - count < 0) {
-    throw new PrepError(
-      `a differenced window needs the ${count === 1 ? 'value' : `${count} values`} before it, which reach before the start of the series`,
-      {
-        field: 'firstInput',
-        hint: `Cut the windows with makeWindows(…, { firstInput: ${count} }).`,
-      },
-    );
-  }
-  return column.subarray(end - count, end);
 }

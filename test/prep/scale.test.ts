@@ -183,7 +183,7 @@ describe('serialisation', () => {
 
   it('refuses damaged or foreign JSON', () => {
     const good = fitScaler(f64([1, 2, 3]), { kind: 'minmax' }).toJSON();
-    expect(() => scalerFromJSON({ ...good, version: 2 })).toThrow(/version 2/);
+    expect(() => scalerFromJSON({ ...good, version: 3 })).toThrow(/version 3/);
     expect(() => scalerFromJSON({ ...good, params: { ...good.params, scale: 0 } })).toThrow(/invalid/);
     expect(() => scalerFromJSON({ ...good, params: { ...good.params, center: 'x' } })).toThrow(/center/);
     expect(() => scalerFromJSON({ ...good, spec: { kind: 'magic' } })).toThrow(/unknown scaler kind/);
