@@ -129,7 +129,12 @@ export function resolveForecastConfig(series: TimeSeries, options: ForecastOptio
     options.scaler ??
     defaultScaler(series.values.subarray(0, trainEnd), series.values.subarray(trainEnd, validationEnd));
   // A seasonal difference left without its lag takes the series' season.
-  const scaler = chosen.transform === 'seasonal-difference' ? { seasonLength, ...chosen } : chosen;
+  const seasonal = chosen.transform === 'seasonal-difference' || chosen.transform === 'es-normalise';
+  const scaler = seasonal ? { seasonLength, ...chosen } : chosen;
+  if (scaler.transform === 'es-normalise' && strategy === 'recursive')
+    throw new ConfigError(
+      'es-normalise scaling forecasts directly (as ES-RNN does): its smoother state cannot be fed back step by step; use strategy "direct"',
+    );
   return {
     target,
     features,
@@ -158,9 +163,10 @@ const MIN_SEASONAL_WINDOWS = 16;
  * The target scalers auto mode fits and then chooses between by validation MAE (model
  * selection on the validation split; the test split is never looked at): its level scaler,
  * and, when the series has a season (m ≥ 2) with room for it, a seasonal difference
- * y_t − y_{t−m}. A smooth, stable cycle (hourly normals) is nearly all seasonal-naive
- * signal that a level model must relearn; the difference leaves only what changes. A
- * caller who gives a scaler has chosen: one candidate. Experiment (b) in bench/ACCURACY.md.
+ * y_t − y_{t−m} and (direct strategy) the exponential-smoothing normalisation. A smooth,
+ * stable cycle (hourly normals) is nearly all seasonal-naive signal that a level model must
+ * relearn; the difference leaves only what changes. A caller who gives a scaler has
+ * chosen: one candidate. Experiment (b) in bench/ACCURACY.md, and bench/M4.md.
  */
 export function scalerCandidates(
   options: ForecastOptions | ForecastConfig,
@@ -172,7 +178,12 @@ export function scalerCandidates(
   const trainEnd = split.train[1];
   const windows = trainEnd - (config.windowLength + m + headOutputs(config)) + 1;
   if (m < 2 || windows < MIN_SEASONAL_WINDOWS) return [config.scaler];
-  return [config.scaler, { kind: 'zscore', transform: 'seasonal-difference', seasonLength: m }];
+  const seasonal: ScalerSpec[] = [{ kind: 'zscore', transform: 'seasonal-difference', seasonLength: m }];
+  // ES-RNN's normalisation: the network sees the series divided by its smoothed level and
+  // season. It forecasts directly, and its smoother starts from two seasons of history.
+  if (config.strategy === 'direct')
+    seasonal.push({ kind: 'zscore', transform: 'es-normalise', seasonLength: m });
+  return [config.scaler, ...seasonal];
 }
 
 /** A scaler in words, for reports: "z-score", "window-relative (ratio)", "seasonal difference (m = 24) + z-score". */
