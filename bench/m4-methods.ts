@@ -1,0 +1,19 @@
+// The methods the M4 bench runs and the fit options each adds: auto mode as a user gets it,
+// and each candidate of auto's pool alone through the `candidates` option.
+
+export const M4_METHODS = ['auto', 'rnn', 'naive', 'seasonal-naive', 'drift', 'theta', 'ets'] as const;
+
+export type M4Method = (typeof M4_METHODS)[number];
+
+export function isM4Method(name: string): name is M4Method {
+  return (M4_METHODS as readonly string[]).includes(name);
+}
+
+/**
+ * Options on top of `{ horizonSteps, seasonLength, training: { seed } }`. Untyped on purpose:
+ * `candidates` is not in ForecastOptions until the candidate pool lands, and the harness
+ * must compile (and run auto) before then.
+ */
+export function methodOptions(method: M4Method): Record<string, unknown> {
+  return method === 'auto' ? {} : { candidates: [method] };
+}

@@ -1,0 +1,105 @@
+// One M4 series through the facade, as a user's forecast would be made: ingest the history,
+// fit(series, options), forecast(model, series), keep the h values. Times fit + forecast
+// only (not ingestion), in wall and thread-CPU seconds, and records the model's warnings
+// and, when the model has one, its validation leaderboard. A fit that throws is a result
+// too, recorded as failed with its message; the scorer then uses the Naive forecast for it.
+import { performance } from 'node:perf_hooks';
+import { fit, forecast } from '../src/forecaster.ts';
+import type { ForecastOptions } from '../src/forecaster.ts';
+import { threadCpuSeconds } from './m4-cpu-time.ts';
+import type { M4Frequency } from './m4-data.ts';
+import { M4_SPEC, m4TimeSeries } from './m4-data.ts';
+import { keptCandidate, plainJson } from './m4-leaderboard.ts';
+import type { M4Method } from './m4-methods.ts';
+
+export interface M4Task {
+  /** Journal key: method, options, series and code version (m4-journal.ts). */
+  key: string;
+  /** The row label in the report: the method, plus the fit season when a run compares seasons. */
+  variant: string;
+  method: M4Method;
+  freq: M4Frequency;
+  id: string;
+  /** The history, as plain numbers so the task crosses to a worker thread unchanged. */
+  values: number[];
+  /** Everything given to fit(): horizonSteps, seasonLength, training.seed and the method's options. */
+  options: Record<string, unknown>;
+}
+
+export interface M4Result {
+  key: string;
+  variant: string;
+  method: M4Method;
+  freq: M4Frequency;
+  id: string;
+  ok: boolean;
+  /** h values when ok. */
+  forecast?: number[];
+  /** Wall time of fit() + forecast() (to the throw, for a failure). */
+  seconds: number;
+  /** CPU time of the same span on the worker's thread, when the OS tells (m4-cpu-time.ts). */
+  cpuSeconds?: number;
+  warnings: string[];
+  /** model.leaderboard as plain JSON, when the model has one. */
+  leaderboard?: unknown;
+  /** The candidate the leaderboard kept (m4-leaderboard.ts). */
+  kept?: string;
+  error?: string;
+  finishedAt: string;
+}
+
+/** What the bench reads off a model beyond the forecast; optional so a changed model shape still runs. */
+interface ModelView {
+  warnings?: string[];
+  leaderboard?: unknown;
+}
+
+export async function runTask(task: M4Task): Promise<M4Result> {
+  const base = { key: task.key, variant: task.variant, method: task.method, freq: task.freq, id: task.id };
+  const h = M4_SPEC[task.freq].horizonSteps;
+  let started = performance.now(),
+    cpuStarted = threadCpuSeconds();
+  const cpuSpent = () => {
+    const now = threadCpuSeconds();
+    return now === undefined || cpuStarted === undefined ? {} : { cpuSeconds: now - cpuStarted };
+  };
+  try {
+    const series = await m4TimeSeries(task.id, task.values, task.freq);
+    started = performance.now();
+    cpuStarted = threadCpuSeconds();
+    const model = await fit(series, task.options as unknown as ForecastOptions);
+    const values = Array.from(forecast(model, series).forecast);
+    const seconds = (performance.now() - started) / 1000;
+    const cpu = cpuSpent();
+    const view = model as unknown as ModelView;
+    const leaderboard = plainJson(view.leaderboard);
+    const kept = keptCandidate(leaderboard);
+    const problem =
+      values.length !== h
+        ? `forecast has ${values.length} values, not ${h}`
+        : values.some((v) => !Number.isFinite(v))
+          ? 'forecast has a non-finite value'
+          : undefined;
+    return {
+      ...base,
+      ok: problem === undefined,
+      ...(problem === undefined ? { forecast: values } : { error: problem }),
+      seconds,
+      ...cpu,
+      warnings: [...(view.warnings ?? [])],
+      ...(leaderboard === undefined ? {} : { leaderboard }),
+      ...(kept === undefined ? {} : { kept }),
+      finishedAt: new Date().toISOString(),
+    };
+  } catch (e) {
+    return {
+      ...base,
+      ok: false,
+      seconds: (performance.now() - started) / 1000,
+      ...cpuSpent(),
+      warnings: [],
+      error: `${(e as Error).name}: ${(e as Error).message}`,
+      finishedAt: new Date().toISOString(),
+    };
+  }
+}
