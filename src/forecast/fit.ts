@@ -1,8 +1,9 @@
 // fit: series + options → a ForecastModel. Resolves the config (auto mode), plans the
 // split (short series get what they need), fits every candidate of the pool on the
-// history before validation, scores each on rolling validation origins, adds the median
-// of the best three, keeps the best, calibrates split-conformal intervals on its
-// validation errors, and refits the kept one on all the data for the future forecast.
+// history before validation, scores each on rolling validation origins, adds ensembles
+// (seeds of the best RNN, the median of the best three), keeps the best, calibrates
+// split-conformal intervals on its validation errors, and refits the kept one on all the
+// data for the future forecast.
 import type { TimeSeries } from '../data/types.ts';
 import type { SplitRanges } from '../prep/split.ts';
 import { ConfigError, resolveForecastConfig } from './auto.ts';
@@ -10,19 +11,18 @@ import { baselineModel } from './baseline-model.ts';
 import { candidatePool } from './candidates.ts';
 import { combine, medianOf } from './combination.ts';
 import type { ForecastConfig, ForecastOptions } from './config.ts';
-import type { FittedForecaster } from './contract.ts';
-import type { FitHooks } from './fit-hooks.ts';
-import { fitRnnInWorker } from './fit-in-worker.ts';
 import { dataSummary } from './data-summary.ts';
+import { fitPool, rnnFitter, secondsSince, stageHooks } from './fit-candidates.ts';
+import type { CandidateFailure, FittedCandidate } from './fit-candidates.ts';
+import type { FitHooks } from './fit-hooks.ts';
 import { fitConformalWidths } from './intervals.ts';
 import type { ForecastModel } from './model.ts';
 import { planSplit } from './plan-split.ts';
 import { columnsOf } from './prepare.ts';
-import { fitRnn, rnnCandidateName } from './rnn-forecaster.ts';
 import type { RnnForecaster } from './rnn-forecaster.ts';
 import { fitSeedEnsemble, seedEnsembleName } from './seed-ensemble.ts';
 import { LEADERBOARD_METRIC, ValidationScorer, rankEntries, validationOrigins } from './select.ts';
-import type { LeaderboardEntry } from './select.ts';
+import type { LeaderboardEntry, ValidationForecasts } from './select.ts';
 
 export type { FitHooks, FitProgress } from './fit-hooks.ts';
 
@@ -33,14 +33,10 @@ export const MIN_SERIES_VALUES = 3;
 /** How many of the best candidates the combination takes the median of. */
 const COMBINATION_SIZE = 3;
 
-interface FittedCandidate {
-  forecaster: FittedForecaster;
-  fitSeconds: number;
-}
-
 interface ScoredCandidate
   extends FittedCandidate,
     Omit<LeaderboardEntry, 'name' | 'kind' | 'fitSeconds' | 'kept'> {
+  /** Its h-step forecasts from every validation origin. */
   predicted: Float64Array;
 }
 
@@ -67,84 +63,38 @@ export async function fit(
   if (!plan.canValidate) return baselineModel(series, config, plan.notes);
   const { split } = plan;
   const pool = candidatePool(series, options, config, split);
-  const failed: { name: string; reason: string }[] = [];
-  const fitted: FittedCandidate[] = [];
-  for (const candidate of pool.classical) {
-    const started = performance.now();
-    try {
-      fitted.push({
-        forecaster: await candidate.fit(series, split, hooks),
-        fitSeconds: secondsSince(started),
-      });
-    } catch (e) {
-      failed.push({ name: candidate.name, reason: (e as Error).message });
-    }
-  }
-  fitted.push(...(await fitRnnCandidates(series, pool.rnn, split, hooks, failed)));
+  const { fitted, failed } = await fitPool(series, pool, split, hooks);
   if (fitted.length === 0)
     throw new Error(`every candidate failed: ${failed.map((f) => `${f.name}: ${f.reason}`).join('; ')}`);
 
   const columns = columnsOf(series, config);
   const h = config.horizonSteps;
-  const validation = validationOrigins(
-    columns[0]!,
-    split.validation,
-    h,
-    fitted.map((f) => f.forecaster),
-  );
+  const forecasters = fitted.map((f) => f.forecaster);
+  const validation = validationOrigins(columns[0]!, split.validation, h, forecasters);
   if (validation.origins.length === 0)
     throw new Error(`the validation split ${split.validation.join('–')} holds no ${h}-step forecast origin`);
   const scorer = new ValidationScorer(columns[0]!, validation, h, config.seasonLength, split.train[1]);
-  const scored: ScoredCandidate[] = fitted.map((f) => {
-    const predicted = f.forecaster.forecastFrom(columns, validation.origins, h);
-    return { ...f, predicted, ...scorer.score(predicted) };
+  const score = (candidate: FittedCandidate, predicted: Float64Array): ScoredCandidate => ({
+    ...candidate,
+    predicted,
+    ...scorer.score(predicted),
   });
-  const bestRnn = rankEntries(scored).find((s) => s.forecaster.kind === 'rnn');
-  if (seeds > 1 && bestRnn && !hooks.signal?.aborted) {
-    const started = performance.now();
-    const first = bestRnn.forecaster as RnnForecaster;
-    const fitOne = (c: ForecastConfig) =>
-      (hooks.parallel === true ? fitRnnInWorker : fitRnn)(
-        series,
-        c,
-        split,
-        stageHooks(hooks, `seed ${c.training.seed} of ${first.name}`),
-      );
-    try {
-      const ensemble = await fitSeedEnsemble(first, seeds, fitOne, hooks.parallel === true);
-      const predicted = ensemble.forecastFrom(columns, validation.origins, h);
-      const fitSeconds = bestRnn.fitSeconds + secondsSince(started);
-      scored.push({ forecaster: ensemble, fitSeconds, predicted, ...scorer.score(predicted) });
-    } catch (e) {
-      failed.push({ name: seedEnsembleName(first, seeds), reason: (e as Error).message });
-    }
+  const scored = fitted.map((f) => score(f, f.forecaster.forecastFrom(columns, validation.origins, h)));
+  if (seeds > 1 && !hooks.signal?.aborted) {
+    const ensemble = await seedEnsemble(scored, seeds, { series, split, hooks, failed });
+    if (ensemble)
+      scored.push(score(ensemble, ensemble.forecaster.forecastFrom(columns, validation.origins, h)));
   }
   const best = rankEntries(scored).slice(0, COMBINATION_SIZE);
   if (best.length >= 2) {
-    const predicted = medianOf(best.map((b) => b.predicted));
+    const combination = combine(best.map((b) => b.forecaster));
     const fitSeconds = best.reduce((s, b) => s + b.fitSeconds, 0);
-    scored.push({
-      forecaster: combine(best.map((b) => b.forecaster)),
-      fitSeconds,
-      predicted,
-      ...scorer.score(predicted),
-    });
+    scored.push(score({ forecaster: combination, fitSeconds }, medianOf(best.map((b) => b.predicted))));
   }
   const ranked = rankEntries(scored);
   const kept = ranked[0]!;
 
-  const warnings = [...plan.notes, ...pool.notes];
-  warnings.push(...failed.map((f) => `the ${f.name} candidate failed: ${f.reason}`));
-  if (kept.forecaster.kind === 'rnn') warnings.push(...(kept.forecaster as RnnForecaster).core.warnings);
-  if (kept.forecaster.kind !== 'rnn' && pool.rnn.length > 0)
-    warnings.push(
-      `a ${kept.forecaster.kind} forecaster beat the RNN candidates on validation: ${kept.forecaster.name} was kept`,
-    );
-  if (validation.origins.length < FEW_CALIBRATION_ORIGINS)
-    warnings.push(
-      `prediction intervals rest on only ${validation.origins.length} validation forecasts; treat their width as rough`,
-    );
-
+  const warnings = [...plan.notes, ...pool.notes, ...keptWarnings(kept, pool.rnn.length, failed, validation)];
   let final = kept.forecaster;
   if (hooks.signal?.aborted)
     warnings.push(
@@ -187,47 +137,50 @@ export async function fit(
   };
 }
 
-/** Fits the RNN candidates one after the other, or each on its own worker thread when hooks.parallel. */
-async function fitRnnCandidates(
-  series: TimeSeries,
-  configs: readonly ForecastConfig[],
-  split: SplitRanges,
-  hooks: FitHooks,
-  failed: { name: string; reason: string }[],
-): Promise<FittedCandidate[]> {
-  const fitOne = async (config: ForecastConfig, i: number): Promise<FittedCandidate> => {
-    const started = performance.now();
-    const stage = stageHooks(hooks, `${i + 1}/${configs.length} ${rnnCandidateName(config)}`);
-    const forecaster = await (hooks.parallel === true ? fitRnnInWorker : fitRnn)(
-      series,
-      config,
-      split,
-      stage,
+/** The best-scoring RNN refitted from more seeds: their median, or null (and a recorded failure). */
+async function seedEnsemble(
+  scored: readonly ScoredCandidate[],
+  seeds: number,
+  context: {
+    series: TimeSeries;
+    split: SplitRanges;
+    hooks: FitHooks;
+    failed: CandidateFailure[];
+  },
+): Promise<FittedCandidate | null> {
+  const bestRnn = rankEntries(scored).find((s) => s.forecaster.kind === 'rnn');
+  if (!bestRnn) return null;
+  const { series, split, hooks } = context;
+  const first = bestRnn.forecaster as RnnForecaster;
+  const started = performance.now();
+  const fitOne = (c: ForecastConfig) =>
+    rnnFitter(hooks)(series, c, split, stageHooks(hooks, `seed ${c.training.seed} of ${first.name}`));
+  try {
+    const forecaster = await fitSeedEnsemble(first, seeds, fitOne, hooks.parallel === true);
+    return { forecaster, fitSeconds: bestRnn.fitSeconds + secondsSince(started) };
+  } catch (e) {
+    context.failed.push({ name: seedEnsembleName(first, seeds), reason: (e as Error).message });
+    return null;
+  }
+}
+
+/** What the report should say about the kept forecaster and the candidates that failed. */
+function keptWarnings(
+  kept: ScoredCandidate,
+  rnnCandidates: number,
+  failed: readonly CandidateFailure[],
+  validation: ValidationForecasts,
+): string[] {
+  const warnings = failed.map((f) => `the ${f.name} candidate failed: ${f.reason}`);
+  const { forecaster } = kept;
+  if (forecaster.kind === 'rnn') warnings.push(...(forecaster as RnnForecaster).core.warnings);
+  else if (rnnCandidates > 0)
+    warnings.push(
+      `a ${forecaster.kind} forecaster beat the RNN candidates on validation: ${forecaster.name} was kept`,
     );
-    return { forecaster, fitSeconds: secondsSince(started) };
-  };
-  const settled: PromiseSettledResult<FittedCandidate>[] = [];
-  if (hooks.parallel === true) settled.push(...(await Promise.allSettled(configs.map(fitOne))));
-  else
-    for (let i = 0; i < configs.length && !(i > 0 && hooks.signal?.aborted); i++) {
-      try {
-        settled.push({ status: 'fulfilled', value: await fitOne(configs[i]!, i) });
-      } catch (reason) {
-        settled.push({ status: 'rejected', reason });
-      }
-    }
-  return settled.flatMap((result, i) => {
-    if (result.status === 'fulfilled') return [result.value];
-    failed.push({ name: rnnCandidateName(configs[i]!), reason: (result.reason as Error).message });
-    return [];
-  });
-}
-
-function stageHooks(hooks: FitHooks, stage: string): FitHooks {
-  const { onEpoch } = hooks;
-  return { signal: hooks.signal, onEpoch: onEpoch && ((progress) => onEpoch({ ...progress, stage })) };
-}
-
-function secondsSince(started: number): number {
-  return (performance.now() - started) / 1000;
+  if (validation.origins.length < FEW_CALIBRATION_ORIGINS)
+    warnings.push(
+      `prediction intervals rest on only ${validation.origins.length} validation forecasts; treat their width as rough`,
+    );
+  return warnings;
 }

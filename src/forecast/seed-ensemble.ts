@@ -2,20 +2,10 @@
 // median of their forecasts as the forecast. A network's forecast depends on its random
 // start; the median of a few is steadier, which is what ES-RNN and N-BEATS did. It joins
 // the pool as one more candidate, so it is kept only where validation says it pays.
-import type { TimeSeries } from '../data/types.ts';
-import type { SplitRanges } from '../prep/split.ts';
 import { combine } from './combination.ts';
 import type { ForecastConfig } from './config.ts';
 import type { FittedForecaster } from './contract.ts';
-import type { FitHooks } from './fit-hooks.ts';
 import type { RnnForecaster } from './rnn-forecaster.ts';
-
-export type RnnFitter = (
-  series: TimeSeries,
-  config: ForecastConfig,
-  split: SplitRanges,
-  hooks: FitHooks,
-) => Promise<RnnForecaster>;
 
 /** The seeds after the first: seed + 1, seed + 2, …, so the ensemble is as reproducible as one fit. */
 export function extraSeeds(config: ForecastConfig, count: number): ForecastConfig[] {

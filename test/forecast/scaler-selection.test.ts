@@ -1,7 +1,7 @@
-// Auto mode's RNN candidates: with a season it fits the level model and a seasonal-
-// difference model, scores both on the validation origins and keeps the better; a caller's
-// scaler, or a series without a season, means one RNN fit. Parallel candidates (worker
-// threads) give the very same models as fitting them one after the other.
+// Auto mode's RNN candidates: with a season it fits the level model, a seasonal-difference
+// model and an ES-normalised one, scores each on the validation origins and keeps the best;
+// a caller's scaler, or a series without a season, means one RNN fit. Parallel candidates
+// (worker threads) give the very same models as fitting them one after the other.
 import { describe, expect, it } from 'vitest';
 import { evaluate, fit, forecast, modelFromJSON, modelToJSON, predictNext } from '../../src/forecaster.ts';
 import type { FitProgress, ForecastOptions, TimeSeries } from '../../src/forecaster.ts';
@@ -48,14 +48,16 @@ describe('auto mode chooses among its RNN candidates by validation score', () =>
     );
     const rnnEntries = model.leaderboard.entries.filter((e) => e.kind === 'rnn');
     expect(rnnEntries.map((e) => e.name).sort()).toEqual([
+      'rnn: exponential-smoothing normalised (m = 24) + z-score',
       'rnn: seasonal difference (m = 24) + z-score',
       'rnn: z-score',
     ]);
-    expect([...stages].slice(0, 2)).toEqual([
-      '1/2 rnn: z-score',
-      '2/2 rnn: seasonal difference (m = 24) + z-score',
+    expect([...stages].slice(0, 3)).toEqual([
+      '1/3 rnn: z-score',
+      '2/3 rnn: seasonal difference (m = 24) + z-score',
+      '3/3 rnn: exponential-smoothing normalised (m = 24) + z-score',
     ]);
-    expect([...stages][2]).toMatch(/^refit /);
+    expect([...stages][3]).toMatch(/^refit /);
     const best = model.leaderboard.entries[0]!;
     expect(best.kept).toBe(true);
     expect(model.leaderboard.kept).toBe(best.name);

@@ -77,11 +77,12 @@ describe('datasets, training, forecasting', () => {
     expect(started.status).toBe(202);
     const training = await waitForTraining(server.url, started.body.training.id);
     expect(training.status).toBe('succeeded');
-    // Auto mode fitted two candidate scalers, three epochs each, and the run kept both histories apart.
+    // Auto mode fitted three RNN candidates, three epochs each, and the run kept their histories apart,
     // ... then the kept candidate's refit on all the data, under a stage of its own.
     const stages = training.history.map((e: any) => `${e.stage.slice(0, 3)}${e.epoch}`);
-    expect(stages.slice(0, 6)).toEqual(['1/21', '1/22', '1/23', '2/21', '2/22', '2/23']);
-    expect(stages.slice(6).every((s: string) => s.startsWith('ref'))).toBe(true);
+    const perCandidate = ['1', '2', '3'].flatMap((c) => [`${c}/31`, `${c}/32`, `${c}/33`]);
+    expect(stages.slice(0, 9)).toEqual(perCandidate);
+    expect(stages.slice(9).every((s: string) => s.startsWith('ref'))).toBe(true);
 
     const model = await json(await fetch(`${server.url}/api/models/${training.modelId}`));
     expect(model.body.evaluation.baselines.naive.mae).toBeGreaterThan(0);
