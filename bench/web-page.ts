@@ -1,6 +1,6 @@
 // Web page bench (issue 5): how heavy the chart payloads are and how long the browser
 // takes to draw them, on the real app in headless Chromium — the model page of an sp500
-// "close" model, and the preview chart of a generated 100,000-point upload (LESSONS 15:
+// "close" model, and the preview chart of a generated 100,000-point upload (docs/lessons.md #15:
 // the server downsamples to ~5,000 points per trace, so both should stay small and fast).
 // Usage: npx tsx bench/web-page.ts [--quick]
 //   --quick    3 epochs and a 20,000-point upload, printed only (smoke test)

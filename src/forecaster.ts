@@ -1,6 +1,11 @@
 // The one facade every surface calls — CLI, web server, batch jobs, notebooks — so a
-// forecast is the same number whichever surface asked for it. Surfaces never reach
-// past it into the pipeline's layers.
+// forecast is the same number whichever surface asked for it. Surfaces reach the
+// pipeline's layers through it (docs/architecture.md names the few exceptions).
+//
+// Each exported function's `@example` runs from the repository root, importing from here,
+// given `series` = (await ingestCsv('datasets/seattle-weather.csv', { target: 'temp_max' })).series[0]
+// and `model` = await fit(series, { horizonSteps: 14 }). `forecast` is forecastFuture
+// (src/forecast/future.ts).
 export { ingestCsv, DataError } from './data/ingest.ts';
 export type { IngestOptions, IngestResult, TimeSeries, ValidationReport, Frequency } from './data/types.ts';
 export { describeSeries, seriesToFrame } from './data/frame.ts';
@@ -22,6 +27,16 @@ export { backtest } from './forecast/backtest.ts';
 export type { BacktestResult } from './forecast/backtest.ts';
 export { resolveForecastConfig, describeScaler, ConfigError } from './forecast/auto.ts';
 export type { ForecastConfig, ForecastOptions, ForecastStrategy } from './forecast/config.ts';
+export {
+  forecastSettingsSchema,
+  forecastSettingsFields,
+  SETTING_NAMES,
+  SETTINGS_AUTO_DEFAULTS,
+  CELL_KINDS,
+  SCALE_CHOICES,
+} from './forecast/settings.ts';
+export type { ForecastSettings, SettingName, ScaleChoice } from './forecast/settings.ts';
+export { settingsToForecastOptions } from './forecast/settings-to-options.ts';
 export type { ForecastModel } from './forecast/model.ts';
 export { saveModel, loadModel, modelToJSON, modelFromJSON, ModelFileError } from './forecast/model-file.ts';
 export { runWorkedExample } from './examples/worked-example.ts';

@@ -4,7 +4,7 @@
 // others instead of stopping them.
 import { basename, extname, isAbsolute, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
-import { ingestCsv } from '../forecaster.ts';
+import { ingestCsv, settingsToForecastOptions } from '../forecaster.ts';
 import type { ForecastOptions } from '../forecaster.ts';
 import type { BatchJob, JobsFile } from './jobs.ts';
 import type { SeriesTask } from './task.ts';
@@ -20,26 +20,9 @@ export interface JobProblem {
   error: string;
 }
 
+/** A job's settings (its horizon, features and config) as ForecastOptions, as every surface maps them. */
 export function jobOptions(job: BatchJob): ForecastOptions {
-  const base: ForecastOptions = { horizonSteps: job.horizon, features: job.features };
-  if (job.config === 'auto') return base;
-  const c = job.config;
-  const defined = <T extends object>(o: T) =>
-    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
-  return {
-    ...base,
-    windowLength: c.windowLength,
-    seasonLength: c.seasonLength,
-    strategy: c.strategy,
-    network: defined({ cell: c.cell, hiddenSize: c.hiddenSize, layers: c.layers }),
-    training: defined({
-      maxEpochs: c.maxEpochs,
-      patienceEpochs: c.patienceEpochs,
-      learningRate: c.learningRate,
-      batchSize: c.batchSize,
-      seed: c.seed,
-    }),
-  };
+  return settingsToForecastOptions({ ...job.config, horizonSteps: job.horizon, features: job.features });
 }
 
 const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '') || 'series';

@@ -1,26 +1,24 @@
 // The jobs file of `recurrent batch` and `recurrent schedule`, YAML or JSON: what to
-// forecast, from where, how, and where the results go. Validated up front with zod; an
-// error names the file and the path of the bad field (jobs[2].horizon).
+// forecast, from where, how, and where the results go. Validated up front with zod; the
+// forecast settings (horizon, features, config) are the one settings schema's, under the
+// keys jobs files have always used. An error names the file, the job and the field
+// (jobs[2].config.hiddenSize).
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { forecastSettingsFields } from '../forecaster.ts';
 
-const networkConfig = z
-  .object({
-    cell: z.enum(['rnn', 'lstm', 'gru']).optional(),
-    hiddenSize: z.number().int().min(1).max(512).optional(),
-    layers: z.number().int().min(1).max(3).optional(),
-    windowLength: z.number().int().min(2).max(512).optional(),
-    seasonLength: z.number().int().min(1).optional(),
-    strategy: z.enum(['recursive', 'direct']).optional(),
-    maxEpochs: z.number().int().min(1).optional(),
-    patienceEpochs: z.number().int().min(1).optional(),
-    learningRate: z.number().positive().optional(),
-    batchSize: z.number().int().min(1).optional(),
-    seed: z.number().int().min(0).optional(),
-  })
+const { horizonSteps, features, ...modelFields } = forecastSettingsFields;
+
+/** `config:` — every setting but the horizon and the features, which are keys of the job itself. */
+const modelSettings = z
+  .object(modelFields, { invalid_type_error: 'use auto, or a mapping of settings (cell, hiddenSize, …)' })
   .strict();
+
+// `auto` (or nothing) is the empty mapping: auto mode chooses everything. A preprocess, not a
+// union, so a bad setting is reported as that setting rather than as "invalid input".
+const config = z.preprocess((value) => (value === 'auto' || value === undefined ? {} : value), modelSettings);
 
 const output = z
   .object({
@@ -38,9 +36,9 @@ const job = z
     id: z.string().min(1).optional(),
     target: z.string().min(1),
     time: z.string().min(1).optional(),
-    features: z.array(z.string().min(1)).default([]),
-    horizon: z.number().int().min(1).max(10_000),
-    config: z.union([z.literal('auto'), networkConfig]).default('auto'),
+    features: features.unwrap().default([]),
+    horizon: horizonSteps,
+    config,
     mode: z.enum(['refit', 'reuse']).default('refit'),
     output,
     schedule: z.string().min(1).optional(),
@@ -54,7 +52,6 @@ const jobsFile = z
   .strict();
 
 export type BatchJob = z.infer<typeof job>;
-export type NetworkSettings = z.infer<typeof networkConfig>;
 
 export interface JobsFile {
   path: string;
@@ -67,11 +64,24 @@ export class JobsFileError extends Error {
   override readonly name = 'JobsFileError';
 }
 
-function describeIssue(file: string, issue: z.ZodIssue, prefix: (string | number)[]): string {
+/** The value at a path of the parsed document, to show what was given. */
+function valueAt(doc: unknown, path: (string | number)[]): unknown {
+  let value = doc;
+  for (const key of path)
+    value = typeof value === 'object' && value !== null ? Reflect.get(value, key) : undefined;
+  return value;
+}
+
+/** "jobs.yaml: jobs[0].config.hiddenSize: must be …, got 9999 (job "stocks")". */
+function describeIssue(file: string, issue: z.ZodIssue, prefix: (string | number)[], doc?: unknown): string {
   const path = [...prefix, ...issue.path]
     .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`))
     .join('');
-  return `${file}: ${path || '(top level)'}: ${issue.message}`;
+  const given = issue.code === 'unrecognized_keys' ? undefined : valueAt(doc, issue.path);
+  const got = given === undefined || typeof given === 'object' ? '' : `, got ${JSON.stringify(given)}`;
+  const name = valueAt(doc, ['name']);
+  const job = typeof name === 'string' ? ` (job "${name}")` : '';
+  return `${file}: ${path || '(top level)'}: ${issue.message}${got}${job}`;
 }
 
 /** Parses and validates a jobs document; `defaults` are merged under every job. */
@@ -90,7 +100,8 @@ export function parseJobs(text: string, path: string): JobsFile {
   const jobs = top.data.jobs.map((raw, i) => {
     const merged = typeof raw === 'object' && raw !== null ? { ...defaults, ...raw } : raw;
     const parsed = job.safeParse(merged);
-    if (!parsed.success) throw new JobsFileError(describeIssue(path, parsed.error.issues[0]!, ['jobs', i]));
+    if (!parsed.success)
+      throw new JobsFileError(describeIssue(path, parsed.error.issues[0]!, ['jobs', i], merged));
     return parsed.data;
   });
   const names = new Set<string>();

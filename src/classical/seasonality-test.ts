@@ -1,6 +1,7 @@
 // The M4 organisers' seasonality test ("Benchmarks and Evaluation.R", SeasonalityTest, and
-// /work/shared/bench/m4/score.py): the autocorrelation at lag m must exceed the 90 % one-sided
-// limit 1.645/√n · √(1 + 2 Σ_{k<m} r_k²). Series shorter than three seasons are never seasonal.
+// the score.py kept beside the M4 data, see CONTRIBUTING.md): the autocorrelation at lag m
+// must exceed the 90 % one-sided limit 1.645/√n · √(1 + 2 Σ_{k<m} r_k²). Series shorter
+// than three seasons are never seasonal.
 //
 // One deliberate difference from running the R code on short series: R's acf() stops at lag
 // floor(10·log10(n)), so for m = 24 the R test returns FALSE for every n < 252 (the lag-24 value

@@ -97,6 +97,14 @@ export function addWeekdays(ms: number, count: number): number {
   return result;
 }
 
+/**
+ * Epoch milliseconds as ISO 8601 UTC text: a date alone at midnight, seconds without
+ * milliseconds when there are none.
+ *
+ * @example
+ * formatTime(Date.UTC(2015, 11, 31)); // "2015-12-31"
+ * formatTime(Date.UTC(2015, 11, 31, 6, 30)); // "2015-12-31T06:30:00Z"
+ */
 export function formatTime(ms: number): string {
   if (!Number.isFinite(ms)) return String(ms);
   const iso = new Date(ms).toISOString();

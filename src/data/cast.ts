@@ -1,4 +1,4 @@
-// Our own cell casting, applied to every row (never a sample, see LESSONS #11): a strict
+// Our own cell casting, applied to every row (never a sample, see docs/lessons.md #11): a strict
 // decimal number reader, and the tokens that mean "missing".
 
 const MISSING_TOKENS = new Set([

@@ -123,7 +123,7 @@ export function resolveColumns(table: Table, options: IngestOptions): ResolvedCo
 
 function columnType(reader: ColumnReader, isTimeColumn: boolean, isIdentifier: boolean): ColumnInfo['type'] {
   if (isTimeColumn || (!reader.isNumber && reader.isTime && reader.present > 0)) return 'time';
-  // Identifiers stay text even when they look like numbers (LESSONS #11).
+  // Identifiers stay text even when they look like numbers (docs/lessons.md #11).
   return isIdentifier || !reader.isNumber ? 'text' : 'number';
 }
 

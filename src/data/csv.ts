@@ -1,6 +1,6 @@
 // Streams a CSV through csv-parse into column readers, one row at a time: no row objects
 // are kept, so memory is the kept columns (8 bytes a cell) whatever the file size.
-// Always `bom: true` (LESSONS #12); the delimiter is detected from the first lines.
+// Always `bom: true` (docs/lessons.md #12); the delimiter is detected from the first lines.
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { Parser } from 'csv-parse';

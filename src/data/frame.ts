@@ -17,7 +17,15 @@ function loadDanfo(): Promise<Danfo> {
   return danfo;
 }
 
-/** Columns: time (epoch ms), the target, then features — all float, never danfo's int32 (LESSONS #11). */
+/**
+ * A series as a danfo DataFrame, for the tabular edge (previews, notebooks). Columns: time
+ * (epoch ms), the target, then features — all float, never danfo's int32 (docs/lessons.md #11).
+ *
+ * @example
+ * const frame = await seriesToFrame(series); // seattle-weather.csv's temp_max
+ * frame.columns; // ['time', 'temp_max']
+ * frame.shape; // [1461, 2]
+ */
 export async function seriesToFrame(series: TimeSeries): Promise<DataFrame> {
   const { DataFrame } = await loadDanfo();
   const columns = [TIME_COLUMN, series.target, ...series.features.map((f) => f.name)];
@@ -67,7 +75,13 @@ export function frameToSeries(frame: DataFrame, columns: FrameColumns): TimeSeri
   };
 }
 
-/** danfo's describe() (count, mean, std, min, median, max, variance) per value column, as plain JSON. */
+/**
+ * danfo's describe() (count, mean, std, min, median, max, variance) per value column, as plain JSON.
+ *
+ * @example
+ * const stats = await describeSeries(series); // seattle-weather.csv's temp_max
+ * stats.temp_max.mean; // 16.44 (°C); stats.temp_max.count is 1461
+ */
 export async function describeSeries(series: TimeSeries): Promise<Record<string, Record<string, number>>> {
   const frame = await seriesToFrame(series);
   const described = frame.drop({ columns: [TIME_COLUMN] }).describe();

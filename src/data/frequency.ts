@@ -1,7 +1,7 @@
 // Infers a series' frequency from its sorted timestamps and lists what breaks it: gaps
 // (absent periods, reported, never filled) and, for weekday-only series such as stock
 // prices, calendar gaps (market holidays), which are part of a regular business-day
-// calendar and not missing data (LESSONS #9). futureTimes continues the same calendar.
+// calendar and not missing data (docs/lessons.md #9). futureTimes continues the same calendar.
 import {
   addMonths,
   addWeekdays,

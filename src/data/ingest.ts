@@ -31,6 +31,16 @@ export const INGEST_DEFAULTS = {
   minRows: 2,
 } as const;
 
+/**
+ * Reads a CSV (a path, a Buffer or a stream) into cleaned series, one per identifier of a
+ * long-format file, and a validation report of what was found and what was done. Bad input
+ * throws a DataError naming the file, line and column.
+ *
+ * @example
+ * const { series, report } = await ingestCsv('datasets/seattle-weather.csv', { target: 'temp_max' });
+ * series[0].values.length; // 1461 daily values (a Float64Array)
+ * report.series[0].frequency.label; // "daily"
+ */
 export async function ingestCsv(source: CsvSource, options: IngestOptions = {}): Promise<IngestResult> {
   const file = sourceName(source, options.file);
   checkOptions(options, file);

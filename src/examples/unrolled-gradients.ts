@@ -24,6 +24,14 @@ export interface UnrolledGradientOptions {
   clipNorm?: number | null;
 }
 
+/**
+ * The worked example's unit unrolled over `steps` steps with feedback weight w2, and the
+ * norm of ∂L/∂h_t at every step from the engine's own BPTT.
+ *
+ * @example
+ * unrollGradients({ feedbackWeight: 0.5, steps: 20 }).gradNorms; // [2.1e-6, 4.2e-6, …, 1.1]: vanishing
+ * unrollGradients({ feedbackWeight: 1.5, steps: 20 }).gradNorms[0]; // 2438.5: exploding
+ */
 export function unrollGradients(options: UnrolledGradientOptions): UnrolledGradients {
   const steps = options.steps ?? 50;
   if (!Number.isInteger(steps) || steps < 2 || steps > 1000)

@@ -45,6 +45,14 @@ export function workedNetwork(weights: WorkedWeights = WORKED_WEIGHTS): Network 
   );
 }
 
+/**
+ * The worked example for two inputs, through the engine's own forward pass, with every
+ * intermediate value.
+ *
+ * @example
+ * const run = runWorkedExample(1, 1);
+ * [run.y1, run.y2, run.tomorrow]; // [1.8, 0.9, 0.99] (tomorrow prints as 0.9900000000000001)
+ */
 export function runWorkedExample(
   yesterday: number,
   today: number,

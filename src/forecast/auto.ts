@@ -67,7 +67,7 @@ export function shareOutsideRange(train: Float64Array, validation: Float64Array)
   return validation.length === 0 ? 0 : outside / validation.length;
 }
 
-/** Window-relative scaling for series that trend away from their training range (LESSONS 7). */
+/** Window-relative scaling for series that trend away from their training range (docs/lessons.md #7). */
 export function defaultScaler(train: Float64Array, validation: Float64Array): ScalerSpec {
   const trending = isTrending(train) || shareOutsideRange(train, validation) > 0.1;
   return trending ? { kind: 'zscore', windowRelative: true } : { kind: 'zscore' };
@@ -93,6 +93,17 @@ export const AUTO_DEFAULTS = {
   },
 } as const;
 
+/**
+ * Auto mode: the full config for a series, every setting the options leave out chosen
+ * from the data (season from the frequency, window from season and horizon, scaler,
+ * strategy, network, training budget). Throws a ConfigError for settings that cannot work.
+ *
+ * @example
+ * const config = resolveForecastConfig(series, { horizonSteps: 14 }); // daily temp_max
+ * config.seasonLength; // 7
+ * config.windowLength; // 28
+ * config.network; // { cell: 'gru', hiddenSize: 32, layers: 1 }
+ */
 export function resolveForecastConfig(series: TimeSeries, options: ForecastOptions): ForecastConfig {
   const h = options.horizonSteps;
   if (!Number.isInteger(h) || h < 1)
@@ -186,7 +197,14 @@ export function scalerCandidates(
   return [config.scaler, ...seasonal];
 }
 
-/** A scaler in words, for reports: "z-score", "window-relative (ratio)", "seasonal difference (m = 24) + z-score". */
+/**
+ * A scaler in words, for reports: "z-score", "window-relative (ratio)", "seasonal difference
+ * (m = 24) + z-score".
+ *
+ * @example
+ * describeScaler({ kind: 'zscore', transform: 'seasonal-difference', seasonLength: 7 });
+ * // "seasonal difference (m = 7) + z-score"
+ */
 export function describeScaler(spec: ScalerSpec): string {
   const kind = spec.kind === 'zscore' ? 'z-score' : spec.kind;
   if (spec.windowRelative === true) return `window-relative${spec.kind === 'none' ? '' : ` + ${kind}`}`;

@@ -40,6 +40,16 @@ export function seriesPrefix(series: TimeSeries, end: number): TimeSeries {
   };
 }
 
+/**
+ * Rolling-origin backtest: `folds` origins h values apart, covering the last folds × h
+ * values; each fold runs the whole fit (selection included) on the values before its
+ * origin and forecasts the next h, scored beside the baselines.
+ *
+ * @example
+ * const result = await backtest(series, { horizonSteps: 14 }, 3);
+ * result.mean.model.mase; // beside result.mean.baselines.naive.mase
+ * result.folds.map((f) => f.kept); // which candidate each fold's selection kept
+ */
 export async function backtest(
   series: TimeSeries,
   options: ForecastOptions,

@@ -1,4 +1,4 @@
-// The simple forecasts every model is shown beside (LESSONS item 2): naive (last value),
+// The simple forecasts every model is shown beside (docs/lessons.md #2): naive (last value),
 // seasonal naive, drift and moving average. Each forecasts h steps from a history.
 
 export type BaselineKind = 'naive' | 'seasonal-naive' | 'drift' | 'moving-average';

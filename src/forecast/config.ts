@@ -6,9 +6,9 @@ import type { ScalerSpec } from '../prep/scale.ts';
 import type { TrainingConfig } from '../train/config.ts';
 
 /** recursive: a one-step model fed its own predictions; direct: the network outputs all h steps. */
-export type ForecastStrategy = 'recursive' | 'direct';
+export const FORECAST_STRATEGIES = ['recursive', 'direct'] as const;
 
-export const FORECAST_STRATEGIES: readonly ForecastStrategy[] = ['recursive', 'direct'];
+export type ForecastStrategy = (typeof FORECAST_STRATEGIES)[number];
 
 export interface NetworkChoice {
   cell: CellKind;

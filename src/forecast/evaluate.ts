@@ -1,7 +1,7 @@
 // evaluate: how a model forecasts the test split of a series, beside the baselines
-// (LESSONS 2), with skill versus naive, interval coverage, the lag at which its one-step
-// predictions best match the actuals (LESSONS 3), and a warning when they are flat (LESSONS 7). Every origin in the test split
-// forecasts h steps from data before it only.
+// (docs/lessons.md #2), with skill versus naive, interval coverage, the lag at which its
+// one-step predictions best match the actuals (#3), and a warning when they are flat (#7).
+// Every origin in the test split forecasts h steps from data before it only.
 import type { TimeSeries } from '../data/types.ts';
 import { BASELINE_KINDS, baselineForecast } from './baselines.ts';
 import type { BaselineKind } from './baselines.ts';

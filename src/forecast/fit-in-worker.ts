@@ -31,7 +31,18 @@ export class WorkerFitError extends Error {
   }
 }
 
-/** fit() on a worker thread. */
+/**
+ * fit() on a worker thread, so the caller's event loop stays free (the server's training
+ * queue uses it). Progress and cancellation cross the thread through `hooks`; the model
+ * comes back through its JSON form, as a model file would.
+ *
+ * @example
+ * const controller = new AbortController();
+ * const model = await fitInWorker(series, { horizonSteps: 14 }, {
+ *   signal: controller.signal, // controller.abort() stops training and keeps the best weights
+ *   onEpoch: (p) => console.log(p.stage, p.epoch, p.trainLoss),
+ * });
+ */
 export function fitInWorker(
   series: TimeSeries,
   options: ForecastOptions,

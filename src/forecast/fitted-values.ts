@@ -1,6 +1,6 @@
 // predictNext: one-step-ahead predictions from actuals at every point a window fits —
 // what a chart of "fitted values" shows over train, validation and test. Each value uses
-// the actual history before it, never the model's own earlier predictions (LESSONS 8).
+// the actual history before it, never the model's own earlier predictions (docs/lessons.md #8).
 import type { TimeSeries } from '../data/types.ts';
 import type { ForecastModel } from './model.ts';
 import { originsBetween } from './predict.ts';
@@ -20,6 +20,16 @@ export interface FittedValues {
   start: number;
 }
 
+/**
+ * One-step-ahead fitted values over the series: each prediction sees the actuals before
+ * it, never the model's own earlier predictions (what `forecast` does). From the held-out
+ * forecaster, so the validation and test parts are honest.
+ *
+ * @example
+ * const fitted = predictNext(model, series); // model from fit(series, { horizonSteps: 14 })
+ * fitted.predicted[0]; // the prediction for series.values[fitted.start], from the values before it
+ * fitted.split.test; // [start, end) indices of the test part, for shading a chart
+ */
 export function predictNext(model: ForecastModel, series: TimeSeries): FittedValues {
   const columns = columnsOf(series, model.config);
   const n = series.values.length;

@@ -1,4 +1,4 @@
-// Flat-forecast detection (LESSONS 7): a network fed levels outside the range it was
+// Flat-forecast detection (docs/lessons.md #7): a network fed levels outside the range it was
 // trained on saturates, and its forecast becomes a nearly straight line while the actuals
 // keep moving. It shows as predictions whose spread is a small fraction of the actuals'.
 

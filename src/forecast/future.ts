@@ -66,6 +66,14 @@ export interface ForecastRow {
   upper95: number;
 }
 
+/**
+ * A forecast as rows, one per step, times as ISO text.
+ *
+ * @example
+ * forecastRows(forecast(model, series, 2));
+ * // [{ time: '2016-01-01', forecast: 6.07, lower80: 2.91, upper80: 9.24, lower95: …, upper95: … },
+ * //  { time: '2016-01-02', … }]
+ */
 export function forecastRows(f: FutureForecast): ForecastRow[] {
   return Array.from(f.forecast, (v, i) => ({
     time: formatTime(f.time[i]!),
@@ -79,7 +87,14 @@ export function forecastRows(f: FutureForecast): ForecastRow[] {
 
 export type IntervalLevel = 80 | 95;
 
-/** CSV with exactly one row per step: time,forecast,lower,upper (the 95 % interval unless 80). */
+/**
+ * CSV with exactly one row per step: time,forecast,lower,upper (the 95 % interval unless 80).
+ *
+ * @example
+ * await writeFile('forecast.csv', forecastCsv(forecast(model, series), 80)); // node:fs/promises
+ * // time,forecast,lower,upper
+ * // 2016-01-01,6.07…,2.90…,9.23…
+ */
 export function forecastCsv(f: FutureForecast, level: IntervalLevel = 95): string {
   const [lower, upper] = level === 80 ? [f.lower80, f.upper80] : [f.lower95, f.upper95];
   const rows = Array.from(f.forecast, (v, i) => `${formatTime(f.time[i]!)},${v},${lower[i]},${upper[i]}`);

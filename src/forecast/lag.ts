@@ -1,4 +1,4 @@
-// Lag analysis (LESSONS item 3): a model that learned "tomorrow ≈ today" draws a line
+// Lag analysis (docs/lessons.md #3): a model that learned "tomorrow ≈ today" draws a line
 // that looks right on a chart but sits one step behind the actuals. The lag at which the
 // predictions best match the actuals exposes it: 0 is honest, 1 is persistence.
 

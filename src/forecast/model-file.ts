@@ -6,8 +6,10 @@ import { z } from 'zod';
 import { writeFileAtomic } from '../files/atomic-write.ts';
 import { parseJsonText } from '../files/json-text.ts';
 import { scalerFromJSON } from '../prep/scale.ts';
+import { CELL_KINDS } from '../rnn/cells/cell.ts';
 import { networkFromJSON } from '../rnn/serialize.ts';
 import { STOP_REASONS } from '../train/trainer.ts';
+import { FORECAST_STRATEGIES } from './config.ts';
 import type { FittedJSON } from './contract.ts';
 import { forecasterFromJSON } from './forecaster-json.ts';
 import type { ForecastModel } from './model.ts';
@@ -89,9 +91,9 @@ const modelSchema = z.object({
     horizonSteps: z.number().int().positive(),
     seasonLength: z.number().int().positive(),
     windowLength: z.number().int().positive(),
-    strategy: z.enum(['recursive', 'direct']),
+    strategy: z.enum(FORECAST_STRATEGIES),
     network: z.object({
-      cell: z.enum(['rnn', 'lstm', 'gru']),
+      cell: z.enum(CELL_KINDS),
       hiddenSize: z.number().int().positive(),
       layers: z.number().int().min(1).max(3),
       activation: z.enum(['tanh', 'relu']).optional(),
@@ -141,6 +143,14 @@ const modelSchema = z.object({
     .optional(),
 });
 
+/**
+ * A model as the plain JSON of a model file (format "recurrent-model", version 3).
+ *
+ * @example
+ * const json = modelToJSON(model);
+ * const copy = modelFromJSON(JSON.parse(JSON.stringify(json)));
+ * forecast(copy, series).forecast; // the same values as forecast(model, series).forecast
+ */
 export function modelToJSON(model: ForecastModel): unknown {
   return {
     format: MODEL_FORMAT,
@@ -161,6 +171,14 @@ export function modelToJSON(model: ForecastModel): unknown {
   };
 }
 
+/**
+ * Validates a model file's JSON and rebuilds the model; versions 1 and 2 load as a model
+ * of one RNN. Anything else throws a ModelFileError that names `source` and what is wrong.
+ *
+ * @example
+ * const model = modelFromJSON(JSON.parse(await readFile('model.json', 'utf8')), 'model.json');
+ * modelFromJSON({ format: 'other' }); // throws ModelFileError: model is not a Recurrent model file…
+ */
 export function modelFromJSON(json: unknown, source = 'model'): ForecastModel {
   const doc = json as { format?: unknown; version?: unknown } | null;
   if (typeof doc !== 'object' || doc === null || doc.format !== MODEL_FORMAT) {
@@ -244,10 +262,24 @@ function legacyForecaster(
   return { heldOut: rnn, final: rnn, leaderboard };
 }
 
+/**
+ * Writes a model file atomically: a crash leaves the old file or the new one, never half.
+ *
+ * @example
+ * await saveModel(model, 'model.json');
+ */
 export async function saveModel(model: ForecastModel, path: string): Promise<void> {
   await writeFileAtomic(path, `${JSON.stringify(modelToJSON(model))}\n`);
 }
 
+/**
+ * Reads and validates a model file; a missing, truncated, foreign or newer file throws a
+ * ModelFileError that says which and what to do.
+ *
+ * @example
+ * const model = await loadModel('model.json');
+ * forecast(model, series, 7).forecast; // the next 7 values after the end of series
+ */
 export async function loadModel(path: string): Promise<ForecastModel> {
   let text: string;
   try {

@@ -1,6 +1,6 @@
 // Forecasts from forecast origins: for each origin s, the model sees only values before s
 // and forecasts s, s+1, …. Direct models emit all steps at once; recursive models feed
-// each prediction back as the newest input (LESSONS 8 keeps the two apart by name:
+// each prediction back as the newest input (docs/lessons.md #8 keeps the two apart by name:
 // predictNext is one step from actuals, forecast is many steps from its own predictions).
 import { inverseTargets, scaleInputWindows } from '../prep/window-scale.ts';
 import { predictWindows } from '../rnn/bptt.ts';

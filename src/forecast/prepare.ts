@@ -1,6 +1,6 @@
 // Turns a cleaned series and a resolved config into what the engine trains on: the raw
 // columns (target first), a chronological split, scalers fitted on the training slice
-// only (LESSONS 1), and scaled windows for each split.
+// only (docs/lessons.md #1), and scaled windows for each split.
 import type { TimeSeries } from '../data/types.ts';
 import { fitScaler, leadValues } from '../prep/scale.ts';
 import type { FittedScaler } from '../prep/scale.ts';

@@ -18,7 +18,13 @@ export interface SearchResult {
   candidates: { label: string; validationMae: number; elapsedMs: number }[];
 }
 
-/** Cells × sizes around the auto choice, everything else left to auto mode. */
+/**
+ * Cells × sizes around the auto choice (GRU and LSTM, 16 and 32 units), everything else
+ * left to auto mode; the pool is the RNN's unless `options.candidates` says otherwise.
+ *
+ * @example
+ * defaultGrid({ horizonSteps: 14 }).map((c) => c.label); // ['gru 16', 'gru 32', 'lstm 16', 'lstm 32']
+ */
 export function defaultGrid(options: ForecastOptions): SearchCandidate[] {
   const networks: Partial<NetworkChoice>[] = [
     { cell: 'gru', hiddenSize: 16 },
@@ -33,6 +39,15 @@ export function defaultGrid(options: ForecastOptions): SearchCandidate[] {
   }));
 }
 
+/**
+ * Fits every candidate of a grid, `concurrency` at a time on worker threads, and keeps the
+ * one with the lowest validation MAE.
+ *
+ * @example
+ * const grid = defaultGrid({ horizonSteps: 14, training: { maxEpochs: 20 } });
+ * const { best, bestLabel, candidates } = await searchFit(series, grid, 2);
+ * bestLabel; // e.g. "lstm 32"; candidates lists each label's validation MAE and time
+ */
 export async function searchFit(
   series: TimeSeries,
   candidates: SearchCandidate[],

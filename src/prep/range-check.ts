@@ -1,5 +1,5 @@
 // Warns when validation or test values leave the range the scaler was fitted on: a network
-// fed inputs it never saw tends to forecast a flat line there (LESSONS #7). Window-relative
+// fed inputs it never saw tends to forecast a flat line there (docs/lessons.md #7). Window-relative
 // scalers get no warning, since leaving the training range is exactly what they handle.
 // es-normalise compares one-step ratios to the smoothed level and season, the slice starting
 // its own smoother (it has no history here): those leave the range of the training windows'

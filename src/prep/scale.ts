@@ -1,4 +1,4 @@
-// Scalers, fitted on the training slice only (LESSONS #1): `fitScaler` is the one way to
+// Scalers, fitted on the training slice only (docs/lessons.md #1): `fitScaler` is the one way to
 // make one, and its parameters serialise with a model. A scaler maps raw x through the
 // steps of value-steps.ts (log, first or seasonal differences, window-relative) to y, then
 // z = (y − center) / scale. Differencing and window-relative scaling need an anchor on

@@ -1,7 +1,7 @@
 // Chronological train / validation / test splits, as half-open index ranges of target
 // positions: validation follows train and test follows validation, always. A window whose
 // targets sit in one part may look back into the part before it, never forward (pass a
-// range as makeWindows' targetRange). There is deliberately no shuffled split (LESSONS).
+// range as makeWindows' targetRange). There is deliberately no shuffled split (docs/lessons.md #16).
 import { PrepError } from './errors.ts';
 
 export interface SplitRanges {

@@ -5,6 +5,7 @@
 import { gruCell } from './cells/gru.ts';
 import { lstmCell } from './cells/lstm.ts';
 import { createRnnCell } from './cells/rnn.ts';
+import { CELL_KINDS } from './cells/cell.ts';
 import type { Cell, CellKind, LayerParams } from './cells/cell.ts';
 import type { RnnActivation } from './cells/rnn.ts';
 import { glorotUniform, orthogonalBlocks } from './init.ts';
@@ -55,8 +56,10 @@ export function validateNetworkConfig(config: NetworkConfig): void {
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 1)
       throw new Error(`network config: ${name} must be a positive integer, got ${String(v)}`);
   };
-  if (!['rnn', 'lstm', 'gru'].includes(config.cell))
-    throw new Error(`network config: cell must be rnn, lstm or gru, got ${String(config.cell)}`);
+  if (!CELL_KINDS.includes(config.cell))
+    throw new Error(
+      `network config: cell must be one of ${CELL_KINDS.join(', ')}, got ${String(config.cell)}`,
+    );
   positive('inputSize');
   positive('hiddenSize');
   positive('layers');

@@ -19,6 +19,7 @@ import { datasetRoutes } from './routes/datasets.ts';
 import { exampleRoutes } from './routes/example.ts';
 import { modelRoutes } from './routes/models.ts';
 import { scheduleRoutes } from './routes/schedules.ts';
+import { settingsRoutes } from './routes/settings.ts';
 import { trainingRoutes } from './routes/trainings.ts';
 import { TrainingQueue } from './training-queue.ts';
 import { bundleWebAssets } from './web-assets.ts';
@@ -64,6 +65,7 @@ export function createApp(options: AppOptions = {}): RecurrentApp {
     ...trainingRoutes(db, datasets, queue),
     ...modelRoutes(db, datasets, models, uploadLimit),
     ...scheduleRoutes(db),
+    ...settingsRoutes(),
     ...exampleRoutes(),
   ];
   const app = express() as RecurrentApp;

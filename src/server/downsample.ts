@@ -1,6 +1,6 @@
 // Largest-Triangle-Three-Buckets downsampling (Steinarsson 2013): keeps the points that
 // carry a line's visual shape, so a 100,000-point series draws as ~5,000 points that look
-// the same (LESSONS 15: browsers choke on long traces).
+// the same (docs/lessons.md #15: browsers choke on long traces).
 
 /** Indices (ascending) of at most `threshold` points of (x, y) chosen by LTTB. */
 export function lttbIndices(x: ArrayLike<number>, y: ArrayLike<number>, threshold: number): Int32Array {

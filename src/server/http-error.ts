@@ -22,7 +22,12 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown, what: string
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fields: Record<string, string> = {};
-  for (const issue of result.error.issues) fields[issue.path.join('.') || what] ??= issue.message;
+  for (const issue of result.error.issues) {
+    // A misspelt field is named itself, so the person sees which key to fix.
+    if (issue.code === 'unrecognized_keys')
+      for (const key of issue.keys) fields[[...issue.path, key].join('.')] ??= `not a field of a ${what}`;
+    else fields[issue.path.join('.') || what] ??= issue.message;
+  }
   throw new HttpError(
     400,
     `invalid ${what}: ${Object.entries(fields)

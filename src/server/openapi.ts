@@ -1,5 +1,6 @@
 // The OpenAPI 3 document served at /api/openapi.json, built from the same route table the
-// app registers, so every route is in it.
+// app registers, so every route is in it; a JSON body's schema comes from the zod schema
+// its route checks it with (route.bodySchema), so the document states the limits enforced.
 import type { ApiRoute } from './route.ts';
 
 const errorSchema = {
@@ -30,13 +31,13 @@ export function openApiDocument(routes: readonly ApiRoute[]): object {
         schema: { type: 'string' },
       })),
     ];
-    const content = (type: string) => ({
-      [type]: { schema: type === 'application/json' ? { type: 'object' } : { type: 'string' } },
+    const content = (type: string, schema: object = { type: 'object' }) => ({
+      [type]: { schema: type === 'application/json' ? schema : { type: 'string' } },
     });
     const requestBody = route.body && {
       required: route.body !== 'json-or-multipart',
       content: {
-        ...(route.body !== 'multipart' ? content('application/json') : {}),
+        ...(route.body !== 'multipart' ? content('application/json', route.bodySchema) : {}),
         ...(route.body !== 'json'
           ? {
               'multipart/form-data': {

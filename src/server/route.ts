@@ -2,6 +2,7 @@
 // one table means the served document can never miss one.
 import type { Request, RequestHandler } from 'express';
 import { HttpError } from './http-error.ts';
+import type { JsonSchema } from './json-schema.ts';
 
 export type BodyKind = 'json' | 'multipart' | 'json-or-multipart';
 
@@ -12,6 +13,8 @@ export interface ApiRoute {
   summary: string;
   query?: Record<string, string>;
   body?: BodyKind;
+  /** The JSON body's schema for the API document, converted from the zod schema that checks it. */
+  bodySchema?: JsonSchema;
   /** Status → what it means. */
   responses: Record<number, string>;
   /** The response is not JSON (an event stream, a CSV, a file download). */

@@ -1,5 +1,5 @@
 // Training configuration, its defaults, and the up-front checks that turn a bad config
-// into one clear message before any epoch runs (LESSONS item 5).
+// into one clear message before any epoch runs (docs/lessons.md #5).
 import type { LossKind } from '../rnn/loss.ts';
 import { LOSS_KINDS } from '../rnn/loss.ts';
 import type { OptimizerKind } from '../rnn/optim.ts';

@@ -1,6 +1,6 @@
 // Early stopping that always keeps the best weights it has seen, so whatever ends
 // training (patience, the epoch limit, cancellation, a diverging loss) the network can be
-// put back to its best epoch (LESSONS item 4).
+// put back to its best epoch (docs/lessons.md #4).
 
 export interface EarlyStoppingConfig {
   /** Epochs without an improvement larger than minDelta before stopping; Infinity never stops. */

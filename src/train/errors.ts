@@ -1,5 +1,5 @@
 // The error training raises when a loss or gradient stops being a finite number: it names
-// the epoch, the parameter tensor and an input window so the cause can be found (LESSONS 6).
+// the epoch, the parameter tensor and an input window so the cause can be found (docs/lessons.md #6).
 
 export class NonFiniteError extends Error {
   override readonly name = 'NonFiniteError';

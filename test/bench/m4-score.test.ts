@@ -1,8 +1,9 @@
 // The TypeScript M4 scorer (bench/m4-score.ts) against score.py and the published M4 table,
-// without running Python: golden values below were printed by ../shared/bench/m4/score.py
-// (Python 3.11) and the full-set rows come from the README's published table, which
-// score.py's --benchmarks reproduces. Needs the M4 files beside the repository (M4_DIR
-// overrides); the measure-level tests do not.
+// without running Python: golden values below were printed by score.py, the Python scorer
+// kept beside the M4 data (Python 3.11), and the full-set rows come from the published M4
+// table, which score.py's --benchmarks reproduces. Needs the M4 files (CONTRIBUTING.md says
+// where they come from; bench/m4-data.ts looks in ../shared/bench/m4 unless M4_DIR says
+// otherwise); the measure-level tests do not.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

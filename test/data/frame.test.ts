@@ -19,7 +19,7 @@ describe('danfo bridge', () => {
   it('builds float columns, even from whole numbers, and converts back exactly', async () => {
     const frame = await seriesToFrame(series);
     expect(frame.columns).toEqual(['time', 'close', 'volume']);
-    // Whole numbers would otherwise be typed int32 by danfo (LESSONS #11).
+    // Whole numbers would otherwise be typed int32 by danfo (docs/lessons.md #11).
     expect(frame.dtypes).toEqual(['float32', 'float32', 'float32']);
     const back = frameToSeries(frame, { target: 'close', features: ['volume'] });
     expect(back.time).toEqual(series.time);

@@ -43,8 +43,8 @@ describe('error messages in the pages', () => {
     await page.click('#start');
     await page.waitForSelector('#page-status[data-kind="error"]');
     expect(await text(page, '#page-status')).toMatch(/^invalid training request: horizonSteps/);
-    expect(await text(page, '[data-field="horizon"] .field-error')).toMatch(/greater than or equal to 1/);
-    expect(await text(page, '[data-field="hidden-size"] .field-error')).toMatch(/less than or equal to 512/);
+    expect(await text(page, '[data-field="horizon"] .field-error')).toMatch(/whole number from 1 to 10000/);
+    expect(await text(page, '[data-field="hidden-size"] .field-error')).toMatch(/whole number from 1 to 512/);
     expect(await text(page, '[data-field="window"] .field-error')).toBe('');
     expect(await page.isEnabled('#start')).toBe(true); // the person can fix and retry
     expect(await page.isHidden('#progress')).toBe(true);

@@ -1,5 +1,5 @@
 // The worked example page in a real browser: the sliders drive GET /api/example and the
-// page shows the engine's numbers (DESIGN.md table), plus its two charts.
+// page shows the engine's numbers (the table in docs/architecture.md), plus its two charts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserApp } from './browser-app.ts';

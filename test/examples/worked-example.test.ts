@@ -1,5 +1,6 @@
-// The yesterday/today → tomorrow example: golden values from DESIGN.md, computed by the
-// engine's own ReLU Elman cell; and the unrolled feedback weight's vanishing/exploding.
+// The yesterday/today → tomorrow example: golden values from the table in
+// docs/architecture.md, computed by the engine's own ReLU Elman cell; and the unrolled
+// feedback weight's vanishing/exploding.
 import { describe, expect, it } from 'vitest';
 import { unrollGradients } from '../../src/examples/unrolled-gradients.ts';
 import { describeWorkedExample, runWorkedExample } from '../../src/examples/worked-example.ts';

@@ -1,4 +1,4 @@
-// Flat-forecast detection (LESSONS 7): predictions that barely move while the actuals do.
+// Flat-forecast detection (docs/lessons.md #7): predictions that barely move while the actuals do.
 import { describe, expect, it } from 'vitest';
 import { evaluate, fit } from '../../src/forecaster.ts';
 import type { ForecastOptions, TimeSeries } from '../../src/forecaster.ts';

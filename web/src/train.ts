@@ -2,7 +2,7 @@
 // training it starts (loss curves, epoch, ETA, cancel). ?training=ID reattaches to a run
 // after a reload; the server replays past epochs, so the curve comes back whole.
 import { ApiError, errorMessage, getJson, postJson } from './lib/api.ts';
-import type { Dataset, DefaultConfig, Training, ValidationReport } from './lib/api-types.ts';
+import type { Dataset, DefaultConfig, SettingsSchema, Training, ValidationReport } from './lib/api-types.ts';
 import { byId, queryParam, showStatus } from './lib/dom.ts';
 import { duration } from './lib/format.ts';
 import { createLossChart } from './lib/loss-chart.ts';
@@ -106,11 +106,14 @@ async function main(): Promise<void> {
     );
     return;
   }
-  const { dataset, report } = await getJson<{ dataset: Dataset; report: ValidationReport }>(
-    `/api/datasets/${datasetId}`,
-  );
+  // The settings' limits and choices are the server's schema, fetched beside the dataset.
+  const [{ dataset, report }, { schema }] = await Promise.all([
+    getJson<{ dataset: Dataset; report: ValidationReport }>(`/api/datasets/${datasetId}`),
+    getJson<{ schema: SettingsSchema }>('/api/settings'),
+  ]);
   byId('dataset-name').textContent = `on ${dataset.name}`;
-  const trainingForm = buildTrainingForm(form, report, datasetId, dataset.series, queryParam('series') ?? '');
+  const series = queryParam('series') ?? '';
+  const trainingForm = buildTrainingForm(form, report, datasetId, dataset.series, series, schema);
   form.hidden = false;
 
   let pending: AbortController | undefined;
@@ -122,7 +125,7 @@ async function main(): Promise<void> {
     try {
       const { config } = await getJson<{ config: DefaultConfig }>(
         `/api/datasets/${datasetId}/defaults`,
-        { target, horizon: horizonSteps, series },
+        { target, horizonSteps, series },
         pending.signal,
       );
       trainingForm.applyDefaults(config);

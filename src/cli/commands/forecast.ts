@@ -5,7 +5,7 @@ import { forecast, loadModel } from '../../forecaster.ts';
 import { loadSeries } from '../load-series.ts';
 import type { SeriesFlags } from '../load-series.ts';
 import { addSeriesOptions } from '../model-options.ts';
-import { parseIntegerOption } from '../options.ts';
+import { settingParser } from '../setting-flags.ts';
 import { forecastJson, writeForecast } from '../write-forecast.ts';
 import type { IntervalLevel } from '../write-forecast.ts';
 
@@ -15,7 +15,12 @@ export function registerForecast(program: Command): void {
       .command('forecast <model> <csv>')
       .description('forecast past the end of a CSV with a saved model'),
   )
-    .option('--steps <n>', "steps to forecast (default: the model's horizon)", parseIntegerOption('--steps'))
+    // A horizon under its older name: the settings schema's limits, parsed as --horizon is.
+    .option(
+      '--steps <n>',
+      "steps to forecast (default: the model's horizon)",
+      settingParser('horizonSteps', '--steps') as (value: string) => number,
+    )
     .requiredOption('--out <file>', 'output file: .csv (time,forecast,lower,upper) or .json')
     .option(
       '--level <percent>',

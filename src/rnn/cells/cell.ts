@@ -13,7 +13,10 @@
 // weight_ih / weight_hh, so a tf.js kernel is the transpose of Wx.
 import { gemm } from '../gemm.ts';
 
-export type CellKind = 'rnn' | 'lstm' | 'gru';
+/** Every recurrent cell there is: the one list the settings schema, the model file and the network check use. */
+export const CELL_KINDS = ['rnn', 'lstm', 'gru'] as const;
+
+export type CellKind = (typeof CELL_KINDS)[number];
 
 export interface LayerParams {
   Wx: Float64Array;

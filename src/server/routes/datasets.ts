@@ -2,13 +2,18 @@
 // (validation report, danfo summary, downsampled points) and the auto defaults a training
 // form starts from.
 import multer from 'multer';
-import { describeSeries, resolveForecastConfig } from '../../forecaster.ts';
+import {
+  describeSeries,
+  forecastSettingsFields,
+  forecastSettingsSchema,
+  resolveForecastConfig,
+} from '../../forecaster.ts';
 import { deleteDataset, listDatasets } from '../../store/datasets.ts';
 import type { Db } from '../../store/db.ts';
 import { datasetJson } from '../dataset-service.ts';
 import type { DatasetService } from '../dataset-service.ts';
 import { traceWindow } from '../downsample.ts';
-import { HttpError } from '../http-error.ts';
+import { HttpError, parseInput } from '../http-error.ts';
 import { idParam, numberQuery, requireBody, stringQuery } from '../route.ts';
 import type { ApiRoute } from '../route.ts';
 
@@ -133,13 +138,17 @@ export function datasetRoutes(
       summary: 'The auto-mode configuration for a target and horizon',
       query: {
         target: 'column to forecast',
-        horizon: 'steps ahead',
+        horizonSteps: `${forecastSettingsFields.horizonSteps.description} (default 7)`,
         series: 'series id of a long-format file',
       },
       responses: { 200: 'the configuration', 400: 'bad query' },
       handlers: [
         async (req, res) => {
-          const horizonSteps = numberQuery(req, 'horizon') ?? 7;
+          const { horizonSteps } = parseInput(
+            forecastSettingsSchema.pick({ horizonSteps: true }),
+            { horizonSteps: numberQuery(req, 'horizonSteps') ?? 7 },
+            'defaults query',
+          );
           const series = await datasets.series(idParam(req), {
             target: stringQuery(req, 'target'),
             series: stringQuery(req, 'series'),

@@ -4,7 +4,14 @@
 import type { RequestHandler } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
-import { describeScaler, forecast, forecastCsv, forecastRows, ingestCsv } from '../../forecaster.ts';
+import {
+  describeScaler,
+  forecast,
+  forecastCsv,
+  forecastRows,
+  forecastSettingsFields,
+  ingestCsv,
+} from '../../forecaster.ts';
 import type { ForecastModel, TimeSeries } from '../../forecaster.ts';
 import type { Db } from '../../store/db.ts';
 import { insertForecast } from '../../store/forecasts.ts';
@@ -13,15 +20,17 @@ import type { ModelRow } from '../../store/models.ts';
 import type { DatasetService } from '../dataset-service.ts';
 import { traceWindow } from '../downsample.ts';
 import { HttpError, parseInput } from '../http-error.ts';
+import { toJsonSchema } from '../json-schema.ts';
 import type { ModelService } from '../model-service.ts';
 import { idParam, numberQuery, requireBody } from '../route.ts';
 import type { ApiRoute } from '../route.ts';
 import { pointsQuery } from './datasets.ts';
 
+// `steps` is a horizon, with the settings schema's limits (the name predates the schema).
 const forecastRequestSchema = z
   .object({
-    steps: z.number().int().min(1).max(10_000).optional(),
-    datasetId: z.number().int().min(1).optional(),
+    steps: forecastSettingsFields.horizonSteps.optional(),
+    datasetId: z.number().int().min(1).optional().describe('forecast from this dataset instead'),
   })
   .strict();
 
@@ -189,6 +198,7 @@ export function modelRoutes(
       summary:
         'Forecast with a model: from its own dataset, another dataset (datasetId), or a new CSV (multipart "file")',
       body: 'json-or-multipart',
+      bodySchema: toJsonSchema(forecastRequestSchema),
       responses: {
         200: 'the forecast rows',
         400: 'invalid request or data',

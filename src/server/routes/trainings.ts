@@ -2,35 +2,29 @@
 // the number of cores), follow it live over server-sent events, cancel it, list runs.
 import type { Response } from 'express';
 import { z } from 'zod';
+import {
+  forecastSettingsFields,
+  settingsToForecastOptions,
+  SETTINGS_AUTO_DEFAULTS,
+} from '../../forecaster.ts';
 import type { Db } from '../../store/db.ts';
 import { getRun, listRuns } from '../../store/runs.ts';
 import type { RunRow } from '../../store/runs.ts';
 import type { DatasetService } from '../dataset-service.ts';
 import { HttpError, notFound, parseInput } from '../http-error.ts';
+import { toJsonSchema } from '../json-schema.ts';
 import { idParam, requireBody } from '../route.ts';
 import type { ApiRoute } from '../route.ts';
 import type { TrainingEvent, TrainingQueue } from '../training-queue.ts';
 
-const positiveInt = (max: number) => z.number().int().min(1).max(max);
-
+/** Which data to train on, then the forecast settings of the one schema, under their own names. */
 export const trainingRequestSchema = z
   .object({
-    datasetId: positiveInt(Number.MAX_SAFE_INTEGER),
-    target: z.string().min(1),
-    series: z.string().optional(),
-    time: z.string().min(1).optional(),
-    features: z.array(z.string().min(1)).max(50).optional(),
-    horizonSteps: positiveInt(1000),
-    windowLength: z.number().int().min(2).max(512).optional(),
-    seasonLength: positiveInt(10_000).optional(),
-    cell: z.enum(['rnn', 'lstm', 'gru']).optional(),
-    hiddenSize: positiveInt(512).optional(),
-    layers: positiveInt(3).optional(),
-    maxEpochs: positiveInt(10_000).optional(),
-    patienceEpochs: positiveInt(1000).optional(),
-    seed: z.number().int().min(0).optional(),
-    learningRate: z.number().positive().max(1).optional(),
-    batchSize: positiveInt(4096).optional(),
+    datasetId: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).describe('the dataset to train on'),
+    target: z.string().min(1).describe('column to forecast'),
+    series: z.string().optional().describe('series id of a long-format file'),
+    time: z.string().min(1).optional().describe('time column (detected when absent)'),
+    ...forecastSettingsFields,
   })
   .strict();
 
@@ -82,6 +76,7 @@ export function trainingRoutes(db: Db, datasets: DatasetService, queue: Training
       path: '/api/trainings',
       summary: 'Start training a model on a dataset (runs on a worker thread)',
       body: 'json',
+      bodySchema: toJsonSchema(trainingRequestSchema, { defaults: SETTINGS_AUTO_DEFAULTS }),
       responses: {
         202: 'queued or running',
         400: 'invalid request (messages per field)',
@@ -113,26 +108,7 @@ export function trainingRoutes(db: Db, datasets: DatasetService, queue: Training
               features: body.features ?? [],
               series: body.series,
             },
-            options: {
-              horizonSteps: body.horizonSteps,
-              features: body.features ?? [],
-              windowLength: body.windowLength,
-              seasonLength: body.seasonLength,
-              network: Object.fromEntries(
-                Object.entries({ cell: body.cell, hiddenSize: body.hiddenSize, layers: body.layers }).filter(
-                  ([, v]) => v !== undefined,
-                ),
-              ),
-              training: Object.fromEntries(
-                Object.entries({
-                  maxEpochs: body.maxEpochs,
-                  patienceEpochs: body.patienceEpochs,
-                  seed: body.seed,
-                  learningRate: body.learningRate,
-                  batchSize: body.batchSize,
-                }).filter(([, v]) => v !== undefined),
-              ),
-            },
+            options: settingsToForecastOptions(body),
           });
           res.status(202).json({ training: trainingJson(run) });
         },

@@ -110,8 +110,32 @@ export interface DefaultConfig {
   };
 }
 
-export type CellKind = 'rnn' | 'lstm' | 'gru';
+/** A cell name; the list of them is the server's (GET /api/settings, `cell.enum`). */
+export type CellKind = string;
 export type TrainingStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+/** One field of GET /api/settings: JSON Schema as the OpenAPI document writes it. */
+export interface SettingSchema {
+  type?: 'integer' | 'number' | 'string' | 'array';
+  description?: string;
+  /** Auto mode's value when the setting is left out and does not depend on the data. */
+  default?: unknown;
+  enum?: string[];
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: boolean;
+  exclusiveMaximum?: boolean;
+  items?: SettingSchema;
+  minItems?: number;
+  maxItems?: number;
+}
+
+/** GET /api/settings: the forecast settings schema, the one the API checks bodies with. */
+export interface SettingsSchema {
+  type: 'object';
+  properties: Record<string, SettingSchema>;
+  required?: string[];
+}
 
 export interface TrainingRequest {
   datasetId: number;

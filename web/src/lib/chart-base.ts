@@ -1,5 +1,5 @@
 // Shared Plotly look and settings, so every chart in the app reads alike and none of them
-// asks for a WebGL context by accident (LESSONS 15: browsers cap those per page).
+// asks for a WebGL context by accident (docs/lessons.md #15: browsers cap those per page).
 
 export const COLOURS = {
   actual: '#1f2937',

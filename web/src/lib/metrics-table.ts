@@ -1,6 +1,6 @@
-// The evaluation of a model beside its baselines (LESSONS 2): MAE, RMSE, MAPE, sMAPE and
+// The evaluation of a model beside its baselines (docs/lessons.md #2): MAE, RMSE, MAPE, sMAPE and
 // MASE on the test split, the skill versus naive with an explicit "no skill" label, the
-// lag check (LESSONS 3) and how often the intervals held the actuals.
+// lag check (docs/lessons.md #3) and how often the intervals held the actuals.
 import type { Evaluation, MetricSet } from './api-types.ts';
 import { el, table } from './dom.ts';
 import { metric, percent } from './format.ts';

@@ -1,7 +1,7 @@
 // The results chart of a model: actuals, the one-step-ahead fitted line (predictNext, from
 // actuals), the h-step forecast (from its own predictions) with 80/95 % bands, the splits
 // as labelled shaded bands, and an optional naive overlay. Every trace says what made it
-// (LESSONS 8). Zooming fetches the fitted arrays at full detail for that range.
+// (docs/lessons.md #8). Zooming fetches the fitted arrays at full detail for that range.
 import { getJson } from './api.ts';
 import type { ModelChart } from './api-types.ts';
 import { baseLayout, CHART_CONFIG, COLOURS, markRender, plotlyText } from './chart-base.ts';

@@ -1,5 +1,5 @@
 // The preview line chart of one dataset column. The overview is the server's ~5,000-point
-// downsample; zooming fetches that range at full detail and splices it in (LESSONS 15).
+// downsample; zooming fetches that range at full detail and splices it in (docs/lessons.md #15).
 import { getJson } from './api.ts';
 import type { Points } from './api-types.ts';
 import { baseLayout, CHART_CONFIG, COLOURS, markRender, plotlyText } from './chart-base.ts';

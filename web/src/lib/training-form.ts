@@ -1,7 +1,16 @@
 // The training form: target, features, series and network settings for one dataset.
-// Auto-mode defaults fill every field the person has not touched yet, so changing the
-// target or horizon refreshes the suggestions without undoing their own edits.
-import type { DefaultConfig, TrainingRequest, ValidationReport } from './api-types.ts';
+// Each setting's limits, step, choices and hint come from the server's settings schema
+// (GET /api/settings, the schema the API checks the request with), so the form cannot
+// offer what the server refuses. Auto-mode defaults fill every field the person has not
+// touched yet, so changing the target or horizon refreshes the suggestions without
+// undoing their own edits.
+import type {
+  DefaultConfig,
+  SettingSchema,
+  SettingsSchema,
+  TrainingRequest,
+  ValidationReport,
+} from './api-types.ts';
 import { el, replaceChildren } from './dom.ts';
 
 export interface TrainingForm {
@@ -12,67 +21,46 @@ export interface TrainingForm {
   setBusy(busy: boolean): void;
 }
 
+/** A number input: its id on the page, the setting it edits, and its label. */
 interface NumberField {
   id: string;
   key: keyof TrainingRequest;
   label: string;
-  min: number;
-  max: number;
-  hint: string;
 }
 
 const NUMBER_FIELDS: NumberField[] = [
-  {
-    id: 'horizon',
-    key: 'horizonSteps',
-    label: 'Horizon (steps ahead)',
-    min: 1,
-    max: 1000,
-    hint: 'How far the forecast reaches.',
-  },
-  {
-    id: 'window',
-    key: 'windowLength',
-    label: 'Window (past steps seen)',
-    min: 1,
-    max: 5000,
-    hint: 'Lookback of each training example.',
-  },
-  {
-    id: 'season',
-    key: 'seasonLength',
-    label: 'Season length',
-    min: 1,
-    max: 5000,
-    hint: 'For seasonal naive and MASE.',
-  },
-  {
-    id: 'hidden-size',
-    key: 'hiddenSize',
-    label: 'Hidden size',
-    min: 1,
-    max: 1024,
-    hint: 'Units per recurrent layer.',
-  },
-  { id: 'layers', key: 'layers', label: 'Layers', min: 1, max: 8, hint: 'Stacked recurrent layers.' },
-  {
-    id: 'epochs',
-    key: 'maxEpochs',
-    label: 'Epochs (at most)',
-    min: 1,
-    max: 10000,
-    hint: 'Early stopping may end sooner.',
-  },
-  {
-    id: 'patience',
-    key: 'patienceEpochs',
-    label: 'Patience (epochs)',
-    min: 1,
-    max: 10000,
-    hint: 'Epochs without validation improvement before stopping.',
-  },
-  { id: 'seed', key: 'seed', label: 'Seed', min: 0, max: 2 ** 31 - 1, hint: 'Same seed, same model.' },
+  { id: 'horizon', key: 'horizonSteps', label: 'Horizon (steps ahead)' },
+  { id: 'window', key: 'windowLength', label: 'Window (past steps seen)' },
+  { id: 'season', key: 'seasonLength', label: 'Season length' },
+  { id: 'hidden-size', key: 'hiddenSize', label: 'Hidden size' },
+  { id: 'layers', key: 'layers', label: 'Layers' },
+  { id: 'epochs', key: 'maxEpochs', label: 'Epochs (at most)' },
+  { id: 'patience', key: 'patienceEpochs', label: 'Patience (epochs)' },
+  { id: 'seed', key: 'seed', label: 'Seed' },
 ];
+
+/** A setting's schema; a form field the server does not know is a bug worth failing on. */
+function setting(settings: SettingsSchema, key: string): SettingSchema {
+  const schema = settings.properties[key];
+  if (!schema) throw new Error(`the server's settings have no "${key}"`);
+  return schema;
+}
+
+/** The schema's description as a hint: "hidden units per layer" → "Hidden units per layer." */
+function hintOf(schema: SettingSchema): string {
+  const text = schema.description ?? '';
+  return text === '' ? '' : `${text[0]?.toUpperCase()}${text.slice(1)}.`;
+}
+
+/** min, max and step of an <input type="number"> from the schema's limits. */
+function numberAttributes(schema: SettingSchema): Record<string, number | string | undefined> {
+  return {
+    // An exclusive bound has no HTML form; the server still refuses it with a message.
+    min: schema.exclusiveMinimum ? undefined : schema.minimum,
+    max: schema.exclusiveMaximum ? undefined : schema.maximum,
+    step: schema.type === 'integer' ? 1 : 'any',
+  };
+}
 
 /** Suggested horizon for a frequency: a day of hours, a week of days, a year of months… */
 export function horizonFor(unit: string | undefined): number {
@@ -111,6 +99,7 @@ export function buildTrainingForm(
   datasetId: number,
   seriesIds: string[],
   initialSeries: string,
+  settings: SettingsSchema,
 ): TrainingForm {
   const numeric = report.columns.filter((c) => c.type === 'number').map((c) => c.name);
   const timeLike = report.columns.filter((c) => c.type !== 'number').map((c) => c.name);
@@ -131,18 +120,19 @@ export function buildTrainingForm(
   const series = longFormat
     ? options(el('select', { id: 'series', name: 'series' }), seriesIds, [initialSeries || seriesIds[0]!])
     : null;
-  const cell = options(el('select', { id: 'cell', name: 'cell' }), ['gru', 'lstm', 'rnn']);
+  const cellSchema = setting(settings, 'cell');
+  const cell = options(el('select', { id: 'cell', name: 'cell' }), cellSchema.enum ?? [], [
+    String(cellSchema.default ?? ''),
+  ]);
   const numbers = new Map(
     NUMBER_FIELDS.map((f) => [
       f.id,
       el('input', {
         id: f.id,
-        name: f.id,
+        name: f.key,
         type: 'number',
-        min: f.min,
-        max: f.max,
-        step: 1,
-        required: f.id === 'horizon',
+        ...numberAttributes(setting(settings, f.key)),
+        required: settings.required?.includes(f.key) === true,
       }),
     ]),
   );
@@ -161,14 +151,14 @@ export function buildTrainingForm(
     field('target', 'Target (column to forecast)', target),
     series ? field('series', 'Series', series, 'This file holds one series per id.') : null,
     field('time', 'Time column', time),
-    field('cell', 'Cell', cell, 'GRU and LSTM remember longer than a plain RNN.'),
-    ...NUMBER_FIELDS.map((f) => field(f.id, f.label, numbers.get(f.id)!, f.hint)),
+    field('cell', 'Cell', cell, hintOf(cellSchema)),
+    ...NUMBER_FIELDS.map((f) => field(f.id, f.label, numbers.get(f.id)!, hintOf(setting(settings, f.key)))),
     numeric.length > 1
       ? field(
           'features',
           'Extra input columns (features)',
           features,
-          'Ctrl/⌘-click to choose several; the target’s own past is always an input.',
+          `${hintOf(setting(settings, 'features'))} Ctrl/⌘-click to choose several.`,
           true,
         )
       : field(
@@ -206,7 +196,7 @@ export function buildTrainingForm(
         horizonSteps: num('horizon') ?? 1,
         windowLength: num('window'),
         seasonLength: num('season'),
-        cell: cell.value as TrainingRequest['cell'],
+        cell: cell.value,
         hiddenSize: num('hidden-size'),
         layers: num('layers'),
         maxEpochs: num('epochs'),

@@ -1,4 +1,4 @@
-// Detail on zoom (LESSONS 15): the server sends ~5,000 points for the whole series; when a
+// Detail on zoom (docs/lessons.md #15): the server sends ~5,000 points for the whole series; when a
 // person zooms, the visible range is fetched at full detail and spliced into the overview,
 // so panning and the range slider still see the whole series.
 

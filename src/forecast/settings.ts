@@ -1,0 +1,148 @@
+// The forecast settings a person can give, typed once: each field's one name, its limits
+// and what it means in words. The CLI flags, the jobs files, the API bodies, the OpenAPI
+// document and the web form are all built from (or checked against) this schema, so a
+// limit or a description changes here and nowhere else. Anything left out is auto mode's.
+import { z } from 'zod';
+import { CELL_KINDS } from '../rnn/cells/cell.ts';
+import { MAX_LAYERS } from '../rnn/network.ts';
+import { AUTO_DEFAULTS } from './auto.ts';
+import { candidateSelectors } from './candidates.ts';
+import { FORECAST_STRATEGIES } from './config.ts';
+
+export { CELL_KINDS };
+
+/** How the target may be scaled, in the words the CLI has always used (`--scale`). */
+export const SCALE_CHOICES = [
+  'zscore',
+  'minmax',
+  'robust',
+  'none',
+  'relative',
+  'difference',
+  'seasonal-difference',
+  'log',
+  'es-normalise',
+] as const;
+export type ScaleChoice = (typeof SCALE_CHOICES)[number];
+
+/** The largest seed: the generator folds seeds to 32 bits, so larger ones would repeat models. */
+const MAX_SEED = 2 ** 32 - 1;
+
+// One message per field that states both limits: whoever broke one learns the other too.
+function wholeNumber(min: number, max: number) {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z.number({ invalid_type_error: message }).int(message).min(min, message).max(max, message);
+}
+
+function oneOf<T extends string>(values: readonly [T, ...T[]]) {
+  const message = `must be one of ${values.join(', ')}`;
+  return z.enum(values as [T, ...T[]], { errorMap: () => ({ message }) });
+}
+
+const [firstSelector, ...otherSelectors] = candidateSelectors();
+if (firstSelector === undefined) throw new Error('candidateSelectors() is empty');
+const CANDIDATE_NAMES: [string, ...string[]] = [firstSelector, ...otherSelectors];
+
+const learningRateMessage = 'must be a number above 0 and at most 1';
+const workMessage = 'must be a number from 1 to 1e15';
+
+/** Every field's schema, by its one name; `.describe()` is the help text every surface shows. */
+export const forecastSettingsFields = {
+  horizonSteps: wholeNumber(1, 10_000).describe('how many steps ahead to forecast'),
+  seasonLength: wholeNumber(1, 10_000)
+    .describe('season length m, for seasonal naive, MASE and seasonal scaling (default: from the frequency)')
+    .optional(),
+  windowLength: wholeNumber(2, 512)
+    .describe('lookback window: the past steps each training example sees (default: from season and horizon)')
+    .optional(),
+  cell: oneOf(CELL_KINDS)
+    .describe('recurrent cell: GRU and LSTM remember longer than a plain RNN')
+    .optional(),
+  hiddenSize: wholeNumber(1, 512).describe('hidden units per recurrent layer').optional(),
+  layers: wholeNumber(1, MAX_LAYERS).describe('stacked recurrent layers').optional(),
+  strategy: oneOf(FORECAST_STRATEGIES)
+    .describe(
+      'multi-step strategy: recursive feeds a one-step model its own predictions, direct outputs all ' +
+        'h steps at once (default: direct, recursive for one step without features)',
+    )
+    .optional(),
+  scale: oneOf(SCALE_CHOICES)
+    .describe(
+      'target scaling: zscore, minmax, robust, none, relative (window-relative), difference, ' +
+        'seasonal-difference (y − y one season back), log, es-normalise (exponential-smoothing level ' +
+        'and season; direct strategy only); default: auto mode fits its level scaler and the seasonal ' +
+        'ones and keeps the best on validation',
+    )
+    .optional(),
+  maxEpochs: wholeNumber(1, 10_000)
+    .describe('most epochs to train; early stopping may end sooner')
+    .optional(),
+  patienceEpochs: wholeNumber(1, 10_000)
+    .describe('epochs without validation improvement before early stopping')
+    .optional(),
+  learningRate: z
+    .number({ invalid_type_error: learningRateMessage })
+    .gt(0, learningRateMessage)
+    .max(1, learningRateMessage)
+    .describe('learning rate of the Adam optimiser')
+    .optional(),
+  batchSize: wholeNumber(1, 4096).describe('minibatch size: training windows per gradient step').optional(),
+  seed: wholeNumber(0, MAX_SEED).describe('random seed: same data, settings and seed, same model').optional(),
+  maxTrainingWork: z
+    .number({ invalid_type_error: workMessage })
+    .min(1, workMessage)
+    .max(1e15, workMessage)
+    .describe(
+      'work cap on training: parameters × windows × window length, summed over epochs; ' +
+        'unlike a time limit, the same on a busy machine',
+    )
+    .optional(),
+  features: z
+    .array(z.string().min(1, 'column names must not be empty'), {
+      invalid_type_error: 'must be a list of column names',
+    })
+    .max(50, 'must name at most 50 columns')
+    .describe("extra input columns beside the target's own past")
+    .optional(),
+  candidates: z
+    .array(oneOf(CANDIDATE_NAMES), { invalid_type_error: 'must be a list of candidate names' })
+    .min(1, 'must name at least one candidate')
+    .describe(
+      `narrow auto mode's candidate pool to kinds or methods: ${CANDIDATE_NAMES.join(', ')}; all when absent`,
+    )
+    .optional(),
+  ensembleSeeds: wholeNumber(1, 9)
+    .describe('seeds of the best RNN candidate to fit; with more than 1 their median joins the pool')
+    .optional(),
+};
+
+/**
+ * The settings as one object: unknown keys are refused, so a misspelt setting is an error
+ * instead of being silently left to auto mode.
+ *
+ * @example
+ * forecastSettingsSchema.parse({ horizonSteps: 14, cell: 'gru' }); // { horizonSteps: 14, cell: 'gru' }
+ * forecastSettingsSchema.safeParse({ horizonSteps: 0 }).success;    // false
+ */
+export const forecastSettingsSchema = z.object(forecastSettingsFields).strict();
+
+export type ForecastSettings = z.infer<typeof forecastSettingsSchema>;
+export type SettingName = keyof ForecastSettings;
+export const SETTING_NAMES = Object.keys(forecastSettingsFields) as SettingName[];
+
+/**
+ * What auto mode uses for a setting left out, where that does not depend on the data (the
+ * window, the season, the strategy and the scaler do). Taken from AUTO_DEFAULTS, so help
+ * texts, the OpenAPI document and the form's suggestions cannot drift from what fit() does.
+ */
+export const SETTINGS_AUTO_DEFAULTS = {
+  cell: AUTO_DEFAULTS.network.cell,
+  hiddenSize: AUTO_DEFAULTS.network.hiddenSize,
+  layers: AUTO_DEFAULTS.network.layers,
+  maxEpochs: AUTO_DEFAULTS.training.maxEpochs,
+  patienceEpochs: AUTO_DEFAULTS.training.patienceEpochs,
+  learningRate: AUTO_DEFAULTS.training.learningRate,
+  batchSize: AUTO_DEFAULTS.training.batchSize,
+  seed: AUTO_DEFAULTS.training.seed,
+  maxTrainingWork: AUTO_DEFAULTS.training.maxTrainingWork,
+} as const satisfies Partial<ForecastSettings>;
