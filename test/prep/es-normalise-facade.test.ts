@@ -62,6 +62,6 @@ describe('es-normalise through the facade', () => {
         network: { hiddenSize: 4 },
         training: { seed: 42, maxEpochs: 1 },
       }),
-    ).rejects.toThrow(/recursive forecasting past one step cannot use es-normalise scaling.*"direct"/);
+    ).rejects.toThrow(/es-normalise scaling forecasts directly.*use strategy "direct"/);
   });
 });

@@ -52,16 +52,19 @@ describe('trainings', () => {
       hiddenSize: 8,
     });
     const events = await readEvents(`${server.url}/api/trainings/${training.id}/events`);
-    // Two candidate scalers (auto mode), four epochs each, each labelled with its stage.
+    // Three RNN candidates (auto mode), four epochs each, each labelled with its stage, then
+    // the kept candidate's refit on all the data under a stage of its own.
     const epochs = events
       .filter((e) => e.event === 'epoch')
       .map((e) => `${e.data.stage.slice(0, 3)} ${e.data.epoch}`);
-    expect(epochs).toEqual(['1/2 1', '1/2 2', '1/2 3', '1/2 4', '2/2 1', '2/2 2', '2/2 3', '2/2 4']);
+    const perCandidate = ['1/3', '2/3', '3/3'].flatMap((c) => [1, 2, 3, 4].map((k) => `${c} ${k}`));
+    expect(epochs.slice(0, 12)).toEqual(perCandidate);
+    expect(epochs.slice(12).every((e) => e.startsWith('ref'))).toBe(true);
     const done = events.at(-1)!;
     expect(done.event).toBe('done');
     expect(done.data.modelId).toBeGreaterThan(0);
     const replay = await readEvents(`${server.url}/api/trainings/${training.id}/events`);
-    expect(replay.filter((e) => e.event === 'epoch')).toHaveLength(8);
+    expect(replay.filter((e) => e.event === 'epoch')).toHaveLength(epochs.length);
     expect(replay.at(-1)).toEqual(done);
   });
 
