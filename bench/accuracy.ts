@@ -9,7 +9,7 @@
 // after an interrupted run (only with unchanged code and data).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,7 @@ import {
 import type { CliTiming, ResultsBySeries } from './accuracy-report.ts';
 import { bundledSeries, generatedSeries, markDuplicates, syntheticDailyCsv } from './accuracy-series.ts';
 import type { BenchSeries } from './accuracy-series.ts';
+import { machineDescription } from './results-md.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -122,7 +123,7 @@ async function main(): Promise<void> {
   const text = [
     '# Accuracy benchmark',
     '',
-    `Date: ${new Date().toISOString().slice(0, 10)}. Machine: ${machine()}. Command: \`npx tsx bench/accuracy.ts${quick ? ' --quick' : ''}\` (\`npm run bench:accuracy\`); the whole run took ${(totalSeconds / 60).toFixed(1)} min${resumedFits > 0 ? ` after resuming ${resumedFits} fits journaled by an earlier run (\`--resume\`; those fits took ${(resumedSeconds / 60).toFixed(1)} min of fit time when they ran)` : ''}.`,
+    `Date: ${new Date().toISOString().slice(0, 10)}. Machine: ${machineDescription()}. Command: \`npx tsx bench/accuracy.ts${quick ? ' --quick' : ''}\` (\`npm run bench:accuracy\`); the whole run took ${(totalSeconds / 60).toFixed(1)} min${resumedFits > 0 ? ` after resuming ${resumedFits} fits journaled by an earlier run (\`--resume\`; those fits took ${(resumedSeconds / 60).toFixed(1)} min of fit time when they ran)` : ''}.`,
     '',
     'Every number comes from the facade (`src/forecaster.ts`): `fit(series, { horizonSteps, …overrides })`, then `evaluate(model, series)`, which forecasts h steps from every origin of the held-out test split (the last 15 % of the series; the model and the baselines see only values before each origin) and scores them. MASE is scaled by the in-sample seasonal-naive MAE of the training slice with the season m shown; 1.0 means "as good as seasonal naive was in sample". The baselines are scored on the same origins. Training seed 42 everywhere, synthetic series seeded as listed.',
     '',
@@ -245,22 +246,6 @@ function cliTimings(): CliTiming[] {
   });
   rmSync(csv, { force: true });
   return timings;
-}
-
-function machine(): string {
-  let nproc = String(cpus().length);
-  const n = spawnSync('nproc', { encoding: 'utf8' });
-  if (n.status === 0) nproc = n.stdout.trim();
-  let model = cpus()[0]?.model ?? 'unknown CPU';
-  try {
-    const line = readFileSync('/proc/cpuinfo', 'utf8')
-      .split('\n')
-      .find((l) => l.startsWith('model name'));
-    if (line) model = line.split(':')[1]!.trim();
-  } catch {
-    /* not Linux */
-  }
-  return `nproc ${nproc}, ${model}, Node ${process.version}`;
 }
 
 await main();

@@ -4,9 +4,8 @@
 // forecasts with the M4 measures in TypeScript and with score.py side by side, and writes
 // bench/M4.md atomically. Every finished series is journaled, so --resume continues an
 // interrupted run of the same code without refitting.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { writeFileAtomic } from '../src/files/atomic-write.ts';
@@ -25,6 +24,7 @@ import type { FrequencyOutcome, ReportInput } from './m4-report.ts';
 import type { M4Result, M4Task } from './m4-run.ts';
 import { sampleIds } from './m4-sample.ts';
 import { benchmarks, scoreSet, smape } from './m4-score.ts';
+import { machineDescription } from './results-md.ts';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const byNumber = (a: string, b: string) => Number(a.slice(1)) - Number(b.slice(1));
@@ -75,21 +75,6 @@ function sampleText(
     `(\`--sample ${args.sample} --seed ${args.seed}\`; a partial Fisher–Yates shuffle of the ids, ` +
     'so a smaller sample is part of a larger one with the same seed)'
   );
-}
-
-function machine(): string {
-  const n = spawnSync('nproc', { encoding: 'utf8' });
-  const nproc = n.status === 0 ? n.stdout.trim() : String(cpus().length);
-  let model = cpus()[0]?.model ?? 'unknown CPU';
-  try {
-    const line = readFileSync('/proc/cpuinfo', 'utf8')
-      .split('\n')
-      .find((l) => l.startsWith('model name'));
-    if (line) model = line.split(':')[1]!.trim();
-  } catch {
-    // Not Linux: keep os.cpus()'s name.
-  }
-  return `nproc ${nproc}, ${model}, Node ${process.version}`;
 }
 
 function writeForecasts(file: string, h: number, results: M4Result[]): void {
@@ -230,7 +215,7 @@ async function main(args: M4Args): Promise<void> {
   const text = m4Report({
     date: new Date().toISOString().slice(0, 10),
     command: args.command,
-    machine: machine(),
+    machine: machineDescription(),
     load: `${loadBefore} at the start, ${loadText()} at the end`,
     git: gitState(),
     code,
