@@ -38,6 +38,10 @@ export {
 export type { ForecastSettings, SettingName, ScaleChoice } from './forecast/settings.ts';
 export { settingsToForecastOptions } from './forecast/settings-to-options.ts';
 export type { ForecastModel } from './forecast/model.ts';
+export { networkOf } from './forecast/rnn-forecaster.ts';
+export type { RnnCore } from './forecast/rnn-forecaster.ts';
+export type { FittedForecaster } from './forecast/contract.ts';
+export type { Leaderboard, LeaderboardEntry } from './forecast/select.ts';
 export { saveModel, loadModel, modelToJSON, modelFromJSON, ModelFileError } from './forecast/model-file.ts';
 export { runWorkedExample } from './examples/worked-example.ts';
 export { unrollGradients } from './examples/unrolled-gradients.ts';

@@ -165,3 +165,15 @@ export function rnnFromJSON(json: FittedJSON): RnnForecaster {
     warnings: doc.warnings ?? [],
   });
 }
+
+/**
+ * The network behind a fitted forecaster, or null when it is a classical method or a
+ * combination: what notebooks and reports read weights, scalers and training from.
+ *
+ * @example
+ * const core = networkOf(model.heldOut);
+ * if (core) console.log(core.scalers.target.params.center, core.training.bestEpoch);
+ */
+export function networkOf(forecaster: FittedForecaster): RnnCore | null {
+  return forecaster.kind === 'rnn' ? (forecaster as RnnForecaster).core : null;
+}

@@ -1,10 +1,11 @@
 // The network behind a model whose kept forecaster is an RNN: tests that look at weights
 // or scalers reach it here, and fail plainly when a classical method was kept instead.
-import type { FittedForecaster } from '../../src/forecast/contract.ts';
-import type { RnnCore, RnnForecaster } from '../../src/forecast/rnn-forecaster.ts';
+import type { FittedForecaster, RnnCore } from '../../src/forecaster.ts';
+import { networkOf } from '../../src/forecaster.ts';
 
 export function rnnCore(forecaster: FittedForecaster): RnnCore {
-  if (forecaster.kind !== 'rnn')
+  const core = networkOf(forecaster);
+  if (core === null)
     throw new Error(`expected an RNN forecaster, got ${forecaster.kind} (${forecaster.name})`);
-  return (forecaster as RnnForecaster).core;
+  return core;
 }
