@@ -21,7 +21,7 @@ type Frequency = keyof typeof SPEC;
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
+  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1]! : fallback;
 }
 
 function readM4(path: string): Map<string, Float64Array> {
@@ -33,7 +33,7 @@ function readM4(path: string): Map<string, Float64Array> {
       .slice(1)
       .filter((c) => c !== '')
       .map(Number);
-    out.set(cells[0], Float64Array.from(values));
+    out.set(cells[0]!, Float64Array.from(values));
   }
   return out;
 }
@@ -59,7 +59,7 @@ function runFrequency(freq: Frequency, count: number, seed: number, methods: rea
   const ids = [...train.keys()];
   const order = Int32Array.from(ids.keys());
   createRandom(seed).shuffle(order);
-  const sample = Array.from(order.subarray(0, Math.min(count, ids.length)), (i) => ids[i]);
+  const sample = Array.from(order.subarray(0, Math.min(count, ids.length)), (i) => ids[i]!);
   console.log(`\nM4 ${freq}: ${sample.length} series (seed ${seed}), h = ${h}`);
   console.log(
     `${'method'.padEnd(18)} ${'sMAPE'.padStart(8)} ${'MASE'.padStart(8)} ${'OWA'.padStart(7)}` +

@@ -67,7 +67,7 @@ async function measureInChild(reader: Reader, file: string): Promise<Measurement
     await once(parser, 'end');
     rows -= 1; // header
   } else {
-    rows = (await danfo!.readCSV(file)).shape[0];
+    rows = (await danfo!.readCSV(file)).shape[0]!;
   }
   return {
     rows,

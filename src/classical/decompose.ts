@@ -21,10 +21,10 @@ export function centredMovingAverage(x: Float64Array, m: number): Float64Array {
   for (let t = half; t < n - half; t++) {
     let s = 0;
     if (even) {
-      s = 0.5 * x[t - half] + 0.5 * x[t + half];
-      for (let j = t - half + 1; j < t + half; j++) s += x[j];
+      s = 0.5 * x[t - half]! + 0.5 * x[t + half]!;
+      for (let j = t - half + 1; j < t + half; j++) s += x[j]!;
     } else {
-      for (let j = t - half; j <= t + half; j++) s += x[j];
+      for (let j = t - half; j <= t + half; j++) s += x[j]!;
     }
     trend[t] = s / m;
   }
@@ -42,16 +42,16 @@ export function decompose(x: Float64Array, m: number, type: DecompositionType): 
   const counts = new Float64Array(m);
   for (let t = 0; t < n; t++) {
     if (Number.isNaN(trend[t])) continue;
-    const detrended = type === 'multiplicative' ? x[t] / trend[t] : x[t] - trend[t];
-    sums[t % m] += detrended;
-    counts[t % m] += 1;
+    const detrended = type === 'multiplicative' ? x[t]! / trend[t]! : x[t]! - trend[t]!;
+    sums[t % m]! += detrended;
+    counts[t % m]! += 1;
   }
   const figure = new Float64Array(m);
   let mean = 0;
   for (let i = 0; i < m; i++) {
-    figure[i] = sums[i] / counts[i];
-    mean += figure[i] / m;
+    figure[i] = sums[i]! / counts[i]!;
+    mean += figure[i]! / m;
   }
-  for (let i = 0; i < m; i++) figure[i] = type === 'multiplicative' ? figure[i] / mean : figure[i] - mean;
+  for (let i = 0; i < m; i++) figure[i] = type === 'multiplicative' ? figure[i]! / mean : figure[i]! - mean;
   return { trend, figure };
 }

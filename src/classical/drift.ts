@@ -12,9 +12,9 @@ export function fitDrift(): ClassicalFit {
       const plan = planOrigins(y, origins, steps);
       const out = new Float64Array(plan.origins.length * steps);
       for (let i = 0; i < plan.origins.length; i++) {
-        const s = plan.origins[i];
-        const slope = s > 1 ? (y[s - 1] - y[0]) / (s - 1) : 0;
-        for (let k = 0; k < steps; k++) out[i * steps + k] = y[s - 1] + (k + 1) * slope;
+        const s = plan.origins[i]!;
+        const slope = s > 1 ? (y[s - 1]! - y[0]!) / (s - 1) : 0;
+        for (let k = 0; k < steps; k++) out[i * steps + k] = y[s - 1]! + (k + 1) * slope;
       }
       return out;
     },

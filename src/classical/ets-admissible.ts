@@ -28,18 +28,18 @@ export class AdmissibilityWorkspace {
 export function rootsInsideRadius(a: Float64Array, b: Float64Array, degree: number, radius: number): boolean {
   let scale = 1;
   for (let i = 0; i <= degree; i++) {
-    a[i] *= scale;
+    a[i]! *= scale;
     scale *= radius;
   }
   let d = degree;
   let cur = a;
   let next = b;
   while (d > 0) {
-    const lead = cur[d];
+    const lead = cur[d]!;
     if (lead === 0 || !Number.isFinite(lead)) return false;
-    const k = cur[0] / lead;
+    const k = cur[0]! / lead;
     if (!(Math.abs(k) < 1)) return false;
-    for (let i = 0; i < d; i++) next[i] = cur[i + 1] - k * cur[d - 1 - i];
+    for (let i = 0; i < d; i++) next[i] = cur[i + 1]! - k * cur[d - 1 - i]!;
     const swap = cur;
     cur = next;
     next = swap;

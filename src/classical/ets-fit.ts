@@ -67,7 +67,7 @@ export function fitEtsModel(
   start.set(states, k);
   if (start.length >= n - 1) return null;
   let scale = 0;
-  for (let t = 1; t < n; t++) scale += Math.abs(y[t] - y[t - 1]) / (n - 1);
+  for (let t = 1; t < n; t++) scale += Math.abs(y[t]! - y[t - 1]!) / (n - 1);
   const steps = initialSteps(start, k, scale);
   // Stage 1: smoothing parameters only, with the heuristic initial states. The criterion often
   // has several basins in (α, β, γ), so the search starts from the three best of a small grid of

@@ -37,7 +37,7 @@ function seasonalComponent(y: Float64Array, m: number, multiplicative: boolean):
   const out = new Float64Array(n);
   if (n >= 3 * m) {
     const figure = decompose(y, m, multiplicative ? 'multiplicative' : 'additive').figure;
-    for (let t = 0; t < n; t++) out[t] = figure[t % m];
+    for (let t = 0; t < n; t++) out[t] = figure[t % m]!;
     return out;
   }
   // R: tslm(y ~ trend + fourier(y, 1)); the "seasonal" part is y minus (or over) the line.
@@ -47,10 +47,13 @@ function seasonalComponent(y: Float64Array, m: number, multiplicative: boolean):
   const columns = [ones, time, cos];
   // For m = 2, sin(π t) vanishes and R drops the column.
   if (m > 2) columns.push(Float64Array.from({ length: n }, (_, t) => Math.sin((2 * Math.PI * (t + 1)) / m)));
+  // One coefficient per column: [intercept, slope, cos, sin?].
   const beta = leastSquares(columns, y);
+  const intercept = beta[0]!;
+  const slope = beta[1]!;
   for (let t = 0; t < n; t++) {
-    const line = beta[0] + beta[1] * (t + 1);
-    out[t] = multiplicative ? y[t] / line : y[t] - line;
+    const line = intercept + slope * (t + 1);
+    out[t] = multiplicative ? y[t]! / line : y[t]! - line;
   }
   return out;
 }
@@ -69,7 +72,7 @@ export function initialStates(y: Float64Array, spec: EtsSpec): Float64Array {
     const multiplicative = spec.season === 'M';
     const component = seasonalComponent(y, m, multiplicative);
     // R: init.seas <- rev(y.d$seasonal[2:m]).
-    for (let j = m - 1; j >= 1; j--) seasonal.push(component[j]);
+    for (let j = m - 1; j >= 1; j--) seasonal.push(component[j]!);
     adjusted = new Float64Array(n);
     if (multiplicative) {
       seasonal = seasonal.map((s) => Math.max(s, 1e-2));
@@ -78,16 +81,16 @@ export function initialStates(y: Float64Array, spec: EtsSpec): Float64Array {
         const denominator = seasonal.reduce((a, b) => a + b + 1e-2, 0);
         seasonal = seasonal.map((s) => s / denominator);
       }
-      for (let t = 0; t < n; t++) adjusted[t] = y[t] / Math.max(component[t], 1e-2);
+      for (let t = 0; t < n; t++) adjusted[t] = y[t]! / Math.max(component[t]!, 1e-2);
     } else {
-      for (let t = 0; t < n; t++) adjusted[t] = y[t] - component[t];
+      for (let t = 0; t < n; t++) adjusted[t] = y[t]! - component[t]!;
     }
   }
   const maxn = Math.min(Math.max(10, 2 * m), n);
   const out: number[] = [];
   if (spec.trend === 'N') {
     let mean = 0;
-    for (let t = 0; t < maxn; t++) mean += adjusted[t] / maxn;
+    for (let t = 0; t < maxn; t++) mean += adjusted[t]! / maxn;
     out.push(mean);
   } else {
     // R: lsfit(1:maxn, head(y.sa, maxn)); intercept is the level at time 0.

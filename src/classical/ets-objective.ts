@@ -37,10 +37,10 @@ export class EtsObjective {
   /** Smoothing parameters from their unbounded coordinates (see toUnbounded). */
   smoothing(x: ArrayLike<number>): EtsSmoothing {
     let j = 1;
-    const alpha = squash(x[0], ETS_LOWER.alpha, ETS_UPPER.alpha);
-    const beta = this.trended ? squash(x[j++], ETS_LOWER.beta, Math.min(alpha, ETS_UPPER.beta)) : 0;
-    const gamma = this.seasonal ? squash(x[j++], ETS_LOWER.gamma, Math.min(1 - alpha, ETS_UPPER.gamma)) : 0;
-    const phi = this.damped ? squash(x[j++], ETS_LOWER.phi, ETS_UPPER.phi) : 1;
+    const alpha = squash(x[0]!, ETS_LOWER.alpha, ETS_UPPER.alpha);
+    const beta = this.trended ? squash(x[j++]!, ETS_LOWER.beta, Math.min(alpha, ETS_UPPER.beta)) : 0;
+    const gamma = this.seasonal ? squash(x[j++]!, ETS_LOWER.gamma, Math.min(1 - alpha, ETS_UPPER.gamma)) : 0;
+    const phi = this.damped ? squash(x[j++]!, ETS_LOWER.phi, ETS_UPPER.phi) : 1;
     return { alpha, beta, gamma, phi };
   }
 
@@ -56,14 +56,14 @@ export class EtsObjective {
   /** Writes the full initial state into this.full; false when a multiplicative season is negative. */
   expandState(x: ArrayLike<number>): boolean {
     const free = this.full.length - (this.seasonal ? 1 : 0);
-    for (let i = 0; i < free; i++) this.full[i] = x[this.smoothingCount + i];
+    for (let i = 0; i < free; i++) this.full[i] = x[this.smoothingCount + i]!;
     if (!this.seasonal) return true;
     const first = this.trended ? 2 : 1;
     let sum = 0;
-    for (let i = first; i < free; i++) sum += this.full[i];
+    for (let i = first; i < free; i++) sum += this.full[i]!;
     this.full[free] = (this.spec.season === 'M' ? this.spec.m : 0) - sum;
     if (this.spec.season === 'M') {
-      for (let i = first; i <= free; i++) if (this.full[i] < 0) return false;
+      for (let i = first; i <= free; i++) if (this.full[i]! < 0) return false;
     }
     return true;
   }

@@ -43,11 +43,11 @@ export class EtsState {
 
   /** Loads a full state in R's order [ℓ, b?, s_0 (newest) … s_{m−1} (oldest)]. */
   load(x: ArrayLike<number>): void {
-    this.level = x[0];
-    this.slope = this.trended ? x[1] : 0;
+    this.level = x[0]!;
+    this.slope = this.trended ? x[1]! : 0;
     if (this.seasonKind > 0) {
       const first = this.trended ? 2 : 1;
-      for (let j = 0; j < this.m; j++) this.ring[j] = x[first + this.m - 1 - j];
+      for (let j = 0; j < this.m; j++) this.ring[j] = x[first + this.m - 1 - j]!;
     }
     this.pos = 0;
   }
@@ -56,7 +56,7 @@ export class EtsState {
   oneStep(): number {
     const q = this.level + this.phi * this.slope;
     if (this.seasonKind === 0) return q;
-    const s = this.ring[this.pos];
+    const s = this.ring[this.pos]!;
     return this.seasonKind === 1 ? q + s : q * s;
   }
 
@@ -66,7 +66,7 @@ export class EtsState {
     const phib = this.phi * this.slope;
     const q = oldLevel + phib;
     const kind = this.seasonKind;
-    const sOld = kind > 0 ? this.ring[this.pos] : 0;
+    const sOld = kind > 0 ? this.ring[this.pos]! : 0;
     let p = y;
     if (kind === 1) p = y - sOld;
     else if (kind === 2) p = Math.abs(sOld) < TOL ? HUGEN : y / sOld;
@@ -92,7 +92,7 @@ export class EtsState {
       const kind = this.seasonKind;
       if (kind === 0) out[offset + i] = base;
       else {
-        const s = this.ring[(this.pos + i) % this.m];
+        const s = this.ring[(this.pos + i) % this.m]!;
         out[offset + i] = kind === 1 ? base + s : base * s;
       }
     }
@@ -127,21 +127,21 @@ export function etsCriterion(
   const betaRatio = trended ? p.beta / p.alpha : 0;
   const gamma = kind > 0 ? p.gamma : 0;
   const phi = trended ? p.phi : 1;
-  let level = initial[0];
-  let slope = trended ? initial[1] : 0;
+  let level = initial[0]!;
+  let slope = trended ? initial[1]! : 0;
   if (kind > 0) {
     const first = trended ? 2 : 1;
-    for (let j = 0; j < m; j++) ring[j] = initial[first + m - 1 - j];
+    for (let j = 0; j < m; j++) ring[j] = initial[first + m - 1 - j]!;
   }
   let pos = 0;
   let sse = 0;
   let logSum = 0;
   let product = 1;
   for (let t = 0; t < n; t++) {
-    const yt = y[t];
+    const yt = y[t]!;
     const phib = phi * slope;
     const q = level + phib;
-    const sOld = kind > 0 ? ring[pos] : 0;
+    const sOld = kind > 0 ? ring[pos]! : 0;
     const f = kind === 0 ? q : kind === 1 ? q + sOld : q * sOld;
     let e = yt - f;
     if (multiplicativeError) {

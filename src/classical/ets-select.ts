@@ -101,10 +101,15 @@ export function selectEts(
   const n = y.length;
   if (isConstant(y)) {
     // R: a constant series gets ses(y, alpha = 0.99999, initial = "simple").
-    return { model: simpleModel(y, 0.9999, y[0]), candidates: [], adjustment: null, note: 'constant series' };
+    return {
+      model: simpleModel(y, 0.9999, y[0]!),
+      candidates: [],
+      adjustment: null,
+      note: 'constant series',
+    };
   }
   let positive = true;
-  for (let t = 0; t < n; t++) if (!(y[t] > 0)) positive = false;
+  for (let t = 0; t < n; t++) if (!(y[t]! > 0)) positive = false;
   const m = Math.round(seasonLength);
   let adjustment: SeasonalAdjustment | null = null;
   let seasonal = false;

@@ -28,7 +28,7 @@ export function initialSteps(start: Float64Array, smoothingCount: number, scale:
   const steps = new Float64Array(start.length);
   for (let i = 0; i < start.length; i++) {
     if (i < smoothingCount) steps[i] = 0.3;
-    else steps[i] = Math.max(0.1 * Math.abs(start[i]), 0.1 * scale, 1e-8);
+    else steps[i] = Math.max(0.1 * Math.abs(start[i]!), 0.1 * scale, 1e-8);
   }
   return steps;
 }

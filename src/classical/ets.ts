@@ -29,18 +29,18 @@ export function etsForecastFrom(
   state.load(model.initialState);
   let t = 0;
   for (let j = 0; j < plan.order.length; j++) {
-    const row = plan.order[j];
-    const s = plan.origins[row];
-    for (; t < s; t++) state.update(adjustment ? adjustment.remove(y[t], t) : y[t]);
+    const row = plan.order[j]!;
+    const s = plan.origins[row]!;
+    for (; t < s; t++) state.update(adjustment ? adjustment.remove(y[t]!, t) : y[t]!);
     const offset = row * steps;
     state.forecast(out, offset, steps);
     let finite = true;
     for (let k = 0; k < steps; k++) {
-      if (adjustment) out[offset + k] = adjustment.restore(out[offset + k], s + k);
+      if (adjustment) out[offset + k] = adjustment.restore(out[offset + k]!, s + k);
       if (!Number.isFinite(out[offset + k])) finite = false;
     }
     // Safety net: a multiplicative model driven through values ≤ 0 after the fit can overflow.
-    if (!finite) out.fill(y[s - 1], offset, offset + steps);
+    if (!finite) out.fill(y[s - 1]!, offset, offset + steps);
   }
   return out;
 }

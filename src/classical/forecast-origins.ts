@@ -25,7 +25,7 @@ export function planOrigins(
   const count = origins.length;
   const list = new Int32Array(count);
   for (let i = 0; i < count; i++) {
-    const s = origins[i];
+    const s = origins[i]!;
     if (!Number.isInteger(s) || s < minOrigin || s > y.length) {
       throw new RangeError(
         `origin ${s} must be an integer in [${minOrigin}, ${y.length}] (the history's length)`,
@@ -34,7 +34,7 @@ export function planOrigins(
     list[i] = s;
   }
   const order = Int32Array.from({ length: count }, (_, i) => i);
-  order.sort((a, b) => list[a] - list[b]);
-  const last = count > 0 ? list[order[count - 1]] : 0;
+  order.sort((a, b) => list[a]! - list[b]!);
+  const last = count > 0 ? list[order[count - 1]!]! : 0;
   return { origins: list, order, last };
 }

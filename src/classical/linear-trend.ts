@@ -10,13 +10,13 @@ export interface Line {
 export function fitLine(x: Float64Array, n = x.length): Line {
   const meanT = (n + 1) / 2;
   let meanX = 0;
-  for (let t = 0; t < n; t++) meanX += x[t];
+  for (let t = 0; t < n; t++) meanX += x[t]!;
   meanX /= n;
   let sxy = 0;
   let sxx = 0;
   for (let t = 0; t < n; t++) {
     const dt = t + 1 - meanT;
-    sxy += dt * (x[t] - meanX);
+    sxy += dt * (x[t]! - meanX);
     sxx += dt * dt;
   }
   const slope = sxx > 0 ? sxy / sxx : 0;

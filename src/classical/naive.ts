@@ -11,7 +11,7 @@ export function fitNaive(): ClassicalFit {
       const plan = planOrigins(y, origins, steps);
       const out = new Float64Array(plan.origins.length * steps);
       for (let i = 0; i < plan.origins.length; i++)
-        out.fill(y[plan.origins[i] - 1], i * steps, (i + 1) * steps);
+        out.fill(y[plan.origins[i]! - 1]!, i * steps, (i + 1) * steps);
       return out;
     },
     toJSON: (): ClassicalJSON => ({ method: 'naive' }),

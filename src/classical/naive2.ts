@@ -16,8 +16,8 @@ function build(adjustment: SeasonalAdjustment | null, note: string): ClassicalFi
       const plan = planOrigins(y, origins, steps);
       const out = new Float64Array(plan.origins.length * steps);
       for (let i = 0; i < plan.origins.length; i++) {
-        const s = plan.origins[i];
-        const level = adjustment ? adjustment.remove(y[s - 1], s - 1) : y[s - 1];
+        const s = plan.origins[i]!;
+        const level = adjustment ? adjustment.remove(y[s - 1]!, s - 1) : y[s - 1]!;
         for (let k = 0; k < steps; k++)
           out[i * steps + k] = adjustment ? adjustment.restore(level, s + k) : level;
       }

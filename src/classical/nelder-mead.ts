@@ -54,13 +54,13 @@ export function nelderMead(
     for (let i = 0; i < n; i++) {
       const row = (i + 1) * n;
       simplex.set(best, row);
-      let step = options.initialStep[i] * stepScale;
+      let step = options.initialStep[i]! * stepScale;
       if (step === 0) step = 0.1 * stepScale;
       // Step forward, else backward, else ever shorter: a vertex in the feasible region.
       let value = Infinity;
       for (let attempt = 0; attempt < 12 && value === Infinity; attempt++) {
         const delta = attempt % 2 === 0 ? step : -step;
-        simplex[row + i] = best[i] + delta;
+        simplex[row + i] = best[i]! + delta;
         value = evaluate(simplex.subarray(row, row + n));
         if (attempt % 2 === 1) step *= 0.25;
       }
@@ -80,38 +80,38 @@ export function nelderMead(
       let lo = 0;
       let hi = 0;
       for (let r = 1; r < rows; r++) {
-        if (values[r] < values[lo]) lo = r;
-        if (values[r] > values[hi]) hi = r;
+        if (values[r]! < values[lo]!) lo = r;
+        if (values[r]! > values[hi]!) hi = r;
       }
       let second = lo;
-      for (let r = 0; r < rows; r++) if (r !== hi && values[r] > values[second]) second = r;
-      const spread = values[hi] - values[lo];
-      if (values[hi] !== Infinity && spread <= options.relativeTolerance * (Math.abs(values[lo]) + 1)) break;
+      for (let r = 0; r < rows; r++) if (r !== hi && values[r]! > values[second]!) second = r;
+      const spread = values[hi]! - values[lo]!;
+      if (values[hi] !== Infinity && spread <= options.relativeTolerance * (Math.abs(values[lo]!) + 1)) break;
       centroid.fill(0);
       for (let r = 0; r < rows; r++) {
         if (r === hi) continue;
-        for (let i = 0; i < n; i++) centroid[i] += simplex[r * n + i] / n;
+        for (let i = 0; i < n; i++) centroid[i]! += simplex[r * n + i]! / n;
       }
-      for (let i = 0; i < n; i++) reflected[i] = 2 * centroid[i] - simplex[hi * n + i];
+      for (let i = 0; i < n; i++) reflected[i] = 2 * centroid[i]! - simplex[hi * n + i]!;
       const fr = evaluate(reflected);
-      if (fr < values[lo]) {
-        for (let i = 0; i < n; i++) trial[i] = centroid[i] + expansion * (reflected[i] - centroid[i]);
+      if (fr < values[lo]!) {
+        for (let i = 0; i < n; i++) trial[i] = centroid[i]! + expansion * (reflected[i]! - centroid[i]!);
         const fe = evaluate(trial);
         if (fe < fr) setRow(hi, trial, fe);
         else setRow(hi, reflected, fr);
         continue;
       }
-      if (fr < values[second]) {
+      if (fr < values[second]!) {
         setRow(hi, reflected, fr);
         continue;
       }
-      const outside = fr < values[hi];
+      const outside = fr < values[hi]!;
       for (let i = 0; i < n; i++) {
-        const toward = outside ? reflected[i] : simplex[hi * n + i];
-        trial[i] = centroid[i] + contraction * (toward - centroid[i]);
+        const toward = outside ? reflected[i]! : simplex[hi * n + i]!;
+        trial[i] = centroid[i]! + contraction * (toward - centroid[i]!);
       }
       const fc = evaluate(trial);
-      if (fc < (outside ? fr : values[hi])) {
+      if (fc < (outside ? fr : values[hi]!)) {
         setRow(hi, trial, fc);
         continue;
       }
@@ -120,15 +120,15 @@ export function nelderMead(
         if (r === lo) continue;
         for (let i = 0; i < n; i++) {
           const k = r * n + i;
-          simplex[k] = simplex[lo * n + i] + shrinkage * (simplex[k] - simplex[lo * n + i]);
+          simplex[k] = simplex[lo * n + i]! + shrinkage * (simplex[k]! - simplex[lo * n + i]!);
         }
         values[r] = evaluate(simplex.subarray(r * n, r * n + n));
       }
     }
     let lo = 0;
-    for (let r = 1; r < rows; r++) if (values[r] < values[lo]) lo = r;
-    if (values[lo] < bestValue) {
-      bestValue = values[lo];
+    for (let r = 1; r < rows; r++) if (values[r]! < values[lo]!) lo = r;
+    if (values[lo]! < bestValue) {
+      bestValue = values[lo]!;
       best.set(simplex.subarray(lo * n, lo * n + n));
     }
     const improved = before - bestValue > options.relativeTolerance * (Math.abs(bestValue) + 1);

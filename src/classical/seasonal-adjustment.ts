@@ -28,20 +28,20 @@ export class SeasonalAdjustment {
 
   /** The seasonally adjusted value of y at time t. */
   remove(value: number, t: number): number {
-    const s = this.figure[t % this.figure.length];
+    const s = this.figure[t % this.figure.length]!;
     return this.kind === 'multiplicative' ? value / s : value - s;
   }
 
   /** Puts the season of time t back into an adjusted value. */
   restore(value: number, t: number): number {
-    const s = this.figure[t % this.figure.length];
+    const s = this.figure[t % this.figure.length]!;
     return this.kind === 'multiplicative' ? value * s : value + s;
   }
 
   /** Seasonally adjusted copy of y[0 .. length). */
   adjust(y: Float64Array, length = y.length): Float64Array {
     const out = new Float64Array(length);
-    for (let t = 0; t < length; t++) out[t] = this.remove(y[t], t);
+    for (let t = 0; t < length; t++) out[t] = this.remove(y[t]!, t);
     return out;
   }
 
@@ -70,12 +70,12 @@ export function chooseSeasonalAdjustment(y: Float64Array, m: number): SeasonalAd
   if (!isSeasonal(y, m))
     return { adjustment: null, note: `non-seasonal (seasonality test failed at m=${m})` };
   let positive = true;
-  for (let t = 0; t < y.length; t++) if (!(y[t] > 0)) positive = false;
+  for (let t = 0; t < y.length; t++) if (!(y[t]! > 0)) positive = false;
   const kind: DecompositionType = positive ? 'multiplicative' : 'additive';
   const figure = decompose(y, m, kind).figure;
   for (let i = 0; i < figure.length; i++) {
     // A multiplicative index of zero or less (possible only with a non-positive moving average) is unusable.
-    if (!Number.isFinite(figure[i]) || (kind === 'multiplicative' && figure[i] <= 0)) {
+    if (!Number.isFinite(figure[i]) || (kind === 'multiplicative' && figure[i]! <= 0)) {
       return { adjustment: null, note: `non-seasonal (decomposition unusable at m=${m})` };
     }
   }

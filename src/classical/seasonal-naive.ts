@@ -15,9 +15,9 @@ function build(seasonLength: number, note: string): ClassicalFit {
       const plan = planOrigins(y, origins, steps);
       const out = new Float64Array(plan.origins.length * steps);
       for (let i = 0; i < plan.origins.length; i++) {
-        const s = plan.origins[i];
+        const s = plan.origins[i]!;
         for (let k = 0; k < steps; k++) {
-          out[i * steps + k] = m >= 2 && s >= m ? y[s - m + (k % m)] : y[s - 1];
+          out[i * steps + k] = m >= 2 && s >= m ? y[s - m + (k % m)]! : y[s - 1]!;
         }
       }
       return out;

@@ -12,14 +12,14 @@
 export function autocorrelations(x: Float64Array, maxLag: number): Float64Array {
   const n = x.length;
   let mean = 0;
-  for (let t = 0; t < n; t++) mean += x[t];
+  for (let t = 0; t < n; t++) mean += x[t]!;
   mean /= n;
   let c0 = 0;
-  for (let t = 0; t < n; t++) c0 += (x[t] - mean) * (x[t] - mean);
+  for (let t = 0; t < n; t++) c0 += (x[t]! - mean) * (x[t]! - mean);
   const r = new Float64Array(maxLag);
   for (let k = 1; k <= maxLag; k++) {
     let s = 0;
-    for (let t = 0; t + k < n; t++) s += (x[t] - mean) * (x[t + k] - mean);
+    for (let t = 0; t + k < n; t++) s += (x[t]! - mean) * (x[t + k]! - mean);
     r[k - 1] = s / c0;
   }
   return r;
@@ -31,9 +31,9 @@ export function isSeasonal(x: Float64Array, m: number): boolean {
   if (!Number.isInteger(m) || m <= 1 || n < 3 * m) return false;
   const r = autocorrelations(x, m);
   let sumSquares = 0;
-  for (let k = 0; k < m - 1; k++) sumSquares += r[k] * r[k];
+  for (let k = 0; k < m - 1; k++) sumSquares += r[k]! * r[k]!;
   const limit = (1.645 / Math.sqrt(n)) * Math.sqrt(1 + 2 * sumSquares);
-  const rm = Math.abs(r[m - 1]);
+  const rm = Math.abs(r[m - 1]!);
   // A constant series has c0 = 0 and NaN autocorrelations: R's test then answers FALSE.
   return Number.isFinite(rm) && Number.isFinite(limit) && rm > limit;
 }

@@ -30,7 +30,7 @@ function profile(z: Float64Array, alpha: number, shift: number): { sse: number; 
   let scc = 0;
   const keep = 1 - alpha;
   for (let t = 0; t < z.length; t++) {
-    const w = z[t] - shift;
+    const w = z[t]! - shift;
     const u = w - a;
     suu += u * u;
     suc += u * c;
@@ -47,7 +47,7 @@ export function sesSse(z: Float64Array, alpha: number, initialLevel: number): nu
   let level = initialLevel;
   let sse = 0;
   for (let t = 0; t < z.length; t++) {
-    const e = z[t] - level;
+    const e = z[t]! - level;
     sse += e * e;
     level += alpha * e;
   }
@@ -57,21 +57,22 @@ export function sesSse(z: Float64Array, alpha: number, initialLevel: number): nu
 /** Fits α and ℓ_0 by least squares of the one-step errors. z must have at least one value. */
 export function fitSes(z: Float64Array): SesFitResult {
   const shift = z[0];
+  if (shift === undefined) throw new RangeError('fitSes: the series to smooth is empty');
   const grid = [SES_ALPHA_LOWER, 0.01, 0.03, 0.06, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
   grid.push(SES_ALPHA_UPPER);
   let best = 0;
   let bestSse = Infinity;
   for (let i = 0; i < grid.length; i++) {
-    const sse = profile(z, grid[i], shift).sse;
+    const sse = profile(z, grid[i]!, shift).sse;
     if (sse < bestSse) {
       bestSse = sse;
       best = i;
     }
   }
-  const lo = grid[Math.max(0, best - 1)];
-  const hi = grid[Math.min(grid.length - 1, best + 1)];
+  const lo = grid[Math.max(0, best - 1)]!;
+  const hi = grid[Math.min(grid.length - 1, best + 1)]!;
   const found = minimiseScalar((alpha) => profile(z, alpha, shift).sse, lo, hi, 1e-9);
-  const alpha = found.value <= bestSse ? found.x : grid[best];
+  const alpha = found.value <= bestSse ? found.x : grid[best]!;
   const level0 = profile(z, alpha, shift).level0;
   return { alpha, initialLevel: level0, sse: sesSse(z, alpha, level0) };
 }
@@ -86,8 +87,8 @@ export function sesLevels(
   let level = params.initialLevel;
   let t = 0;
   for (let i = 0; i < sortedOrigins.length; i++) {
-    const stop = sortedOrigins[i];
-    for (; t < stop; t++) level += params.alpha * (z[t] - level);
+    const stop = sortedOrigins[i]!;
+    for (; t < stop; t++) level += params.alpha * (z[t]! - level);
     levels[i] = level;
   }
   return levels;

@@ -18,14 +18,14 @@ function build(params: SesParameters, adjustment: SeasonalAdjustment | null, not
     forecastFrom(y, origins, steps) {
       const plan = planOrigins(y, origins, steps);
       const z = adjustment ? adjustment.adjust(y, plan.last) : y;
-      const sorted = Int32Array.from(plan.order, (row) => plan.origins[row]);
+      const sorted = Int32Array.from(plan.order, (row) => plan.origins[row]!);
       const levels = sesLevels(z, params, sorted);
       const out = new Float64Array(plan.origins.length * steps);
       for (let j = 0; j < plan.order.length; j++) {
-        const row = plan.order[j];
-        const s = plan.origins[row];
+        const row = plan.order[j]!;
+        const s = plan.origins[row]!;
         for (let k = 0; k < steps; k++) {
-          out[row * steps + k] = adjustment ? adjustment.restore(levels[j], s + k) : levels[j];
+          out[row * steps + k] = adjustment ? adjustment.restore(levels[j]!, s + k) : levels[j]!;
         }
       }
       return out;

@@ -31,7 +31,7 @@ export interface ThetaParameters {
 /** The theta = 2 line 2·x_t − L_t of the (adjusted) values x[0 .. length). */
 export function thetaLine(x: Float64Array, line: Line, length = x.length): Float64Array {
   const z = new Float64Array(length);
-  for (let t = 0; t < length; t++) z[t] = 2 * x[t] - (line.intercept + line.slope * (t + 1));
+  for (let t = 0; t < length; t++) z[t] = 2 * x[t]! - (line.intercept + line.slope * (t + 1));
   return z;
 }
 
@@ -46,14 +46,14 @@ export function thetaForecastFrom(
   const { line, adjustment } = params;
   const x = adjustment ? adjustment.adjust(y, plan.last) : y;
   const z = thetaLine(x, line, plan.last);
-  const sorted = Int32Array.from(plan.order, (row) => plan.origins[row]);
+  const sorted = Int32Array.from(plan.order, (row) => plan.origins[row]!);
   const levels = sesLevels(z, params.ses, sorted);
   const out = new Float64Array(plan.origins.length * steps);
   for (let j = 0; j < plan.order.length; j++) {
-    const row = plan.order[j];
-    const s = plan.origins[row];
+    const row = plan.order[j]!;
+    const s = plan.origins[row]!;
     for (let k = 0; k < steps; k++) {
-      let f = 0.5 * levels[j] + 0.5 * (line.intercept + line.slope * (s + k + 1));
+      let f = 0.5 * levels[j]! + 0.5 * (line.intercept + line.slope * (s + k + 1));
       if (params.clipAtZero && f < 0) f = 0;
       out[row * steps + k] = adjustment ? adjustment.restore(f, s + k) : f;
     }
@@ -91,7 +91,7 @@ export function fitThetaParameters(
   const line = fitLine(x);
   const ses = fitSes(thetaLine(x, line));
   let positive = true;
-  for (let t = 0; t < y.length; t++) if (!(y[t] > 0)) positive = false;
+  for (let t = 0; t < y.length; t++) if (!(y[t]! > 0)) positive = false;
   const params: ThetaParameters = { line, ses, adjustment: choice.adjustment, clipAtZero: positive };
   return { params, note: choice.note };
 }

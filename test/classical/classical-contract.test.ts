@@ -6,7 +6,7 @@ import { CLASSICAL_METHODS, classicalFromJSON, fitClassical } from '../../src/cl
 import type { ClassicalFit } from '../../src/classical/index.ts';
 import { series } from './reference-access.ts';
 
-const awkward: Record<string, Float64Array> = {
+const awkward = {
   'three points': Float64Array.of(1, 2, 4),
   'all equal': new Float64Array(60).fill(7),
   'with zeros': Float64Array.from({ length: 80 }, (_, t) => (t % 5 === 0 ? 0 : 3 + Math.sin(t))),
@@ -17,7 +17,7 @@ const awkward: Record<string, Float64Array> = {
   'tiny and huge': Float64Array.from({ length: 50 }, (_, t) => (t % 2 ? 1e-9 : 1e9)),
   'one spike': Float64Array.from({ length: 40 }, (_, t) => (t === 20 ? 1e6 : 1)),
   'four points m=12': Float64Array.of(5, 6, 5, 7),
-};
+} satisfies Record<string, Float64Array>;
 
 function allFinite(a: Float64Array): boolean {
   return a.every((v) => Number.isFinite(v));

@@ -24,6 +24,14 @@ function specOf(code: string, m: number): EtsSpec {
   };
 }
 
+/** A statsmodels reference key is "series:model": "trendSeasonalM12:AAdA" → ["trendSeasonalM12", "AAdA"]. */
+function splitKey(key: string): [string, string] {
+  const [name, code] = key.split(':');
+  if (name === undefined || code === undefined)
+    throw new Error(`reference key "${key}" is not "series:model"`);
+  return [name, code];
+}
+
 const fits = R_CASES.flatMap((r) => r.ets.map((f) => ({ r, f, spec: specOf(f.model, r.m) })));
 
 describe("ETS recursion at R's fitted parameters", () => {
@@ -93,7 +101,7 @@ describe('ETS maximum likelihood', () => {
 
   it("matches statsmodels ETSModel's log-likelihood on non-seasonal models (to 1e-3)", () => {
     for (const [key, ref] of Object.entries(STATSMODELS_REFERENCE.ets)) {
-      const [name, code] = key.split(':');
+      const [name, code] = splitKey(key);
       const spec = specOf(code, 1);
       if (spec.season !== 'N') continue;
       const y = series(name as SeriesName);
@@ -107,7 +115,7 @@ describe('ETS maximum likelihood', () => {
   // statsmodels' seasonal space is larger (all m seasonal states free, β and γ down to 0).
   it('stays within 1 % of statsmodels on seasonal models', () => {
     for (const [key, ref] of Object.entries(STATSMODELS_REFERENCE.ets)) {
-      const [name, code] = key.split(':');
+      const [name, code] = splitKey(key);
       const m = name.endsWith('M12') ? 12 : name.endsWith('M24') ? 24 : 4;
       const spec = specOf(code, m);
       if (spec.season === 'N') continue;

@@ -7,7 +7,7 @@ const options = { maxEvaluations: 5000, relativeTolerance: 1e-12, restarts: 3 };
 
 describe('nelderMead', () => {
   it('finds the Rosenbrock minimum (1, 1) from (−1.2, 1)', () => {
-    const rosenbrock = (x: Float64Array) => 100 * (x[1] - x[0] * x[0]) ** 2 + (1 - x[0]) ** 2;
+    const rosenbrock = (x: Float64Array) => 100 * (x[1]! - x[0]! * x[0]!) ** 2 + (1 - x[0]!) ** 2;
     const r = nelderMead(rosenbrock, [-1.2, 1], { ...options, initialStep: [0.1, 0.1] });
     expect(r.x[0]).toBeCloseTo(1, 4);
     expect(r.x[1]).toBeCloseTo(1, 4);
@@ -16,13 +16,13 @@ describe('nelderMead', () => {
 
   it('minimises a badly scaled 8-dimensional quadratic given per-coordinate steps', () => {
     const scales = [1, 10, 100, 1000, 0.1, 0.01, 5, 50];
-    const f = (x: Float64Array) => x.reduce((s, v, i) => s + ((v - i) / scales[i]) ** 2, 0);
+    const f = (x: Float64Array) => x.reduce((s, v, i) => s + ((v - i) / scales[i]!) ** 2, 0);
     const r = nelderMead(f, new Float64Array(8), { ...options, maxEvaluations: 20000, initialStep: scales });
-    for (let i = 0; i < 8; i++) expect(Math.abs(r.x[i] - i) / scales[i]).toBeLessThan(1e-3);
+    for (let i = 0; i < 8; i++) expect(Math.abs(r.x[i]! - i) / scales[i]!).toBeLessThan(1e-3);
   });
 
   it('stays in a region where the objective is finite (infinite outside, as ETS bounds are)', () => {
-    const f = (x: Float64Array) => (x[0] < 0.5 ? Infinity : (x[0] - 0.2) ** 2 + x[1] ** 2);
+    const f = (x: Float64Array) => (x[0]! < 0.5 ? Infinity : (x[0]! - 0.2) ** 2 + x[1]! ** 2);
     const r = nelderMead(f, [0.9, 0.3], { ...options, initialStep: [0.5, 0.5] });
     expect(r.x[0]).toBeGreaterThanOrEqual(0.5);
     expect(r.x[0]).toBeCloseTo(0.5, 3);
@@ -33,7 +33,7 @@ describe('nelderMead', () => {
     let calls = 0;
     const f = (x: Float64Array) => {
       calls++;
-      return Math.cos(3 * x[0]) + x[0] * x[0] + Math.sin(x[1]) + 0.1 * x[1] * x[1];
+      return Math.cos(3 * x[0]!) + x[0]! * x[0]! + Math.sin(x[1]!) + 0.1 * x[1]! * x[1]!;
     };
     const a = nelderMead(f, [2, 2], { ...options, maxEvaluations: 60, initialStep: [1, 1] });
     expect(calls).toBeLessThanOrEqual(60 + 3);

@@ -19,10 +19,13 @@ export function expectClose(
   if (actual.length !== expected.length)
     throw new Error(`${what}: length ${actual.length} ≠ ${expected.length}`);
   for (let i = 0; i < expected.length; i++) {
-    const err = Math.abs(actual[i] - expected[i]);
-    if (!(err <= tol * Math.max(1, Math.abs(expected[i])))) {
-      const relative = err / Math.abs(expected[i]);
-      throw new Error(`${what}[${i}]: ${actual[i]} vs reference ${expected[i]} (relative error ${relative})`);
+    // In range: the lengths are equal.
+    const a = actual[i]!;
+    const e = expected[i]!;
+    const err = Math.abs(a - e);
+    if (!(err <= tol * Math.max(1, Math.abs(e)))) {
+      const relative = err / Math.abs(e);
+      throw new Error(`${what}[${i}]: ${a} vs reference ${e} (relative error ${relative})`);
     }
   }
 }

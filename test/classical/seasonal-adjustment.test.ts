@@ -35,7 +35,7 @@ describe('seasonality test (M4 SeasonalityTest)', () => {
     expect(Math.floor(10 * Math.log10(240))).toBe(23);
     // The same statistic, computed at lag 24 from R's own autocorrelations, says seasonal.
     const sum = acf.slice(0, 23).reduce((a, v) => a + v * v, 0);
-    expect(Math.abs(acf[23])).toBeGreaterThan((1.645 / Math.sqrt(240)) * Math.sqrt(1 + 2 * sum));
+    expect(Math.abs(acf[23]!)).toBeGreaterThan((1.645 / Math.sqrt(240)) * Math.sqrt(1 + 2 * sum));
     expect(isSeasonal(series('dailyCycleM24'), 24)).toBe(true);
   });
 
@@ -74,7 +74,7 @@ describe("classical decomposition (R's decompose)", () => {
   });
 
   it('handles odd m the way R does (centred window of m values)', () => {
-    const y = Float64Array.from({ length: 21 }, (_, t) => 10 + [1, -2, 1][t % 3] + 0.5 * t);
+    const y = Float64Array.from({ length: 21 }, (_, t) => 10 + [1, -2, 1][t % 3]! + 0.5 * t);
     const { trend, figure } = decompose(y, 3, 'additive');
     expect(Number.isNaN(trend[0])).toBe(true);
     expect(trend[1]).toBeCloseTo(10.5, 12);

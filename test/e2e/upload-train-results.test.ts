@@ -170,12 +170,7 @@ describe('upload → preview → train → results → runs', () => {
 
     const rows = await page.locator('#metrics-table tbody tr td:first-child').allTextContents();
     expect(rows[0]).toMatch(/^this model \(.+\)$/);
-    expect(rows.slice(1)).toEqual([
-      'naive (tomorrow = today)',
-      'seasonal naive',
-      'drift',
-      'moving average',
-    ]);
+    expect(rows.slice(1)).toEqual(['naive (tomorrow = today)', 'seasonal naive', 'drift', 'moving average']);
     expect(await page.locator('#metrics-table thead th').allTextContents()).toEqual([
       'forecaster',
       'MAE',

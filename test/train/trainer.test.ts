@@ -158,7 +158,7 @@ describe('gradient clipping', () => {
       { cell: 'rnn', activation: 'relu', inputSize: 1, hiddenSize: 8, layers: 1, outputs: 1 },
       3,
     );
-    for (const layer of net.layers) for (let i = 0; i < layer.Wh.length; i++) layer.Wh[i] *= 1.6;
+    for (const layer of net.layers) for (let i = 0; i < layer.Wh.length; i++) layer.Wh[i]! *= 1.6;
     return net;
   };
   const config = { maxEpochs: 5, optimizer: 'sgd', learningRate: 0.05, seed: 1, patienceEpochs: 50 } as const;
