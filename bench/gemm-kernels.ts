@@ -5,8 +5,8 @@
 //
 // Usage: npx tsx bench/gemm-kernels.ts [--quick] [--rounds=N]
 // The full run writes bench/RESULTS.md, section "## gemm kernels: wasm vs JS".
-import { setGemmKernel } from '../src/rnn/gemm.ts';
-import type { GemmKernel } from '../src/rnn/gemm.ts';
+import { setGemmKernel } from '../src/rnn/kernels/gemm.ts';
+import type { GemmKernel } from '../src/rnn/kernels/gemm.ts';
 import { machineDescription, writeResultsSection } from './results-md.ts';
 import {
   allConfigs,

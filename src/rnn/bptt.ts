@@ -2,10 +2,16 @@
 // reverse. A Workspace owns every buffer for one (network, maxBatch, steps), so after it
 // is built no pass allocates: not per time step, not per batch.
 import type { LayerTape } from './cells/cell.ts';
-import { gemm } from './gemm.ts';
+import { rowsOf } from './cells/cell.ts';
+import { matmulAdd, matmulTransAAdd, matmulTransBAdd, scratchView } from './kernels/matrix.ts';
 import { backwardLayer, forwardLayer } from './layer.ts';
 import { viewParams } from './network.ts';
 import type { Network } from './network.ts';
+
+// Scratch views for the head's products, re-pointed per batch so that a pass allocates nothing.
+const hLast = scratchView(),
+  headW = scratchView(),
+  outRows = scratchView();
 
 export interface Workspace {
   readonly net: Network;
@@ -66,7 +72,8 @@ function checkBatch(ws: Workspace, x: Float64Array, xOffset: number, B: number):
   const need = B * ws.steps * ws.net.config.inputSize;
   if (x.length - xOffset < need)
     throw new Error(
-      `input holds ${x.length - xOffset} values from offset ${xOffset}, a batch of ${B}×${ws.steps}×${ws.net.config.inputSize} needs ${need}`,
+      `input holds ${x.length - xOffset} values from offset ${xOffset}, ` +
+        `a batch of ${B}×${ws.steps}×${ws.net.config.inputSize} needs ${need}`,
     );
 }
 
@@ -84,7 +91,12 @@ export function forwardBatch(ws: Workspace, x: Float64Array, B: number, xOffset 
     K = net.config.outputs;
   const out = ws.output;
   for (let r = 0; r < B; r++) out.set(net.head.b, r * K);
-  gemm(B, K, H, tapes[tapes.length - 1]!.h, (T - 1) * B * H, H, 1, net.head.W, 0, 1, H, out, 0, K);
+  // y = b + h_T·Wᵀ, from the top layer's last step
+  matmulTransBAdd(
+    rowsOf(outRows, out, 0, B, K),
+    rowsOf(hLast, tapes[tapes.length - 1]!.h, (T - 1) * B, B, H),
+    rowsOf(headW, net.head.W, 0, K, H),
+  );
   return out;
 }
 
@@ -103,10 +115,16 @@ export function backwardBatch(ws: Workspace, dOut: Float64Array, B: number, trun
   for (const tape of tapes) tape.dh.fill(0, 0, T * B * H);
 
   const top = tapes[tapes.length - 1]!;
-  const last = (T - 1) * B * H;
-  gemm(K, H, B, dOut, 0, 1, K, top.h, last, H, 1, gradViews.head.W, 0, H);
-  for (let r = 0; r < B; r++) for (let k = 0; k < K; k++) gradViews.head.b[k] += dOut[r * K + k]!;
-  gemm(B, H, K, dOut, 0, K, 1, net.head.W, 0, H, 1, top.dh, last, H);
+  // dW += dOutᵀ·h_T;  db += Σ_b dOut;  dh_T += dOut·W
+  const dOutRows = rowsOf(outRows, dOut, 0, B, K);
+  matmulTransAAdd(
+    rowsOf(headW, gradViews.head.W, 0, K, H),
+    dOutRows,
+    rowsOf(hLast, top.h, (T - 1) * B, B, H),
+  );
+  const db = gradViews.head.b;
+  for (let r = 0; r < B; r++) for (let k = 0; k < K; k++) db[k] = db[k]! + dOut[r * K + k]!;
+  matmulAdd(rowsOf(hLast, top.dh, (T - 1) * B, B, H), dOutRows, rowsOf(headW, net.head.W, 0, K, H));
 
   for (let l = tapes.length - 1; l >= 0; l--) {
     const dInput = l === 0 ? null : tapes[l - 1]!.dh;

@@ -23,13 +23,13 @@ export function orthogonalBlocks(target: Float64Array, n: number, blocks: number
       for (let k = 0; k < j; k++) {
         let dot = 0;
         for (let i = 0; i < n; i++) dot += q[i * n + k]! * q[i * n + j]!;
-        for (let i = 0; i < n; i++) q[i * n + j] -= dot * q[i * n + k]!;
+        for (let i = 0; i < n; i++) q[i * n + j] = q[i * n + j]! - dot * q[i * n + k]!;
       }
       let norm = 0;
       for (let i = 0; i < n; i++) norm += q[i * n + j]! ** 2;
       norm = Math.sqrt(norm);
       // R's diagonal entry is +norm here, so the sign correction is already applied.
-      for (let i = 0; i < n; i++) q[i * n + j] /= norm;
+      for (let i = 0; i < n; i++) q[i * n + j] = q[i * n + j]! / norm;
     }
     target.set(q, block * n * n);
   }

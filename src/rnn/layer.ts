@@ -2,8 +2,13 @@
 // at once (one big gemm each, which is where the FLOPs are cheapest), and the cell's own
 // steps in between. Inputs and input gradients are time-major matrices [T·B, F].
 import type { Cell, LayerParams, LayerTape } from './cells/cell.ts';
-import { accumulateWeights } from './cells/cell.ts';
-import { gemm } from './gemm.ts';
+import { rowsOf } from './cells/cell.ts';
+import { matmulAdd, matmulTransAAdd, matmulTransBAdd, scratchView } from './kernels/matrix.ts';
+
+// Scratch views, re-pointed per call so that a pass allocates nothing.
+const gatesAll = scratchView(),
+  inputAll = scratchView(),
+  Wx = scratchView();
 
 export function forwardLayer(
   cell: Cell,
@@ -17,7 +22,12 @@ export function forwardLayer(
   const rows = T * B;
   const a = tape.gates;
   for (let r = 0; r < rows; r++) a.set(p.b, r * GH);
-  gemm(rows, GH, F, input, 0, F, 1, p.Wx, 0, 1, F, a, 0, GH);
+  // a = b + x·Wxᵀ for every step at once; the cell adds the recurrent part step by step.
+  matmulTransBAdd(
+    rowsOf(gatesAll, a, 0, rows, GH),
+    rowsOf(inputAll, input, 0, rows, F),
+    rowsOf(Wx, p.Wx, 0, GH, F),
+  );
   for (let t = 0; t < T; t++) cell.stepForward(p, tape, t, B);
 }
 
@@ -50,12 +60,24 @@ export function backwardLayer(
   }
   const r0 = firstStep * B,
     n = (T - firstStep) * B;
-  const da = tape.da;
+  const da = tape.da,
+    db = g.b;
   for (let r = r0; r < r0 + n; r++) {
     const off = r * GH;
-    for (let j = 0; j < GH; j++) g.b[j] += da[off + j]!;
+    for (let j = 0; j < GH; j++) db[j] = db[j]! + da[off + j]!;
   }
-  accumulateWeights(g.Wx, 0, GH, F, da, r0 * GH, GH, input, r0 * F, n);
+  // dWx += Σ_t da_tᵀ·x_t over the walked steps
+  matmulTransAAdd(
+    rowsOf(Wx, g.Wx, 0, GH, F),
+    rowsOf(gatesAll, da, r0, n, GH),
+    rowsOf(inputAll, input, r0, n, F),
+  );
   cell.accumulateRecurrentWeights(g, tape, B, firstStep);
-  if (dInput) gemm(n, F, GH, da, r0 * GH, GH, 1, p.Wx, 0, F, 1, dInput, r0 * F, F);
+  // ∂L/∂x_t += da_t·Wx
+  if (dInput)
+    matmulAdd(
+      rowsOf(inputAll, dInput, r0, n, F),
+      rowsOf(gatesAll, da, r0, n, GH),
+      rowsOf(Wx, p.Wx, 0, GH, F),
+    );
 }

@@ -37,7 +37,7 @@ function createSgd(config: OptimizerConfig, size: number): Optimizer {
       for (let i = 0; i < size; i++) {
         const v = mu * velocity[i]! + grads[i]!;
         velocity[i] = v;
-        params[i] -= lr * v;
+        params[i] = params[i]! - lr * v;
       }
     },
   };
@@ -65,7 +65,7 @@ function createAdam(config: OptimizerConfig, size: number): Optimizer {
         const vi = beta2 * v[i]! + (1 - beta2) * g * g;
         m[i] = mi;
         v[i] = vi;
-        params[i] -= (stepSize * mi) / (Math.sqrt(vi) / sqrtC2 + eps);
+        params[i] = params[i]! - (stepSize * mi) / (Math.sqrt(vi) / sqrtC2 + eps);
       }
     },
   };
@@ -85,7 +85,7 @@ export function clipByGlobalNorm(grads: Float64Array, maxNorm: number): number {
   const norm = globalNorm(grads);
   if (norm > maxNorm && Number.isFinite(norm)) {
     const scale = maxNorm / norm;
-    for (let i = 0; i < grads.length; i++) grads[i] *= scale;
+    for (let i = 0; i < grads.length; i++) grads[i] = grads[i]! * scale;
   }
   return norm;
 }

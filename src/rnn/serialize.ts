@@ -43,7 +43,8 @@ export function networkFromJSON(json: unknown): Network {
   if (typeof doc.version !== 'number') return fail('version is missing');
   if (doc.version > NETWORK_FORMAT_VERSION)
     fail(
-      `format version ${doc.version} is newer than this Recurrent reads (${NETWORK_FORMAT_VERSION}); upgrade Recurrent`,
+      `format version ${doc.version} is newer than this Recurrent reads ` +
+        `(${NETWORK_FORMAT_VERSION}); upgrade Recurrent`,
     );
   if (doc.version !== NETWORK_FORMAT_VERSION) fail(`format version ${doc.version} is not supported`);
   if (typeof doc.config !== 'object' || doc.config === null) return fail('config is missing');

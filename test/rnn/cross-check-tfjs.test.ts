@@ -49,11 +49,14 @@ function normals(n: number, random: Random): Float64Array {
   return Float64Array.from({ length: n }, () => random.normal());
 }
 
-/** A fresh network whose biases are also random: all-zero (GRU, Elman) biases would hide a mixed-up gate block. */
+/**
+ * A fresh network whose biases are also random: all-zero (GRU, Elman) biases would hide a
+ * mixed-up gate block.
+ */
 function randomNetwork(config: NetworkConfig, random: Random): Network {
   const net = createNetwork(config, random.nextInt(1 << 30));
   for (const b of [...net.layers.map((layer) => layer.b), net.head.b]) {
-    for (let i = 0; i < b.length; i++) b[i] += random.uniform(-0.5, 0.5);
+    for (let i = 0; i < b.length; i++) b[i]! += random.uniform(-0.5, 0.5);
   }
   return net;
 }
@@ -111,7 +114,10 @@ function tfRecurrentLayer(
   }
 }
 
-/** The same network in tf.js: stacked recurrent layers (sequences between them), last state into a dense head. */
+/**
+ * The same network in tf.js: stacked recurrent layers (sequences between them), last state
+ * into a dense head.
+ */
 function tfModelWithOurWeights(net: Network): tf.Sequential {
   const { config } = net;
   const model = tf.sequential();

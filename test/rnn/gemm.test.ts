@@ -3,8 +3,8 @@
 // cover the register blocks, every remainder path, k-chunking (K > 256) and a product
 // big enough to be split before staging. Offsets and padded C rows are included.
 import { afterEach, describe, expect, it } from 'vitest';
-import { gemm, setGemmKernel } from '../../src/rnn/gemm.ts';
-import type { GemmKernel } from '../../src/rnn/gemm.ts';
+import { gemm, setGemmKernel } from '../../src/rnn/kernels/gemm.ts';
+import type { GemmKernel } from '../../src/rnn/kernels/gemm.ts';
 import { createRandom } from '../../src/rnn/random.ts';
 
 type Pattern = 'NN' | 'NT' | 'TN';
@@ -28,7 +28,7 @@ function gemmError(M: number, N: number, K: number, pattern: Pattern): number {
     for (let j = 0; j < N; j++) {
       let s = 0;
       for (let k = 0; k < K; k++) s += A[aOff + i * aRow + k * aCol]! * B[bOff + k * bRow + j * bCol]!;
-      expected[cOff + i * cRow + j] += s;
+      expected[cOff + i * cRow + j]! += s;
     }
   gemm(M, N, K, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow);
   let worst = 0;
@@ -48,7 +48,8 @@ describe('gemm', () => {
 
   for (const kernel of ['js', 'wasm', 'auto'] as GemmKernel[]) {
     for (const pattern of ['NN', 'NT', 'TN'] as Pattern[]) {
-      it(`${kernel} kernel, ${pattern}: every M, N, K in 1..9 and larger odd shapes match a naive loop`, () => {
+      const name = `${kernel} kernel, ${pattern}`;
+      it(`${name}: every M, N, K in 1..9 and larger odd shapes match a naive loop`, () => {
         setGemmKernel(kernel);
         let worst = 0;
         for (let M = 1; M <= 9; M++)

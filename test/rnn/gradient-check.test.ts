@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { backwardBatch, createWorkspace, forwardBatch } from '../../src/rnn/bptt.ts';
 import type { LstmTape } from '../../src/rnn/cells/lstm.ts';
-import { setGemmKernel } from '../../src/rnn/gemm.ts';
+import { setGemmKernel } from '../../src/rnn/kernels/gemm.ts';
 import { lossAndGradient, lossValue } from '../../src/rnn/loss.ts';
 import type { LossKind } from '../../src/rnn/loss.ts';
 import { createNetwork } from '../../src/rnn/network.ts';

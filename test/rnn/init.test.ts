@@ -21,7 +21,7 @@ describe('initialisation', () => {
     }
   });
 
-  it('Glorot-uniform input weights stay within √(6/(fanIn+fanOut)); biases are zero but the LSTM forget gate', () => {
+  it('Glorot-uniform input weights stay within √(6/(fanIn+fanOut)); biases are zero but LSTM forget', () => {
     const H = 8,
       F = 3;
     const net = createNetwork({ cell: 'lstm', inputSize: F, hiddenSize: H, layers: 1, outputs: 1 }, 9);

@@ -11,9 +11,13 @@
 //   da    [T, B, G·H]  ∂L/∂(pre-activation), written by stepBackward
 // Parameters: Wx [G·H, F], Wh [G·H, H], b [G·H] — gate blocks of H rows, as in PyTorch's
 // weight_ih / weight_hh, so a tf.js kernel is the transpose of Wx.
-import { gemm } from '../gemm.ts';
+import { matmulTransAAdd, place, scratchView } from '../kernels/matrix.ts';
+import type { MatrixView } from '../kernels/matrix.ts';
 
-/** Every recurrent cell there is: the one list the settings schema, the model file and the network check use. */
+/**
+ * Every recurrent cell there is: the one list the settings schema, the model file and the
+ * network check use.
+ */
 export const CELL_KINDS = ['rnn', 'lstm', 'gru'] as const;
 
 export type CellKind = (typeof CELL_KINDS)[number];
@@ -80,80 +84,91 @@ export function previousOffset(tape: LayerTape, t: number, B: number): number {
   return t === 0 ? 0 : (t - 1) * B * tape.hiddenSize;
 }
 
-/**
- * out(b, col0 : col0+rows) += src(b)·W[wRow0 : wRow0+rows]ᵀ for B rows of width H:
- * the recurrent matmul, W being Wh or a block of its gate rows.
- */
-export function addRecurrent(
-  W: Float64Array,
-  wRow0: number,
-  rows: number,
-  H: number,
-  src: Float64Array,
-  srcOff: number,
-  B: number,
-  out: Float64Array,
-  outOff: number,
-  outRow: number,
-): void {
-  gemm(B, rows, H, src, srcOff, H, 1, W, wRow0 * H, 1, H, out, outOff, outRow);
-}
+// Views for the cells. Time-major buffers are matrices [T·B, width] whose step t is rows
+// t·B … t·B + B − 1, so one step and a run of steps are both plain row ranges.
 
-/** dst(b) += da[:, col0 : col0+rows]·W[wRow0 : wRow0+rows] — gradient back through a recurrent matmul. */
-export function backpropRecurrent(
-  W: Float64Array,
-  wRow0: number,
-  rows: number,
-  H: number,
-  da: Float64Array,
-  daOff: number,
-  daRow: number,
-  B: number,
-  dst: Float64Array,
-  dstOff: number,
-): void {
-  gemm(B, H, rows, da, daOff, daRow, 1, W, wRow0 * H, H, 1, dst, dstOff, H);
-}
-
-/**
- * dW[wRow0 : wRow0+rows] += da[r0 : r0+n, col0 : col0+rows]ᵀ·src[s0 : s0+n] — n rows of
- * (step, batch) pairs at once; srcOff/daOff point at the first row of each.
- */
-export function accumulateWeights(
-  gW: Float64Array,
-  wRow0: number,
+/** rows × width of a time-major buffer (h, h0, dh, …) from row row0. */
+export function rowsOf(
+  v: MatrixView,
+  buf: Float64Array,
+  row0: number,
   rows: number,
   width: number,
-  da: Float64Array,
-  daOff: number,
-  daRow: number,
-  src: Float64Array,
-  srcOff: number,
-  n: number,
-): void {
-  gemm(rows, width, n, da, daOff, 1, daRow, src, srcOff, width, 1, gW, wRow0 * width, width);
+): MatrixView {
+  return place(v, buf, row0 * width, rows, width);
 }
 
 /**
- * The recurrent-weight gradient of cells whose gate block [col0, col0+rows) multiplies
- * h_{t−1}: Σ_t da_tᵀ·h_{t−1}. Time-major rows make steps 1 … T−1 one matmul against h
- * shifted back B rows; step 0 pairs with h0.
+ * Gate blocks first … first + count − 1 (H columns each) of rows row0 … row0 + rows − 1 of
+ * gates or da [T·B, G·H].
+ */
+export function gateColumns(
+  v: MatrixView,
+  buf: Float64Array,
+  row0: number,
+  rows: number,
+  H: number,
+  G: number,
+  first: number,
+  count: number,
+): MatrixView {
+  return place(v, buf, row0 * G * H + first * H, rows, count * H, G * H);
+}
+
+/**
+ * Gate blocks first … first + count − 1 (H rows each) of a weight matrix [G·H, cols]:
+ * Wx, Wh, dWx or dWh.
+ */
+export function gateRows(
+  v: MatrixView,
+  W: Float64Array,
+  H: number,
+  cols: number,
+  first: number,
+  count: number,
+): MatrixView {
+  return place(v, W, first * H * cols, count * H, cols);
+}
+
+/** h_{t−1} of step t as B rows of H: h0 at t = 0. */
+export function previousHiddenRows(v: MatrixView, tape: LayerTape, t: number, B: number): MatrixView {
+  return place(v, previousHidden(tape, t), previousOffset(tape, t, B), B, tape.hiddenSize);
+}
+
+// Scratch views of accumulateAgainstPreviousHidden, re-pointed per call (no allocation).
+const dWhBlock = scratchView(),
+  daBlock = scratchView(),
+  hPrev = scratchView();
+
+/**
+ * The recurrent-weight gradient of gate blocks first … first + count − 1 when they
+ * multiply h_{t−1}: dWh += Σ_t da_tᵀ·h_{t−1}. Time-major rows make steps 1 … T−1 one
+ * matmul against h shifted back B rows; step 0 pairs with h0.
  */
 export function accumulateAgainstPreviousHidden(
   gWh: Float64Array,
-  col0: number,
-  rows: number,
+  first: number,
+  count: number,
   tape: LayerTape,
   B: number,
   firstStep: number,
 ): void {
   const H = tape.hiddenSize,
-    GH = tape.gates.length / (tape.steps * tape.maxBatch);
+    G = tape.gates.length / (tape.steps * tape.maxBatch * H);
   const from = Math.max(firstStep, 1);
   const n = (tape.steps - from) * B;
   if (n > 0)
-    accumulateWeights(gWh, col0, rows, H, tape.da, from * B * GH + col0, GH, tape.h, (from - 1) * B * H, n);
-  if (firstStep === 0) accumulateWeights(gWh, col0, rows, H, tape.da, col0, GH, tape.h0, 0, B);
+    matmulTransAAdd(
+      gateRows(dWhBlock, gWh, H, H, first, count),
+      gateColumns(daBlock, tape.da, from * B, n, H, G, first, count),
+      rowsOf(hPrev, tape.h, (from - 1) * B, n, H),
+    );
+  if (firstStep === 0)
+    matmulTransAAdd(
+      gateRows(dWhBlock, gWh, H, H, first, count),
+      gateColumns(daBlock, tape.da, 0, B, H, G, first, count),
+      rowsOf(hPrev, tape.h0, 0, B, H),
+    );
 }
 
 export function sigmoid(x: number): number {

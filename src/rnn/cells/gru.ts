@@ -12,48 +12,75 @@
 //   dWh_zr += [da_z da_r]ᵀ·h_{t−1}             dWh_n += da_nᵀ·(r ⊙ h_{t−1})
 //   dh_{t−1} += dh ⊙ z + d(rh) ⊙ r + [da_z da_r]·Wh_zr
 // with the weight sums over all steps done after the walk (input side in layer.ts).
+import { matmulAdd, matmulTransAAdd, matmulTransBAdd, scratchView } from '../kernels/matrix.ts';
 import {
   accumulateAgainstPreviousHidden,
-  accumulateWeights,
-  addRecurrent,
   allocateTape,
-  backpropRecurrent,
+  gateColumns,
+  gateRows,
   previousHidden,
+  previousHiddenRows,
   previousOffset,
+  rowsOf,
   sigmoid,
 } from './cell.ts';
 import type { Cell, LayerParams, LayerTape } from './cell.ts';
+
+/** Gate blocks, in the order of the header: H rows each of Wx, Wh, b; H columns of gates, da. */
+const Z = 0,
+  R = 1,
+  N = 2,
+  GATES = 3;
 
 export interface GruTape extends LayerTape {
   rh: Float64Array; // [T, B, H] r ⊙ h_{t−1}, the candidate's recurrent input
   drh: Float64Array; // [B, H] ∂L/∂(r ⊙ h_{t−1}) of the step being walked back
 }
 
+// Scratch views, re-pointed each step so that the step allocates nothing.
+const gateBlock = scratchView(),
+  WhBlock = scratchView(),
+  hIn = scratchView(),
+  dhOut = scratchView();
+
 function stepForward(p: LayerParams, tape: GruTape, t: number, B: number): void {
   const H = tape.hiddenSize,
-    GH = 3 * H;
-  const gOff = t * B * GH,
-    sOff = t * B * H;
+    GH = GATES * H;
+  const sOff = t * B * H;
   const { gates: a, rh, h } = tape;
   const prev = previousHidden(tape, t),
     prevOff = previousOffset(tape, t, B);
-  addRecurrent(p.Wh, 0, 2 * H, H, prev, prevOff, B, a, gOff, GH);
+  // [a_z a_r] += h_{t−1}·Wh_zrᵀ
+  matmulTransBAdd(
+    gateColumns(gateBlock, a, t * B, B, H, GATES, Z, 2),
+    previousHiddenRows(hIn, tape, t, B),
+    gateRows(WhBlock, p.Wh, H, H, Z, 2),
+  );
   for (let r = 0; r < B; r++) {
-    const row = gOff + r * GH;
+    const row = (t * B + r) * GH;
+    const az = row + Z * H,
+      ar = row + R * H;
     for (let j = 0; j < H; j++) {
-      a[row + j] = sigmoid(a[row + j]!);
-      const rg = sigmoid(a[row + H + j]!);
-      a[row + H + j] = rg;
+      a[az + j] = sigmoid(a[az + j]!);
+      const rg = sigmoid(a[ar + j]!);
+      a[ar + j] = rg;
       rh[sOff + r * H + j] = rg * prev[prevOff + r * H + j]!;
     }
   }
-  addRecurrent(p.Wh, 2 * H, H, H, rh, sOff, B, a, gOff + 2 * H, GH);
+  // a_n += (r ⊙ h_{t−1})·Wh_nᵀ
+  matmulTransBAdd(
+    gateColumns(gateBlock, a, t * B, B, H, GATES, N, 1),
+    rowsOf(hIn, rh, t * B, B, H),
+    gateRows(WhBlock, p.Wh, H, H, N, 1),
+  );
   for (let r = 0; r < B; r++) {
-    const row = gOff + r * GH;
+    const row = (t * B + r) * GH;
+    const az = row + Z * H,
+      an = row + N * H;
     for (let j = 0; j < H; j++) {
-      const n = Math.tanh(a[row + 2 * H + j]!);
-      a[row + 2 * H + j] = n;
-      const z = a[row + j]!;
+      const n = Math.tanh(a[an + j]!);
+      a[an + j] = n;
+      const z = a[az + j]!;
       const s = r * H + j;
       h[sOff + s] = z * prev[prevOff + s]! + (1 - z) * n;
     }
@@ -62,71 +89,77 @@ function stepForward(p: LayerParams, tape: GruTape, t: number, B: number): void 
 
 function stepBackward(p: LayerParams, tape: GruTape, t: number, B: number, firstStep: number): void {
   const H = tape.hiddenSize,
-    GH = 3 * H;
-  const gOff = t * B * GH,
-    sOff = t * B * H;
+    GH = GATES * H;
+  const sOff = t * B * H;
   const { gates, dh, da, drh } = tape;
   const prev = previousHidden(tape, t),
     prevOff = previousOffset(tape, t, B);
   for (let r = 0; r < B; r++) {
-    const row = gOff + r * GH;
+    const row = (t * B + r) * GH;
+    const az = row + Z * H,
+      an = row + N * H;
     for (let j = 0; j < H; j++) {
       const s = r * H + j;
-      const z = gates[row + j]!,
-        n = gates[row + 2 * H + j]!;
+      const z = gates[az + j]!,
+        n = gates[an + j]!;
       const dht = dh[sOff + s]!;
-      da[row + j] = dht * (prev[prevOff + s]! - n) * z * (1 - z);
-      da[row + 2 * H + j] = dht * (1 - z) * (1 - n * n);
+      da[az + j] = dht * (prev[prevOff + s]! - n) * z * (1 - z);
+      da[an + j] = dht * (1 - z) * (1 - n * n);
     }
   }
+  // d(rh) = da_n·Wh_n
   drh.fill(0, 0, B * H);
-  backpropRecurrent(p.Wh, 2 * H, H, H, da, gOff + 2 * H, GH, B, drh, 0);
+  matmulAdd(
+    rowsOf(dhOut, drh, 0, B, H),
+    gateColumns(gateBlock, da, t * B, B, H, GATES, N, 1),
+    gateRows(WhBlock, p.Wh, H, H, N, 1),
+  );
   for (let r = 0; r < B; r++) {
-    const row = gOff + r * GH;
+    const row = (t * B + r) * GH;
+    const ar = row + R * H;
     for (let j = 0; j < H; j++) {
-      const rg = gates[row + H + j]!;
-      da[row + H + j] = drh[r * H + j]! * prev[prevOff + r * H + j]! * rg * (1 - rg);
+      const rg = gates[ar + j]!;
+      da[ar + j] = drh[r * H + j]! * prev[prevOff + r * H + j]! * rg * (1 - rg);
     }
   }
   if (t > firstStep) {
+    // dh_{t−1} += dh ⊙ z + d(rh) ⊙ r + [da_z da_r]·Wh_zr
     const dPrevOff = (t - 1) * B * H;
     for (let r = 0; r < B; r++) {
-      const row = gOff + r * GH;
+      const row = (t * B + r) * GH;
+      const az = row + Z * H,
+        ar = row + R * H;
       for (let j = 0; j < H; j++) {
         const s = r * H + j;
-        dh[dPrevOff + s] += dh[sOff + s]! * gates[row + j]! + drh[s]! * gates[row + H + j]!;
+        dh[dPrevOff + s] = dh[dPrevOff + s]! + (dh[sOff + s]! * gates[az + j]! + drh[s]! * gates[ar + j]!);
       }
     }
-    backpropRecurrent(p.Wh, 0, 2 * H, H, da, gOff, GH, B, dh, dPrevOff);
+    matmulAdd(
+      rowsOf(dhOut, dh, (t - 1) * B, B, H),
+      gateColumns(gateBlock, da, t * B, B, H, GATES, Z, 2),
+      gateRows(WhBlock, p.Wh, H, H, Z, 2),
+    );
   }
 }
 
 /** dWh_zr pairs da_t with h_{t−1}; dWh_n pairs it with r ⊙ h_{t−1}, stored row-aligned with da. */
 function accumulateRecurrentWeights(g: LayerParams, tape: GruTape, B: number, firstStep: number): void {
-  const H = tape.hiddenSize,
-    GH = 3 * H;
-  accumulateAgainstPreviousHidden(g.Wh, 0, 2 * H, tape, B, firstStep);
+  const H = tape.hiddenSize;
+  accumulateAgainstPreviousHidden(g.Wh, Z, 2, tape, B, firstStep);
   const n = (tape.steps - firstStep) * B;
-  accumulateWeights(
-    g.Wh,
-    2 * H,
-    H,
-    H,
-    tape.da,
-    firstStep * B * GH + 2 * H,
-    GH,
-    tape.rh,
-    firstStep * B * H,
-    n,
+  matmulTransAAdd(
+    gateRows(WhBlock, g.Wh, H, H, N, 1),
+    gateColumns(gateBlock, tape.da, firstStep * B, n, H, GATES, N, 1),
+    rowsOf(hIn, tape.rh, firstStep * B, n, H),
   );
 }
 
 export const gruCell: Cell<GruTape> = {
   kind: 'gru',
-  gateCount: 3,
+  gateCount: GATES,
   createTape(maxBatch, steps, inputSize, hiddenSize) {
     return {
-      ...allocateTape(maxBatch, steps, inputSize, hiddenSize, 3),
+      ...allocateTape(maxBatch, steps, inputSize, hiddenSize, GATES),
       rh: new Float64Array(steps * maxBatch * hiddenSize),
       drh: new Float64Array(maxBatch * hiddenSize),
     };

@@ -12,16 +12,24 @@
 //   dc_{t−1} = dc ⊙ f,   dh_{t−1} += da·Wh
 // and, after the walk, over all steps: dWh += Σ daᵀ·h_{t−1} (input side in layer.ts).
 // The forget-gate bias starts at 1 (see init.ts) so memory flows early in training.
+import { matmulAdd, matmulTransBAdd, scratchView } from '../kernels/matrix.ts';
 import {
   accumulateAgainstPreviousHidden,
-  addRecurrent,
   allocateTape,
-  backpropRecurrent,
-  previousHidden,
-  previousOffset,
+  gateColumns,
+  gateRows,
+  previousHiddenRows,
+  rowsOf,
   sigmoid,
 } from './cell.ts';
 import type { Cell, LayerParams, LayerTape } from './cell.ts';
+
+/** Gate blocks, in the order of the header: H rows each of Wx, Wh, b; H columns of gates, da. */
+const I = 0,
+  F = 1,
+  G = 2,
+  O = 3,
+  GATES = 4;
 
 export interface LstmTape extends LayerTape {
   c: Float64Array; // [T, B, H] cell states
@@ -30,30 +38,42 @@ export interface LstmTape extends LayerTape {
   dc: Float64Array; // [B, H] ∂L/∂c carried backwards one step at a time
 }
 
+// Scratch views, re-pointed each step so that the step allocates nothing.
+const allGates = scratchView(),
+  Wh = scratchView(),
+  hPrev = scratchView(),
+  dhPrev = scratchView();
+
 function stepForward(p: LayerParams, tape: LstmTape, t: number, B: number): void {
   const H = tape.hiddenSize,
-    GH = 4 * H;
-  const gOff = t * B * GH;
+    GH = GATES * H;
   const a = tape.gates;
-  const prev = previousHidden(tape, t),
-    prevOff = previousOffset(tape, t, B);
-  addRecurrent(p.Wh, 0, GH, H, prev, prevOff, B, a, gOff, GH);
+  // [a_i a_f a_g a_o] += h_{t−1}·Whᵀ; they already hold Wx·x_t + b (layer.ts).
+  matmulTransBAdd(
+    gateColumns(allGates, a, t * B, B, H, GATES, I, GATES),
+    previousHiddenRows(hPrev, tape, t, B),
+    gateRows(Wh, p.Wh, H, H, I, GATES),
+  );
 
   const { c, tanhC, h } = tape;
   const cPrev = t === 0 ? tape.c0 : c,
     cPrevOff = t === 0 ? 0 : (t - 1) * B * H;
   const sOff = t * B * H;
   for (let r = 0; r < B; r++) {
-    const row = gOff + r * GH;
+    const row = (t * B + r) * GH;
+    const ai = row + I * H,
+      af = row + F * H,
+      ag = row + G * H,
+      ao = row + O * H;
     for (let j = 0; j < H; j++) {
-      const i = sigmoid(a[row + j]!);
-      const f = sigmoid(a[row + H + j]!);
-      const g = Math.tanh(a[row + 2 * H + j]!);
-      const o = sigmoid(a[row + 3 * H + j]!);
-      a[row + j] = i;
-      a[row + H + j] = f;
-      a[row + 2 * H + j] = g;
-      a[row + 3 * H + j] = o;
+      const i = sigmoid(a[ai + j]!);
+      const f = sigmoid(a[af + j]!);
+      const g = Math.tanh(a[ag + j]!);
+      const o = sigmoid(a[ao + j]!);
+      a[ai + j] = i;
+      a[af + j] = f;
+      a[ag + j] = g;
+      a[ao + j] = o;
       const s = r * H + j;
       const ct = f * cPrev[cPrevOff + s]! + i * g;
       const tc = Math.tanh(ct);
@@ -66,41 +86,50 @@ function stepForward(p: LayerParams, tape: LstmTape, t: number, B: number): void
 
 function stepBackward(p: LayerParams, tape: LstmTape, t: number, B: number, firstStep: number): void {
   const H = tape.hiddenSize,
-    GH = 4 * H;
-  const gOff = t * B * GH,
-    sOff = t * B * H;
+    GH = GATES * H;
+  const sOff = t * B * H;
   const { gates, tanhC, dh, dc, da } = tape;
   const cPrev = t === 0 ? tape.c0 : tape.c,
     cPrevOff = t === 0 ? 0 : (t - 1) * B * H;
   if (t === tape.steps - 1) dc.fill(0, 0, B * H);
   for (let r = 0; r < B; r++) {
-    const row = gOff + r * GH;
+    const row = (t * B + r) * GH;
+    const ai = row + I * H,
+      af = row + F * H,
+      ag = row + G * H,
+      ao = row + O * H;
     for (let j = 0; j < H; j++) {
       const s = r * H + j;
-      const i = gates[row + j]!,
-        f = gates[row + H + j]!,
-        g = gates[row + 2 * H + j]!,
-        o = gates[row + 3 * H + j]!;
+      const i = gates[ai + j]!,
+        f = gates[af + j]!,
+        g = gates[ag + j]!,
+        o = gates[ao + j]!;
       const tc = tanhC[sOff + s]!,
         dht = dh[sOff + s]!;
       const dct = dc[s]! + dht * o * (1 - tc * tc);
-      da[row + j] = dct * g * i * (1 - i);
-      da[row + H + j] = dct * cPrev[cPrevOff + s]! * f * (1 - f);
-      da[row + 2 * H + j] = dct * i * (1 - g * g);
-      da[row + 3 * H + j] = dht * tc * o * (1 - o);
+      da[ai + j] = dct * g * i * (1 - i);
+      da[af + j] = dct * cPrev[cPrevOff + s]! * f * (1 - f);
+      da[ag + j] = dct * i * (1 - g * g);
+      da[ao + j] = dht * tc * o * (1 - o);
       dc[s] = dct * f;
     }
   }
-  if (t > firstStep) backpropRecurrent(p.Wh, 0, GH, H, da, gOff, GH, B, dh, (t - 1) * B * H);
+  // dh_{t−1} += da·Wh
+  if (t > firstStep)
+    matmulAdd(
+      rowsOf(dhPrev, dh, (t - 1) * B, B, H),
+      gateColumns(allGates, da, t * B, B, H, GATES, I, GATES),
+      gateRows(Wh, p.Wh, H, H, I, GATES),
+    );
 }
 
 export const lstmCell: Cell<LstmTape> = {
   kind: 'lstm',
-  gateCount: 4,
+  gateCount: GATES,
   createTape(maxBatch, steps, inputSize, hiddenSize) {
     const n = steps * maxBatch * hiddenSize;
     return {
-      ...allocateTape(maxBatch, steps, inputSize, hiddenSize, 4),
+      ...allocateTape(maxBatch, steps, inputSize, hiddenSize, GATES),
       c: new Float64Array(n),
       tanhC: new Float64Array(n),
       c0: new Float64Array(maxBatch * hiddenSize),
@@ -110,5 +139,5 @@ export const lstmCell: Cell<LstmTape> = {
   stepForward,
   stepBackward,
   accumulateRecurrentWeights: (g, tape, B, firstStep) =>
-    accumulateAgainstPreviousHidden(g.Wh, 0, 4 * tape.hiddenSize, tape, B, firstStep),
+    accumulateAgainstPreviousHidden(g.Wh, I, GATES, tape, B, firstStep),
 };

@@ -7,15 +7,18 @@
 //   da = dh ⊙ act′(a_t)                  tanh′ = 1 − h², ReLU′ = [h > 0]
 //   dh_{t−1} += da·Wh
 // and, after the walk, over all steps: dWh += Σ daᵀ·h_{t−1} (input side in layer.ts).
-import {
-  accumulateAgainstPreviousHidden,
-  addRecurrent,
-  allocateTape,
-  backpropRecurrent,
-  previousHidden,
-  previousOffset,
-} from './cell.ts';
+import { matmulAdd, matmulTransBAdd, scratchView } from '../kernels/matrix.ts';
+import { accumulateAgainstPreviousHidden, allocateTape, previousHiddenRows, rowsOf } from './cell.ts';
 import type { Cell, LayerParams, LayerTape } from './cell.ts';
+
+/** One gate block: a is [B, H] and Wx, Wh, b are the whole matrices. */
+const GATES = 1;
+
+// Scratch views, re-pointed each step so that the step allocates nothing.
+const aStep = scratchView(),
+  Wh = scratchView(),
+  hIn = scratchView(),
+  dhPrev = scratchView();
 
 export type RnnActivation = 'tanh' | 'relu';
 
@@ -26,9 +29,12 @@ export function createRnnCell(activation: RnnActivation): Cell {
     const H = tape.hiddenSize;
     const off = t * B * H;
     const a = tape.gates;
-    const prev = previousHidden(tape, t),
-      prevOff = previousOffset(tape, t, B);
-    addRecurrent(p.Wh, 0, H, H, prev, prevOff, B, a, off, H);
+    // a_t += h_{t−1}·Whᵀ; it already holds Wx·x_t + b (layer.ts).
+    matmulTransBAdd(
+      rowsOf(aStep, a, t * B, B, H),
+      previousHiddenRows(hIn, tape, t, B),
+      rowsOf(Wh, p.Wh, 0, H, H),
+    );
     const h = tape.h;
     const n = B * H;
     if (relu)
@@ -50,17 +56,23 @@ export function createRnnCell(activation: RnnActivation): Cell {
         const v = h[off + i]!;
         da[off + i] = dh[off + i]! * (1 - v * v);
       }
-    if (t > firstStep) backpropRecurrent(p.Wh, 0, H, H, da, off, H, B, dh, (t - 1) * B * H);
+    // dh_{t−1} += da·Wh
+    if (t > firstStep)
+      matmulAdd(
+        rowsOf(dhPrev, dh, (t - 1) * B, B, H),
+        rowsOf(aStep, da, t * B, B, H),
+        rowsOf(Wh, p.Wh, 0, H, H),
+      );
   }
 
   return {
     kind: 'rnn',
-    gateCount: 1,
+    gateCount: GATES,
     createTape: (maxBatch, steps, inputSize, hiddenSize) =>
-      allocateTape(maxBatch, steps, inputSize, hiddenSize, 1),
+      allocateTape(maxBatch, steps, inputSize, hiddenSize, GATES),
     stepForward,
     stepBackward,
     accumulateRecurrentWeights: (g, tape, B, firstStep) =>
-      accumulateAgainstPreviousHidden(g.Wh, 0, tape.hiddenSize, tape, B, firstStep),
+      accumulateAgainstPreviousHidden(g.Wh, 0, GATES, tape, B, firstStep),
   };
 }

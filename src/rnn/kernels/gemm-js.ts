@@ -83,14 +83,14 @@ function gemmJsBlocked(
         p1 += aCol;
         q += bRow;
       }
-      C[c0 + j] += s00;
-      C[c0 + j + 1] += s01;
-      C[c0 + j + 2] += s02;
-      C[c0 + j + 3] += s03;
-      C[c1 + j] += s10;
-      C[c1 + j + 1] += s11;
-      C[c1 + j + 2] += s12;
-      C[c1 + j + 3] += s13;
+      C[c0 + j] = C[c0 + j]! + s00;
+      C[c0 + j + 1] = C[c0 + j + 1]! + s01;
+      C[c0 + j + 2] = C[c0 + j + 2]! + s02;
+      C[c0 + j + 3] = C[c0 + j + 3]! + s03;
+      C[c1 + j] = C[c1 + j]! + s10;
+      C[c1 + j + 1] = C[c1 + j + 1]! + s11;
+      C[c1 + j + 2] = C[c1 + j + 2]! + s12;
+      C[c1 + j + 3] = C[c1 + j + 3]! + s13;
     }
     for (; j < N; j++) {
       let s0 = 0,
@@ -106,8 +106,8 @@ function gemmJsBlocked(
         p1 += aCol;
         q += bRow;
       }
-      C[c0 + j] += s0;
-      C[c1 + j] += s1;
+      C[c0 + j] = C[c0 + j]! + s0;
+      C[c1 + j] = C[c1 + j]! + s1;
     }
   }
   if (i < M) {
@@ -122,7 +122,7 @@ function gemmJsBlocked(
         p += aCol;
         q += bRow;
       }
-      C[c0 + j] += s;
+      C[c0 + j] = C[c0 + j]! + s;
     }
   }
 }
@@ -162,12 +162,13 @@ function gemmJsColumns(
         p2 = p1 + aCol,
         p3 = p2 + aCol;
       for (let i = 0; i < M; i++)
-        C[c0 + i * cRow] += A[p0 + i]! * y0 + A[p1 + i]! * y1 + A[p2 + i]! * y2 + A[p3 + i]! * y3;
+        C[c0 + i * cRow] =
+          C[c0 + i * cRow]! + (A[p0 + i]! * y0 + A[p1 + i]! * y1 + A[p2 + i]! * y2 + A[p3 + i]! * y3);
     }
     for (; k < K; k++) {
       const y = B[q + k * bRow]!,
         p = aOff + k * aCol;
-      for (let i = 0; i < M; i++) C[c0 + i * cRow] += A[p + i]! * y;
+      for (let i = 0; i < M; i++) C[c0 + i * cRow] = C[c0 + i * cRow]! + A[p + i]! * y;
     }
   }
 }

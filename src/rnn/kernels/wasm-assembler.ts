@@ -77,9 +77,14 @@ export const mulAdd = (acc: number, x: number, y: number) =>
 export const chain = (base: number, step: number, ls: number[]) =>
   ls.map((l, r) => bytes(get(r === 0 ? base : ls[r - 1]!), get(step), ADD, set(l)));
 
+/** N numbers: a fixed-length tuple type, so destructured local indices are plain numbers. */
+export type Tuple<N extends number, R extends number[] = []> = R['length'] extends N
+  ? R
+  : Tuple<N, [...R, number]>;
+
 /** Allocates local indices after the kernel's 10 i32 parameters. */
-export function locals(i32Count: number, v128Count: number) {
-  const i32s = Array.from({ length: i32Count }, (_, n) => 10 + n);
-  const v128s = Array.from({ length: v128Count }, (_, n) => 10 + i32Count + n);
+export function locals<I extends number, V extends number>(i32Count: I, v128Count: V) {
+  const i32s = Array.from({ length: i32Count }, (_, n) => 10 + n) as Tuple<I>;
+  const v128s = Array.from({ length: v128Count }, (_, n) => 10 + i32Count + n) as Tuple<V>;
   return { i32s, v128s, declaration: vector([bytes(uleb(i32Count), I32), bytes(uleb(v128Count), V128)]) };
 }
