@@ -207,16 +207,26 @@ export function scalerCandidates(
  */
 export function describeScaler(spec: ScalerSpec): string {
   const kind = spec.kind === 'zscore' ? 'z-score' : spec.kind;
-  if (spec.windowRelative === true) return `window-relative${spec.kind === 'none' ? '' : ` + ${kind}`}`;
-  const transform =
-    spec.transform === 'seasonal-difference'
-      ? `seasonal difference (m = ${spec.seasonLength})`
-      : spec.transform === 'es-normalise'
-        ? `exponential-smoothing normalised (m = ${spec.seasonLength})`
-        : spec.transform === 'difference'
-          ? 'difference'
-          : spec.transform === 'log'
-            ? 'log'
-            : null;
-  return transform === null ? kind : `${transform}${spec.kind === 'none' ? '' : ` + ${kind}`}`;
+  const transform = transformWords(spec);
+  // Window-relative scaling comes after the transform: "log, window-relative + z-score".
+  const steps = [transform, spec.windowRelative === true ? 'window-relative' : null].filter(
+    (s) => s !== null,
+  );
+  if (steps.length === 0) return kind;
+  return `${steps.join(', ')}${spec.kind === 'none' ? '' : ` + ${kind}`}`;
+}
+
+function transformWords(spec: ScalerSpec): string | null {
+  switch (spec.transform) {
+    case 'seasonal-difference':
+      return `seasonal difference (m = ${spec.seasonLength})`;
+    case 'es-normalise':
+      return `exponential-smoothing normalised (m = ${spec.seasonLength})`;
+    case 'difference':
+      return 'difference';
+    case 'log':
+      return 'log';
+    default:
+      return null;
+  }
 }
