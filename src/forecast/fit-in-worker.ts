@@ -2,7 +2,6 @@
 // answering; a grid search uses every core). Same model, same numbers: the worker runs
 // the very same fit and sends the model back as model-file JSON.
 import type { TimeSeries } from '../data/types.ts';
-import type { EpochProgress } from '../train/trainer.ts';
 import { startTsWorker } from '../workers/ts-worker.ts';
 import type { ForecastOptions } from './config.ts';
 import type { FitHooks } from './fit-hooks.ts';
@@ -11,14 +10,9 @@ import type { ForecastConfig } from './config.ts';
 import type { FittedJSON } from './contract.ts';
 import { rnnFromJSON } from './rnn-forecaster.ts';
 import type { RnnForecaster } from './rnn-forecaster.ts';
-import type { FitWorkerRequest } from './fit-worker.ts';
+import type { FitWorkerReply, FitWorkerRequest } from './fit-worker-messages.ts';
 import type { ForecastModel } from './model.ts';
 import { modelFromJSON } from './model-file.ts';
-
-type FitWorkerReply =
-  | { type: 'epoch'; progress: EpochProgress }
-  | { type: 'done'; result: unknown }
-  | { type: 'error'; name: string; message: string };
 
 /** An error raised inside the worker, with its original class name kept. */
 export class WorkerFitError extends Error {

@@ -2,17 +2,10 @@
 // reporting every epoch, and aborts (keeping the best weights) when told to cancel. The
 // result travels back as the same JSON a model file holds.
 import { parentPort } from 'node:worker_threads';
-import type { TimeSeries } from '../data/types.ts';
-import type { SplitRanges } from '../prep/split.ts';
-import type { ForecastConfig, ForecastOptions } from './config.ts';
 import { fit } from './fit.ts';
+import type { FitWorkerRequest } from './fit-worker-messages.ts';
 import { modelToJSON } from './model-file.ts';
 import { fitRnn } from './rnn-forecaster.ts';
-
-export type FitWorkerRequest =
-  | { type: 'fit'; series: TimeSeries; options: ForecastOptions }
-  | { type: 'fit-rnn'; series: TimeSeries; config: ForecastConfig; split: SplitRanges }
-  | { type: 'cancel' };
 
 const port = parentPort!;
 const controller = new AbortController();

@@ -6,7 +6,7 @@
 // values only at a jump the smoother has not caught up with.
 import { esOneStepValues } from './es-normalise.ts';
 import { PrepError } from './errors.ts';
-import type { FittedScaler } from './scale.ts';
+import type { FittedScaler } from './scaler-types.ts';
 import { applySteps, leadValues } from './value-steps.ts';
 
 export function rangeWarnings(scaler: FittedScaler, values: Float64Array, label: string): string[] {

@@ -46,7 +46,7 @@ export interface RecurrentApp extends Express {
 }
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const DEFAULT_UPLOAD_LIMIT = 50 * 1024 * 1024;
+const DEFAULT_UPLOAD_LIMIT = 50 * 1024 * 1024;
 
 export function createApp(options: AppOptions = {}): RecurrentApp {
   const db = openDatabase(options.dbPath);

@@ -10,6 +10,7 @@ import { datasetBytes, findBundledDataset, getDataset, insertDataset } from '../
 import type { DatasetRow } from '../store/datasets.ts';
 import type { Db } from '../store/db.ts';
 import { HttpError, notFound } from './http-error.ts';
+import type { Dataset } from './wire.ts';
 
 export interface SeriesRequest {
   target?: string;
@@ -98,7 +99,7 @@ export class DatasetService {
 }
 
 /** A display name from an uploaded file name: its last path part, printable, at most 120 characters. */
-export function safeDatasetName(originalName: string): string {
+function safeDatasetName(originalName: string): string {
   const base = originalName.split(/[\\/]/).pop() ?? '';
   const printable = [...base]
     .filter((c) => c >= ' ' && c !== '\u007f')
@@ -108,7 +109,7 @@ export function safeDatasetName(originalName: string): string {
   return printable === '' || printable === '.' || printable === '..' ? 'upload.csv' : printable;
 }
 
-export function datasetJson(row: DatasetRow): object {
+export function datasetJson(row: DatasetRow): Dataset {
   const r = row.report;
   return {
     id: row.id,

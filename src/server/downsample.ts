@@ -3,7 +3,7 @@
 // the same (docs/lessons.md #15: browsers choke on long traces).
 
 /** Indices (ascending) of at most `threshold` points of (x, y) chosen by LTTB. */
-export function lttbIndices(x: ArrayLike<number>, y: ArrayLike<number>, threshold: number): Int32Array {
+function lttbIndices(x: ArrayLike<number>, y: ArrayLike<number>, threshold: number): Int32Array {
   const n = x.length;
   if (threshold >= n || threshold < 3)
     return Int32Array.from({ length: Math.min(n, Math.max(threshold, n)) }, (_, i) => i);
@@ -43,7 +43,7 @@ export function lttbIndices(x: ArrayLike<number>, y: ArrayLike<number>, threshol
 }
 
 /** Index range [start, end) of the points with from ≤ x ≤ to (x ascending). */
-export function rangeIndices(x: ArrayLike<number>, from = -Infinity, to = Infinity): [number, number] {
+function rangeIndices(x: ArrayLike<number>, from = -Infinity, to = Infinity): [number, number] {
   let start = 0,
     end = x.length;
   while (start < end && x[start]! < from) start++;

@@ -38,7 +38,7 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown, what: string
 }
 
 /** The status and body for any error a route lets through. */
-export function describeError(error: unknown): {
+function describeError(error: unknown): {
   status: number;
   body: { error: string; fields?: Record<string, string> };
 } {

@@ -1,8 +1,8 @@
 // A zod schema as an OpenAPI 3.0 schema object (JSON Schema with OpenAPI's boolean
-// exclusiveMinimum and nullable), for the request bodies of the API document and for the
-// settings the web form reads its limits from. It covers the zod types the API's input
-// schemas use, and throws on any other, so a body schema can never be documented wrongly
-// by omission.
+// exclusiveMinimum and nullable), for the request and response bodies of the API document
+// and for the settings the web form reads its limits from. It covers the zod types the
+// API's input schemas and the wire contract (wire.ts) use, and throws on any other, so a
+// schema can never be documented wrongly by omission.
 import { z } from 'zod';
 
 export interface JsonSchema {
@@ -68,6 +68,19 @@ function objectSchema(schema: z.AnyZodObject, options: JsonSchemaOptions): JsonS
   };
 }
 
+// OpenAPI 3.0 has no tuples: an array of the items' types, with its length fixed.
+function tupleSchema(schema: z.ZodTuple): JsonSchema {
+  const items = (schema.items as z.ZodTypeAny[]).map((item) => toJsonSchema(item));
+  const [first] = items;
+  const same = first !== undefined && items.every((i) => JSON.stringify(i) === JSON.stringify(first));
+  return {
+    type: 'array',
+    items: same ? first : { anyOf: items },
+    minItems: items.length,
+    maxItems: items.length,
+  };
+}
+
 function bareSchema(schema: z.ZodTypeAny, options: JsonSchemaOptions): JsonSchema {
   if (schema instanceof z.ZodOptional) return toJsonSchema(schema.unwrap());
   if (schema instanceof z.ZodNullable) return { ...toJsonSchema(schema.unwrap()), nullable: true };
@@ -88,6 +101,11 @@ function bareSchema(schema: z.ZodTypeAny, options: JsonSchemaOptions): JsonSchem
   if (schema instanceof z.ZodUnion)
     return { anyOf: (schema.options as z.ZodTypeAny[]).map((option) => toJsonSchema(option)) };
   if (schema instanceof z.ZodObject) return objectSchema(schema, options);
+  if (schema instanceof z.ZodRecord)
+    return { type: 'object', additionalProperties: toJsonSchema(schema.valueSchema) };
+  if (schema instanceof z.ZodTuple) return tupleSchema(schema);
+  // Any JSON value: the empty schema.
+  if (schema instanceof z.ZodUnknown) return {};
   throw new Error(`toJsonSchema: no JSON Schema for ${String(schema._def.typeName)}`);
 }
 

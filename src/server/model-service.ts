@@ -9,6 +9,7 @@ import { deleteModel, getModel, modelFileText } from '../store/models.ts';
 import type { ModelRow } from '../store/models.ts';
 import type { DatasetService } from './dataset-service.ts';
 import { HttpError, notFound } from './http-error.ts';
+import type { ForecastResponse } from './wire.ts';
 
 interface Loaded {
   row: ModelRow;
@@ -76,7 +77,7 @@ export class ModelService {
       hit = this.series(id).then((series) => {
         const rows = forecastRows(forecast(loaded.model, series, key));
         insertForecast(this.db, id, rows);
-        return JSON.stringify({ forecast: { kind: 'forecast', rows } });
+        return JSON.stringify({ forecast: { kind: 'forecast', rows } } satisfies ForecastResponse);
       });
       hit.catch(() => loaded.forecasts.delete(key));
       loaded.forecasts.set(key, hit);

@@ -1,16 +1,13 @@
 // The OpenAPI 3 document served at /api/openapi.json, built from the same route table the
 // app registers, so every route is in it; a JSON body's schema comes from the zod schema
-// its route checks it with (route.bodySchema), so the document states the limits enforced.
+// its route checks it with (route.bodySchema), so the document states the limits enforced;
+// a JSON success response's schema is converted from the wire contract's (route.responseSchema),
+// the schema the API tests parse real responses with.
+import { toJsonSchema } from './json-schema.ts';
 import type { ApiRoute } from './route.ts';
+import { errorResponseSchema } from './wire.ts';
 
-const errorSchema = {
-  type: 'object',
-  properties: {
-    error: { type: 'string' },
-    fields: { type: 'object', additionalProperties: { type: 'string' } },
-  },
-  required: ['error'],
-};
+const errorSchema = toJsonSchema(errorResponseSchema);
 
 export function openApiDocument(routes: readonly ApiRoute[]): object {
   const paths: Record<string, Record<string, object>> = {};
@@ -56,7 +53,10 @@ export function openApiDocument(routes: readonly ApiRoute[]): object {
           status,
           {
             description,
-            content: code >= 400 ? { 'application/json': { schema: errorSchema } } : content(type),
+            content:
+              code >= 400
+                ? { 'application/json': { schema: errorSchema } }
+                : content(type, route.responseSchema && toJsonSchema(route.responseSchema)),
           },
         ];
       }),

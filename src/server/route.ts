@@ -1,6 +1,7 @@
 // A route of the JSON API together with its OpenAPI description: registering routes from
 // one table means the served document can never miss one.
 import type { Request, RequestHandler } from 'express';
+import type { z } from 'zod';
 import { HttpError } from './http-error.ts';
 import type { JsonSchema } from './json-schema.ts';
 
@@ -17,6 +18,8 @@ export interface ApiRoute {
   bodySchema?: JsonSchema;
   /** Status → what it means. */
   responses: Record<number, string>;
+  /** The wire contract's schema (wire.ts) of the JSON success response; the document converts it. */
+  responseSchema?: z.ZodTypeAny;
   /** The response is not JSON (an event stream, a CSV, a file download). */
   produces?: string;
   handlers: RequestHandler[];

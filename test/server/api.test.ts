@@ -1,11 +1,25 @@
 // The JSON API against the real app and a real SQLite file: the whole path from upload to
 // forecast and delete, every error status, restarts, OpenAPI coverage and responsiveness.
+// Every JSON body is parsed with the wire contract's schema (getJson), so a response that
+// drifts from src/server/wire.ts fails here.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, startTestServer, waitForTraining } from '../support/test-server.ts';
+import {
+  datasetListResponseSchema,
+  datasetResponseSchema,
+  errorResponseSchema,
+  forecastResponseSchema,
+  modelChartSchema,
+  modelDetailSchema,
+  pointsResponseSchema,
+  summaryResponseSchema,
+  trainingResponseSchema,
+} from '../../src/server/wire.ts';
+import { startTestServer } from '../support/test-server.ts';
 import type { TestServer } from '../support/test-server.ts';
+import { getJson, waitForTraining } from '../support/wire-json.ts';
 
 const DATASETS = new URL('../../datasets/', import.meta.url).pathname;
 let server: TestServer;
@@ -31,9 +45,8 @@ const postJson = (path: string, body: unknown) =>
 
 describe('datasets, training, forecasting', () => {
   it('lists the bundled datasets', async () => {
-    const { status, body } = await json(await fetch(`${server.url}/api/datasets`));
-    expect(status).toBe(200);
-    expect(body.datasets.map((d: any) => d.name)).toEqual(
+    const body = await getJson(datasetListResponseSchema, fetch(`${server.url}/api/datasets`));
+    expect(body.datasets.map((d) => d.name)).toEqual(
       expect.arrayContaining([
         'seattle-weather.csv',
         'sp500-2000.csv',
@@ -42,8 +55,8 @@ describe('datasets, training, forecasting', () => {
         'seattle-weather-hourly-normals.csv',
       ]),
     );
-    const stocks = body.datasets.find((d: any) => d.name === 'stocks.csv');
-    expect(stocks.series).toEqual(['MSFT', 'AMZN', 'IBM', 'GOOG', 'AAPL']);
+    const stocks = body.datasets.find((d) => d.name === 'stocks.csv');
+    expect(stocks?.series).toEqual(['MSFT', 'AMZN', 'IBM', 'GOOG', 'AAPL']);
   });
 
   it('upload → preview → train → forecast → delete', async () => {
@@ -52,42 +65,48 @@ describe('datasets, training, forecasting', () => {
       .split('\n')
       .slice(0, 600)
       .join('\n');
-    const uploaded = await json(await upload('seattle-weather.csv', csv));
-    expect(uploaded.status).toBe(201);
-    const id = uploaded.body.dataset.id;
-    expect(uploaded.body.report.frequency.unit).toBe('day');
+    const uploaded = await getJson(datasetResponseSchema, upload('seattle-weather.csv', csv), 201);
+    const id = uploaded.dataset.id;
+    expect(uploaded.report.frequency?.unit).toBe('day');
+    const stored = await getJson(datasetResponseSchema, fetch(`${server.url}/api/datasets/${id}`));
+    expect(stored.dataset).toEqual(uploaded.dataset);
 
-    const preview = await json(
-      await fetch(`${server.url}/api/datasets/${id}/points?column=temp_max&points=100`),
+    const preview = await getJson(
+      pointsResponseSchema,
+      fetch(`${server.url}/api/datasets/${id}/points?column=temp_max&points=100`),
     );
-    expect(preview.body.values).toHaveLength(100);
-    expect(preview.body.downsampled).toBe(true);
-    const summary = await json(await fetch(`${server.url}/api/datasets/${id}/summary?column=temp_max`));
-    expect(summary.body.describe.temp_max.count).toBe(599);
+    expect(preview.values).toHaveLength(100);
+    expect(preview.downsampled).toBe(true);
+    const summary = await getJson(
+      summaryResponseSchema,
+      fetch(`${server.url}/api/datasets/${id}/summary?column=temp_max`),
+    );
+    expect(summary.describe.temp_max?.count).toBe(599);
 
-    const started = await json(
-      await postJson('/api/trainings', {
+    const started = await getJson(
+      trainingResponseSchema,
+      postJson('/api/trainings', {
         datasetId: id,
         target: 'temp_max',
         horizonSteps: 5,
         maxEpochs: 3,
         hiddenSize: 8,
       }),
+      202,
     );
-    expect(started.status).toBe(202);
-    const training = await waitForTraining(server.url, started.body.training.id);
+    const training = await waitForTraining(server.url, started.training.id);
     expect(training.status).toBe('succeeded');
     // Auto mode fitted three RNN candidates, three epochs each, and the run kept their histories apart,
     // ... then the kept candidate's refit on all the data, under a stage of its own.
-    const stages = training.history.map((e: any) => `${e.stage.slice(0, 3)}${e.epoch}`);
+    const stages = training.history.map((e) => `${e.stage?.slice(0, 3)}${e.epoch}`);
     const perCandidate = ['1', '2', '3'].flatMap((c) => [`${c}/31`, `${c}/32`, `${c}/33`]);
     expect(stages.slice(0, 9)).toEqual(perCandidate);
-    expect(stages.slice(9).every((s: string) => s.startsWith('ref'))).toBe(true);
+    expect(stages.slice(9).every((s) => s.startsWith('ref'))).toBe(true);
 
-    const model = await json(await fetch(`${server.url}/api/models/${training.modelId}`));
-    expect(model.body.evaluation.baselines.naive.mae).toBeGreaterThan(0);
-    const { leaderboard } = model.body.model;
-    const names = leaderboard.entries.map((e: any) => e.name);
+    const model = await getJson(modelDetailSchema, fetch(`${server.url}/api/models/${training.modelId}`));
+    expect(model.evaluation?.baselines.naive?.mae).toBeGreaterThan(0);
+    const { leaderboard } = model.model;
+    const names = leaderboard.entries.map((e) => e.name);
     for (const name of [
       'rnn: z-score',
       'rnn: seasonal difference (m = 7) + z-score',
@@ -96,20 +115,25 @@ describe('datasets, training, forecasting', () => {
     ])
       expect(names).toContain(name);
     expect(leaderboard.kept).toBe(names[0]);
-    expect(leaderboard.entries[0].kept).toBe(true);
-    const forecast = await json(await postJson(`/api/models/${training.modelId}/forecast`, { steps: 5 }));
-    expect(forecast.status).toBe(200);
-    expect(forecast.body.forecast.rows.map((r: any) => r.time)).toEqual([
+    expect(leaderboard.entries[0]?.kept).toBe(true);
+    const forecast = await getJson(
+      forecastResponseSchema,
+      postJson(`/api/models/${training.modelId}/forecast`, { steps: 5 }),
+    );
+    expect(forecast.forecast.rows.map((r) => r.time)).toEqual([
       '2013-08-22',
       '2013-08-23',
       '2013-08-24',
       '2013-08-25',
       '2013-08-26',
     ]);
-    const chart = await json(await fetch(`${server.url}/api/models/${training.modelId}/chart?points=50`));
-    expect(chart.body.fitted.kind).toBe('predictNext');
-    expect(chart.body.fitted.predicted.values.length).toBeLessThanOrEqual(50);
-    expect(chart.body.forecast.forecast).toHaveLength(5);
+    const chart = await getJson(
+      modelChartSchema,
+      fetch(`${server.url}/api/models/${training.modelId}/chart?points=50`),
+    );
+    expect(chart.fitted.kind).toBe('predictNext');
+    expect(chart.fitted.predicted.values.length).toBeLessThanOrEqual(50);
+    expect(chart.forecast.forecast).toHaveLength(5);
     const file = await fetch(`${server.url}/api/models/${training.modelId}/file`);
     expect(file.headers.get('content-disposition')).toMatch(/attachment; filename="?model-\d+\.json"?/);
     expect(((await file.json()) as { format: string }).format).toBe('recurrent-model');
@@ -122,49 +146,55 @@ describe('datasets, training, forecasting', () => {
   });
 
   it('forecasts again from a new CSV uploaded with the request', async () => {
-    const { body: list } = await json(await fetch(`${server.url}/api/datasets`));
-    const seattle = list.datasets.find((d: any) => d.name === 'seattle-weather.csv');
-    const started = await json(
-      await postJson('/api/trainings', {
-        datasetId: seattle.id,
+    const list = await getJson(datasetListResponseSchema, fetch(`${server.url}/api/datasets`));
+    const seattle = list.datasets.find((d) => d.name === 'seattle-weather.csv');
+    const started = await getJson(
+      trainingResponseSchema,
+      postJson('/api/trainings', {
+        datasetId: seattle?.id,
         target: 'temp_max',
         horizonSteps: 3,
         maxEpochs: 2,
         hiddenSize: 4,
       }),
+      202,
     );
-    const { modelId } = await waitForTraining(server.url, started.body.training.id);
+    const { modelId } = await waitForTraining(server.url, started.training.id);
     const lines = (await readFile(join(DATASETS, 'seattle-weather.csv'), 'utf8'))
       .split('\n')
       .slice(0, 300)
       .join('\n');
     const form = new FormData();
     form.append('file', new Blob([lines], { type: 'text/csv' }), 'newer.csv');
-    const { status, body } = await json(
-      await fetch(`${server.url}/api/models/${modelId}/forecast`, { method: 'POST', body: form }),
+    const body = await getJson(
+      forecastResponseSchema,
+      fetch(`${server.url}/api/models/${modelId}/forecast`, { method: 'POST', body: form }),
     );
-    expect(status).toBe(200);
-    expect(body.forecast.rows[0].time).toBe('2012-10-26');
+    expect(body.forecast.rows[0]?.time).toBe('2012-10-26');
   });
 });
 
 describe('error statuses', () => {
   it('400 with a message per field for a bad training request', async () => {
-    const { status, body } = await json(
-      await postJson('/api/trainings', { datasetId: 1, target: 'x', horizonSteps: 0, cell: 'transformer' }),
+    const body = await getJson(
+      errorResponseSchema,
+      postJson('/api/trainings', { datasetId: 1, target: 'x', horizonSteps: 0, cell: 'transformer' }),
+      400,
     );
-    expect(status).toBe(400);
-    expect(Object.keys(body.fields)).toEqual(expect.arrayContaining(['horizonSteps', 'cell']));
+    expect(Object.keys(body.fields ?? {})).toEqual(expect.arrayContaining(['horizonSteps', 'cell']));
     expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+/);
   });
   it('400 naming line and column for an unparseable upload; nothing is stored', async () => {
-    const before = (await json(await fetch(`${server.url}/api/datasets`))).body.datasets.length;
-    const { status, body } = await json(
-      await upload('bad.csv', 'date,value\n2020-01-01,1\n2020-01-02,2,7\n2020-01-03,2\n'),
+    const count = async () =>
+      (await getJson(datasetListResponseSchema, fetch(`${server.url}/api/datasets`))).datasets.length;
+    const before = await count();
+    const body = await getJson(
+      errorResponseSchema,
+      upload('bad.csv', 'date,value\n2020-01-01,1\n2020-01-02,2,7\n2020-01-03,2\n'),
+      400,
     );
-    expect(status).toBe(400);
     expect(body.error).toMatch(/bad\.csv, line 3/);
-    expect((await json(await fetch(`${server.url}/api/datasets`))).body.datasets.length).toBe(before);
+    expect(await count()).toBe(before);
   });
   it('404 for unknown datasets, models, trainings and API paths', async () => {
     for (const path of ['/api/datasets/9999', '/api/models/9999', '/api/trainings/9999', '/api/nope'])
@@ -204,22 +234,25 @@ describe('error statuses', () => {
 
 describe('safety', () => {
   it('an upload named with ../ is stored under its base name and writes no file anywhere', async () => {
-    const { status, body } = await json(
-      await upload(
+    const body = await getJson(
+      datasetResponseSchema,
+      upload(
         '../../../../tmp/recurrent-escape.csv',
         'date,value\n2020-01-01,1\n2020-01-02,2\n2020-01-03,3\n',
       ),
+      201,
     );
-    expect(status).toBe(201);
     expect(body.dataset.name).toBe('recurrent-escape.csv');
     expect(existsSync('/tmp/recurrent-escape.csv')).toBe(false);
   });
   it('a column named like HTML comes back as data, untouched, and the pages are static', async () => {
     const name = '<img src=x onerror=alert(1)>';
-    const { body } = await json(
-      await upload('xss.csv', `date,${name}\n2020-01-01,1\n2020-01-02,2\n2020-01-03,3\n`),
+    const body = await getJson(
+      datasetResponseSchema,
+      upload('xss.csv', `date,${name}\n2020-01-01,1\n2020-01-02,2\n2020-01-03,3\n`),
+      201,
     );
-    expect(body.dataset.columns.map((c: any) => c.name)).toContain(name);
+    expect(body.dataset.columns.map((c) => c.name)).toContain(name);
     const page = await fetch(`${server.url}/`);
     expect(await page.text()).not.toContain('onerror');
     expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
@@ -233,9 +266,12 @@ describe('the API document', () => {
       paths: Record<string, Record<string, unknown>>;
     };
     expect(doc.openapi).toMatch(/^3\./);
-    const stack = (server.app as any).router.stack as {
-      route?: { path: string; methods: Record<string, boolean> };
-    }[];
+    // Express keeps its route table on `router`, which its types do not declare.
+    const { stack } = (
+      server.app as unknown as {
+        router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
+      }
+    ).router;
     const registered = stack.filter(
       (l) =>
         l.route?.path.startsWith('/api/') && !['/api/openapi.json', '/api/health'].includes(l.route.path),

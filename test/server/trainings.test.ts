@@ -1,45 +1,48 @@
 // Trainings on worker threads: live progress over SSE, cancellation that keeps the best
 // weights, a queue sized to the cores, a server that keeps answering meanwhile, and a
-// restart that keeps every dataset and model (a real SQLite file).
+// restart that keeps every dataset and model (a real SQLite file). Bodies and events are
+// parsed with the wire contract (src/server/wire.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, startTestServer, waitForTraining } from '../support/test-server.ts';
+import {
+  datasetListResponseSchema,
+  datasetResponseSchema,
+  forecastResponseSchema,
+  modelDetailSchema,
+  modelListResponseSchema,
+  runsResponseSchema,
+  trainingResponseSchema,
+} from '../../src/server/wire.ts';
+import type { Training } from '../../src/server/wire.ts';
+import { startTestServer } from '../support/test-server.ts';
 import type { TestServer } from '../support/test-server.ts';
+import { getJson, readTrainingEvents, waitForTraining } from '../support/wire-json.ts';
 
 let server: TestServer;
 let seattleId = 0;
 let sp500Id = 0;
 beforeAll(async () => {
   server = await startTestServer();
-  const { body } = await json(await fetch(`${server.url}/api/datasets`));
-  seattleId = body.datasets.find((d: any) => d.name === 'seattle-weather.csv').id;
-  sp500Id = body.datasets.find((d: any) => d.name === 'sp500-2000.csv').id;
+  const { datasets } = await getJson(datasetListResponseSchema, fetch(`${server.url}/api/datasets`));
+  const idOf = (name: string) => datasets.find((d) => d.name === name)?.id ?? 0;
+  seattleId = idOf('seattle-weather.csv');
+  sp500Id = idOf('sp500-2000.csv');
 });
 afterAll(async () => {
   await server.stop();
 });
 
-const startTraining = async (body: object) =>
+const startTraining = async (body: object): Promise<Training> =>
   (
-    await json(
-      await fetch(`${server.url}/api/trainings`, {
+    await getJson(
+      trainingResponseSchema,
+      fetch(`${server.url}/api/trainings`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
       }),
+      202,
     )
-  ).body.training;
-
-/** Reads an SSE stream to its end, returning the events. */
-async function readEvents(url: string): Promise<{ event: string; data: any }[]> {
-  const text = await (await fetch(url)).text();
-  return text
-    .trim()
-    .split('\n\n')
-    .map((block) => {
-      const event = /^event: (.*)$/m.exec(block)![1]!;
-      return { event, data: JSON.parse(/^data: (.*)$/m.exec(block)![1]!) };
-    });
-}
+  ).training;
 
 describe('trainings', () => {
   it('streams every epoch over SSE, then done with the model id; late subscribers get the replay', async () => {
@@ -51,19 +54,19 @@ describe('trainings', () => {
       patienceEpochs: 100,
       hiddenSize: 8,
     });
-    const events = await readEvents(`${server.url}/api/trainings/${training.id}/events`);
+    const events = await readTrainingEvents(`${server.url}/api/trainings/${training.id}/events`);
     // Three RNN candidates (auto mode), four epochs each, each labelled with its stage, then
     // the kept candidate's refit on all the data under a stage of its own.
-    const epochs = events
-      .filter((e) => e.event === 'epoch')
-      .map((e) => `${e.data.stage.slice(0, 3)} ${e.data.epoch}`);
+    const epochs = events.flatMap((e) =>
+      e.event === 'epoch' ? [`${e.data.stage?.slice(0, 3)} ${e.data.epoch}`] : [],
+    );
     const perCandidate = ['1/3', '2/3', '3/3'].flatMap((c) => [1, 2, 3, 4].map((k) => `${c} ${k}`));
     expect(epochs.slice(0, 12)).toEqual(perCandidate);
     expect(epochs.slice(12).every((e) => e.startsWith('ref'))).toBe(true);
-    const done = events.at(-1)!;
-    expect(done.event).toBe('done');
-    expect(done.data.modelId).toBeGreaterThan(0);
-    const replay = await readEvents(`${server.url}/api/trainings/${training.id}/events`);
+    const done = events.at(-1);
+    expect(done?.event).toBe('done');
+    expect(done?.event === 'done' && done.data.modelId).toBeGreaterThan(0);
+    const replay = await readTrainingEvents(`${server.url}/api/trainings/${training.id}/events`);
     expect(replay.filter((e) => e.event === 'epoch')).toHaveLength(epochs.length);
     expect(replay.at(-1)).toEqual(done);
   });
@@ -88,9 +91,9 @@ describe('trainings', () => {
     const ended = await waitForTraining(server.url, training.id);
     expect(ended.status).toBe('cancelled');
     expect(ended.modelId).toBeGreaterThan(0);
-    const { body } = await json(await fetch(`${server.url}/api/models/${ended.modelId}`));
-    expect(body.model.training.stoppedBy).toBe('cancelled');
-    expect(body.model.training.history.length).toBeLessThan(500);
+    const body = await getJson(modelDetailSchema, fetch(`${server.url}/api/models/${ended.modelId}`));
+    expect(body.model.training?.stoppedBy).toBe('cancelled');
+    expect(body.model.training?.history.length).toBeLessThan(500);
   });
 
   it('queues trainings to the number of workers and keeps answering meanwhile (< 200 ms)', async () => {
@@ -114,8 +117,8 @@ describe('trainings', () => {
     expect(worst).toBeLessThan(200);
     const ended = await Promise.all(trainings.map((t) => waitForTraining(server.url, t.id)));
     expect(ended.map((t) => t.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
-    const runs = (await json(await fetch(`${server.url}/api/runs`))).body.runs;
-    for (const t of trainings) expect(runs.find((r: any) => r.id === t.id).wallMs).toBeGreaterThan(0);
+    const { runs } = await getJson(runsResponseSchema, fetch(`${server.url}/api/runs`));
+    for (const t of trainings) expect(runs.find((r) => r.id === t.id)?.wallMs).toBeGreaterThan(0);
   });
 });
 
@@ -127,18 +130,27 @@ describe('restart', () => {
       new Blob(['date,v\n2020-01-01,1\n2020-01-02,2\n2020-01-03,4\n'], { type: 'text/csv' }),
       'kept.csv',
     );
-    const uploaded = (await json(await fetch(`${server.url}/api/datasets`, { method: 'POST', body: form })))
-      .body.dataset;
-    const models = (await json(await fetch(`${server.url}/api/models`))).body.models;
+    const uploaded = (
+      await getJson(
+        datasetResponseSchema,
+        fetch(`${server.url}/api/datasets`, { method: 'POST', body: form }),
+        201,
+      )
+    ).dataset;
+    const listModels = async () =>
+      (await getJson(modelListResponseSchema, fetch(`${server.url}/api/models`))).models;
+    const models = await listModels();
     expect(models.length).toBeGreaterThan(0);
     await server.stop();
     server = await startTestServer({ dbPath: server.dbPath });
-    const datasets = (await json(await fetch(`${server.url}/api/datasets`))).body.datasets;
-    expect(datasets.filter((d: any) => d.source === 'bundled')).toHaveLength(5);
-    expect(datasets.find((d: any) => d.id === uploaded.id)?.name).toBe('kept.csv');
-    const after = (await json(await fetch(`${server.url}/api/models`))).body.models;
-    expect(after.map((m: any) => m.id)).toEqual(models.map((m: any) => m.id));
-    const forecast = await fetch(`${server.url}/api/models/${after[0].id}/forecast`, { method: 'POST' });
-    expect(forecast.status).toBe(200);
+    const { datasets } = await getJson(datasetListResponseSchema, fetch(`${server.url}/api/datasets`));
+    expect(datasets.filter((d) => d.source === 'bundled')).toHaveLength(5);
+    expect(datasets.find((d) => d.id === uploaded.id)?.name).toBe('kept.csv');
+    const after = await listModels();
+    expect(after.map((m) => m.id)).toEqual(models.map((m) => m.id));
+    await getJson(
+      forecastResponseSchema,
+      fetch(`${server.url}/api/models/${after[0]?.id}/forecast`, { method: 'POST' }),
+    );
   });
 });

@@ -34,19 +34,3 @@ export async function startTestServer(options: AppOptions = {}): Promise<TestSer
     },
   };
 }
-
-export async function json<T = any>(response: Response): Promise<{ status: number; body: T }> {
-  return { status: response.status, body: (await response.json()) as T };
-}
-
-/** Waits for a training to end by polling its record. */
-export async function waitForTraining(url: string, id: number, timeoutMs = 60_000): Promise<any> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const { training } = (await (await fetch(`${url}/api/trainings/${id}`)).json()) as { training: any };
-    if (['succeeded', 'failed', 'cancelled'].includes(training.status)) return training;
-    if (Date.now() > deadline)
-      throw new Error(`training ${id} still ${training.status} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

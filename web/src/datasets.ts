@@ -1,7 +1,7 @@
 // Entry of index.html (Datasets): lists datasets, uploads new ones by drop or picker, and
 // previews the selected one. ?dataset=ID preselects a dataset (links and tests use it).
 import { deleteResource, errorMessage, getJson, postFile } from './lib/api.ts';
-import type { Dataset, ValidationReport } from './lib/api-types.ts';
+import type { Dataset, DatasetListResponse, DatasetResponse } from './lib/api-types.ts';
 import { byId, queryParam, replaceChildren, showStatus } from './lib/dom.ts';
 import { renderDatasetList } from './lib/dataset-list.ts';
 import { showPreview } from './lib/dataset-preview.ts';
@@ -19,7 +19,7 @@ let selectedId: number | null = Number(queryParam('dataset')) || null;
 
 async function refreshList(): Promise<void> {
   try {
-    ({ datasets } = await getJson<{ datasets: Dataset[] }>('/api/datasets'));
+    ({ datasets } = await getJson<DatasetListResponse>('/api/datasets'));
     showStatus(listStatus, '');
   } catch (err) {
     showStatus(listStatus, errorMessage(err), 'error');
@@ -63,10 +63,7 @@ async function remove(dataset: Dataset): Promise<void> {
 async function upload(file: File): Promise<void> {
   showStatus(uploadStatus, `Uploading ${file.name}…`);
   try {
-    const { dataset, report } = await postFile<{ dataset: Dataset; report: ValidationReport }>(
-      '/api/datasets',
-      file,
-    );
+    const { dataset, report } = await postFile<DatasetResponse>('/api/datasets', file);
     const warnings = report.warnings.length
       ? ` ${report.warnings.length} warning${report.warnings.length > 1 ? 's' : ''}: see the preview.`
       : '';

@@ -1,7 +1,15 @@
 // Entry of runs.html (Models & runs): every saved model with its headline test metrics,
 // and every training or batch run with its status, timings and error.
 import { deleteResource, errorMessage, getJson } from './lib/api.ts';
-import type { Dataset, ModelListItem, Run, Schedule } from './lib/api-types.ts';
+import type {
+  DatasetListResponse,
+  ModelListItem,
+  ModelListResponse,
+  Run,
+  RunsResponse,
+  Schedule,
+  SchedulesResponse,
+} from './lib/api-types.ts';
 import { byId, el, replaceChildren, showStatus, table } from './lib/dom.ts';
 import { dateTime, duration, metric, percent } from './lib/format.ts';
 
@@ -115,10 +123,10 @@ async function removeModel(model: ModelListItem): Promise<void> {
 
 async function refresh(): Promise<void> {
   const [datasets, models, runs, schedules] = await Promise.allSettled([
-    getJson<{ datasets: Dataset[] }>('/api/datasets'),
-    getJson<{ models: ModelListItem[] }>('/api/models'),
-    getJson<{ runs: Run[] }>('/api/runs'),
-    getJson<{ schedules: Schedule[] }>('/api/schedules'),
+    getJson<DatasetListResponse>('/api/datasets'),
+    getJson<ModelListResponse>('/api/models'),
+    getJson<RunsResponse>('/api/runs'),
+    getJson<SchedulesResponse>('/api/schedules'),
   ]);
   if (datasets.status === 'fulfilled')
     datasetNames = new Map(datasets.value.datasets.map((d) => [d.id, d.name]));

@@ -2,7 +2,12 @@
 // training it starts (loss curves, epoch, ETA, cancel). ?training=ID reattaches to a run
 // after a reload; the server replays past epochs, so the curve comes back whole.
 import { ApiError, errorMessage, getJson, postJson } from './lib/api.ts';
-import type { Dataset, DefaultConfig, SettingsSchema, Training, ValidationReport } from './lib/api-types.ts';
+import type {
+  DatasetResponse,
+  DefaultsResponse,
+  SettingsResponse,
+  TrainingResponse,
+} from './lib/api-types.ts';
 import { byId, queryParam, showStatus } from './lib/dom.ts';
 import { duration } from './lib/format.ts';
 import { createLossChart } from './lib/loss-chart.ts';
@@ -38,10 +43,13 @@ async function watch(trainingId: number): Promise<void> {
       state.textContent = e.stage === undefined ? 'running' : `running · candidate ${e.stage}`;
       if (e.stage !== undefined) byId('candidates-note').hidden = false;
       byId('epoch').textContent = String(e.epoch);
-      byId('max-epochs').textContent = String(e.maxEpochs);
+      // A replayed epoch (the page opened after training began) has no progress fields.
+      if (e.maxEpochs !== undefined) {
+        byId('max-epochs').textContent = String(e.maxEpochs);
+        bar.max = e.maxEpochs;
+      }
       byId('elapsed').textContent = duration(e.elapsedMs);
       byId('eta').textContent = duration(e.etaMs);
-      bar.max = e.maxEpochs;
       bar.value = e.epoch;
       chart.add(e);
     },
@@ -83,7 +91,7 @@ async function start(trainingForm: TrainingForm): Promise<void> {
   showStatus(pageStatus, '');
   trainingForm.setBusy(true);
   try {
-    const { training } = await postJson<{ training: Training }>('/api/trainings', trainingForm.read());
+    const { training } = await postJson<TrainingResponse>('/api/trainings', trainingForm.read());
     const params = new URLSearchParams(location.search);
     params.set('training', String(training.id));
     history.replaceState(null, '', `${location.pathname}?${params.toString()}`);
@@ -108,8 +116,8 @@ async function main(): Promise<void> {
   }
   // The settings' limits and choices are the server's schema, fetched beside the dataset.
   const [{ dataset, report }, { schema }] = await Promise.all([
-    getJson<{ dataset: Dataset; report: ValidationReport }>(`/api/datasets/${datasetId}`),
-    getJson<{ schema: SettingsSchema }>('/api/settings'),
+    getJson<DatasetResponse>(`/api/datasets/${datasetId}`),
+    getJson<SettingsResponse>('/api/settings'),
   ]);
   byId('dataset-name').textContent = `on ${dataset.name}`;
   const series = queryParam('series') ?? '';
@@ -123,7 +131,7 @@ async function main(): Promise<void> {
     pending = new AbortController();
     form.dataset.defaults = 'loading';
     try {
-      const { config } = await getJson<{ config: DefaultConfig }>(
+      const { config } = await getJson<DefaultsResponse>(
         `/api/datasets/${datasetId}/defaults`,
         { target, horizonSteps, series },
         pending.signal,

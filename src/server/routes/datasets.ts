@@ -16,9 +16,17 @@ import { traceWindow } from '../downsample.ts';
 import { HttpError, parseInput } from '../http-error.ts';
 import { idParam, numberQuery, requireBody, stringQuery } from '../route.ts';
 import type { ApiRoute } from '../route.ts';
+import {
+  datasetListResponseSchema,
+  datasetResponseSchema,
+  defaultsResponseSchema,
+  pointsResponseSchema,
+  summaryResponseSchema,
+} from '../wire.ts';
+import type { DatasetListResponse, DatasetResponse, DefaultsResponse, Points, Summary } from '../wire.ts';
 
 const CSV_TYPES = /^(text\/|application\/(csv|vnd\.ms-excel|octet-stream)$)/;
-export const DEFAULT_POINTS = 5000;
+const DEFAULT_POINTS = 5000;
 
 export function datasetRoutes(
   db: Db,
@@ -37,10 +45,11 @@ export function datasetRoutes(
       path: '/api/datasets',
       summary: 'List bundled and uploaded datasets',
       responses: { 200: 'the datasets' },
+      responseSchema: datasetListResponseSchema,
       handlers: [
         async (_req, res) => {
           await ready;
-          res.json({ datasets: listDatasets(db).map(datasetJson) });
+          res.json({ datasets: listDatasets(db).map(datasetJson) } satisfies DatasetListResponse);
         },
       ],
     },
@@ -55,6 +64,7 @@ export function datasetRoutes(
         413: 'larger than the upload limit',
         415: 'not multipart, or not a CSV',
       },
+      responseSchema: datasetResponseSchema,
       handlers: [
         requireBody('multipart'),
         upload.single('file'),
@@ -67,7 +77,7 @@ export function datasetRoutes(
           if (!CSV_TYPES.test(file.mimetype) && !/\.(csv|tsv|txt)$/i.test(file.originalname))
             throw new HttpError(415, `expected a CSV file, got ${file.mimetype}`);
           const row = await datasets.addUpload(file.originalname, file.buffer);
-          res.status(201).json({ dataset: datasetJson(row), report: row.report });
+          res.status(201).json({ dataset: datasetJson(row), report: row.report } satisfies DatasetResponse);
         },
       ],
     },
@@ -76,10 +86,11 @@ export function datasetRoutes(
       path: '/api/datasets/:id',
       summary: 'A dataset with its validation report',
       responses: { 200: 'the dataset', 404: 'no such dataset' },
+      responseSchema: datasetResponseSchema,
       handlers: [
         (req, res) => {
           const row = datasets.get(idParam(req));
-          res.json({ dataset: datasetJson(row), report: row.report });
+          res.json({ dataset: datasetJson(row), report: row.report } satisfies DatasetResponse);
         },
       ],
     },
@@ -89,6 +100,7 @@ export function datasetRoutes(
       summary: 'danfo describe() of the numeric columns (or of one, with column)',
       query: seriesQuery,
       responses: { 200: 'summary statistics', 404: 'no such dataset' },
+      responseSchema: summaryResponseSchema,
       handlers: [
         async (req, res) => {
           const id = idParam(req);
@@ -100,7 +112,7 @@ export function datasetRoutes(
           const target = column ?? numeric[0];
           const features = column === undefined ? numeric.filter((n) => n !== target) : [];
           const series = await datasets.series(id, { target, features, series: stringQuery(req, 'series') });
-          res.json({ column: series.target, describe: await describeSeries(series) });
+          res.json({ column: series.target, describe: await describeSeries(series) } satisfies Summary);
         },
       ],
     },
@@ -115,6 +127,7 @@ export function datasetRoutes(
         points: `most points to return (default ${DEFAULT_POINTS})`,
       },
       responses: { 200: 'the points', 400: 'bad query', 404: 'no such dataset' },
+      responseSchema: pointsResponseSchema,
       handlers: [
         async (req, res) => {
           const series = await datasets.series(idParam(req), {
@@ -128,7 +141,13 @@ export function datasetRoutes(
             numberQuery(req, 'from'),
             numberQuery(req, 'to'),
           );
-          res.json({ column: series.target, series: series.id, total: series.values.length, ...trace });
+          const points: Points = {
+            column: series.target,
+            series: series.id,
+            total: series.values.length,
+            ...trace,
+          };
+          res.json(points);
         },
       ],
     },
@@ -142,6 +161,7 @@ export function datasetRoutes(
         series: 'series id of a long-format file',
       },
       responses: { 200: 'the configuration', 400: 'bad query' },
+      responseSchema: defaultsResponseSchema,
       handlers: [
         async (req, res) => {
           const { horizonSteps } = parseInput(
@@ -154,7 +174,7 @@ export function datasetRoutes(
             series: stringQuery(req, 'series'),
           });
           const config = resolveForecastConfig(series, { horizonSteps, features: [] });
-          res.json({ config });
+          res.json({ config } satisfies DefaultsResponse);
         },
       ],
     },

@@ -4,9 +4,11 @@ import { runWorkedExample, unrollGradients } from '../../forecaster.ts';
 import { HttpError } from '../http-error.ts';
 import { numberQuery } from '../route.ts';
 import type { ApiRoute } from '../route.ts';
+import { exampleGradientsSchema, exampleResultSchema, exampleSeriesSchema } from '../wire.ts';
+import type { ExampleGradients, ExampleResult, ExampleSeries } from '../wire.ts';
 
 /** A short low/medium/high price series (scaled 0, 0.5, 1) for the predictions chart. */
-export const EXAMPLE_PRICES = [0, 0.5, 1, 1, 0.5, 0.5, 0, 0, 0.5, 1, 0.5, 0, 1, 1, 0.5];
+const EXAMPLE_PRICES = [0, 0.5, 1, 1, 0.5, 0.5, 0, 0, 0.5, 1, 0.5, 0, 1, 1, 0.5];
 
 function unitQuery(value: number | undefined, name: string): number {
   const v = value ?? 0;
@@ -23,14 +25,14 @@ export function exampleRoutes(): ApiRoute[] {
       summary: 'The worked example for yesterday and today (0 low … 1 high)',
       query: { yesterday: '0..1', today: '0..1' },
       responses: { 200: 'every intermediate value', 400: 'a price outside 0..1' },
+      responseSchema: exampleResultSchema,
       handlers: [
         (req, res) => {
-          res.json(
-            runWorkedExample(
-              unitQuery(numberQuery(req, 'yesterday'), 'yesterday'),
-              unitQuery(numberQuery(req, 'today'), 'today'),
-            ),
+          const result: ExampleResult = runWorkedExample(
+            unitQuery(numberQuery(req, 'yesterday'), 'yesterday'),
+            unitQuery(numberQuery(req, 'today'), 'today'),
           );
+          res.json(result);
         },
       ],
     },
@@ -39,12 +41,17 @@ export function exampleRoutes(): ApiRoute[] {
       path: '/api/example/series',
       summary: 'Predictions of the worked example over a short low/medium/high series',
       responses: { 200: 'prices and predictions' },
+      responseSchema: exampleSeriesSchema,
       handlers: [
         (_req, res) => {
           const predicted = EXAMPLE_PRICES.slice(0, -2).map(
             (y, i) => runWorkedExample(y, EXAMPLE_PRICES[i + 1]!).tomorrow,
           );
-          res.json({ labels: ['low', 'medium', 'high'], prices: EXAMPLE_PRICES, predicted });
+          res.json({
+            labels: ['low', 'medium', 'high'],
+            prices: EXAMPLE_PRICES,
+            predicted,
+          } satisfies ExampleSeries);
         },
       ],
     },
@@ -54,6 +61,7 @@ export function exampleRoutes(): ApiRoute[] {
       summary: 'Per-step gradient norms of the unit unrolled over many steps',
       query: { w2: 'feedback weight', steps: '2..200 (default 50)', clip: 'clipping threshold (optional)' },
       responses: { 200: 'gradient norms per step', 400: 'bad query' },
+      responseSchema: exampleGradientsSchema,
       handlers: [
         (req, res) => {
           const steps = numberQuery(req, 'steps') ?? 50;
@@ -64,9 +72,12 @@ export function exampleRoutes(): ApiRoute[] {
           const clip = numberQuery(req, 'clip');
           if (clip !== undefined && !(clip > 0))
             throw new HttpError(400, `clip must be positive, got ${clip}`, { clip: 'not positive' });
-          res.json(
-            unrollGradients({ feedbackWeight: numberQuery(req, 'w2') ?? 0.5, steps, clipNorm: clip ?? null }),
-          );
+          const gradients: ExampleGradients = unrollGradients({
+            feedbackWeight: numberQuery(req, 'w2') ?? 0.5,
+            steps,
+            clipNorm: clip ?? null,
+          });
+          res.json(gradients);
         },
       ],
     },

@@ -24,6 +24,13 @@ import { toJsonSchema } from '../json-schema.ts';
 import type { ModelService } from '../model-service.ts';
 import { idParam, numberQuery, requireBody } from '../route.ts';
 import type { ApiRoute } from '../route.ts';
+import {
+  forecastResponseSchema,
+  modelChartSchema,
+  modelDetailSchema,
+  modelListResponseSchema,
+} from '../wire.ts';
+import type { ForecastResponse, ModelChart, ModelDetail, ModelListItem, ModelListResponse } from '../wire.ts';
 import { pointsQuery } from './datasets.ts';
 
 // `steps` is a horizon, with the settings schema's limits (the name predates the schema).
@@ -34,7 +41,7 @@ const forecastRequestSchema = z
   })
   .strict();
 
-function modelListJson(row: ModelRow): object {
+function modelListJson(row: ModelRow): ModelListItem {
   const { summary: s } = row;
   return {
     id: row.id,
@@ -52,7 +59,7 @@ function modelListJson(row: ModelRow): object {
   };
 }
 
-function modelDetailJson(row: ModelRow, model: ForecastModel): object {
+function modelDetailJson(row: ModelRow, model: ForecastModel): ModelDetail {
   const training = model.training && {
     history: model.training.history,
     bestEpoch: model.training.bestEpoch,
@@ -128,9 +135,10 @@ export function modelRoutes(
       path: '/api/models',
       summary: 'Trained models with their test-split metrics',
       responses: { 200: 'the models' },
+      responseSchema: modelListResponseSchema,
       handlers: [
         (_req, res) => {
-          res.json({ models: listModels(db).map(modelListJson) });
+          res.json({ models: listModels(db).map(modelListJson) } satisfies ModelListResponse);
         },
       ],
     },
@@ -139,6 +147,7 @@ export function modelRoutes(
       path: '/api/models/:id',
       summary: 'A model: config, training history and evaluation beside the baselines',
       responses: { 200: 'the model', 404: 'no such model' },
+      responseSchema: modelDetailSchema,
       handlers: [
         (req, res) => {
           const { row, model } = models.load(idParam(req));
@@ -153,6 +162,7 @@ export function modelRoutes(
         'Chart data: one-step fitted values (predictNext) with the naive overlay, split bands, and the forecast with 80/95 % bands',
       query: { from: 'start, epoch ms', to: 'end, epoch ms', points: 'most points per trace' },
       responses: { 200: 'the chart data', 404: 'no such model', 409: "the model's dataset was deleted" },
+      responseSchema: modelChartSchema,
       handlers: [
         async (req, res) => {
           const id = idParam(req);
@@ -167,7 +177,7 @@ export function modelRoutes(
           const previous = series.values.subarray(fitted.start - 1, series.values.length - 1);
           const naive = traceWindow(fitted.time, previous, points, from, to);
           const t = series.time;
-          const band = ([a, b]: [number, number]) => [
+          const band = ([a, b]: [number, number]): [number, number] => [
             t[a] ?? t[t.length - 1]!,
             t[Math.max(a, b - 1)] ?? t[t.length - 1]!,
           ];
@@ -188,7 +198,7 @@ export function modelRoutes(
               lower95: Array.from(future.lower95),
               upper95: Array.from(future.upper95),
             },
-          });
+          } satisfies ModelChart);
         },
       ],
     },
@@ -207,6 +217,7 @@ export function modelRoutes(
         413: 'file too large',
         415: 'neither JSON nor multipart',
       },
+      responseSchema: forecastResponseSchema,
       handlers: [
         requireBody('json-or-multipart', true),
         onlyMultipart(upload.single('file')),
@@ -227,7 +238,7 @@ export function modelRoutes(
           );
           const rows = forecastRows(result);
           insertForecast(db, id, rows);
-          res.json({ forecast: { kind: result.kind, rows } });
+          res.json({ forecast: { kind: result.kind, rows } } satisfies ForecastResponse);
         },
       ],
     },

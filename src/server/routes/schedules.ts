@@ -3,6 +3,8 @@
 import type { Db } from '../../store/db.ts';
 import { listSchedules } from '../../store/schedules.ts';
 import type { ApiRoute } from '../route.ts';
+import { schedulesResponseSchema } from '../wire.ts';
+import type { SchedulesResponse } from '../wire.ts';
 
 export function scheduleRoutes(db: Db): ApiRoute[] {
   return [
@@ -11,9 +13,10 @@ export function scheduleRoutes(db: Db): ApiRoute[] {
       path: '/api/schedules',
       summary: 'Scheduled jobs with their cron, zone, next run and last run',
       responses: { 200: 'the schedules' },
+      responseSchema: schedulesResponseSchema,
       handlers: [
         (_req, res) => {
-          res.json({ schedules: listSchedules(db) });
+          res.json({ schedules: listSchedules(db) } satisfies SchedulesResponse);
         },
       ],
     },

@@ -4,6 +4,7 @@
 import { forecastSettingsSchema, SETTINGS_AUTO_DEFAULTS } from '../../forecaster.ts';
 import { toJsonSchema } from '../json-schema.ts';
 import type { ApiRoute } from '../route.ts';
+import { settingsResponseSchema } from '../wire.ts';
 
 export function settingsRoutes(): ApiRoute[] {
   const schema = toJsonSchema(forecastSettingsSchema, { defaults: SETTINGS_AUTO_DEFAULTS });
@@ -13,6 +14,7 @@ export function settingsRoutes(): ApiRoute[] {
       path: '/api/settings',
       summary: 'The forecast settings as JSON Schema: limits, choices, auto-mode defaults, descriptions',
       responses: { 200: 'the settings schema' },
+      responseSchema: settingsResponseSchema,
       handlers: [
         (_req, res) => {
           res.json({ schema });

@@ -16,9 +16,11 @@ import { toJsonSchema } from '../json-schema.ts';
 import { idParam, requireBody } from '../route.ts';
 import type { ApiRoute } from '../route.ts';
 import type { TrainingEvent, TrainingQueue } from '../training-queue.ts';
+import { runsResponseSchema, trainingResponseSchema } from '../wire.ts';
+import type { Run, RunsResponse, Training, TrainingEventData, TrainingEventName } from '../wire.ts';
 
 /** Which data to train on, then the forecast settings of the one schema, under their own names. */
-export const trainingRequestSchema = z
+const trainingRequestSchema = z
   .object({
     datasetId: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).describe('the dataset to train on'),
     target: z.string().min(1).describe('column to forecast'),
@@ -28,7 +30,7 @@ export const trainingRequestSchema = z
   })
   .strict();
 
-export function trainingJson(run: RunRow): object {
+function trainingJson(run: RunRow): Training {
   return {
     id: run.id,
     status: run.status,
@@ -45,7 +47,7 @@ export function trainingJson(run: RunRow): object {
   };
 }
 
-function runJson(run: RunRow): object {
+function runJson(run: RunRow): Run {
   return {
     id: run.id,
     kind: run.kind,
@@ -83,6 +85,7 @@ export function trainingRoutes(db: Db, datasets: DatasetService, queue: Training
         404: 'no such dataset',
         415: 'not JSON',
       },
+      responseSchema: trainingResponseSchema,
       handlers: [
         requireBody('json'),
         (req, res) => {
@@ -119,6 +122,7 @@ export function trainingRoutes(db: Db, datasets: DatasetService, queue: Training
       path: '/api/trainings/:id',
       summary: 'A training: status, loss history, model id when done',
       responses: { 200: 'the training', 404: 'no such training' },
+      responseSchema: trainingResponseSchema,
       handlers: [
         (req, res) => {
           res.json({ training: trainingJson(trainingRun(idParam(req))) });
@@ -143,6 +147,7 @@ export function trainingRoutes(db: Db, datasets: DatasetService, queue: Training
       path: '/api/trainings/:id/cancel',
       summary: 'Cancel a training; the best weights so far are kept as a model',
       responses: { 202: 'cancelling', 404: 'no such training' },
+      responseSchema: trainingResponseSchema,
       handlers: [
         (req, res) => {
           res.status(202).json({ training: trainingJson(queue.cancel(idParam(req))) });
@@ -154,16 +159,17 @@ export function trainingRoutes(db: Db, datasets: DatasetService, queue: Training
       path: '/api/runs',
       summary: 'Training and batch runs, newest first, with status and timings',
       responses: { 200: 'the runs' },
+      responseSchema: runsResponseSchema,
       handlers: [
         (_req, res) => {
-          res.json({ runs: listRuns(db).map(runJson) });
+          res.json({ runs: listRuns(db).map(runJson) } satisfies RunsResponse);
         },
       ],
     },
   ];
 }
 
-function send(res: Response, event: string, data: unknown): void {
+function send<K extends TrainingEventName>(res: Response, event: K, data: TrainingEventData[K]): void {
   res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 }
 

@@ -1,7 +1,7 @@
 // The preview of one dataset: what ingestion found (report), the describe() summary, a
 // chart of a chosen column, and the link that starts training on it.
 import { errorMessage, getJson } from './api.ts';
-import type { Dataset, Summary, ValidationReport } from './api-types.ts';
+import type { Dataset, DatasetResponse, Summary, ValidationReport } from './api-types.ts';
 import { el, replaceChildren, showStatus } from './dom.ts';
 import {
   renderColumns,
@@ -50,9 +50,7 @@ export async function showPreview(body: HTMLElement, dataset: Dataset): Promise<
   replaceChildren(body, status);
   let report: ValidationReport;
   try {
-    ({ report } = await getJson<{ dataset: Dataset; report: ValidationReport }>(
-      `/api/datasets/${dataset.id}`,
-    ));
+    ({ report } = await getJson<DatasetResponse>(`/api/datasets/${dataset.id}`));
   } catch (err) {
     showStatus(status, errorMessage(err), 'error');
     return;

@@ -6,7 +6,7 @@ import { metric } from './format.ts';
 
 const STATS = ['count', 'mean', 'std', 'min', 'median', 'max', 'variance'] as const;
 
-export function renderSummary(summary: Summary): HTMLElement {
+export function renderSummary(summary: Pick<Summary, 'describe'>): HTMLElement {
   const columns = Object.keys(summary.describe);
   if (columns.length === 0) return el('p', { class: 'hint' }, 'No numeric columns to summarise.');
   const rows = columns.map((name) => [

@@ -1,7 +1,7 @@
 // "Forecast again with new data": posts a fresh CSV with the training file's columns to
 // the model (multipart) and lists the forecast rows it returns.
 import { errorMessage, postFile } from './api.ts';
-import type { ForecastRow } from './api-types.ts';
+import type { ForecastResponse } from './api-types.ts';
 import { replaceChildren, showStatus, table } from './dom.ts';
 import { dateTime, metric } from './format.ts';
 
@@ -26,10 +26,7 @@ export function attachForecastAgain(
     showStatus(status, `Forecasting from ${file.name}…`);
     replaceChildren(rows);
     try {
-      const { forecast } = await postFile<{ forecast: { rows: ForecastRow[] } }>(
-        `/api/models/${modelId}/forecast`,
-        file,
-      );
+      const { forecast } = await postFile<ForecastResponse>(`/api/models/${modelId}/forecast`, file);
       showStatus(
         status,
         `${forecast.rows.length} forecast rows from the end of ${file.name} (from the model’s own predictions).`,

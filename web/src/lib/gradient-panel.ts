@@ -9,7 +9,9 @@ import { metric } from './format.ts';
 const STEPS = 50;
 const CLIP_NORM = 1;
 
-const positive = (values: number[]) => values.map((v) => (v > 0 && Number.isFinite(v) ? v : null));
+// A log axis shows only positive norms; one that overflowed arrives as null (JSON has no Infinity).
+const positive = (values: (number | null)[]) =>
+  values.map((v) => (v !== null && v > 0 && Number.isFinite(v) ? v : null));
 
 export function attachGradientPanel(
   div: HTMLElement,

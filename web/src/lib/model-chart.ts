@@ -30,19 +30,9 @@ interface Fitted {
   naive: Line;
   downsampled: boolean;
 }
-type FittedJson = ModelChart['fitted'] | { actual: Line; predicted: Line; naive: Line; downsampled: boolean };
-
-/** Accepts the contract's shared-time arrays and per-trace {time, values} objects alike. */
-function fittedLines(f: FittedJson): Fitted {
-  const line = (v: Line | number[], time: number[] | undefined): Line =>
-    Array.isArray(v) ? { time: time ?? [], values: v } : v;
-  const time = 'time' in f ? f.time : undefined;
-  return {
-    actual: line(f.actual, time),
-    predicted: line(f.predicted, time),
-    naive: line(f.naive, time),
-    downsampled: f.downsampled,
-  };
+/** The contract's fitted traces, each with its own times, as the chart's lines. */
+function fittedLines(f: ModelChart['fitted']): Fitted {
+  return { actual: f.actual, predicted: f.predicted, naive: f.naive, downsampled: f.downsampled };
 }
 
 function spliceLine(overview: Line, detail: Line, range: TimeRange): Line {

@@ -1,0 +1,83 @@
+// /api/trainings and /api/runs responses: a training's record, the epochs its event
+// stream sends, and the run list.
+import { z } from 'zod';
+import { isoTime, maybeNumber } from './common.ts';
+
+/** A training is a run, and the run table's statuses include batch's 'skipped'. */
+export const runStatusSchema = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled', 'skipped']);
+
+/** One epoch as recorded in a run's history. */
+export const epochRecordSchema = z.object({
+  epoch: z.number().int(),
+  trainLoss: maybeNumber,
+  validationLoss: maybeNumber,
+  gradientNorm: maybeNumber,
+  learningRate: z.number(),
+  elapsedMs: z.number(),
+  /** Auto mode fitting several candidates in turn: which one this epoch belongs to. */
+  stage: z.string().optional(),
+});
+
+/**
+ * One `epoch` event of GET /api/trainings/:id/events. A live epoch carries the run's progress
+ * too; a replayed one (a late subscriber, a finished run) is the stored record, without it.
+ */
+export const epochEventSchema = epochRecordSchema.extend({
+  maxEpochs: z.number().int().optional(),
+  etaMs: maybeNumber.optional(),
+});
+
+export const trainingSchema = z.object({
+  id: z.number().int(),
+  status: runStatusSchema,
+  datasetId: z.number().int().nullable(),
+  modelId: z.number().int().nullable(),
+  target: z.string().nullable(),
+  series: z.string().nullable(),
+  error: z.string().nullable(),
+  history: z.array(epochRecordSchema),
+  createdAt: isoTime,
+  startedAt: isoTime.nullable(),
+  finishedAt: isoTime.nullable(),
+  wallMs: z.number().nullable(),
+});
+
+export const trainingResponseSchema = z.object({ training: trainingSchema });
+
+export const runSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(['train', 'batch']),
+  status: runStatusSchema,
+  datasetId: z.number().int().nullable(),
+  modelId: z.number().int().nullable(),
+  target: z.string().nullable(),
+  series: z.string().nullable(),
+  job: z.string().nullable(),
+  queuedAt: isoTime,
+  startedAt: isoTime.nullable(),
+  finishedAt: isoTime.nullable(),
+  wallMs: z.number().nullable(),
+  /** Trainings: the server's peak RSS; batch series: the worker's peak heap. */
+  peakMemoryMb: z.number().nullable(),
+  error: z.string().nullable(),
+});
+
+export const runsResponseSchema = z.object({ runs: z.array(runSchema) });
+
+/** GET /api/trainings/:id/events: each event's data, by event name. */
+export const trainingEventSchemas = {
+  epoch: epochEventSchema,
+  status: z.object({ status: runStatusSchema }),
+  done: z.object({ status: runStatusSchema, modelId: z.number().int().nullable() }),
+  failed: z.object({ error: z.string().nullable() }),
+} as const;
+
+export type TrainingEventName = keyof typeof trainingEventSchemas;
+export type TrainingEventData = { [K in TrainingEventName]: z.infer<(typeof trainingEventSchemas)[K]> };
+
+export type EpochRecord = z.infer<typeof epochRecordSchema>;
+export type EpochEvent = z.infer<typeof epochEventSchema>;
+export type Training = z.infer<typeof trainingSchema>;
+export type TrainingResponse = z.infer<typeof trainingResponseSchema>;
+export type Run = z.infer<typeof runSchema>;
+export type RunsResponse = z.infer<typeof runsResponseSchema>;
