@@ -4,8 +4,7 @@
 //
 // Each exported function's `@example` runs from the repository root, importing from here,
 // given `series` = (await ingestCsv('datasets/seattle-weather.csv', { target: 'temp_max' })).series[0]
-// and `model` = await fit(series, { horizonSteps: 14 }). `forecast` is forecastFuture
-// (src/forecast/future.ts).
+// and `model` = await fit(series, { horizonSteps: 14 }).
 export { ingestCsv, DataError } from './data/ingest.ts';
 export type { IngestOptions, IngestResult, TimeSeries, ValidationReport, Frequency } from './data/types.ts';
 export { describeSeries, seriesToFrame } from './data/frame.ts';
@@ -16,7 +15,7 @@ export { fit } from './forecast/fit.ts';
 export type { FitHooks, FitProgress } from './forecast/fit.ts';
 export { predictNext } from './forecast/fitted-values.ts';
 export type { FittedValues } from './forecast/fitted-values.ts';
-export { forecastFuture as forecast, forecastRows, forecastCsv } from './forecast/future.ts';
+export { forecast, forecastRows, forecastCsv } from './forecast/future.ts';
 export type { FutureForecast, ForecastRow, IntervalLevel } from './forecast/future.ts';
 export { fitInWorker } from './forecast/fit-in-worker.ts';
 export { searchFit, defaultGrid } from './forecast/search.ts';

@@ -8,7 +8,7 @@ import { resolveForecastConfig } from './auto.ts';
 import type { ForecastOptions } from './config.ts';
 import { fit } from './fit.ts';
 import type { FitHooks } from './fit.ts';
-import { forecastFuture } from './future.ts';
+import { forecast } from './future.ts';
 import { scoreForecast } from './metrics.ts';
 import type { MetricSet } from './metrics.ts';
 
@@ -77,7 +77,7 @@ export async function backtest(
     const origin = firstFoldOrigin + k * h;
     const history = seriesPrefix(series, origin);
     const model = await fit(history, foldOptions, hooks);
-    const forecast = forecastFuture(model, history, h).forecast;
+    const predicted = forecast(model, history, h).forecast;
     const actual = series.values.subarray(origin, origin + h);
     const train = history.values;
     const baselines = {} as Record<BaselineKind, MetricSet>;
@@ -93,8 +93,8 @@ export async function backtest(
       origin,
       originTime: series.time[origin]!,
       actual: Array.from(actual),
-      forecast: Array.from(forecast),
-      model: scoreForecast(actual, forecast, train, m),
+      forecast: Array.from(predicted),
+      model: scoreForecast(actual, predicted, train, m),
       baselines,
       kept: model.leaderboard.kept,
     });

@@ -23,10 +23,10 @@ export interface FutureForecast {
  * the data, with split-conformal 80 % and 95 % bands.
  *
  * @example
- * const next = forecastFuture(model, series, 7);
+ * const next = forecast(model, series, 7);
  * next.forecast; // Float64Array of 7 values; next.lower95, next.upper95 beside it
  */
-export function forecastFuture(
+export function forecast(
   model: ForecastModel,
   series: TimeSeries,
   steps = model.config.horizonSteps,

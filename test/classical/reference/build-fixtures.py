@@ -2,13 +2,14 @@
 # /tmp/classical-reference (run generate-synthetic.py, r-forecast-reference.R,
 # statsmodels-reference.py, m4-score-reference.py and admissibility-reference.py first).
 import json, os, sys
-sys.path.insert(0, '/work/shared/bench/m4')
+M4_DIR = os.environ.get('M4_DIR', os.path.join(os.path.dirname(__file__), '../../../../shared/bench/m4'))
+sys.path.insert(0, M4_DIR)
 import score
 src = '/tmp/classical-reference'
 dst = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'fixtures')
 load = lambda name: json.load(open(os.path.join(src, name)))
-hourly = score.read_m4('/work/shared/bench/m4/hourly-train.csv')
-weekly = score.read_m4('/work/shared/bench/m4/weekly-train.csv')
+hourly = score.read_m4(os.path.join(M4_DIR, 'hourly-train.csv'))
+weekly = score.read_m4(os.path.join(M4_DIR, 'weekly-train.csv'))
 syn = load('synthetic.json')
 series = dict(syn)
 for sid in ['H1', 'H57', 'H272']:
@@ -59,7 +60,7 @@ write('reference-series.ts', '''
 // Series the classical methods are checked on (test/classical/reference/build-fixtures.py).
 // Synthetic ones: test/classical/reference/generate-synthetic.py (numpy RandomState(20240611),
 // rounded to 3 decimals). M4 ones: the training parts of H1, H57, H272 (Hourly) and W1, W100
-// (Weekly) from Mcompetitions/M4-methods Dataset/, as in /work/shared/bench/m4/*-train.csv.
+// (Weekly) from Mcompetitions/M4-methods Dataset/, as in M4_DIR/*-train.csv (M4_DIR: the M4 data folder, ../shared/bench/m4 by default).
 ''', 'REFERENCE_SERIES', series)
 write('r-reference.ts', '''
 // Reference values from R 4.2.2 with forecast 8.20 (Debian bookworm r-cran-forecast) and the
@@ -80,7 +81,7 @@ write('statsmodels-reference.ts', '''
 ''', 'STATSMODELS_REFERENCE', load('sm-reference.json'))
 write('m4-score-reference.ts', '''
 // Seasonality test, seasonal indices and Naive2 / sNaive forecasts computed by the M4 scorer
-// /work/shared/bench/m4/score.py (seasonal, seasonal_indices, benchmarks; it reproduces the
+// the M4 scorer (M4_DIR/score.py) (seasonal, seasonal_indices, benchmarks; it reproduces the
 // published M4 Naive2 figures exactly) via test/classical/reference/m4-score-reference.py.
 ''', 'M4_SCORE_REFERENCE', load('m4-score.json'))
 write('admissibility-reference.ts', '''

@@ -1,11 +1,12 @@
 # Seasonality test, multiplicative seasonal indices and Naive2 forecasts from the M4 scorer
-# /work/shared/bench/m4/score.py (functions seasonal, seasonal_indices, benchmarks), which
+# (M4_DIR/score.py: functions seasonal, seasonal_indices, benchmarks), which
 # reproduces the published M4 Naive2 figures exactly, on a few M4 series.
-import json, sys
-sys.path.insert(0, '/work/shared/bench/m4')
+import json, os, sys
+M4_DIR = os.environ.get('M4_DIR', os.path.join(os.path.dirname(__file__), '../../../../shared/bench/m4'))
+sys.path.insert(0, M4_DIR)
 import score
-hourly = score.read_m4('/work/shared/bench/m4/hourly-train.csv')
-weekly = score.read_m4('/work/shared/bench/m4/weekly-train.csv')
+hourly = score.read_m4(os.path.join(M4_DIR, 'hourly-train.csv'))
+weekly = score.read_m4(os.path.join(M4_DIR, 'weekly-train.csv'))
 out = {}
 for sid, x, m, h in [('H1', hourly['H1'], 24, 48), ('H57', hourly['H57'], 24, 48), ('H272', hourly['H272'], 24, 48),
                      ('W1', weekly['W1'], 52, 13)]:

@@ -12,7 +12,7 @@ isFunctionDefinition <- function(e) {
 for (e in exprs) if (isFunctionDefinition(e)) eval(e, globalenv())
 syn <- fromJSON("/tmp/classical-reference/synthetic.json")
 readm4 <- function(freq, id) {
-  d <- read.csv(sprintf("/work/shared/bench/m4/%s-train.csv", freq), stringsAsFactors = FALSE)
+  d <- read.csv(file.path(Sys.getenv("M4_DIR", "../shared/bench/m4"), sprintf("%s-train.csv", freq)), stringsAsFactors = FALSE)
   row <- d[d$V1 == id, -1]
   as.numeric(row[!is.na(row)])
 }
