@@ -5,13 +5,13 @@
 import { CLASSICAL_METHODS } from '../classical/index.ts';
 import type { TimeSeries } from '../data/types.ts';
 import type { ScalerSpec } from '../prep/scale.ts';
+import { leadValues } from '../prep/scale.ts';
 import type { SplitRanges } from '../prep/split.ts';
-import { scalerCandidates } from './auto.ts';
+import { ConfigError, scalerCandidates } from './auto.ts';
 import { classicalCandidate } from './classical-forecaster.ts';
 import type { ForecastConfig, ForecastOptions } from './config.ts';
 import { headOutputs } from './config.ts';
 import type { Candidate } from './contract.ts';
-import { leadValues } from '../prep/scale.ts';
 import { rnnCandidateName } from './rnn-forecaster.ts';
 
 /** Fewer training windows than this leave a network too little to learn from. */
@@ -41,7 +41,7 @@ export function candidatePool(
     const known = candidateSelectors();
     const unknown = wanted.filter((name) => !known.includes(name));
     if (unknown.length > 0 || wanted.length === 0)
-      throw new Error(
+      throw new ConfigError(
         `unknown candidate ${unknown.map((u) => JSON.stringify(u)).join(', ') || '(none given)'}; choose from ${known.join(', ')}`,
       );
   }

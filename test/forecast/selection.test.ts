@@ -3,7 +3,7 @@
 // beats seasonal naive; a positive series gets no negative bound; the refitted forecaster
 // has seen the last value; the leaderboard survives the model file; same seed, same bytes.
 import { describe, expect, it } from 'vitest';
-import { fit, forecast, modelFromJSON, modelToJSON } from '../../src/forecaster.ts';
+import { ConfigError, fit, forecast, modelFromJSON, modelToJSON } from '../../src/forecaster.ts';
 import type { ForecastOptions, TimeSeries } from '../../src/forecaster.ts';
 import { createRandom } from '../../src/rnn/random.ts';
 
@@ -104,5 +104,11 @@ describe('selection on rolling validation origins', () => {
     expect(JSON.stringify(again.leaderboard.entries.map((e) => [e.name, e.score]))).toBe(
       JSON.stringify(model.leaderboard.entries.map((e) => [e.name, e.score])),
     );
+  });
+
+  it('refuses an unknown candidate name, listing the known ones', async () => {
+    const attempt = fit(daily(randomWalk(120, 1)), { horizonSteps: 7, candidates: ['arima'] });
+    await expect(attempt).rejects.toThrow(ConfigError);
+    await expect(attempt).rejects.toThrow(/unknown candidate "arima"; choose from rnn, classical, naive/);
   });
 });
