@@ -15,7 +15,7 @@ import type { Candidate } from './contract.ts';
 import { rnnCandidateName } from './rnn-forecaster.ts';
 
 /** Fewer training windows than this leave a network too little to learn from. */
-export const MIN_RNN_WINDOWS = 16;
+const MIN_RNN_WINDOWS = 16;
 
 export interface CandidatePool {
   classical: Candidate[];
@@ -95,7 +95,7 @@ function rnnConfigs(
  * top third of levels is at least twice that of the bottom third. Logs make such swings
  * even; a network then learns one shape instead of many sizes.
  */
-export function swingsGrowWithLevel(train: Float64Array): boolean {
+function swingsGrowWithLevel(train: Float64Array): boolean {
   if (train.length < 12) return false;
   for (const v of train) if (!(v > 0)) return false;
   const pairs = Array.from({ length: train.length - 1 }, (_, i) => ({

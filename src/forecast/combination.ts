@@ -3,7 +3,7 @@
 // (the M4 Competition's lesson); with two members it is their mean.
 import type { FittedForecaster, FittedJSON } from './contract.ts';
 
-export function combinationName(members: readonly FittedForecaster[]): string {
+function combinationName(members: readonly FittedForecaster[]): string {
   return `median of ${members.map((m) => m.name).join(' | ')}`;
 }
 

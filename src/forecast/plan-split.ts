@@ -5,9 +5,9 @@
 import type { SplitRanges } from '../prep/split.ts';
 
 /** Validation origins wanted at the least: one h-step forecast is a noisy judge of a candidate. */
-export const MIN_VALIDATION_ORIGINS = 5;
+const MIN_VALIDATION_ORIGINS = 5;
 /** Fewer values than this before validation leave nothing to estimate a model from. */
-export const MIN_TRAIN_VALUES = 8;
+const MIN_TRAIN_VALUES = 8;
 
 export interface SplitPlan {
   split: SplitRanges;

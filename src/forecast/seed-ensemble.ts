@@ -8,7 +8,7 @@ import type { FittedForecaster } from './contract.ts';
 import type { RnnForecaster } from './rnn-forecaster.ts';
 
 /** The seeds after the first: seed + 1, seed + 2, …, so the ensemble is as reproducible as one fit. */
-export function extraSeeds(config: ForecastConfig, count: number): ForecastConfig[] {
+function extraSeeds(config: ForecastConfig, count: number): ForecastConfig[] {
   return Array.from({ length: Math.max(0, count - 1) }, (_, i) => ({
     ...config,
     training: { ...config.training, seed: config.training.seed + i + 1 },
