@@ -212,24 +212,21 @@ function checkWindows(net: Network, T: number, data: WindowData, label: string):
     for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i]!)) return Math.floor(i / stride);
     return -1;
   };
-  const badInput = bad(data.inputs, T * F);
-  if (badInput >= 0)
-    throw new NonFiniteError(
-      0,
-      'input',
-      null,
-      badInput,
-      `${label} window ${badInput} has a non-finite input value; clean or fill the series first`,
-    );
-  const badTarget = bad(data.targets, K);
-  if (badTarget >= 0)
-    throw new NonFiniteError(
-      0,
-      'target',
-      null,
-      badTarget,
-      `${label} window ${badTarget} has a non-finite target value; clean or fill the series first`,
-    );
+  const parts = [
+    ['input', data.inputs, T * F],
+    ['target', data.targets, K],
+  ] as const;
+  for (const [part, values, stride] of parts) {
+    const window = bad(values, stride);
+    if (window >= 0)
+      throw new NonFiniteError(
+        0,
+        part,
+        null,
+        window,
+        `${label} window ${window} has a non-finite ${part} value; clean or fill the series first`,
+      );
+  }
 }
 
 function nonFiniteLoss(

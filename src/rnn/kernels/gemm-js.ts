@@ -1,48 +1,19 @@
 // The pure-JS matrix kernels behind gemm(): small products, the edges the wasm kernels
 // leave over, and the whole job where WebAssembly SIMD is missing. Same contract as
 // gemm(): C[M, N] += A[M, K] · B[K, N] over strided Float64Arrays.
+import type { GemmFn } from './gemm-signature.ts';
 
 /** The pure-JS kernel: small products, edges of the wasm ones, and the fallback. */
-export function gemmJs(
-  M: number,
-  N: number,
-  K: number,
-  A: Float64Array,
-  aOff: number,
-  aRow: number,
-  aCol: number,
-  B: Float64Array,
-  bOff: number,
-  bRow: number,
-  bCol: number,
-  C: Float64Array,
-  cOff: number,
-  cRow: number,
-): void {
-  if (N < 4 && aRow === 1) gemmJsColumns(M, N, K, A, aOff, aCol, B, bOff, bRow, bCol, C, cOff, cRow);
+export const gemmJs: GemmFn = (M, N, K, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow) => {
+  if (N < 4 && aRow === 1) gemmJsColumns(M, N, K, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow);
   else gemmJsBlocked(M, N, K, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow);
-}
+};
 
 /**
  * Register-blocked: 2 rows × 4 columns of C in locals per pass over k, then a 2×1 strip
  * for leftover columns and a 1×N strip for a leftover row.
  */
-function gemmJsBlocked(
-  M: number,
-  N: number,
-  K: number,
-  A: Float64Array,
-  aOff: number,
-  aRow: number,
-  aCol: number,
-  B: Float64Array,
-  bOff: number,
-  bRow: number,
-  bCol: number,
-  C: Float64Array,
-  cOff: number,
-  cRow: number,
-): void {
+const gemmJsBlocked: GemmFn = (M, N, K, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow) => {
   const b2 = 2 * bCol,
     b3 = 3 * bCol;
   let i = 0;
@@ -125,28 +96,14 @@ function gemmJsBlocked(
       C[c0 + j] = C[c0 + j]! + s;
     }
   }
-}
+};
 
 /**
  * A few columns of C when A's rows are adjacent (aRow = 1, e.g. the input-weight gradient
  * daᵀ·x with F = 1): k outermost, four k at a time, so A is read once, in order, instead
  * of once per row pair.
  */
-function gemmJsColumns(
-  M: number,
-  N: number,
-  K: number,
-  A: Float64Array,
-  aOff: number,
-  aCol: number,
-  B: Float64Array,
-  bOff: number,
-  bRow: number,
-  bCol: number,
-  C: Float64Array,
-  cOff: number,
-  cRow: number,
-): void {
+const gemmJsColumns: GemmFn = (M, N, K, A, aOff, _aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow) => {
   const K4 = K - (K % 4);
   for (let j = 0; j < N; j++) {
     const q = bOff + j * bCol,
@@ -171,4 +128,4 @@ function gemmJsColumns(
       for (let i = 0; i < M; i++) C[c0 + i * cRow] = C[c0 + i * cRow]! + A[p + i]! * y;
     }
   }
-}
+};

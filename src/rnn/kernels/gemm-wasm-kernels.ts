@@ -39,7 +39,8 @@ import type { Code } from './wasm-assembler.ts';
  * accumulators.
  */
 function jvecKernel(): number[] {
-  const [M, N, K, a, aRow, aCol, b, bRow, c, cRow] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+  // Parameters (M, N, K, a, aRow, aCol, b, bRow, c, cRow); blockLoops reads M, N, a and c.
+  const [, , K, , aRow, aCol, b, bRow, , cRow] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
   const { i32s, v128s, declaration } = locals(11, 11);
   const [i, j, k, p0, p1, p2, p3, q, cj, ai, ci] = i32s;
   const [b0, b1, x, ...acc] = v128s;
@@ -100,13 +101,28 @@ function jvecKernel(): number[] {
     [0, 1, 2, 3].map(storeRow),
     addTo(j, i32(4)),
   );
-  const rowBlock = bytes(
+  return blockLoops(declaration, { i, j, ai, ci }, block, 2);
+}
+
+/**
+ * The function body both kernels share around their block of C: rows 2^rowShift at a time
+ * (ai, ci step to the next rows of A and C), and inside, columns 4 at a time running
+ * `block`. Parameters M, N, a, aRow, c, cRow sit at the same indices in both signatures.
+ */
+function blockLoops(
+  declaration: Code,
+  { i, j, ai, ci }: { i: number; j: number; ai: number; ci: number },
+  block: Code,
+  rowShift: number,
+): number[] {
+  const [M, N, a, aRow, c, cRow] = [0, 1, 3, 4, 8, 9];
+  const rowPass = bytes(
     i32(0),
     set(j),
     doWhile(block, below(j, N)),
-    addTo(ai, bytes(get(aRow), i32(2), SHL)),
-    addTo(ci, bytes(get(cRow), i32(2), SHL)),
-    addTo(i, i32(4)),
+    addTo(ai, bytes(get(aRow), i32(rowShift), SHL)),
+    addTo(ci, bytes(get(cRow), i32(rowShift), SHL)),
+    addTo(i, i32(1 << rowShift)),
   );
   return bytes(
     declaration,
@@ -116,7 +132,7 @@ function jvecKernel(): number[] {
     set(ai),
     get(c),
     set(ci),
-    doWhile(rowBlock, below(i, M)),
+    doWhile(rowPass, below(i, M)),
     0x0b,
   );
 }
@@ -127,7 +143,8 @@ function jvecKernel(): number[] {
  * dot-product accumulators over k in pairs, summed across lanes at the end.
  */
 function kvecKernel(): number[] {
-  const [M, N, K, a, aRow, , b, bCol, c, cRow] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+  // Parameters (M, N, K, a, aRow, _, b, bCol, c, cRow); blockLoops reads M, N, a and c.
+  const [, , K, , aRow, , b, bCol, , cRow] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
   const { i32s, v128s, declaration } = locals(12, 11);
   const [i, j, pa0, pa1, q0, q1, q2, q3, end, cj, ai, ci] = i32s;
   const [x0, x1, y, ...acc] = v128s;
@@ -190,25 +207,7 @@ function kvecKernel(): number[] {
     [0, 1, 2, 3].map((n) => storeSum(acc[4 + n]!, 8 * n)),
     addTo(j, i32(4)),
   );
-  const rowPair = bytes(
-    i32(0),
-    set(j),
-    doWhile(block, below(j, N)),
-    addTo(ai, bytes(get(aRow), i32(1), SHL)),
-    addTo(ci, bytes(get(cRow), i32(1), SHL)),
-    addTo(i, i32(2)),
-  );
-  return bytes(
-    declaration,
-    i32(0),
-    set(i),
-    get(a),
-    set(ai),
-    get(c),
-    set(ci),
-    doWhile(rowPair, below(i, M)),
-    0x0b,
-  );
+  return blockLoops(declaration, { i, j, ai, ci }, block, 1);
 }
 
 export function moduleBytes(): Uint8Array {

@@ -3,25 +3,12 @@
 // C back, and leaves leftover rows, columns and k to the JS kernel. Products too big to
 // stage at once are split first, so the module memory never grows past 64 MB.
 import { gemmJs } from './gemm-js.ts';
+import type { GemmFn } from './gemm-signature.ts';
 import { moduleBytes } from './gemm-wasm-kernels.ts';
 
-/** gemm()'s signature: splitting a product recurses through the dispatcher. */
-export type GemmFn = (
-  M: number,
-  N: number,
-  K: number,
-  A: Float64Array,
-  aOff: number,
-  aRow: number,
-  aCol: number,
-  B: Float64Array,
-  bOff: number,
-  bRow: number,
-  bCol: number,
-  C: Float64Array,
-  cOff: number,
-  cRow: number,
-) => void;
+/** gemmWasm: a product on the given kernel; `gemm` is the dispatcher a split product recurses through. */
+type StagedGemmFn = (gemm: GemmFn, kernel: Kernel, ...product: Parameters<GemmFn>) => void;
+type SplitGemmFn = (gemm: GemmFn, ...product: Parameters<GemmFn>) => void;
 
 export type KernelFn = (
   M: number,
@@ -48,24 +35,24 @@ const MAX_STAGED = 1 << 23;
 /** k-slice per kernel call, so a block's stretch of A and B stays in cache. */
 const K_CHUNK = 256;
 
-export function gemmWasm(
-  gemm: GemmFn,
-  kernel: Kernel,
-  M: number,
-  N: number,
-  K: number,
-  A: Float64Array,
-  aOff: number,
-  aRow: number,
-  aCol: number,
-  B: Float64Array,
-  bOff: number,
-  bRow: number,
-  bCol: number,
-  C: Float64Array,
-  cOff: number,
-  cRow: number,
-): void {
+export const gemmWasm: StagedGemmFn = (
+  gemm,
+  kernel,
+  M,
+  N,
+  K,
+  A,
+  aOff,
+  aRow,
+  aCol,
+  B,
+  bOff,
+  bRow,
+  bCol,
+  C,
+  cOff,
+  cRow,
+) => {
   const aLen = (M - 1) * aRow + (K - 1) * aCol + 1,
     bLen = (K - 1) * bRow + (N - 1) * bCol + 1,
     cLen = (M - 1) * cRow + N;
@@ -91,7 +78,7 @@ export function gemmWasm(
   if (Nw < N) gemmJs(Mw, N - Nw, K, A, aOff, aRow, aCol, B, bOff + Nw * bCol, bRow, bCol, C, cOff + Nw, cRow);
   if (Mw < M)
     gemmJs(M - Mw, N, K, A, aOff + Mw * aRow, aRow, aCol, B, bOff, bRow, bCol, C, cOff + Mw * cRow, cRow);
-}
+};
 
 /**
  * Element copy between typed arrays. A plain loop, not set(subarray()): a subarray is a
@@ -147,23 +134,23 @@ function runStaged(
 }
 
 /** Halves the longest of K, M, N: two products that each stage less. */
-function splitProduct(
-  gemm: GemmFn,
-  M: number,
-  N: number,
-  K: number,
-  A: Float64Array,
-  aOff: number,
-  aRow: number,
-  aCol: number,
-  B: Float64Array,
-  bOff: number,
-  bRow: number,
-  bCol: number,
-  C: Float64Array,
-  cOff: number,
-  cRow: number,
-): void {
+const splitProduct: SplitGemmFn = (
+  gemm,
+  M,
+  N,
+  K,
+  A,
+  aOff,
+  aRow,
+  aCol,
+  B,
+  bOff,
+  bRow,
+  bCol,
+  C,
+  cOff,
+  cRow,
+) => {
   if (K >= M && K >= N && K > 1) {
     const h = K >> 1;
     gemm(M, N, h, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow);
@@ -179,7 +166,7 @@ function splitProduct(
   } else {
     gemmJs(M, N, K, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow);
   }
-}
+};
 
 const even = (n: number) => n + (n & 1);
 

@@ -23,32 +23,18 @@
 
 import { gemmJs } from './gemm-js.ts';
 import { gemmWasm, wasm } from './gemm-wasm.ts';
+import type { GemmFn } from './gemm-signature.ts';
 import type { Kernel } from './gemm-wasm.ts';
 
 export { gemmJs } from './gemm-js.ts';
 
 export type GemmKernel = 'auto' | 'js' | 'wasm';
 
-export function gemm(
-  M: number,
-  N: number,
-  K: number,
-  A: Float64Array,
-  aOff: number,
-  aRow: number,
-  aCol: number,
-  B: Float64Array,
-  bOff: number,
-  bRow: number,
-  bCol: number,
-  C: Float64Array,
-  cOff: number,
-  cRow: number,
-): void {
+export const gemm: GemmFn = (M, N, K, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow) => {
   const kernel = pickKernel(M, N, K, aRow, aCol, bRow, bCol, cRow);
   if (kernel === null) gemmJs(M, N, K, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow);
   else gemmWasm(gemm, kernel, M, N, K, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow);
-}
+};
 
 let mode: GemmKernel = 'auto';
 

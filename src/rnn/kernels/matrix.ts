@@ -54,60 +54,44 @@ export function place(
 /** out += a·b, with a [M, K], b [K, N], out [M, N]. */
 export function matmulAdd(out: MatrixView, a: MatrixView, b: MatrixView): void {
   checkShapes('matmulAdd', out, a.rows, a.cols, b.rows, b.cols);
-  gemm(
-    out.rows,
-    out.cols,
-    a.cols,
-    a.data,
-    a.offset,
-    a.stride,
-    1,
-    b.data,
-    b.offset,
-    b.stride,
-    1,
-    out.data,
-    out.offset,
-    out.stride,
-  );
+  accumulate(out, a.cols, a, a.stride, 1, b, b.stride, 1);
 }
 
 /** out += aᵀ·b, with a stored [K, M], b [K, N], out [M, N]. */
 export function matmulTransAAdd(out: MatrixView, a: MatrixView, b: MatrixView): void {
   checkShapes('matmulTransAAdd', out, a.cols, a.rows, b.rows, b.cols);
-  gemm(
-    out.rows,
-    out.cols,
-    a.rows,
-    a.data,
-    a.offset,
-    1,
-    a.stride,
-    b.data,
-    b.offset,
-    b.stride,
-    1,
-    out.data,
-    out.offset,
-    out.stride,
-  );
+  accumulate(out, a.rows, a, 1, a.stride, b, b.stride, 1);
 }
 
 /** out += a·bᵀ, with a [M, K], b stored [N, K], out [M, N]. */
 export function matmulTransBAdd(out: MatrixView, a: MatrixView, b: MatrixView): void {
   checkShapes('matmulTransBAdd', out, a.rows, a.cols, b.cols, b.rows);
+  accumulate(out, a.cols, a, a.stride, 1, b, 1, b.stride);
+}
+
+/** out += A·B over K, A and B read from their views with the given row and column strides. */
+function accumulate(
+  out: MatrixView,
+  K: number,
+  a: MatrixView,
+  aRow: number,
+  aCol: number,
+  b: MatrixView,
+  bRow: number,
+  bCol: number,
+): void {
   gemm(
     out.rows,
     out.cols,
-    a.cols,
+    K,
     a.data,
     a.offset,
-    a.stride,
-    1,
+    aRow,
+    aCol,
     b.data,
     b.offset,
-    1,
-    b.stride,
+    bRow,
+    bCol,
     out.data,
     out.offset,
     out.stride,
