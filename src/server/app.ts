@@ -23,6 +23,7 @@ import { settingsRoutes } from './routes/settings.ts';
 import { trainingRoutes } from './routes/trainings.ts';
 import { TrainingQueue } from './training-queue.ts';
 import { bundleWebAssets } from './web-assets.ts';
+import { assembleWebPages } from './web-pages.ts';
 
 export interface AppOptions {
   /** SQLite file; ':memory:' for tests. Default: RECURRENT_DB or ./data/recurrent.db. */
@@ -119,7 +120,11 @@ export function createApp(options: AppOptions = {}): RecurrentApp {
   app.get('/vendor/plotly.min.js', (_req, res) => {
     res.sendFile(plotly);
   });
-  app.use(express.static(webDir, { index: 'index.html', extensions: ['html'] }));
+  for (const [path, html] of assembleWebPages(webDir))
+    app.get(path, (_req, res) => {
+      res.type('html').send(html);
+    });
+  app.use(express.static(webDir, { index: false }));
   app.use(errorHandler);
 
   app.ready = ready;
