@@ -72,16 +72,24 @@ function valueAt(doc: unknown, path: (string | number)[]): unknown {
   return value;
 }
 
-/** "jobs.yaml: jobs[0].config.hiddenSize: must be …, got 9999 (job "stocks")". */
-function describeIssue(file: string, issue: z.ZodIssue, prefix: (string | number)[], doc?: unknown): string {
-  const path = [...prefix, ...issue.path]
+/**
+ * "jobs.yaml: jobs[0].config.hiddenSize: must be …, got 9999 (job "stocks")", from a failed parse's
+ * first issue (zod always reports one; without it, a bare "invalid" at the prefix).
+ */
+function describeIssue(
+  file: string,
+  issue: z.ZodIssue | undefined,
+  prefix: (string | number)[],
+  doc?: unknown,
+): string {
+  const path = [...prefix, ...(issue?.path ?? [])]
     .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`))
     .join('');
-  const given = issue.code === 'unrecognized_keys' ? undefined : valueAt(doc, issue.path);
+  const given = !issue || issue.code === 'unrecognized_keys' ? undefined : valueAt(doc, issue.path);
   const got = given === undefined || typeof given === 'object' ? '' : `, got ${JSON.stringify(given)}`;
   const name = valueAt(doc, ['name']);
   const job = typeof name === 'string' ? ` (job "${name}")` : '';
-  return `${file}: ${path || '(top level)'}: ${issue.message}${got}${job}`;
+  return `${file}: ${path || '(top level)'}: ${issue?.message ?? 'invalid'}${got}${job}`;
 }
 
 /** Parses and validates a jobs document; `defaults` are merged under every job. */
@@ -95,13 +103,13 @@ export function parseJobs(text: string, path: string): JobsFile {
     );
   }
   const top = jobsFile.safeParse(doc);
-  if (!top.success) throw new JobsFileError(describeIssue(path, top.error.issues[0]!, []));
+  if (!top.success) throw new JobsFileError(describeIssue(path, top.error.issues[0], []));
   const defaults = top.data.defaults ?? {};
   const jobs = top.data.jobs.map((raw, i) => {
     const merged = typeof raw === 'object' && raw !== null ? { ...defaults, ...raw } : raw;
     const parsed = job.safeParse(merged);
     if (!parsed.success)
-      throw new JobsFileError(describeIssue(path, parsed.error.issues[0]!, ['jobs', i], merged));
+      throw new JobsFileError(describeIssue(path, parsed.error.issues[0], ['jobs', i], merged));
     return parsed.data;
   });
   const names = new Set<string>();

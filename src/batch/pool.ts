@@ -81,8 +81,9 @@ export class WorkerPool<T, R> {
 
   private dispatch(): void {
     for (const slot of this.slots) {
-      if (slot.current || this.waiting.length === 0) continue;
-      const job = this.waiting.shift()!;
+      if (slot.current) continue;
+      const job = this.waiting.shift();
+      if (!job) return;
       slot.current = job;
       slot.worker.postMessage({ id: job.id, task: job.task });
     }

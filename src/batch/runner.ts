@@ -70,14 +70,14 @@ export interface BatchRunOptions {
 export async function runBatch(file: JobsFile, options: BatchRunOptions): Promise<BatchSummary> {
   const started = performance.now();
   const { db } = options;
-  const selected = options.jobs
-    ? { ...file, jobs: file.jobs.filter((j) => options.jobs!.includes(j.name)) }
-    : file;
+  const only = options.jobs;
+  const selected = only ? { ...file, jobs: file.jobs.filter((j) => only.includes(j.name)) } : file;
   const { tasks, problems } = await expandJobs(selected, {
     force: options.force ?? false,
     datasetBytes: (id) => {
       const row = getDataset(db, id);
-      return row && { name: row.name, bytes: datasetBytes(db, id)! };
+      const bytes = row && datasetBytes(db, id);
+      return row && bytes && { name: row.name, bytes };
     },
   });
   const results: SeriesResult[] = [];

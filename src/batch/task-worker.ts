@@ -4,7 +4,8 @@ import { parentPort } from 'node:worker_threads';
 import { runSeriesTask } from './task.ts';
 import type { SeriesTask } from './task.ts';
 
-const port = parentPort!;
+if (!parentPort) throw new Error('task-worker.ts must run as a worker thread of the batch pool');
+const port = parentPort;
 port.on('message', ({ id, task }: { id: number; task: SeriesTask }) => {
   runSeriesTask(task, () => port.postMessage({ type: 'progress', id }))
     .then((result) => port.postMessage({ type: 'result', id, result }))

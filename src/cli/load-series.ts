@@ -43,7 +43,9 @@ export async function loadSeries(
       `${csv} holds ${series.length} series (${series.map((s) => s.id).join(', ')}); pick one with --series <id>, or use "recurrent batch" for all`,
     );
   }
-  return { series: series[0]!, report };
+  const [only] = series;
+  if (!only) throw new UsageError(`${csv} holds no series`);
+  return { series: only, report };
 }
 
 /** Commander collector for comma-separated lists: --features a,b --features c. */

@@ -63,10 +63,13 @@ export class DatasetService {
     const key = `${id}|${row.sha256}|${JSON.stringify(options)}`;
     let hit = this.cache.get(key);
     if (!hit) {
-      hit = ingestCsv(datasetBytes(this.db, id)!, options);
+      const bytes = datasetBytes(this.db, id);
+      if (!bytes) throw notFound(`dataset ${id}`);
+      hit = ingestCsv(bytes, options);
       hit.catch(() => this.cache.delete(key));
       this.cache.set(key, hit);
-      if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
+      const oldest = this.cache.keys().next().value;
+      if (this.cache.size > CACHE_ENTRIES && oldest !== undefined) this.cache.delete(oldest);
     }
     return hit;
   }
@@ -90,7 +93,9 @@ export class DatasetService {
         `dataset ${id} holds ${series.length} series (${series.map((s) => s.id).join(', ')}); choose one`,
         { series: 'required for this dataset' },
       );
-    return series[0]!;
+    const [only] = series;
+    if (!only) throw new HttpError(400, `dataset ${id} holds no series`);
+    return only;
   }
 
   forget(id: number): void {

@@ -34,7 +34,7 @@ export class ModelService {
       if (!row) throw notFound(`model ${id}`);
       hit = {
         row,
-        model: modelFromJSON(JSON.parse(modelFileText(this.db, id)!), `model ${id}`),
+        model: modelFromJSON(JSON.parse(this.fileText(id)), `model ${id}`),
         forecasts: new Map(),
       };
       this.cache.set(id, hit);

@@ -67,22 +67,28 @@ export class TrainingQueue {
     this.jobs.set(run.id, job);
     this.waiting.push(job);
     this.pump();
-    return getRun(this.db, run.id)!;
+    return this.reread(run.id);
   }
 
   cancel(runId: number): RunRow {
     const run = getRun(this.db, runId);
     if (!run || run.kind !== 'train') throw notFound(`training ${runId}`);
-    const job = this.jobs.get(runId);
-    const queued = this.waiting.findIndex((j) => j.runId === runId);
-    if (queued >= 0) {
-      this.waiting.splice(queued, 1);
-      this.finish(job!, 'cancelled', { finishedAt: new Date().toISOString() });
-      this.emit(job!, { type: 'done', status: 'cancelled', modelId: null });
+    const queued = this.waiting.find((j) => j.runId === runId);
+    if (queued) {
+      this.waiting.splice(this.waiting.indexOf(queued), 1);
+      this.finish(queued, 'cancelled', { finishedAt: new Date().toISOString() });
+      this.emit(queued, { type: 'done', status: 'cancelled', modelId: null });
     } else {
-      job?.controller.abort();
+      this.jobs.get(runId)?.controller.abort();
     }
-    return getRun(this.db, runId)!;
+    return this.reread(runId);
+  }
+
+  /** Reads back a run this queue holds; the store never deletes runs. */
+  private reread(runId: number): RunRow {
+    const run = getRun(this.db, runId);
+    if (!run) throw new Error(`run ${runId} vanished from the store while the training queue held it`);
+    return run;
   }
 
   /** Epochs so far, then live events; returns an unsubscribe function. null when the run has ended. */
@@ -105,8 +111,9 @@ export class TrainingQueue {
   }
 
   private pump(): void {
-    while (this.running < this.concurrency && this.waiting.length > 0) {
-      const job = this.waiting.shift()!;
+    while (this.running < this.concurrency) {
+      const job = this.waiting.shift();
+      if (!job) return;
       this.running++;
       void this.execute(job).finally(() => {
         this.running--;

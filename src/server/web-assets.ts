@@ -21,6 +21,7 @@ export function bundleWebAssets(webDir: string): Map<string, string> {
     outdir: '/assets',
     logLevel: 'silent',
   });
-  for (const file of result.outputFiles) assets.set(file.path.split('/').pop()!, file.text);
+  for (const file of result.outputFiles)
+    assets.set(file.path.slice(file.path.lastIndexOf('/') + 1), file.text);
   return assets;
 }

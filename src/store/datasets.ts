@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { ValidationReport } from '../data/types.ts';
 import type { Db } from './db.ts';
+import { inserted } from './expect-row.ts';
 
 export type DatasetSource = 'bundled' | 'uploaded';
 
@@ -51,7 +52,8 @@ export function insertDataset(
       'INSERT INTO datasets (name, source, bytes, size, sha256, report, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     )
     .run(d.name, d.source, d.bytes, d.bytes.length, sha256, JSON.stringify(d.report), createdAt);
-  return getDataset(db, Number(lastInsertRowid))!;
+  const id = Number(lastInsertRowid);
+  return inserted(getDataset(db, id), `dataset ${id}`);
 }
 
 export function listDatasets(db: Db): DatasetRow[] {

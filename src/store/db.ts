@@ -33,9 +33,10 @@ export function migrate(db: Db): void {
       `the database is at schema version ${current}, newer than this Recurrent knows (${MIGRATIONS.length}); upgrade Recurrent`,
     );
   }
-  for (let version = current + 1; version <= MIGRATIONS.length; version++) {
+  for (const [offset, sql] of MIGRATIONS.slice(current).entries()) {
+    const version = current + offset + 1;
     db.transaction(() => {
-      db.exec(MIGRATIONS[version - 1]!);
+      db.exec(sql);
       db.pragma(`user_version = ${version}`);
     })();
   }

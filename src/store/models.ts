@@ -2,6 +2,7 @@
 // a small summary for lists, and the evaluation shown beside the baselines.
 import type { Evaluation } from '../forecast/evaluate.ts';
 import type { Db } from './db.ts';
+import { inserted } from './expect-row.ts';
 
 export interface ModelSummary {
   /** How the model's series is read from its dataset again (for charts and forecasts). */
@@ -77,7 +78,8 @@ export function insertModel(
       m.evaluation === null ? null : JSON.stringify(m.evaluation),
       new Date().toISOString(),
     );
-  return getModel(db, Number(lastInsertRowid))!;
+  const id = Number(lastInsertRowid);
+  return inserted(getModel(db, id), `model ${id}`);
 }
 
 export function listModels(db: Db): ModelRow[] {

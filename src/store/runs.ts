@@ -2,6 +2,7 @@
 // status, timings, peak memory and the error if any, so every surface can list them.
 import type { EpochRecord } from '../train/trainer.ts';
 import type { Db } from './db.ts';
+import { inserted } from './expect-row.ts';
 
 /** One epoch of a run; `stage` names the candidate when auto mode fits several in turn. */
 export type RunEpoch = EpochRecord & { stage?: string };
@@ -95,7 +96,8 @@ export function insertRun(
       r.options === undefined ? null : JSON.stringify(r.options),
       new Date().toISOString(),
     );
-  return getRun(db, Number(lastInsertRowid))!;
+  const id = Number(lastInsertRowid);
+  return inserted(getRun(db, id), `run ${id}`);
 }
 
 export interface RunUpdate {

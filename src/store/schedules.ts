@@ -1,6 +1,7 @@
 // The `schedules` table: one row per scheduled job with its cron, zone, next and last run,
 // written by `recurrent schedule` so the web app's runs page can show what runs when.
 import type { Db } from './db.ts';
+import { inserted } from './expect-row.ts';
 
 /** A plain, JSON-ready row: times are ISO strings, null when unknown. */
 export interface ScheduleRow {
@@ -53,7 +54,7 @@ export function upsertSchedule(
     iso(s.nextRun),
     new Date().toISOString(),
   );
-  return getSchedule(db, s.job)!;
+  return inserted(getSchedule(db, s.job), `schedule for job ${s.job}`);
 }
 
 export interface ScheduledRunUpdate {

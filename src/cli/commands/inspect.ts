@@ -34,12 +34,12 @@ export function registerInspect(program: Command): void {
       console.log(describeReport(report));
       for (const { id, describe } of summaries) {
         const columns = Object.keys(describe);
-        const stats = Object.keys(describe[columns[0]!] ?? {});
+        const stats = Object.keys(Object.values(describe)[0] ?? {});
         console.log(`\nsummary${id ? ` of ${id}` : ''} (danfo describe)`);
         console.log(
           table(
             ['stat', ...columns],
-            stats.map((stat) => [stat, ...columns.map((c) => num(describe[c]![stat]!))]),
+            stats.map((stat) => [stat, ...columns.map((c) => num(describe[c]?.[stat] ?? Number.NaN))]),
           ),
         );
       }

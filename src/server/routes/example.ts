@@ -44,9 +44,13 @@ export function exampleRoutes(): ApiRoute[] {
       responseSchema: exampleSeriesSchema,
       handlers: [
         (_req, res) => {
-          const predicted = EXAMPLE_PRICES.slice(0, -2).map(
-            (y, i) => runWorkedExample(y, EXAMPLE_PRICES[i + 1]!).tomorrow,
-          );
+          // Each consecutive (yesterday, today) pair but the last: the last price has no prediction.
+          const predicted: number[] = [];
+          let yesterday: number | undefined;
+          for (const today of EXAMPLE_PRICES.slice(0, -1)) {
+            if (yesterday !== undefined) predicted.push(runWorkedExample(yesterday, today).tomorrow);
+            yesterday = today;
+          }
           res.json({
             labels: ['low', 'medium', 'high'],
             prices: EXAMPLE_PRICES,

@@ -177,9 +177,11 @@ export function modelRoutes(
           const previous = series.values.subarray(fitted.start - 1, series.values.length - 1);
           const naive = traceWindow(fitted.time, previous, points, from, to);
           const t = series.time;
+          const last = t[t.length - 1];
+          if (last === undefined) throw new Error(`model ${id} was fitted on a series with no rows`);
           const band = ([a, b]: [number, number]): [number, number] => [
-            t[a] ?? t[t.length - 1]!,
-            t[Math.max(a, b - 1)] ?? t[t.length - 1]!,
+            t[a] ?? last,
+            t[Math.max(a, b - 1)] ?? last,
           ];
           const future = forecast(model, series);
           res.json({

@@ -32,12 +32,13 @@ export function renderDatasetList(
   const result = table(['name', 'source', 'rows', 'frequency', 'series', 'size', ''], rows);
   result.id = 'datasets-table';
   datasets.forEach((d, i) => {
-    const tr = result.tBodies[0]!.rows[i]!;
+    const tr = result.tBodies[0]?.rows[i];
+    if (!tr) return;
     tr.dataset.datasetId = String(d.id);
     if (d.id === selectedId) tr.classList.add('selected');
-    for (const c of [2, 5]) tr.cells[c]!.classList.add('num');
+    for (const c of [2, 5]) tr.cells[c]?.classList.add('num');
   });
-  for (const c of [2, 5]) result.tHead!.rows[0]!.cells[c]!.classList.add('num');
+  for (const c of [2, 5]) result.tHead?.rows[0]?.cells[c]?.classList.add('num');
   return el(
     'div',
     { class: 'table-scroll' },

@@ -57,7 +57,7 @@ export async function showPreview(body: HTMLElement, dataset: Dataset): Promise<
   }
   const numeric = numericColumns(report);
   const seriesIds = dataset.series.length > 0 ? dataset.series : [''];
-  let series = seriesIds[0]!;
+  let series = seriesIds[0] ?? '';
   const firstColumn = report.target && numeric.includes(report.target) ? report.target : (numeric[0] ?? '');
 
   const seriesSelect = isLongFormat(dataset) ? select('preview-series', seriesIds, series) : null;
@@ -105,7 +105,10 @@ export async function showPreview(body: HTMLElement, dataset: Dataset): Promise<
       const more = await Promise.all(missing.map((column) => getJson<Summary>(url, { series, column })));
       for (const m of more) Object.assign(summary.describe, m.describe);
       const ordered = Object.fromEntries(
-        numeric.filter((c) => c in summary.describe).map((c) => [c, summary.describe[c]!]),
+        numeric.flatMap((c) => {
+          const stats = summary.describe[c];
+          return stats ? [[c, stats] as const] : [];
+        }),
       );
       replaceChildren(summaryBox, renderSummary({ describe: ordered }));
     } catch (err) {
@@ -118,7 +121,7 @@ export async function showPreview(body: HTMLElement, dataset: Dataset): Promise<
       return;
     }
     try {
-      await chart!.show(columnSelect.value);
+      await chart?.show(columnSelect.value);
     } catch (err) {
       chartInfo.textContent = errorMessage(err);
     }

@@ -15,6 +15,6 @@ export function renderSummary(summary: Pick<Summary, 'describe'>): HTMLElement {
   ]);
   const t = table(['column', ...STATS], rows);
   t.id = 'summary-table';
-  for (const tr of t.rows) for (let c = 1; c < tr.cells.length; c++) tr.cells[c]!.classList.add('num');
+  for (const tr of t.rows) for (let c = 1; c < tr.cells.length; c++) tr.cells[c]?.classList.add('num');
   return el('div', { class: 'table-scroll' }, t);
 }

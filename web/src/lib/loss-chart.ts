@@ -13,26 +13,24 @@ export interface LossChart {
 }
 
 export async function createLossChart(div: HTMLElement): Promise<LossChart> {
-  const traces: Plotly.Trace[] = [
-    {
-      type: 'scatter',
-      mode: 'lines+markers',
-      name: 'training loss',
-      x: [],
-      y: [],
-      line: { color: COLOURS.trainLoss },
-      marker: { size: 4 },
-    },
-    {
-      type: 'scatter',
-      mode: 'lines+markers',
-      name: 'validation loss',
-      x: [],
-      y: [],
-      line: { color: COLOURS.validationLoss },
-      marker: { size: 4 },
-    },
-  ];
+  const trainingTrace: Plotly.Trace = {
+    type: 'scatter',
+    mode: 'lines+markers',
+    name: 'training loss',
+    x: [],
+    y: [],
+    line: { color: COLOURS.trainLoss },
+    marker: { size: 4 },
+  };
+  const validationTrace: Plotly.Trace = {
+    type: 'scatter',
+    mode: 'lines+markers',
+    name: 'validation loss',
+    x: [],
+    y: [],
+    line: { color: COLOURS.validationLoss },
+    marker: { size: 4 },
+  };
   const layout = baseLayout({
     xaxis: { title: { text: 'epoch' }, rangemode: 'tozero', tickformat: 'd' },
     yaxis: { title: { text: 'loss (MSE, scaled)' }, type: 'log', exponentformat: 'power' },
@@ -40,7 +38,7 @@ export async function createLossChart(div: HTMLElement): Promise<LossChart> {
     legend: { orientation: 'h', y: 1.12 },
     margin: { l: 70, r: 20, t: 40, b: 45 },
   });
-  const plot = await Plotly.newPlot(div, traces, layout, CHART_CONFIG);
+  const plot = await Plotly.newPlot(div, [trainingTrace, validationTrace], layout, CHART_CONFIG);
   const lastEpoch = new Map<string, number>();
   /** Stage → index of its training-loss trace (validation is the next one). */
   const traceOf = new Map<string, number>();
@@ -66,14 +64,14 @@ export async function createLossChart(div: HTMLElement): Promise<LossChart> {
     const dash = ['dash', 'dot', 'dashdot'][(traceOf.size - 1) % 3];
     await Plotly.addTraces(plot, [
       {
-        ...traces[0]!,
+        ...trainingTrace,
         name: `training loss · ${key}`,
         x: [],
         y: [],
         line: { color: COLOURS.trainLoss, dash },
       },
       {
-        ...traces[1]!,
+        ...validationTrace,
         name: `validation loss · ${key}`,
         x: [],
         y: [],
@@ -92,10 +90,11 @@ export async function createLossChart(div: HTMLElement): Promise<LossChart> {
     try {
       // Consecutive events of one stage go in one extendTraces call.
       for (let start = 0; start < batch.length; ) {
+        const stage = batch[start]?.stage;
         let end = start + 1;
-        while (end < batch.length && batch[end]!.stage === batch[start]!.stage) end++;
+        while (end < batch.length && batch[end]?.stage === stage) end++;
         const run = batch.slice(start, end);
-        const index = await tracesFor(run[0]!.stage);
+        const index = await tracesFor(stage);
         const epochs = run.map((e) => e.epoch);
         const validation = run.map((e) =>
           e.validationLoss !== null && Number.isFinite(e.validationLoss) ? e.validationLoss : null,

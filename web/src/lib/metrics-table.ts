@@ -27,7 +27,7 @@ export function renderMetricsTable(evaluation: Evaluation, modelLabel: string): 
   const rows = sets.map(([label, set]) => [label, ...METRICS.map(([key]) => metric(set?.[key] ?? null))]);
   const t = table(['forecaster', ...METRICS.map(([, label]) => label)], rows);
   t.id = 'metrics-table';
-  t.tBodies[0]!.rows[0]!.classList.add('model-row');
+  t.tBodies[0]?.rows[0]?.classList.add('model-row');
   // Mark the best (lowest) value of each metric, so a win by a baseline is plain to see.
   METRICS.forEach(([key], m) => {
     const values = sets.map(([, set]) => set?.[key] ?? null);
@@ -35,10 +35,10 @@ export function renderMetricsTable(evaluation: Evaluation, modelLabel: string): 
     if (finite.length === 0) return;
     const best = Math.min(...finite);
     values.forEach((v, r) => {
-      if (v === best) t.tBodies[0]!.rows[r]!.cells[m + 1]!.append(' ★');
+      if (v === best) t.tBodies[0]?.rows[r]?.cells[m + 1]?.append(' ★');
     });
   });
-  for (const tr of t.rows) for (let c = 1; c < tr.cells.length; c++) tr.cells[c]!.classList.add('num');
+  for (const tr of t.rows) for (let c = 1; c < tr.cells.length; c++) tr.cells[c]?.classList.add('num');
   return el(
     'div',
     { class: 'table-scroll' },

@@ -5,7 +5,7 @@
 import { getJson } from './api.ts';
 import type { ModelChart } from './api-types.ts';
 import { baseLayout, CHART_CONFIG, COLOURS, markRender, plotlyText } from './chart-base.ts';
-import { onZoom, spliceDetail } from './zoom-detail.ts';
+import { onZoom, spliceLineDetail } from './zoom-detail.ts';
 import type { TimeRange } from './zoom-detail.ts';
 
 export const TRACE_NAMES = {
@@ -36,12 +36,11 @@ function fittedLines(f: ModelChart['fitted']): Fitted {
 }
 
 function spliceLine(overview: Line, detail: Line, range: TimeRange): Line {
-  const merged = spliceDetail(
-    { time: overview.time, columns: [overview.values as number[]] },
-    { time: detail.time, columns: [detail.values as number[]] },
+  return spliceLineDetail(
+    { time: overview.time, values: overview.values as number[] },
+    { time: detail.time, values: detail.values as number[] },
     range,
   );
-  return { time: merged.time, values: merged.columns[0]! };
 }
 
 export interface ModelChartView {
@@ -88,6 +87,17 @@ function traces(
     extra: Partial<Plotly.Trace> = {},
   ): Plotly.Trace => ({ type: 'scatter', mode: 'lines', name, x, y, line: { color, width: 1.4 }, ...extra });
   const band = { line: { width: 0 }, hoverinfo: 'skip', legendgroup: 'intervals' } as const;
+  // A band is its lower edge, then its upper edge filled down to it ('tonexty').
+  const bandPair = (
+    lowerName: string,
+    upperName: string,
+    lower: number[],
+    upper: number[],
+    colour: string,
+  ) => [
+    line(lowerName, forecast.time, lower, colour, { ...band, showlegend: false }),
+    line(upperName, forecast.time, upper, colour, { ...band, fill: 'tonexty', fillcolor: colour }),
+  ];
   const steps = `${h} step${h === 1 ? '' : 's'}`;
   return [
     line(TRACE_NAMES.actual, fitted.actual.time, fitted.actual.values, COLOURS.actual),
@@ -96,24 +106,8 @@ function traces(
       visible: showNaive,
       line: { color: COLOURS.naive, width: 1.2, dash: 'dot' },
     }),
-    line(TRACE_NAMES.lower95, forecast.time, forecast.lower95, COLOURS.band95, {
-      ...band,
-      showlegend: false,
-    }),
-    line(TRACE_NAMES.upper95, forecast.time, forecast.upper95, COLOURS.band95, {
-      ...band,
-      fill: 'tonexty',
-      fillcolor: COLOURS.band95,
-    }),
-    line(TRACE_NAMES.lower80, forecast.time, forecast.lower80, COLOURS.band80, {
-      ...band,
-      showlegend: false,
-    }),
-    line(TRACE_NAMES.upper80, forecast.time, forecast.upper80, COLOURS.band80, {
-      ...band,
-      fill: 'tonexty',
-      fillcolor: COLOURS.band80,
-    }),
+    ...bandPair(TRACE_NAMES.lower95, TRACE_NAMES.upper95, forecast.lower95, forecast.upper95, COLOURS.band95),
+    ...bandPair(TRACE_NAMES.lower80, TRACE_NAMES.upper80, forecast.lower80, forecast.upper80, COLOURS.band80),
     line(`${TRACE_NAMES.forecast} (${steps})`, forecast.time, forecast.forecast, COLOURS.forecast, {
       mode: 'lines+markers',
       marker: { size: 4 },

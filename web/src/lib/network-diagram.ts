@@ -95,7 +95,9 @@ export function createNetworkDiagram(container: HTMLElement): NetworkDiagram {
   container.replaceChildren(root);
 
   const set = (key: string, text: string) => {
-    texts.get(key)!.textContent = text;
+    const t = texts.get(key);
+    if (!t) throw new Error(`the network diagram has no label "${key}"`);
+    t.textContent = text;
   };
   return {
     update(r) {

@@ -3,7 +3,7 @@
 import { getJson } from './api.ts';
 import type { Points } from './api-types.ts';
 import { baseLayout, CHART_CONFIG, COLOURS, markRender, plotlyText } from './chart-base.ts';
-import { onZoom, spliceDetail } from './zoom-detail.ts';
+import { onZoom, spliceLineDetail } from './zoom-detail.ts';
 import type { TimeRange } from './zoom-detail.ts';
 
 export interface SeriesChartSource {
@@ -73,12 +73,8 @@ export function createSeriesChart(
       return;
     }
     const detail = await fetchPoints(range, signal);
-    const merged = spliceDetail(
-      { time: overview.time, columns: [overview.values] },
-      { time: detail.time, columns: [detail.values] },
-      range,
-    );
-    await draw(merged.time, merged.columns[0]!);
+    const merged = spliceLineDetail(overview, detail, range);
+    await draw(merged.time, merged.values);
     onInfo(describe(detail, detail.time.length, true));
   }
 

@@ -118,25 +118,32 @@ export function buildTrainingForm(
   const time = options(el('select', { id: 'time', name: 'time' }), timeLike, [report.time.column]);
   const longFormat = seriesIds.length > 1 || (seriesIds.length === 1 && seriesIds[0] !== '');
   const series = longFormat
-    ? options(el('select', { id: 'series', name: 'series' }), seriesIds, [initialSeries || seriesIds[0]!])
+    ? options(el('select', { id: 'series', name: 'series' }), seriesIds, [
+        initialSeries || (seriesIds[0] ?? ''),
+      ])
     : null;
   const cellSchema = setting(settings, 'cell');
   const cell = options(el('select', { id: 'cell', name: 'cell' }), cellSchema.enum ?? [], [
     String(cellSchema.default ?? ''),
   ]);
-  const numbers = new Map(
-    NUMBER_FIELDS.map((f) => [
-      f.id,
-      el('input', {
-        id: f.id,
-        name: f.key,
-        type: 'number',
-        ...numberAttributes(setting(settings, f.key)),
-        required: settings.required?.includes(f.key) === true,
-      }),
-    ]),
-  );
-  numbers.get('horizon')!.value = String(horizonFor(report.frequency?.unit));
+  const numberFields = NUMBER_FIELDS.map((f) => ({
+    spec: f,
+    input: el('input', {
+      id: f.id,
+      name: f.key,
+      type: 'number',
+      ...numberAttributes(setting(settings, f.key)),
+      required: settings.required?.includes(f.key) === true,
+    }),
+  }));
+  const numbers = new Map(numberFields.map(({ spec, input }) => [spec.id, input]));
+  /** One of NUMBER_FIELDS' inputs; an id not among them is a bug in this file. */
+  const numberInput = (id: string): HTMLInputElement => {
+    const input = numbers.get(id);
+    if (!input) throw new Error(`the training form has no number field "${id}"`);
+    return input;
+  };
+  numberInput('horizon').value = String(horizonFor(report.frequency?.unit));
   const submit = el('button', { type: 'submit', id: 'start' }, 'Start training');
 
   // Fields the person changed keep their value when new defaults arrive.
@@ -152,7 +159,9 @@ export function buildTrainingForm(
     series ? field('series', 'Series', series, 'This file holds one series per id.') : null,
     field('time', 'Time column', time),
     field('cell', 'Cell', cell, hintOf(cellSchema)),
-    ...NUMBER_FIELDS.map((f) => field(f.id, f.label, numbers.get(f.id)!, hintOf(setting(settings, f.key)))),
+    ...numberFields.map(({ spec, input }) =>
+      field(spec.id, spec.label, input, hintOf(setting(settings, spec.key))),
+    ),
     numeric.length > 1
       ? field(
           'features',
@@ -182,7 +191,7 @@ export function buildTrainingForm(
   syncFeatures();
 
   const num = (id: string) => {
-    const v = numbers.get(id)!.value.trim();
+    const v = numberInput(id).value.trim();
     return v === '' ? undefined : Number(v);
   };
   return {
@@ -215,15 +224,17 @@ export function buildTrainingForm(
         seed: config.training.seed,
       };
       for (const [id, v] of Object.entries(values))
-        if (!touched.has(id) && Number.isFinite(v)) numbers.get(id)!.value = String(v);
+        if (!touched.has(id) && Number.isFinite(v)) numberInput(id).value = String(v);
       if (!touched.has('cell')) cell.value = config.network.cell;
       if (!touched.has('features'))
         for (const o of features.options) o.selected = config.features.includes(o.value);
     },
     showFieldErrors(fields) {
       for (const box of form.querySelectorAll<HTMLElement>('[data-field]')) {
-        const key = NUMBER_FIELDS.find((f) => f.id === box.dataset.field)?.key ?? box.dataset.field!;
-        box.querySelector('.field-error')!.textContent = fields[key] ?? fields[box.dataset.field!] ?? '';
+        const name = box.dataset.field ?? '';
+        const key = NUMBER_FIELDS.find((f) => f.id === name)?.key ?? name;
+        const error = box.querySelector('.field-error');
+        if (error) error.textContent = fields[key] ?? fields[name] ?? '';
       }
     },
     setBusy(busy) {

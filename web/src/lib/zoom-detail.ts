@@ -79,3 +79,19 @@ export function spliceDetail(
     ]),
   };
 }
+
+/** spliceDetail for one line: the detail of `range` in place of the overview's points there. */
+export function spliceLineDetail(
+  overview: { time: number[]; values: number[] },
+  detail: { time: number[]; values: number[] },
+  range: TimeRange,
+): { time: number[]; values: number[] } {
+  const { time, columns } = spliceDetail(
+    { time: overview.time, columns: [overview.values] },
+    { time: detail.time, columns: [detail.values] },
+    range,
+  );
+  const [values] = columns;
+  if (!values) throw new Error('spliceDetail returned no column for the one it was given');
+  return { time, values };
+}
