@@ -278,8 +278,9 @@ describe('the web form', () => {
     for (const input of inputs) {
       expect(SETTING_NAMES, input.name).toContain(input.name);
       const schema = property(input.name);
-      expect(input.min, input.name).toBe(String(schema.minimum));
-      expect(input.max, input.name).toBe(String(schema.maximum));
+      // An exclusive bound (learningRate > 0) has no HTML form: no attribute, the server refuses it.
+      expect(input.min, input.name).toBe(schema.exclusiveMinimum ? null : String(schema.minimum));
+      expect(input.max, input.name).toBe(schema.exclusiveMaximum ? null : String(schema.maximum));
       expect(input.step, input.name).toBe(schema.type === 'integer' ? '1' : 'any');
       expect(input.hint.toLowerCase(), input.name).toBe(`${schema.description}.`.toLowerCase());
       if (schema.default !== undefined) expect(Number(input.value), input.name).toBe(schema.default);
@@ -289,6 +290,33 @@ describe('the web form', () => {
     );
     expect(cells).toEqual(property('cell').enum);
     expect(await page.inputValue('#cell')).toBe(SETTINGS_AUTO_DEFAULTS.cell);
+    const offered = await page.$$eval('#train-form [name]', (nodes) =>
+      nodes.map((n) => (n as unknown as { name: string }).name),
+    );
+    for (const name of SETTING_NAMES) expect(offered, `the form offers ${name}`).toContain(name);
+    const scales = await page.$$eval('#setting-scale option', (nodes) =>
+      nodes.map((n) => (n as unknown as { value: string }).value),
+    );
+    expect(scales).toEqual(['', ...(property('scale').enum ?? [])]);
+    expect(problems()).toEqual([]);
+  });
+
+  it('sends what "More settings" were given, under their schema names, and leaves the rest to auto mode', async () => {
+    const { page, problems } = await env.newPage();
+    await page.goto(`${env.baseUrl}/train.html?dataset=${weatherId}`);
+    await page.waitForSelector('#train-form[data-defaults="loaded"]');
+    await page.click('#advanced-settings summary');
+    await page.selectOption('#setting-strategy', 'recursive');
+    await page.selectOption('#setting-candidates', ['naive', 'theta']);
+    await page.fill('#setting-learningRate', '0.01');
+    await page.fill('#setting-batchSize', '');
+    await page.fill('#epochs', '1');
+    const request = page.waitForRequest((r) => r.url().endsWith('/api/trainings') && r.method() === 'POST');
+    await page.click('#start');
+    const body = (await request).postDataJSON() as Record<string, unknown>;
+    expect(body).toMatchObject({ strategy: 'recursive', candidates: ['naive', 'theta'], learningRate: 0.01 });
+    expect(body).not.toHaveProperty('batchSize');
+    expect(body).not.toHaveProperty('scale');
     expect(problems()).toEqual([]);
   });
 });

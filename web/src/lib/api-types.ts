@@ -65,4 +65,12 @@ export interface TrainingRequest {
   maxEpochs?: number;
   patienceEpochs?: number;
   seed?: number;
+  // The "More settings" section (advanced-settings.ts), built from the schema.
+  strategy?: string;
+  scale?: string;
+  learningRate?: number;
+  batchSize?: number;
+  maxTrainingWork?: number;
+  candidates?: string[];
+  ensembleSeeds?: number;
 }

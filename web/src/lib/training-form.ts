@@ -11,6 +11,7 @@ import type {
   TrainingRequest,
   ValidationReport,
 } from './api-types.ts';
+import { buildAdvancedSettings, hintOf, numberAttributes } from './advanced-settings.ts';
 import { el, replaceChildren } from './dom.ts';
 
 export interface TrainingForm {
@@ -39,27 +40,14 @@ const NUMBER_FIELDS: NumberField[] = [
   { id: 'seed', key: 'seed', label: 'Seed' },
 ];
 
+/** The settings the main fields show; every other one goes under "More settings". */
+const MAIN_SETTINGS: ReadonlySet<string> = new Set([...NUMBER_FIELDS.map((f) => f.key), 'cell', 'features']);
+
 /** A setting's schema; a form field the server does not know is a bug worth failing on. */
 function setting(settings: SettingsSchema, key: string): SettingSchema {
   const schema = settings.properties[key];
   if (!schema) throw new Error(`the server's settings have no "${key}"`);
   return schema;
-}
-
-/** The schema's description as a hint: "hidden units per layer" → "Hidden units per layer." */
-function hintOf(schema: SettingSchema): string {
-  const text = schema.description ?? '';
-  return text === '' ? '' : `${text[0]?.toUpperCase()}${text.slice(1)}.`;
-}
-
-/** min, max and step of an <input type="number"> from the schema's limits. */
-function numberAttributes(schema: SettingSchema): Record<string, number | string | undefined> {
-  return {
-    // An exclusive bound has no HTML form; the server still refuses it with a message.
-    min: schema.exclusiveMinimum ? undefined : schema.minimum,
-    max: schema.exclusiveMaximum ? undefined : schema.maximum,
-    step: schema.type === 'integer' ? 1 : 'any',
-  };
 }
 
 /** Suggested horizon for a frequency: a day of hours, a week of days, a year of months… */
@@ -144,6 +132,7 @@ export function buildTrainingForm(
     return input;
   };
   numberInput('horizon').value = String(horizonFor(report.frequency?.unit));
+  const advanced = buildAdvancedSettings(settings, MAIN_SETTINGS);
   const submit = el('button', { type: 'submit', id: 'start' }, 'Start training');
 
   // Fields the person changed keep their value when new defaults arrive.
@@ -177,6 +166,7 @@ export function buildTrainingForm(
           '',
           true,
         ),
+    advanced.section,
     el('div', { class: 'actions' }, submit),
   );
   form.dataset.datasetId = String(datasetId);
@@ -197,6 +187,7 @@ export function buildTrainingForm(
   return {
     read() {
       return {
+        ...(advanced.read() as Partial<TrainingRequest>),
         datasetId,
         target: target.value,
         time: time.value || undefined,

@@ -1,0 +1,116 @@
+// "More settings": every setting of the server's schema (GET /api/settings) that the main
+// fields of the training form do not show, each control built from its schema alone — a
+// choice for an enum, a multiple choice for a list of names, a number input with the
+// schema's limits otherwise. A setting added to the schema appears here with no change to
+// the page; left empty, a setting is not sent and auto mode decides it.
+import type { SettingSchema, SettingsSchema } from './api-types.ts';
+import { el } from './dom.ts';
+
+export interface AdvancedSettings {
+  /** A <details> section holding one field per setting. */
+  section: HTMLElement;
+  /** The settings given a value, by their schema name. */
+  read(): Record<string, unknown>;
+}
+
+interface Control {
+  key: string;
+  element: HTMLInputElement | HTMLSelectElement;
+  read(): unknown;
+}
+
+/** The schema's description as a hint: "hidden units per layer" → "Hidden units per layer." */
+export function hintOf(schema: SettingSchema): string {
+  const text = schema.description ?? '';
+  return text === '' ? '' : `${text[0]?.toUpperCase()}${text.slice(1)}.`;
+}
+
+/** min, max and step of an <input type="number"> from the schema's limits. */
+export function numberAttributes(schema: SettingSchema): Record<string, number | string | undefined> {
+  return {
+    // An exclusive bound has no HTML form; the server still refuses it with a message.
+    min: schema.exclusiveMinimum ? undefined : schema.minimum,
+    max: schema.exclusiveMaximum ? undefined : schema.maximum,
+    step: schema.type === 'integer' ? 1 : 'any',
+  };
+}
+
+/** "learningRate" → "Learning rate". */
+function labelOf(key: string): string {
+  const words = key.replace(/([A-Z])/g, ' $1').toLowerCase();
+  return `${words[0]?.toUpperCase()}${words.slice(1)}`;
+}
+
+function controlFor(key: string, schema: SettingSchema): Control {
+  const id = `setting-${key}`;
+  const choices = schema.enum ?? schema.items?.enum;
+  if (choices) {
+    const multiple = schema.type === 'array';
+    const select = el('select', {
+      id,
+      name: key,
+      multiple,
+      size: multiple ? Math.min(6, choices.length) : undefined,
+    });
+    if (!multiple) select.append(el('option', { value: '' }, 'auto'));
+    for (const choice of choices) select.append(el('option', { value: choice }, choice));
+    const picked = () => [...select.selectedOptions].map((o) => o.value).filter((v) => v !== '');
+    return {
+      key,
+      element: select,
+      read: () => (multiple ? (picked().length > 0 ? picked() : undefined) : picked()[0]),
+    };
+  }
+  const input = el('input', {
+    id,
+    name: key,
+    type: 'number',
+    ...numberAttributes(schema),
+    placeholder: 'auto',
+    value: typeof schema.default === 'number' ? schema.default : undefined,
+  });
+  return {
+    key,
+    element: input,
+    read: () => (input.value.trim() === '' ? undefined : Number(input.value)),
+  };
+}
+
+export function buildAdvancedSettings(
+  settings: SettingsSchema,
+  shown: ReadonlySet<string>,
+): AdvancedSettings {
+  const controls = Object.entries(settings.properties)
+    .filter(([key]) => !shown.has(key))
+    .map(([key, schema]) => ({ control: controlFor(key, schema), schema }));
+  const section = el(
+    'details',
+    { class: 'advanced wide', id: 'advanced-settings' },
+    el('summary', {}, 'More settings (left empty, auto mode decides)'),
+    el(
+      'div',
+      { class: 'advanced-fields' },
+      ...controls.map(({ control, schema }) =>
+        el(
+          'div',
+          { class: 'field', 'data-field': control.key },
+          el('label', { for: control.element.id }, labelOf(control.key)),
+          control.element,
+          el('p', { class: 'hint' }, hintOf(schema)),
+          el('span', { class: 'field-error', 'aria-live': 'polite' }),
+        ),
+      ),
+    ),
+  );
+  return {
+    section,
+    read: () => {
+      const values: Record<string, unknown> = {};
+      for (const { control } of controls) {
+        const value = control.read();
+        if (value !== undefined) values[control.key] = value;
+      }
+      return values;
+    },
+  };
+}
