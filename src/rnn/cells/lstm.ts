@@ -60,11 +60,7 @@ function stepForward(p: LayerParams, tape: LstmTape, t: number, B: number): void
     cPrevOff = t === 0 ? 0 : (t - 1) * B * H;
   const sOff = t * B * H;
   for (let r = 0; r < B; r++) {
-    const row = (t * B + r) * GH;
-    const ai = row + I * H,
-      af = row + F * H,
-      ag = row + G * H,
-      ao = row + O * H;
+    const [ai, af, ag, ao] = gateStarts((t * B + r) * GH, H);
     for (let j = 0; j < H; j++) {
       const i = sigmoid(a[ai + j]!);
       const f = sigmoid(a[af + j]!);
@@ -84,6 +80,11 @@ function stepForward(p: LayerParams, tape: LstmTape, t: number, B: number): void
   }
 }
 
+/** Where each gate's H values start in row `row` of a gate tensor, in equation order i, f, g, o. */
+function gateStarts(row: number, H: number): [number, number, number, number] {
+  return [row + I * H, row + F * H, row + G * H, row + O * H];
+}
+
 function stepBackward(p: LayerParams, tape: LstmTape, t: number, B: number, firstStep: number): void {
   const H = tape.hiddenSize,
     GH = GATES * H;
@@ -93,11 +94,7 @@ function stepBackward(p: LayerParams, tape: LstmTape, t: number, B: number, firs
     cPrevOff = t === 0 ? 0 : (t - 1) * B * H;
   if (t === tape.steps - 1) dc.fill(0, 0, B * H);
   for (let r = 0; r < B; r++) {
-    const row = (t * B + r) * GH;
-    const ai = row + I * H,
-      af = row + F * H,
-      ag = row + G * H,
-      ao = row + O * H;
+    const [ai, af, ag, ao] = gateStarts((t * B + r) * GH, H);
     for (let j = 0; j < H; j++) {
       const s = r * H + j;
       const i = gates[ai + j]!,
