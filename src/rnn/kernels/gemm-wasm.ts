@@ -57,7 +57,7 @@ export const gemmWasm: StagedGemmFn = (
     bLen = (K - 1) * bRow + (N - 1) * bCol + 1,
     cLen = (M - 1) * cRow + N;
   if (aLen + bLen + cLen > MAX_STAGED) {
-    splitProduct(gemm, M, N, K, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow);
+    halve(gemm, M, N, K, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow);
     return;
   }
   const aAt = 0,
@@ -134,23 +134,7 @@ function runStaged(
 }
 
 /** Halves the longest of K, M, N: two products that each stage less. */
-const splitProduct: SplitGemmFn = (
-  gemm,
-  M,
-  N,
-  K,
-  A,
-  aOff,
-  aRow,
-  aCol,
-  B,
-  bOff,
-  bRow,
-  bCol,
-  C,
-  cOff,
-  cRow,
-) => {
+const halve: SplitGemmFn = (gemm, M, N, K, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow) => {
   if (K >= M && K >= N && K > 1) {
     const h = K >> 1;
     gemm(M, N, h, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow);
