@@ -1,7 +1,19 @@
 // The methods the M4 bench runs and the fit options each adds: auto mode as a user gets it,
-// and each candidate of auto's pool alone through the `candidates` option.
+// and each candidate of auto's pool alone through the `candidates` option. `pool` is not a
+// forecaster: it journals every candidate of auto's pool, its validation scores and its
+// forecast from the end of the history (fitted before validation, not refitted), so that
+// selection rules can be compared offline on the same fits (bench/m4-selection.ts).
 
-export const M4_METHODS = ['auto', 'rnn', 'naive', 'seasonal-naive', 'drift', 'theta', 'ets'] as const;
+export const M4_METHODS = [
+  'auto',
+  'rnn',
+  'naive',
+  'seasonal-naive',
+  'drift',
+  'theta',
+  'ets',
+  'pool',
+] as const;
 
 export type M4Method = (typeof M4_METHODS)[number];
 
@@ -15,5 +27,5 @@ export function isM4Method(name: string): name is M4Method {
  * must compile (and run auto) before then.
  */
 export function methodOptions(method: M4Method): Record<string, unknown> {
-  return method === 'auto' ? {} : { candidates: [method] };
+  return method === 'auto' || method === 'pool' ? {} : { candidates: [method] };
 }

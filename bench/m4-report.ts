@@ -1,6 +1,7 @@
 // bench/M4.md as text, from what bench/m4.ts gathered: per frequency the methods' scores
 // beside M4's benchmarks on the same series and the published table, the agreement with
 // score.py, how often each candidate was kept, failures and warnings. Pure: no I/O here.
+import type { Coverage } from './m4-coverage.ts';
 import type { M4Frequency } from './m4-data.ts';
 import { M4_SPEC } from './m4-data.ts';
 import { failedCandidates, keptFamily } from './m4-leaderboard.ts';
@@ -14,6 +15,7 @@ export interface VariantOutcome {
   fitSeason: number;
   results: M4Result[];
   score: SetScore;
+  coverage: Coverage;
   python: PythonScore | { error: string };
   forecastsFile: string;
 }
@@ -55,6 +57,7 @@ const f3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '—');
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 /** Seconds: two decimals below 10 s, where classical fits live. */
 const secs = (v: number) => v.toFixed(v < 10 ? 2 : 1);
+const percent = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)} %` : '—');
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 const title = (freq: string) => `${freq[0]!.toUpperCase()}${freq.slice(1)}`;
 /** One message per kind: numbers masked, so "12 values" and "13 values" count together. */
@@ -73,8 +76,10 @@ function scoreTable(o: FrequencyOutcome): string[] {
       'CPU s',
       'total min',
       'warned',
+      'in 80 % band',
+      'in 95 % band',
     ]),
-    row(Array(10).fill('---')),
+    row(Array(12).fill('---')),
   ];
   for (const v of o.variants) {
     const seconds = v.results.map((r) => r.seconds);
@@ -91,12 +96,14 @@ function scoreTable(o: FrequencyOutcome): string[] {
         cpu.length === 0 ? '—' : secs(sum(cpu) / cpu.length),
         (sum(seconds) / 60).toFixed(1),
         v.results.filter((r) => r.warnings.length > 0).length,
+        percent(v.coverage.within80),
+        percent(v.coverage.within95),
       ]),
     );
   }
   for (const [name, s] of o.benchmarks)
     lines.push(
-      row([`${name} (same series)`, '—', f3(s.smape), f3(s.mase), f3(s.owa), ...Array(5).fill('—')]),
+      row([`${name} (same series)`, '—', f3(s.smape), f3(s.mase), f3(s.owa), ...Array(7).fill('—')]),
     );
   return lines;
 }

@@ -5,7 +5,8 @@
 // too, recorded as failed with its message; the scorer then uses the Naive forecast for it.
 import { performance } from 'node:perf_hooks';
 import { fit, forecast } from '../src/forecaster.ts';
-import type { ForecastOptions } from '../src/forecaster.ts';
+import { isScoredPool, scorePool } from '../src/forecast/score-pool.ts';
+import type { ForecastOptions, TimeSeries } from '../src/forecaster.ts';
 import { threadCpuSeconds } from './m4-cpu-time.ts';
 import type { M4Frequency } from './m4-data.ts';
 import { M4_SPEC, m4TimeSeries } from './m4-data.ts';
@@ -45,7 +46,25 @@ export interface M4Result {
   /** The candidate the leaderboard kept (m4-leaderboard.ts). */
   kept?: string;
   error?: string;
+  /** The 80 % and 95 % bands of the forecast, for coverage on the test part (m4-coverage.ts). */
+  bands?: { lower80: number[]; upper80: number[]; lower95: number[]; upper95: number[] };
+  /** Method `pool` only: every candidate, scored on validation, with its forecast from the end of the history. */
+  candidates?: PoolCandidate[];
+  /** Method `pool` only: what rebuilds the validation scorer offline (select.ts ValidationScorer). */
+  validation?: { origins: number[]; seasonLength: number; trainEnd: number };
   finishedAt: string;
+}
+
+export interface PoolCandidate {
+  name: string;
+  kind: string;
+  score: number;
+  smape: number;
+  mase: number;
+  fitSeconds: number;
+  forecast: number[];
+  /** Its h-step forecasts from every validation origin, row after row. */
+  predicted: number[];
 }
 
 /** What the bench reads off a model beyond the forecast; optional so a changed model shape still runs. */
@@ -67,8 +86,16 @@ export async function runTask(task: M4Task): Promise<M4Result> {
     const series = await m4TimeSeries(task.id, task.values, task.freq);
     started = performance.now();
     cpuStarted = threadCpuSeconds();
+    if (task.method === 'pool') return { ...base, ...(await poolResult(series, task)), ...cpuSpent() };
     const model = await fit(series, task.options as unknown as ForecastOptions);
-    const values = Array.from(forecast(model, series).forecast);
+    const future = forecast(model, series);
+    const values = Array.from(future.forecast);
+    const bands = {
+      lower80: Array.from(future.lower80),
+      upper80: Array.from(future.upper80),
+      lower95: Array.from(future.lower95),
+      upper95: Array.from(future.upper95),
+    };
     const seconds = (performance.now() - started) / 1000;
     const cpu = cpuSpent();
     const view = model as unknown as ModelView;
@@ -83,7 +110,7 @@ export async function runTask(task: M4Task): Promise<M4Result> {
     return {
       ...base,
       ok: problem === undefined,
-      ...(problem === undefined ? { forecast: values } : { error: problem }),
+      ...(problem === undefined ? { forecast: values, bands } : { error: problem }),
       seconds,
       ...cpu,
       warnings: [...(view.warnings ?? [])],
@@ -102,4 +129,41 @@ export async function runTask(task: M4Task): Promise<M4Result> {
       finishedAt: new Date().toISOString(),
     };
   }
+}
+
+/** Every candidate of auto's pool, each forecasting h steps from the end of the history; `forecast` is the validation winner's. */
+async function poolResult(
+  series: TimeSeries,
+  task: M4Task,
+): Promise<Omit<M4Result, keyof M4Task | 'method'>> {
+  const started = performance.now();
+  const pool = await scorePool(series, task.options as unknown as ForecastOptions);
+  if (!isScoredPool(pool)) throw new Error(`too short to validate: ${pool.notes.join('; ')}`);
+  const n = series.values.length;
+  const h = M4_SPEC[task.freq].horizonSteps;
+  const candidates = pool.scored
+    .map((c) => ({
+      name: c.forecaster.name,
+      kind: c.forecaster.kind,
+      score: c.score,
+      smape: c.smape,
+      mase: c.mase,
+      fitSeconds: c.fitSeconds,
+      forecast: Array.from(c.forecaster.forecastFrom(pool.columns, [n], h)),
+      predicted: Array.from(c.predicted, (v) => Number(v.toPrecision(7))),
+    }))
+    .sort((a, b) => a.score - b.score);
+  return {
+    ok: true,
+    forecast: candidates[0]!.forecast,
+    candidates,
+    validation: {
+      origins: Array.from(pool.validation.origins),
+      seasonLength: pool.config.seasonLength,
+      trainEnd: pool.split.train[1],
+    },
+    seconds: (performance.now() - started) / 1000,
+    warnings: pool.notes,
+    finishedAt: new Date().toISOString(),
+  };
 }

@@ -23,6 +23,7 @@ import { m4Report } from './m4-report.ts';
 import type { FrequencyOutcome, ReportInput } from './m4-report.ts';
 import type { M4Result, M4Task } from './m4-run.ts';
 import { sampleIds } from './m4-sample.ts';
+import { intervalCoverage } from './m4-coverage.ts';
 import { benchmarks, scoreSet, smape } from './m4-score.ts';
 import { machineDescription } from './results-md.ts';
 
@@ -205,6 +206,7 @@ async function main(args: M4Args): Promise<void> {
         fitSeason: variant.fitSeason,
         results: mine,
         score,
+        coverage: intervalCoverage(mine, series),
         python,
         forecastsFile,
       };

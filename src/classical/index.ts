@@ -24,6 +24,21 @@ export const CLASSICAL_METHODS = [
 
 export type ClassicalMethod = (typeof CLASSICAL_METHODS)[number];
 
+/**
+ * The simple benchmarks (a last value, a last season, a straight line) and the
+ * exponential-smoothing models: two families whose errors differ in kind, which is what a
+ * combination across families hedges (src/forecast/families.ts).
+ */
+export const CLASSICAL_FAMILIES: Record<ClassicalMethod, 'benchmark' | 'smoothing'> = {
+  naive: 'benchmark',
+  'seasonal-naive': 'benchmark',
+  drift: 'benchmark',
+  naive2: 'benchmark',
+  ses: 'smoothing',
+  theta: 'smoothing',
+  ets: 'smoothing',
+};
+
 export function isClassicalMethod(name: string): name is ClassicalMethod {
   return (CLASSICAL_METHODS as readonly string[]).includes(name);
 }

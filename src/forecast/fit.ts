@@ -1,44 +1,36 @@
 // fit: series + options → a ForecastModel. Resolves the config (auto mode), plans the
 // split (short series get what they need), fits every candidate of the pool on the
 // history before validation, scores each on rolling validation origins, adds ensembles
-// (seeds of the best RNN, the median of the best three), keeps the best, calibrates
-// split-conformal intervals on its validation errors, and refits the kept one on all the
-// data for the future forecast.
+// (seeds of the best RNN; the median of the best three, and of the best of each family),
+// keeps the best, calibrates split-conformal intervals on its validation errors, and
+// refits the kept one on all the data for the future forecast.
 import type { TimeSeries } from '../data/types.ts';
 import type { SplitRanges } from '../prep/split.ts';
-import { ConfigError, resolveForecastConfig } from './auto.ts';
+import { ConfigError } from './auto.ts';
 import { baselineModel } from './baseline-model.ts';
-import { candidatePool } from './candidates.ts';
 import { combine, medianOf } from './combination.ts';
 import type { ForecastConfig, ForecastOptions } from './config.ts';
 import { dataSummary } from './data-summary.ts';
-import { fitPool, rnnFitter, secondsSince, stageHooks } from './fit-candidates.ts';
+import { rnnFitter, secondsSince, stageHooks } from './fit-candidates.ts';
 import type { CandidateFailure, FittedCandidate } from './fit-candidates.ts';
 import type { FitHooks } from './fit-hooks.ts';
+import { bestOfEachFamily } from './families.ts';
 import { fitConformalWidths } from './intervals.ts';
 import type { ForecastModel } from './model.ts';
-import { planSplit } from './plan-split.ts';
-import { columnsOf } from './prepare.ts';
 import type { RnnForecaster } from './rnn-forecaster.ts';
+import { isScoredPool, scorePool } from './score-pool.ts';
+import type { ScoredCandidate } from './score-pool.ts';
 import { fitSeedEnsemble, seedEnsembleName } from './seed-ensemble.ts';
-import { LEADERBOARD_METRIC, ValidationScorer, rankEntries, validationOrigins } from './select.ts';
-import type { LeaderboardEntry, ValidationForecasts } from './select.ts';
+import { LEADERBOARD_METRIC, rankEntries } from './select.ts';
+import type { ValidationForecasts } from './select.ts';
 
+export { MIN_SERIES_VALUES } from './score-pool.ts';
 export type { FitHooks, FitProgress } from './fit-hooks.ts';
 
 /** Fewer validation origins than this make interval widths rough: say so. */
 const FEW_CALIBRATION_ORIGINS = 20;
-/** A series shorter than this cannot be forecast and scored at all. */
-export const MIN_SERIES_VALUES = 3;
-/** How many of the best candidates the combination takes the median of. */
+/** How many of the best candidates the first combination takes the median of. */
 const COMBINATION_SIZE = 3;
-
-interface ScoredCandidate
-  extends FittedCandidate,
-    Omit<LeaderboardEntry, 'name' | 'kind' | 'fitSeconds' | 'kept'> {
-  /** Its h-step forecasts from every validation origin. */
-  predicted: Float64Array;
-}
 
 /**
  * @example
@@ -50,51 +42,27 @@ export async function fit(
   options: ForecastOptions | ForecastConfig,
   hooks: FitHooks = {},
 ): Promise<ForecastModel> {
-  const n = series.values.length;
-  if (n < MIN_SERIES_VALUES)
-    throw new ConfigError(
-      `a series of ${n} values is too short to forecast; at least ${MIN_SERIES_VALUES} are needed`,
-    );
-  const config = resolveForecastConfig(series, options);
   const seeds = ('ensembleSeeds' in options ? options.ensembleSeeds : undefined) ?? 1;
   if (!Number.isInteger(seeds) || seeds < 1 || seeds > 9)
     throw new ConfigError(`ensembleSeeds must be a whole number from 1 to 9, got ${seeds}`);
-  const plan = planSplit(n, config.horizonSteps, config.split);
-  if (!plan.canValidate) return baselineModel(series, config, plan.notes);
-  const { split } = plan;
-  const pool = candidatePool(series, options, config, split);
-  const { fitted, failed } = await fitPool(series, pool, split, hooks);
-  if (fitted.length === 0)
-    throw new Error(`every candidate failed: ${failed.map((f) => `${f.name}: ${f.reason}`).join('; ')}`);
-
-  const columns = columnsOf(series, config);
+  const pool = await scorePool(series, options, hooks);
+  if (!isScoredPool(pool)) return baselineModel(series, pool.config, pool.notes);
+  const { config, split, columns, validation, scored, failed, score } = pool;
   const h = config.horizonSteps;
-  const forecasters = fitted.map((f) => f.forecaster);
-  const validation = validationOrigins(columns[0]!, split.validation, h, forecasters);
-  if (validation.origins.length === 0)
-    throw new Error(`the validation split ${split.validation.join('–')} holds no ${h}-step forecast origin`);
-  const scorer = new ValidationScorer(columns[0]!, validation, h, config.seasonLength, split.train[1]);
-  const score = (candidate: FittedCandidate, predicted: Float64Array): ScoredCandidate => ({
-    ...candidate,
-    predicted,
-    ...scorer.score(predicted),
-  });
-  const scored = fitted.map((f) => score(f, f.forecaster.forecastFrom(columns, validation.origins, h)));
   if (seeds > 1 && !hooks.signal?.aborted) {
     const ensemble = await seedEnsemble(scored, seeds, { series, split, hooks, failed });
     if (ensemble)
       scored.push(score(ensemble, ensemble.forecaster.forecastFrom(columns, validation.origins, h)));
   }
-  const best = rankEntries(scored).slice(0, COMBINATION_SIZE);
-  if (best.length >= 2) {
-    const combination = combine(best.map((b) => b.forecaster));
-    const fitSeconds = best.reduce((s, b) => s + b.fitSeconds, 0);
-    scored.push(score({ forecaster: combination, fitSeconds }, medianOf(best.map((b) => b.predicted))));
+  for (const members of combinationMembers(rankEntries(scored))) {
+    const combination = combine(members.map((b) => b.forecaster));
+    const fitSeconds = members.reduce((s, b) => s + b.fitSeconds, 0);
+    scored.push(score({ forecaster: combination, fitSeconds }, medianOf(members.map((b) => b.predicted))));
   }
   const ranked = rankEntries(scored);
   const kept = ranked[0]!;
 
-  const warnings = [...plan.notes, ...pool.notes, ...keptWarnings(kept, pool.rnn.length, failed, validation)];
+  const warnings = [...pool.notes, ...keptWarnings(kept, pool.rnnCandidates, failed, validation)];
   let final = kept.forecaster;
   if (hooks.signal?.aborted)
     warnings.push(
@@ -135,6 +103,21 @@ export async function fit(
     split,
     warnings,
   };
+}
+
+/**
+ * The combinations that join the leaderboard: the median of the best three, and the median
+ * of the best of each family (network, smoothing, benchmark) when that is a different set.
+ * Both are scored on validation like any candidate, so one is kept only when it validates best.
+ */
+function combinationMembers(ranked: readonly ScoredCandidate[]): ScoredCandidate[][] {
+  const sets = [ranked.slice(0, COMBINATION_SIZE), bestOfEachFamily(ranked)].filter((s) => s.length >= 2);
+  const key = (set: ScoredCandidate[]) =>
+    set
+      .map((m) => m.forecaster.name)
+      .sort()
+      .join('|');
+  return sets.filter((set, i) => sets.findIndex((other) => key(other) === key(set)) === i);
 }
 
 /** The best-scoring RNN refitted from more seeds: their median, or null (and a recorded failure). */

@@ -1,0 +1,134 @@
+// Selection rules compared offline on one set of fits. `npm run bench:m4 -- --methods pool`
+// journals every candidate of auto's pool for each series: its validation forecasts and its
+// forecast of the M4 test part (fitted before validation, not refitted). Each rule below
+// turns those into one forecast per series, scored with the M4 measures, so rules are
+// compared on the very same networks, not on fits that differ by the luck of a seed.
+//
+//   npx tsx bench/m4-selection.ts [--journal /tmp/recurrent-m4.jsonl] [--freqs weekly,hourly]
+//
+// Tuning a rule on the test part of these series is tuning on M4, as the issue allows; the
+// rule chosen is then checked by real `auto` runs on other series (bench/M4.md).
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { medianOf } from '../src/forecast/combination.ts';
+import type { FittedForecaster } from '../src/forecast/contract.ts';
+import { familyOf } from '../src/forecast/families.ts';
+import { ValidationScorer } from '../src/forecast/select.ts';
+import { loadM4, M4_SPEC } from './m4-data.ts';
+import type { M4Frequency, M4Series } from './m4-data.ts';
+import type { M4Result, PoolCandidate } from './m4-run.ts';
+import { scoreSet } from './m4-score.ts';
+
+interface Candidate extends PoolCandidate {
+  /** The validation score, recomputed for combinations. */
+  score: number;
+}
+
+/** What a rule sees of one series: its candidates, best validation score first, and a scorer for new forecasts. */
+interface Pool {
+  candidates: Candidate[];
+  scoreOf(predicted: Float64Array): number;
+}
+
+type Rule = (pool: Pool) => Float64Array;
+
+const f64 = (a: number[]) => Float64Array.from(a);
+const median = (members: Candidate[]) => medianOf(members.map((m) => f64(m.forecast)));
+const medianPredicted = (members: Candidate[]) => medianOf(members.map((m) => f64(m.predicted)));
+
+/** The best of each family (network, smoothing, benchmark: src/forecast/families.ts) that the pool holds. */
+function bestOfEachFamily(candidates: Candidate[]): Candidate[] {
+  const seen = new Set<string>();
+  return candidates.filter((c) => {
+    const family = familyOf(c as unknown as Pick<FittedForecaster, 'kind' | 'name'>);
+    if (seen.has(family)) return false;
+    seen.add(family);
+    return true;
+  });
+}
+
+/** The best RNN and the best two others: diverse by the contract's kinds alone. */
+function bestOfEachKind(candidates: Candidate[]): Candidate[] {
+  const rnn = candidates.find((c) => c.kind === 'rnn');
+  const others = candidates.filter((c) => c.kind !== 'rnn').slice(0, rnn ? 2 : 3);
+  return rnn ? [rnn, ...others] : others;
+}
+
+/** Keeps whichever of the single candidates and these combinations validates best. */
+function bestOf(pool: Pool, combos: Candidate[][], margin = 0): Float64Array {
+  let best: { forecast: Float64Array; score: number } = {
+    forecast: f64(pool.candidates[0]!.forecast),
+    score: pool.candidates[0]!.score * (1 + margin),
+  };
+  for (const members of combos) {
+    if (members.length < 2) continue;
+    const score = pool.scoreOf(medianPredicted(members));
+    if (score < best.score) best = { forecast: median(members), score };
+  }
+  return best.forecast;
+}
+
+const RULES: Record<string, Rule> = {
+  'best single': (p) => f64(p.candidates[0]!.forecast),
+  'auto today: best single or median of best 3': (p) => bestOf(p, [p.candidates.slice(0, 3)]),
+  'median of best 3, always': (p) => median(p.candidates.slice(0, 3)),
+  'median of best 5, always': (p) => median(p.candidates.slice(0, 5)),
+  'median of best of each family, always': (p) => median(bestOfEachFamily(p.candidates)),
+  'best single, best 3 or best of each family': (p) =>
+    bestOf(p, [p.candidates.slice(0, 3), bestOfEachFamily(p.candidates)]),
+  'best of each family unless a single beats it by 10 %': (p) =>
+    bestOf(p, [bestOfEachFamily(p.candidates)], 0.1),
+  'median of best 3 unless a single beats it by 10 %': (p) => bestOf(p, [p.candidates.slice(0, 3)], 0.1),
+  'best single, best 3 or best RNN with the best 2 classical': (p) =>
+    bestOf(p, [p.candidates.slice(0, 3), bestOfEachKind(p.candidates)]),
+  'best single, best 3, best 5 or best of each family': (p) =>
+    bestOf(p, [p.candidates.slice(0, 3), p.candidates.slice(0, 5), bestOfEachFamily(p.candidates)]),
+  'best RNN': (p) => f64(p.candidates.find((c) => c.kind === 'rnn')?.forecast ?? p.candidates[0]!.forecast),
+};
+
+function readPools(journal: string, freq: M4Frequency, series: Map<string, M4Series>): Map<string, Pool> {
+  const pools = new Map<string, Pool>();
+  const h = M4_SPEC[freq].horizonSteps;
+  for (const line of readFileSync(journal, 'utf8').split('\n')) {
+    if (!line.includes('"method":"pool"')) continue;
+    const r = JSON.parse(line) as M4Result;
+    const s = series.get(r.id);
+    if (r.freq !== freq || !r.ok || !r.candidates || !r.validation || !s) continue;
+    const { origins, seasonLength, trainEnd } = r.validation;
+    const actual = new Float64Array(origins.length * h);
+    origins.forEach((o, i) => actual.set(s.train.subarray(o, o + h), i * h));
+    const scorer = new ValidationScorer(
+      s.train,
+      { origins: Int32Array.from(origins), actual },
+      h,
+      seasonLength,
+      trainEnd,
+    );
+    pools.set(r.id, {
+      candidates: r.candidates.filter((c) => c.forecast.every(Number.isFinite)),
+      scoreOf: (predicted) => scorer.score(predicted).score,
+    });
+  }
+  return pools;
+}
+
+const { values: args } = parseArgs({
+  options: { journal: { type: 'string' }, freqs: { type: 'string' } },
+});
+const journal = args.journal ?? '/tmp/recurrent-m4.jsonl';
+for (const freq of (args.freqs ?? 'weekly,hourly').split(',') as M4Frequency[]) {
+  const all = new Map(loadM4(freq).map((s) => [s.id, s]));
+  const pools = readPools(journal, freq, all);
+  if (pools.size === 0) continue;
+  const cases = [...pools.keys()].map((id) => all.get(id)!);
+  const methods = new Map<string, Map<string, Float64Array>>();
+  for (const [name, rule] of Object.entries(RULES))
+    methods.set(name, new Map([...pools].map(([id, pool]) => [id, rule(pool)])));
+  const { horizonSteps, scoringSeason } = M4_SPEC[freq];
+  const scores = scoreSet(cases, horizonSteps, scoringSeason, methods);
+  console.log(
+    `\nM4 ${freq}, ${pools.size} series (${journal})\n\n| rule | sMAPE | MASE | OWA |\n|---|---|---|---|`,
+  );
+  for (const [name, s] of scores)
+    console.log(`| ${name} | ${s.smape.toFixed(3)} | ${s.mase.toFixed(3)} | ${s.owa.toFixed(3)} |`);
+}
