@@ -1,6 +1,6 @@
-// Markdown for bench/ACCURACY.md: the main dataset × method table, the target check, one
-// table per experiment with its summary rows and the default it supports, and the CLI
-// timing of a 5,000-point series.
+// Markdown for the --experiments part of bench/ACCURACY.md: the dataset × cell table, the
+// earlier target check, one table per experiment with its summary rows and the default it
+// supports; and the CLI timing of a 5,000-point series.
 import type { Experiment, RunResult } from './accuracy-runs.ts';
 import type { BenchSeries } from './accuracy-series.ts';
 
@@ -81,7 +81,7 @@ export function mainTables(benches: BenchSeries[], main: ResultsBySeries): strin
         b.name,
         b.series.values.length,
         a.origins,
-        `${a.cell} H${a.hidden} T${a.window} ${a.strategy} ${a.scaler}${a.candidates ? ` (validation MAE ${a.candidates})` : ''}`,
+        `${a.cell} H${a.hidden} T${a.window} ${a.strategy} ${a.scaler}${a.candidates ? ` (validation score ${a.candidates})` : ''}`,
         ...NETS.map(cell),
       ]),
     );
@@ -121,7 +121,7 @@ export function targetTable(
           : `does NOT beat naive (${f3(a.model.mase)} ≥ ${f3(nv)})`;
     } else {
       const pass = a.model.mase < sn;
-      target = b.kind === 'weather' ? 'auto < seasonal naive' : '(synthetic; informative)';
+      target = b.kind === 'weather' ? 'auto < seasonal naive' : `(${b.kind}; informative)`;
       result = pass ? 'PASS' : 'MISS';
       if (!pass && b.kind === 'weather') misses.push(b.name);
     }
@@ -344,7 +344,7 @@ export function verdict(
 }
 
 export function timingSection(timings: CliTiming[]): string {
-  if (timings.length === 0) return '_Skipped (--quick)._';
+  if (timings.length === 0) return '_Skipped (--quick or --series)._';
   const out = [
     header([
       'series',

@@ -1,4 +1,4 @@
-// The variants bench/accuracy.ts fits, and one scored run of a variant on a series,
+// The experiment variants bench/accuracy.ts fits, and one scored run of a variant on a series,
 // through the facade only: fit → evaluate (test split, rolling origins, h steps, with the
 // baselines) → forecast (the h rows a user would get).
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -157,8 +157,10 @@ export interface RunResult {
   epochs: number;
   bestEpoch: number;
   stoppedBy: string;
-  /** Auto mode's candidates and their validation MAE, when it fitted more than one ("zscore 0.12 / sdiff 0.05"). */
+  /** The leaderboard: each candidate and its validation score (1 = seasonal naive), "ets 0.44 / naive 0.79". */
   candidates?: string;
+  /** The candidate fit() kept (model.leaderboard.kept): a classical method, an RNN scaler or a combination. */
+  kept: string;
   /** Some candidate stopped at the work cap. */
   capped: boolean;
   /** Rows forecast() returned past the end of the series: must equal h. */
@@ -225,7 +227,8 @@ export class RunCache {
     const series = variant.series ? variant.series(bench.series) : bench.series;
     const config = resolveForecastConfig(series, options);
     // Without a scaler, auto mode also fits the seasonal-difference candidate: not the same run as its level scaler given explicitly.
-    const key = `${bench.name}\u0000${variant.series ? variant.id : ''}\u0000${options.scaler === undefined ? 'choose' : 'given'}\u0000${JSON.stringify(config)}`;
+    // The pool narrowed by `candidates` is not part of the resolved config: key on it too.
+    const key = `${bench.name}\u0000${variant.series ? variant.id : ''}\u0000${options.scaler === undefined ? 'choose' : 'given'}\u0000${options.candidates?.join('+') ?? 'all'}\u0000${JSON.stringify(config)}`;
     const seen = this.runs.get(key);
     if (seen) return { ...seen, variant: variant.id, reusedFrom: seen.reusedFrom ?? seen.variant };
     const autoRun = this.autoRuns.get(bench.name);
@@ -269,13 +272,14 @@ export class RunCache {
             `${e.name.replace(/seasonal difference \(m = \d+\) \+ z-score$/, 'sdiff')} ${e.score.toPrecision(3)}`,
         )
         .join(' / '),
+      kept: model.leaderboard.kept,
       capped: model.warnings.some((w) => w.includes('work cap')),
       forecastRows: future.forecast.length,
     };
     this.keep(key, variant, result);
     appendFileSync(this.journal, `${JSON.stringify({ key, result })}\n`);
     log(
-      `${bench.name} · ${variant.id}: MASE ${result.model.mase.toFixed(3)} (snaive ${result.baselines['seasonal-naive'].mase.toFixed(3)}, naive ${result.baselines.naive.mase.toFixed(3)}) · ${config.network.cell} H${config.network.hiddenSize} T${config.windowLength} ${config.strategy} ${result.scaler} · ${fitSeconds.toFixed(1)} s, ${result.epochs} epochs (${result.stoppedBy})${result.candidates ? ` · validation MAE ${result.candidates}` : ''}`,
+      `${bench.name} · ${variant.id} (kept ${result.kept}): MASE ${result.model.mase.toFixed(3)} (snaive ${result.baselines['seasonal-naive'].mase.toFixed(3)}, naive ${result.baselines.naive.mase.toFixed(3)}) · ${config.network.cell} H${config.network.hiddenSize} T${config.windowLength} ${config.strategy} ${result.scaler} · ${fitSeconds.toFixed(1)} s, ${result.epochs} epochs (${result.stoppedBy})${result.candidates ? ` · validation score ${result.candidates}` : ''}`,
     );
     return result;
   }

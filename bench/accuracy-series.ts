@@ -6,8 +6,12 @@ import { ingestCsv } from '../src/forecaster.ts';
 import type { Frequency, TimeSeries } from '../src/forecaster.ts';
 import { createRandom } from '../src/rnn/random.ts';
 
-/** weather/climate: target is "beat seasonal naive"; stock: report against naive; synthetic: informative. */
-export type SeriesKind = 'weather' | 'stock' | 'synthetic';
+/**
+ * What a series measures. weather (bundled): target is "beat seasonal naive"; stock: report
+ * against naive; synthetic: informative; economic, climate, activity: the vega-datasets
+ * suite, judged per frequency group.
+ */
+export type SeriesKind = 'weather' | 'stock' | 'synthetic' | 'economic' | 'climate' | 'activity';
 
 export interface BenchSeries {
   name: string;
