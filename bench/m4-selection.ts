@@ -8,7 +8,7 @@
 //
 // Tuning a rule on the test part of these series is tuning on M4, as the issue allows; the
 // rule chosen is then checked by real `auto` runs on other series (bench/M4.md).
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { medianOf } from '../src/forecast/combination.ts';
 import type { FittedForecaster } from '../src/forecast/contract.ts';
@@ -18,6 +18,7 @@ import { loadM4, M4_SPEC } from './m4-data.ts';
 import type { M4Frequency, M4Series } from './m4-data.ts';
 import type { M4Result, PoolCandidate } from './m4-run.ts';
 import { scoreSet } from './m4-score.ts';
+import { machineDescription } from './results-md.ts';
 
 interface Candidate extends PoolCandidate {
   /** The validation score, recomputed for combinations. */
@@ -70,11 +71,11 @@ function bestOf(pool: Pool, combos: Candidate[][], margin = 0): Float64Array {
 
 const RULES: Record<string, Rule> = {
   'best single': (p) => f64(p.candidates[0]!.forecast),
-  'auto today: best single or median of best 3': (p) => bestOf(p, [p.candidates.slice(0, 3)]),
+  'auto before: best single or median of best 3': (p) => bestOf(p, [p.candidates.slice(0, 3)]),
   'median of best 3, always': (p) => median(p.candidates.slice(0, 3)),
   'median of best 5, always': (p) => median(p.candidates.slice(0, 5)),
   'median of best of each family, always': (p) => median(bestOfEachFamily(p.candidates)),
-  'best single, best 3 or best of each family': (p) =>
+  'auto now: best single, best 3 or best of each family': (p) =>
     bestOf(p, [p.candidates.slice(0, 3), bestOfEachFamily(p.candidates)]),
   'best of each family unless a single beats it by 10 %': (p) =>
     bestOf(p, [bestOfEachFamily(p.candidates)], 0.1),
@@ -113,9 +114,16 @@ function readPools(journal: string, freq: M4Frequency, series: Map<string, M4Ser
 }
 
 const { values: args } = parseArgs({
-  options: { journal: { type: 'string' }, freqs: { type: 'string' } },
+  options: { journal: { type: 'string' }, freqs: { type: 'string' }, out: { type: 'string' } },
 });
 const journal = args.journal ?? '/tmp/recurrent-m4.jsonl';
+const lines = [
+  '# Selection rules on M4, compared offline on the same fits',
+  '',
+  `Date: ${new Date().toISOString().slice(0, 10)}. Machine: ${machineDescription()}. Command: \`npx tsx bench/m4-selection.ts ${process.argv.slice(2).join(' ')}\` over the journal of \`npx tsx bench/m4.ts --methods pool …\` (${journal}).`,
+  '',
+  'Every candidate of auto mode\'s pool was fitted once per series on the history before validation and journaled with its validation forecasts and its forecast of the M4 test part from the end of the history (not refitted on all the data, so networks are at a disadvantage here that auto mode does not have). Each rule turns the same candidates into one forecast per series; scores are M4\'s sMAPE, MASE and OWA against Naive2 on the same series. "auto before" is the rule before this comparison; "auto now" adds the median of the best of each family (network, smoothing, benchmark) to the leaderboard, chosen on these tables.',
+];
 for (const freq of (args.freqs ?? 'weekly,hourly').split(',') as M4Frequency[]) {
   const all = new Map(loadM4(freq).map((s) => [s.id, s]));
   const pools = readPools(journal, freq, all);
@@ -126,9 +134,16 @@ for (const freq of (args.freqs ?? 'weekly,hourly').split(',') as M4Frequency[]) 
     methods.set(name, new Map([...pools].map(([id, pool]) => [id, rule(pool)])));
   const { horizonSteps, scoringSeason } = M4_SPEC[freq];
   const scores = scoreSet(cases, horizonSteps, scoringSeason, methods);
-  console.log(
-    `\nM4 ${freq}, ${pools.size} series (${journal})\n\n| rule | sMAPE | MASE | OWA |\n|---|---|---|---|`,
+  lines.push(
+    '',
+    `## M4 ${freq}, ${pools.size} series`,
+    '',
+    '| rule | sMAPE | MASE | OWA |',
+    '|---|---|---|---|',
   );
   for (const [name, s] of scores)
-    console.log(`| ${name} | ${s.smape.toFixed(3)} | ${s.mase.toFixed(3)} | ${s.owa.toFixed(3)} |`);
+    lines.push(`| ${name} | ${s.smape.toFixed(3)} | ${s.mase.toFixed(3)} | ${s.owa.toFixed(3)} |`);
 }
+const text = `${lines.join('\n')}\n`;
+if (args.out) writeFileSync(args.out, text);
+else process.stdout.write(text);

@@ -1,7 +1,7 @@
 // Families of forecasters whose errors tend to move together: the networks, the
 // exponential-smoothing models and the simple benchmarks. The median of the best of each
 // family hedges across different kinds of mistake; on 100 M4 Weekly series it beat both
-// the best single candidate and the median of the best three (bench/M4.md, selection rules).
+// the best single candidate and the median of the best three (bench/M4-selection.md).
 import { CLASSICAL_FAMILIES, isClassicalMethod } from '../classical/index.ts';
 import type { FittedForecaster } from './contract.ts';
 
