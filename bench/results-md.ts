@@ -35,7 +35,7 @@ export function writeResultsSection(heading: string, body: string, file = RESULT
 export function machineDescription(): string {
   let nproc = String(cpus().length);
   try {
-    nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
+    nproc = execFileSync('nproc', ['--all'], { encoding: 'utf8' }).trim();
   } catch {
     /* keep os.cpus() */
   }
