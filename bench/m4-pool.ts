@@ -3,6 +3,7 @@
 // fails that task with the reason and is replaced, so one series never stops the run.
 import type { Worker } from 'node:worker_threads';
 import { startTsWorker } from '../src/workers/ts-worker.ts';
+import { failedResult } from './m4-run.ts';
 import type { M4Result, M4Task } from './m4-run.ts';
 
 export interface PoolOptions {
@@ -23,18 +24,7 @@ function runOn(worker: Worker, task: M4Task): Promise<{ result: M4Result; alive:
       worker.off('exit', onExit);
       resolve({ result, alive });
     };
-    const failed = (reason: string): M4Result => ({
-      key: task.key,
-      variant: task.variant,
-      method: task.method,
-      freq: task.freq,
-      id: task.id,
-      ok: false,
-      seconds: 0,
-      warnings: [],
-      error: reason,
-      finishedAt: new Date().toISOString(),
-    });
+    const failed = (reason: string) => failedResult(task, reason);
     const onMessage = (result: M4Result) => done(result, true);
     const onError = (e: Error) => done(failed(`worker error: ${e.message}`), false);
     const onExit = (code: number) => done(failed(`worker exited (code ${code}) mid-fit`), false);

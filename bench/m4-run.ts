@@ -167,3 +167,20 @@ async function poolResult(
     finishedAt: new Date().toISOString(),
   };
 }
+
+/** A task that produced no result: what the journal and the scorer record (scored as Naive). */
+export function failedResult(task: M4Task, reason: string): M4Result {
+  const { key, variant, method, freq, id } = task;
+  return {
+    key,
+    variant,
+    method,
+    freq,
+    id,
+    ok: false,
+    seconds: 0,
+    warnings: [],
+    error: reason,
+    finishedAt: new Date().toISOString(),
+  };
+}

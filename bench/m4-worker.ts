@@ -3,7 +3,7 @@
 // facade load once per lane, not once per fit.
 import { parentPort } from 'node:worker_threads';
 import type { M4Task } from './m4-run.ts';
-import { runTask } from './m4-run.ts';
+import { failedResult, runTask } from './m4-run.ts';
 
 const port = parentPort!;
 
@@ -11,17 +11,6 @@ port.on('message', (task: M4Task) => {
   runTask(task)
     .then((result) => port.postMessage(result))
     .catch((e: unknown) =>
-      port.postMessage({
-        key: task.key,
-        variant: task.variant,
-        method: task.method,
-        freq: task.freq,
-        id: task.id,
-        ok: false,
-        seconds: 0,
-        warnings: [],
-        error: `${(e as Error).name}: ${(e as Error).message}`,
-        finishedAt: new Date().toISOString(),
-      }),
+      port.postMessage(failedResult(task, `${(e as Error).name}: ${(e as Error).message}`)),
     );
 });
