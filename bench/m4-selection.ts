@@ -20,10 +20,8 @@ import type { M4Result, PoolCandidate } from './m4-run.ts';
 import { scoreSet } from './m4-score.ts';
 import { machineDescription } from './results-md.ts';
 
-interface Candidate extends PoolCandidate {
-  /** The validation score, recomputed for combinations. */
-  score: number;
-}
+/** One journaled candidate: its validation score and forecasts, and its forecast of the test part. */
+type Candidate = PoolCandidate;
 
 /** What a rule sees of one series: its candidates, best validation score first, and a scorer for new forecasts. */
 interface Pool {
