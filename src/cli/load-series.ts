@@ -1,8 +1,11 @@
 // Reads one series from a CSV for a CLI command: ingestion options from flags, and a
 // clear choice when a long-format file holds several series.
+import { Option } from 'commander';
+import type { Command } from 'commander';
 import { ingestCsv } from '../forecaster.ts';
 import type { IngestOptions, TimeSeries, ValidationReport } from '../forecaster.ts';
 import { UsageError } from './errors.ts';
+import { parseIntegerOption } from './options.ts';
 
 export interface SeriesFlags {
   target?: string;
@@ -13,6 +16,52 @@ export interface SeriesFlags {
   dateFormat?: 'MDY' | 'DMY';
   missing?: IngestOptions['missing'];
   duplicates?: IngestOptions['duplicates'];
+  nonFinite?: IngestOptions['nonFinite'];
+  maxRows?: number;
+  maxBytes?: number;
+}
+
+/**
+ * The ingestion flags beyond a series' columns: what Infinity means, and the size limits
+ * that the data layer's messages tell people to raise (--max-rows, --max-bytes).
+ *
+ * @example
+ * addIngestOptions(program.command('inspect <csv>')); // then --non-finite missing --max-rows 8000000
+ */
+export function addIngestOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option(
+        '--non-finite <policy>',
+        'Infinity, -Infinity, inf, 1e309: an error naming the cell, or missing values for --missing',
+      ).choices(['error', 'missing']),
+    )
+    .addOption(
+      new Option('--max-rows <rows>', 'data rows to read at most (default 5000000)').argParser(
+        parseIntegerOption('--max-rows'),
+      ),
+    )
+    .addOption(
+      new Option('--max-bytes <bytes>', 'bytes to read at most (default 536870912, 512 MiB)').argParser(
+        parseIntegerOption('--max-bytes'),
+      ),
+    );
+}
+
+/** The ingest options the series flags ask for; those not given keep ingestCsv's defaults. */
+export function ingestOptionsFromFlags(flags: SeriesFlags): IngestOptions {
+  return {
+    target: flags.target,
+    time: flags.time,
+    features: flags.features,
+    id: flags.id,
+    dateFormat: flags.dateFormat,
+    missing: flags.missing,
+    duplicates: flags.duplicates,
+    nonFinite: flags.nonFinite,
+    maxRows: flags.maxRows,
+    maxBytes: flags.maxBytes,
+  };
 }
 
 export async function loadSeries(
@@ -21,15 +70,17 @@ export async function loadSeries(
   minRows?: number,
 ): Promise<{ series: TimeSeries; report: ValidationReport }> {
   const { series, report } = await ingestCsv(csv, {
-    target: flags.target,
-    time: flags.time,
+    ...ingestOptionsFromFlags(flags),
     features: flags.features ?? [],
-    id: flags.id,
-    dateFormat: flags.dateFormat,
-    missing: flags.missing,
-    duplicates: flags.duplicates,
     minRows,
   });
+  // The person chose --non-finite missing; still say how many cells it touched, since the
+  // forecast commands print no ingestion report of their own.
+  if (report.nonFinite > 0) {
+    console.error(
+      `recurrent: ${csv}: ${report.nonFinite} non-finite value${report.nonFinite === 1 ? '' : 's'} read as missing (--non-finite missing)`,
+    );
+  }
   if (flags.series !== undefined) {
     const chosen = series.find((s) => s.id === flags.series);
     if (!chosen)

@@ -5,6 +5,7 @@ import { Option } from 'commander';
 import type { Command } from 'commander';
 import { SETTING_NAMES, settingsToForecastOptions } from '../forecaster.ts';
 import type { ForecastOptions } from '../forecaster.ts';
+import { addIngestOptions } from './load-series.ts';
 import type { SeriesFlags } from './load-series.ts';
 import { settingOption, settingsFromFlags } from './setting-flags.ts';
 
@@ -12,7 +13,7 @@ import { settingOption, settingsFromFlags } from './setting-flags.ts';
 export type ModelFlags = SeriesFlags & { horizon: number; [flag: string]: unknown };
 
 export function addSeriesOptions(command: Command): Command {
-  return command
+  const series = command
     .option('--target <column>', 'column to forecast')
     .option('--time <column>', 'time column (detected when absent)')
     .addOption(settingOption('features'))
@@ -25,6 +26,7 @@ export function addSeriesOptions(command: Command): Command {
     .addOption(
       new Option('--duplicates <policy>', 'duplicate timestamps').choices(['error', 'mean', 'last', 'sum']),
     );
+  return addIngestOptions(series);
 }
 
 /** The series flags and every other setting's flag (features is a series flag already). */

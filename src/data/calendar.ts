@@ -106,8 +106,16 @@ export function addWeekdays(ms: number, count: number): number {
  * formatTime(Date.UTC(2015, 11, 31, 6, 30)); // "2015-12-31T06:30:00Z"
  */
 export function formatTime(ms: number): string {
-  if (!Number.isFinite(ms)) return String(ms);
+  // Beyond ±8.64e15 ms a Date is invalid and toISOString() throws: say the number instead.
+  if (!Number.isFinite(ms) || Math.abs(ms) > MAX_DATE_MS) return String(ms);
   const iso = new Date(ms).toISOString();
-  if (iso.endsWith('T00:00:00.000Z')) return iso.slice(0, 10);
-  return iso.endsWith('.000Z') ? `${iso.slice(0, 19)}Z` : iso;
+  // Years outside 0000–9999 come out expanded ("+010000-01-01T…"), so the date ends at the
+  // 'T', not at a fixed 10 characters. Ingestion accepts only 0000–9999, but a forecast
+  // can step past 9999-12-31.
+  const date = iso.indexOf('T');
+  if (iso.endsWith('T00:00:00.000Z')) return iso.slice(0, date);
+  return iso.endsWith('.000Z') ? `${iso.slice(0, date + 9)}Z` : iso;
 }
+
+/** The largest |epoch ms| a JavaScript Date can hold (±100,000,000 days). */
+const MAX_DATE_MS = 8.64e15;

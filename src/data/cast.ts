@@ -73,8 +73,13 @@ export function castNumber(cell: string): number {
 function castUnusualNumber(cell: string): number {
   const first = cell.charCodeAt(0);
   if (first <= 32 || cell.charCodeAt(cell.length - 1) <= 32) {
+    // trim() removes blanks but keeps control characters (NUL, BEL, ESC, \x08, \x1a…). Such a
+    // cell is not a number: a control byte beside digits means damaged or binary input, and
+    // reading "\x1b2" as 2 would be a guess, so the column's first such cell becomes a
+    // "not a number" DataError with its line and column. Only a strictly shorter cell is
+    // read again, so this recursion always ends.
     const trimmed = cell.trim();
-    return trimmed.length === 0 ? NaN : castNumber(trimmed);
+    return trimmed.length === 0 || trimmed.length === cell.length ? NaN : castNumber(trimmed);
   }
   // "0x1f", "0b11", "0o17" are numbers to Number() but not to a CSV reader.
   if (first === 48 && cell.length > 1) {

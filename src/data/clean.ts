@@ -5,6 +5,7 @@
 import { DataError, seriesLabel } from './errors.ts';
 import { applyMissingPolicy, type SeriesRows } from './fill.ts';
 import { formatTime } from './calendar.ts';
+import { checkOutlyingGap } from './outlying-gap.ts';
 import type { ValueColumn } from './columns.ts';
 import type { DuplicatePolicy, MissingPolicy, MissingReport } from './types.ts';
 
@@ -76,8 +77,33 @@ function cleanGroup(input: CleanInput, id: string, selected: Int32Array | null):
       ? { time, lines: input.lines, columns: input.values.map((c) => c.values) }
       : gatherRows(input, order, rowsRead - duplicates);
   const missing = applyMissingPolicy(rows, input.values, input.missing, { file: input.file, id });
+  checkFinite(input, id, rows);
   if (rows.time.length < input.minRows) throw tooShortError(input, id, rows);
+  checkOutlyingGap(rows, { file: input.file, id, column: input.time.column, field: input.time.name });
   return { id, time: rows.time, columns: rows.columns, rowsRead, duplicates, outOfOrder, nonFinite, missing };
+}
+
+// Every value read was finite (or was refused, or made missing), but merging duplicates
+// with 'sum' can still overflow past ±1.8e308: say so at the row, rather than hand on Infinity.
+function checkFinite(input: CleanInput, id: string, rows: SeriesRows): void {
+  rows.columns.forEach((values, c) => {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (v === Infinity || v === -Infinity) {
+        const column = input.values[c]!;
+        throw new DataError(
+          `merging the rows with this timestamp (duplicates: '${input.duplicates}') gives a number beyond ±1.8e308${seriesLabel(id)}`,
+          {
+            file: input.file,
+            line: rows.lines[i],
+            column: column.column,
+            field: column.name,
+            hint: "Use duplicates: 'mean' or 'last' (CLI: --duplicates), or rescale the column.",
+          },
+        );
+      }
+    }
+  });
 }
 
 function identity(n: number): Int32Array {
@@ -142,7 +168,25 @@ function aggregate(
     last = v;
   }
   if (count === 0) return NaN;
+  if (policy === 'mean' && !Number.isFinite(sum)) return meanOfHuge(values, order, start, end, count);
   return policy === 'sum' ? sum : policy === 'last' ? last : sum / count;
+}
+
+// Two values near ±1.8e308 overflow their sum but not their mean: divide first. Only for
+// such sums, so the mean of ordinary values keeps its usual rounding.
+function meanOfHuge(
+  values: Float64Array,
+  order: Int32Array,
+  start: number,
+  end: number,
+  count: number,
+): number {
+  let mean = 0;
+  for (let i = start; i < end; i++) {
+    const v = values[order[i]!]!;
+    if (v === v) mean += v / count;
+  }
+  return mean;
 }
 
 function duplicateError(input: CleanInput, id: string, first: number, second: number): DataError {

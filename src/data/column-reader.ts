@@ -31,6 +31,8 @@ export class ColumnReader {
   missing = 0;
   present = 0;
   nonFinite = 0;
+  /** First Infinity, 1e309 or overflowing integer: an error unless the policy reads it as missing. */
+  firstNonFinite: CellFailure | null = null;
   isNumber = true;
   firstNonNumber: CellFailure | null = null;
   isTime = true;
@@ -65,7 +67,10 @@ export class ColumnReader {
       const value = castNumber(cell);
       if (value === value) {
         this.present++;
-        if (value === Infinity || value === -Infinity) this.nonFinite++;
+        if (value === Infinity || value === -Infinity) {
+          this.nonFinite++;
+          this.firstNonFinite ??= { line, value: cell };
+        }
         this.numbers?.push(value);
         if (this.isTime) this.failTime(cell, line);
         if (this.codes !== null) this.pushText(cell);

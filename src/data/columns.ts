@@ -5,7 +5,7 @@ import type { ColumnPlan, ColumnReader } from './column-reader.ts';
 import type { Table } from './csv.ts';
 import { DataError } from './errors.ts';
 import { resolveTime, TIME_NAME, type TimeColumn } from './time-column.ts';
-import type { ColumnInfo, IngestOptions } from './types.ts';
+import type { ColumnInfo, IngestOptions, NonFinitePolicy } from './types.ts';
 
 const ID_NAMES = new Set(['symbol', 'location', 'id', 'series', 'ticker']);
 
@@ -102,7 +102,7 @@ export function resolveColumns(table: Table, options: IngestOptions): ResolvedCo
     );
   }
   const values = [targetName, ...featureNames].map((name) =>
-    numericColumn(table, columns[header.indexOf(name)]!),
+    numericColumn(table, columns[header.indexOf(name)]!, options.nonFinite ?? 'error'),
   );
   const roles = new Map<string, ColumnInfo['role']>([
     [time.name, 'time'],
@@ -169,7 +169,7 @@ function identifierCodes(table: Table, reader: ColumnReader): { codes: Int32Arra
   return taken;
 }
 
-function numericColumn(table: Table, reader: ColumnReader): ValueColumn {
+function numericColumn(table: Table, reader: ColumnReader, nonFinite: NonFinitePolicy): ValueColumn {
   const where = { file: table.file, column: reader.index + 1, field: reader.name };
   if (!reader.isNumber) {
     const failure = reader.firstNonNumber!;
@@ -190,5 +190,23 @@ function numericColumn(table: Table, reader: ColumnReader): ValueColumn {
       hint: 'Choose a column that holds numbers, or fill in this one.',
     });
   }
+  // Infinity is never a measurement: an overflowed export, a division by zero upstream or a
+  // typo (1e309). Interpolating over it silently would hide that, so it is refused unless
+  // the caller asked for such values to be read as missing.
+  const infinite = reader.firstNonFinite;
+  if (infinite !== null && nonFinite === 'error') {
+    throw new DataError(`"${shortCell(infinite.value)}" is not a finite number`, {
+      ...where,
+      line: infinite.line,
+      value: infinite.value,
+      hint: `The column has ${reader.nonFinite} such value${reader.nonFinite === 1 ? '' : 's'}. Fix ${reader.nonFinite === 1 ? 'it' : 'them'}, or read non-finite values as missing with nonFinite: 'missing' (CLI: --non-finite missing).`,
+    });
+  }
   return { name: reader.name, column: reader.index + 1, values: reader.takeNumbers()! };
+}
+
+// A 400-digit number is quoted by its ends, so the message stays one readable line.
+function shortCell(cell: string): string {
+  const text = cell.trim();
+  return text.length <= 40 ? text : `${text.slice(0, 20)}…${text.slice(-10)} (${text.length} characters)`;
 }

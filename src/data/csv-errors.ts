@@ -3,11 +3,20 @@
 import { CsvError } from 'csv-parse';
 import { DataError } from './errors.ts';
 
+/** Where the parser was, in lines as a person counts them (see RecordSink in csv.ts). */
+export interface ParserPosition {
+  /** Lines csv-parse has counted twice before the failing record (CRLFs inside quotes). */
+  overcount: number;
+  /** The line the last good record ended on; 0 before the header. */
+  lastLine: number;
+}
+
 export function toDataError(
   error: unknown,
   file: string,
   delimiter: string,
   headerLength: number,
+  position: ParserPosition = { overcount: 0, lastLine: 0 },
 ): DataError {
   if (error instanceof DataError) return error;
   if (!(error instanceof CsvError)) {
@@ -17,7 +26,7 @@ export function toDataError(
       hint: 'Check that the file is a readable UTF-8 CSV file.',
     });
   }
-  const line = typeof error['lines'] === 'number' ? error['lines'] : undefined;
+  const line = typeof error['lines'] === 'number' ? error['lines'] - position.overcount : undefined;
   const shown = delimiter === '\t' ? 'tab' : `'${delimiter}'`;
   switch (error.code) {
     case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH': {
@@ -30,9 +39,11 @@ export function toDataError(
       });
     }
     case 'CSV_QUOTE_NOT_CLOSED':
+      // csv-parse reports the end of the file; the quote opened in the record after the last
+      // good one, and that is the line to look at.
       return new DataError('a quoted field is opened but never closed', {
         file,
-        line,
+        line: position.lastLine + 1,
         hint: 'Add the closing double quote ("), or double a quote that belongs inside the value ("").',
       });
     case 'INVALID_OPENING_QUOTE':

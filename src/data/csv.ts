@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { Parser } from 'csv-parse';
 import { GrowableArray } from './growable-array.ts';
 import { ColumnReader, type ColumnPlan } from './column-reader.ts';
-import { DataError } from './errors.ts';
+import { DataError, hasInvisible, showInvisible } from './errors.ts';
 import { detectDelimiter } from './sniff.ts';
 import { countLineBreaks, readChunks, type CsvSource } from './source.ts';
 import { toDataError } from './csv-errors.ts';
@@ -37,6 +37,11 @@ const SNIFF_BYTES = 64 * 1024;
 // reading it there gives exact line numbers and skips object-mode buffering.
 class RecordSink extends Parser {
   failure: Error | null = null;
+  /** Lines csv-parse counted twice so far: it counts both bytes of a CRLF inside quotes. */
+  overcount = 0;
+  /** The line the last record ended on, as a person counts lines. */
+  lastLine = 0;
+  private lastReported = 0;
   constructor(
     options: ConstructorParameters<typeof Parser>[0],
     private readonly consume: (record: string[], line: number) => void,
@@ -47,8 +52,14 @@ class RecordSink extends Parser {
   override push(chunk: unknown, encoding?: BufferEncoding): boolean {
     if (chunk === null) return super.push(null, encoding);
     if (this.failure !== null) return false;
+    const record = chunk as string[];
+    const reported = this.info.lines;
+    // A record spanning lines (or after blank lines) is the only place a quoted CRLF can be.
+    if (reported - this.lastReported > 1) this.overcount += quotedCrlfs(record);
+    this.lastReported = reported;
+    this.lastLine = reported - this.overcount;
     try {
-      this.consume(chunk as string[], this.info.lines);
+      this.consume(record, this.lastLine);
     } catch (error) {
       this.failure = error as Error;
       this.destroy(this.failure);
@@ -93,7 +104,19 @@ export async function readTable(source: CsvSource, options: ReadTableOptions): P
     for (let i = 0; i < readers.length; i++) readers[i]!.read(record[i]!, line);
   };
 
-  const parser = new RecordSink({ bom: true, delimiter, skip_empty_lines: true, encoding: 'utf8' }, take);
+  // Every line ending is a record's end, whatever the first line used: csv-parse would
+  // otherwise take the first one it meets as the only one, and a CRLF header over LF rows
+  // would read as one long row (issue 17). \r\n is listed first so it is one break, not two.
+  const parser = new RecordSink(
+    {
+      bom: true,
+      delimiter,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      skip_empty_lines: true,
+      encoding: 'utf8',
+    },
+    take,
+  );
   parser.resume();
   async function* all(): AsyncGenerator<Buffer> {
     yield* head;
@@ -102,7 +125,10 @@ export async function readTable(source: CsvSource, options: ReadTableOptions): P
   try {
     await pipeline(Readable.from(all()), parser);
   } catch (error) {
-    throw toDataError(parser.failure ?? error, file, delimiter, table.header.length);
+    throw toDataError(parser.failure ?? error, file, delimiter, table.header.length, {
+      overcount: parser.overcount,
+      lastLine: parser.lastLine,
+    });
   }
   if (table.header.length === 0) {
     throw new DataError('the file is empty: there is no header row and no data', {
@@ -125,6 +151,14 @@ export async function readTable(source: CsvSource, options: ReadTableOptions): P
   return table;
 }
 
+function quotedCrlfs(record: string[]): number {
+  let count = 0;
+  for (const field of record) {
+    for (let i = field.indexOf('\r\n'); i >= 0; i = field.indexOf('\r\n', i + 2)) count++;
+  }
+  return count;
+}
+
 // Buffers the first chunks until there is enough text to detect the delimiter.
 async function takeHead(chunks: AsyncGenerator<Buffer>): Promise<Buffer[]> {
   const head: Buffer[] = [];
@@ -140,7 +174,7 @@ async function takeHead(chunks: AsyncGenerator<Buffer>): Promise<Buffer[]> {
 
 function cleanHeader(record: string[], file: string, warnings: string[]): string[] {
   const names = record.map((name, i) => {
-    const trimmed = name.trim();
+    const trimmed = withoutInvisible(name, i, warnings).trim();
     if (trimmed !== '') return trimmed;
     warnings.push(`column ${i + 1} has no name in the header; it is called "column${i + 1}"`);
     return `column${i + 1}`;
@@ -160,4 +194,16 @@ function cleanHeader(record: string[], file: string, warnings: string[]): string
     seen.set(name, i);
   });
   return names;
+}
+
+// Control and bidi-control characters are removed from column names, not refused: a stray
+// LRM from a spreadsheet in a right-to-left locale should not stop a file being read, and a
+// right-to-left override must not make "eulav" display as "value". The warning says what went.
+function withoutInvisible(name: string, index: number, warnings: string[]): string {
+  if (!hasInvisible(name)) return name;
+  const visible = [...name].filter((c) => !hasInvisible(c)).join('');
+  warnings.push(
+    `the name of column ${index + 1} held control or bidirectional-control characters, which were removed: "${showInvisible(name)}" is read as "${visible.trim()}"`,
+  );
+  return visible;
 }

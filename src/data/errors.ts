@@ -63,5 +63,29 @@ export function seriesLabel(id: string): string {
 function composeMessage(problem: string, details: DataErrorDetails): string {
   const where = describeLocation(details);
   const sentence = problem.endsWith('.') ? problem : `${problem}.`;
-  return `${where === '' ? '' : `${where}: `}${sentence} ${details.hint}`;
+  return showInvisible(`${where === '' ? '' : `${where}: `}${sentence} ${details.hint}`);
+}
+
+// C0 and C1 controls (tab aside), DEL, and the bidirectional controls (LRM, RLM, ALM, the
+// embeddings, overrides and isolates): characters that cannot be seen, or that reorder or
+// recolour what a terminal or page shows around them.
+const INVISIBLE_CLASS =
+  '[\\u0000-\\u0008\\u000a-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]';
+const INVISIBLE_ALL = new RegExp(INVISIBLE_CLASS, 'g');
+const INVISIBLE_ANY = new RegExp(INVISIBLE_CLASS);
+
+/**
+ * Text with every control and bidi-control character written as a visible escape, so an
+ * error message quoting a hostile cell can neither send a terminal escape nor reverse itself.
+ *
+ * @example
+ * showInvisible('\u001b[31m2'); // "\\u001b[31m2"
+ */
+export function showInvisible(text: string): string {
+  return text.replace(INVISIBLE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** True when the text holds a character `showInvisible` would escape. */
+export function hasInvisible(text: string): boolean {
+  return INVISIBLE_ANY.test(text);
 }

@@ -88,8 +88,16 @@ function bridge(
   const v1 = values[to]!;
   const t0 = time[from]!;
   const span = time[to]! - t0;
+  // v1 − v0 overflows only between values of opposite sign near ±1.8e308; the weighted
+  // form is finite there, and is kept for that case so ordinary fills round as before.
+  const overflows = !Number.isFinite(v1 - v0);
   for (let i = from + 1; i < to; i++) {
-    values[i] = policy === 'ffill' ? v0 : v0 + ((v1 - v0) * (time[i]! - t0)) / span;
+    if (policy === 'ffill') values[i] = v0;
+    else if (!overflows) values[i] = v0 + ((v1 - v0) * (time[i]! - t0)) / span;
+    else {
+      const t = (time[i]! - t0) / span;
+      values[i] = v0 * (1 - t) + v1 * t;
+    }
   }
   return to - from - 1;
 }

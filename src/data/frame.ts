@@ -36,11 +36,17 @@ export async function seriesToFrame(series: TimeSeries): Promise<DataFrame> {
       hint: `Rename the value column called "${TIME_COLUMN}" or the duplicated feature.`,
     });
   }
-  const data: Record<string, number[]> = {};
-  columns.forEach((name, i) => {
-    data[name] = Array.from(arrays[i]!);
-  });
-  return new DataFrame(data, { columns, dtypes: columns.map(() => 'float32') });
+  return new DataFrame(rowsOf(arrays), { columns, dtypes: columns.map(() => 'float32') });
+}
+
+// Rows, not an object keyed by column name: a column called "__proto__" or "constructor"
+// would set or shadow the object's prototype instead of holding values (issue 17). danfo
+// stores a frame as rows anyway, so this costs nothing.
+function rowsOf(arrays: readonly Float64Array[]): number[][] {
+  const length = arrays[0]?.length ?? 0;
+  const rows: number[][] = new Array(length);
+  for (let r = 0; r < length; r++) rows[r] = arrays.map((values) => values[r]!);
+  return rows;
 }
 
 export interface FrameColumns {
@@ -83,18 +89,29 @@ export function frameToSeries(frame: DataFrame, columns: FrameColumns): TimeSeri
  * stats.temp_max.mean; // 16.44 (°C); stats.temp_max.count is 1461
  */
 export async function describeSeries(series: TimeSeries): Promise<Record<string, Record<string, number>>> {
-  const frame = await seriesToFrame(series);
-  const described = frame.drop({ columns: [TIME_COLUMN] }).describe();
+  const { DataFrame } = await loadDanfo();
+  const names = [series.target, ...series.features.map((f) => f.name)];
+  if (new Set(names).size !== names.length) {
+    throw new DataError(`the column names ${names.join(', ')} are not distinct`, {
+      field: series.target,
+      hint: 'Rename the duplicated feature.',
+    });
+  }
+  // danfo's describe() keys plain objects by column name, where "__proto__" is lost: it runs
+  // on stand-in names c0, c1… and the real names come back only in the null-prototype result.
+  const standIns = names.map((_, c) => `c${c}`);
+  const arrays = [series.values, ...series.features.map((f) => f.values)];
+  const frame = new DataFrame(rowsOf(arrays), { columns: standIns, dtypes: standIns.map(() => 'float32') });
+  const described = frame.describe();
   const statistics = described.index.map(String);
-  const names = described.columns;
   const rows = described.values as number[][];
-  const out: Record<string, Record<string, number>> = {};
-  names.forEach((name, c) => {
-    const entry: Record<string, number> = {};
+  const out: Record<string, Record<string, number>> = Object.create(null);
+  described.columns.forEach((standIn, c) => {
+    const entry: Record<string, number> = Object.create(null);
     statistics.forEach((statistic, r) => {
       entry[statistic] = Number(rows[r]![c]);
     });
-    out[name] = entry;
+    out[names[standIns.indexOf(standIn)]!] = entry;
   });
   return out;
 }

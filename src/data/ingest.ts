@@ -26,6 +26,7 @@ export { futureTimes, inferFrequency } from './frequency.ts';
 export const INGEST_DEFAULTS = {
   missing: 'linear',
   duplicates: 'error',
+  nonFinite: 'error',
   maxBytes: 512 * 1024 * 1024,
   maxRows: 5_000_000,
   minRows: 2,
@@ -46,6 +47,7 @@ export async function ingestCsv(source: CsvSource, options: IngestOptions = {}):
   checkOptions(options, file);
   const missing = options.missing ?? INGEST_DEFAULTS.missing;
   const duplicates = options.duplicates ?? INGEST_DEFAULTS.duplicates;
+  const nonFinite = options.nonFinite ?? INGEST_DEFAULTS.nonFinite;
   const table = await readTable(source, {
     file,
     delimiter: options.delimiter,
@@ -74,6 +76,12 @@ export async function ingestCsv(source: CsvSource, options: IngestOptions = {}):
   }
   const sum = (pick: (r: SeriesReport) => number): number =>
     seriesReports.reduce((total, r) => total + pick(r), 0);
+  const infinite = sum((r) => r.nonFinite);
+  if (infinite > 0) {
+    warnings.push(
+      `${infinite} non-finite value${infinite === 1 ? ' was' : 's were'} (Infinity, 1e309…) read as missing and given to the '${missing}' missing-value policy`,
+    );
+  }
   const report: ValidationReport = {
     file,
     delimiter: table.delimiter,
@@ -85,10 +93,10 @@ export async function ingestCsv(source: CsvSource, options: IngestOptions = {}):
     target: resolved.values[0]!.name,
     features: resolved.values.slice(1).map((c) => c.name),
     frequency: sharedFrequency(series.map((s) => s.frequency)),
-    policies: { missing, duplicates },
+    policies: { missing, duplicates, nonFinite },
     duplicates: sum((r) => r.duplicates),
     outOfOrder: sum((r) => r.outOfOrder),
-    nonFinite: sum((r) => r.nonFinite),
+    nonFinite: infinite,
     missingFilled: sum((r) => r.missing.reduce((total, m) => total + m.filled, 0)),
     series: seriesReports,
     warnings,
@@ -145,6 +153,7 @@ function checkOptions(options: IngestOptions, file: string): void {
   const choices: [keyof IngestOptions, readonly string[]][] = [
     ['missing', ['linear', 'ffill', 'drop', 'error']],
     ['duplicates', ['error', 'mean', 'last', 'sum']],
+    ['nonFinite', ['error', 'missing']],
     ['dateFormat', ['MDY', 'DMY']],
   ];
   for (const [field, allowed] of choices) {

@@ -51,15 +51,40 @@ export function resolveTime(table: Table, options: IngestOptions, idReader: Colu
     });
   }
   for (let i = 0; i < values.length; i++) {
-    if (!Number.isFinite(values[i]!)) {
+    const ms = values[i]!;
+    if (!Number.isFinite(ms)) {
       throw new DataError('this row has no timestamp', {
         ...where,
         line: table.lines[i],
         hint: 'Fill in the timestamp, or remove the row.',
       });
     }
+    if (ms < EARLIEST_MS || ms > LATEST_MS) throw outOfRange(where, table.lines[i], ms, format);
   }
   return { name: reader.name, column: reader.index + 1, values, format };
+}
+
+// Years 0000 to 9999 are the four-digit years ISO 8601 writes without an expanded sign;
+// the text formats cannot hold others, and an epoch number outside them is a wrong unit or
+// a typo far more often than a date. Refusing them here keeps every reported time printable.
+const EARLIEST_MS = utcDate(0, 1, 1);
+const LATEST_MS = utcDate(10000, 1, 1) - 1;
+
+function outOfRange(
+  where: { file: string; column: number; field: string },
+  line: number | undefined,
+  ms: number,
+  format: string,
+): DataError {
+  const numeric = format.startsWith('epoch');
+  const shown = numeric ? `${format === 'epoch seconds' ? ms / 1000 : ms} (${format})` : 'this timestamp';
+  return new DataError(`${shown} falls outside the years 0000 to 9999`, {
+    ...where,
+    line,
+    hint: numeric
+      ? 'Check the unit: epoch seconds below 1e11, epoch milliseconds above; or fix the value.'
+      : 'Fix the year, or the zone offset that carries the time past it.',
+  });
 }
 
 function detectTimeColumn(table: Table, idReader: ColumnReader | null): ColumnReader {

@@ -4,6 +4,8 @@
 export type MissingPolicy = 'linear' | 'ffill' | 'drop' | 'error';
 export type DuplicatePolicy = 'error' | 'mean' | 'last' | 'sum';
 export type DateOrder = 'MDY' | 'DMY';
+/** What a value of Infinity, -Infinity, 1e309 or a 400-digit number means: a data error, or a missing value. */
+export type NonFinitePolicy = 'error' | 'missing';
 
 export interface IngestOptions {
   /** Name used in error messages; defaults to the path, or "input". */
@@ -22,6 +24,8 @@ export interface IngestOptions {
   delimiter?: string;
   missing?: MissingPolicy;
   duplicates?: DuplicatePolicy;
+  /** Default 'error': a non-finite value names its line and column; 'missing' hands it to the missing-value policy. */
+  nonFinite?: NonFinitePolicy;
   /** Default 512 MiB. */
   maxBytes?: number;
   /** Data rows, header excluded. Default 5,000,000. */
@@ -124,9 +128,10 @@ export interface ValidationReport {
   features: string[];
   /** Shared by every series, or null when they differ. */
   frequency: Frequency | null;
-  policies: { missing: MissingPolicy; duplicates: DuplicatePolicy };
+  policies: { missing: MissingPolicy; duplicates: DuplicatePolicy; nonFinite: NonFinitePolicy };
   duplicates: number;
   outOfOrder: number;
+  /** Non-finite values read as missing (nonFinite: 'missing'); 0 otherwise, since they are refused. */
   nonFinite: number;
   missingFilled: number;
   series: SeriesReport[];

@@ -68,10 +68,11 @@ describe('missing values', () => {
     });
   });
 
-  it('every token counts as missing, and non-finite values are reported then treated as missing', async () => {
+  it('every token counts as missing, and with nonFinite: missing non-finite values are reported then treated as missing', async () => {
     const text =
       'date,v\n2020-01-01,0\n2020-01-02,N/A\n2020-01-03,null\n2020-01-04,?\n2020-01-05,NaN\n2020-01-06,Infinity\n2020-01-07,6\n';
-    const { series, report } = await ingestCsv(csv(text), { target: 'v' });
+    await expect(ingestCsv(csv(text), { target: 'v' })).rejects.toMatchObject({ line: 7, column: 2 });
+    const { series, report } = await ingestCsv(csv(text), { target: 'v', nonFinite: 'missing' });
     expect(Array.from(series[0]!.values)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(report.nonFinite).toBe(1);
     expect(report.columns.find((c) => c.name === 'v')!.missing).toBe(4);
@@ -207,7 +208,7 @@ describe('validation report', () => {
       { name: 'label', type: 'text', missing: 0 },
     ]);
     expect(report.frequency).toMatchObject({ unit: 'day', step: 1 });
-    expect(report.policies).toEqual({ missing: 'linear', duplicates: 'error' });
+    expect(report.policies).toEqual({ missing: 'linear', duplicates: 'error', nonFinite: 'error' });
     expect(report.series[0]!.gaps).toEqual([{ after: day(2), before: day(5), missingSteps: 2 }]);
     expect(report.series[0]!.start).toBe('2020-01-01');
     expect(report.warnings.join()).toMatch(/1 gaps \(2 absent daily periods\) are left as they are/);

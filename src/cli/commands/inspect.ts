@@ -5,6 +5,7 @@ import { describeSeries, ingestCsv } from '../../forecaster.ts';
 import type { ValidationReport } from '../../forecaster.ts';
 import { num, table } from '../format.ts';
 import { addSeriesOptions } from '../model-options.ts';
+import { ingestOptionsFromFlags } from '../load-series.ts';
 import type { SeriesFlags } from '../load-series.ts';
 
 export function registerInspect(program: Command): void {
@@ -15,15 +16,7 @@ export function registerInspect(program: Command): void {
   )
     .option('--json', 'machine-readable output')
     .action(async (csv: string, flags: SeriesFlags & { json?: boolean }) => {
-      const { series, report } = await ingestCsv(csv, {
-        target: flags.target,
-        time: flags.time,
-        features: flags.features,
-        id: flags.id,
-        dateFormat: flags.dateFormat,
-        missing: flags.missing,
-        duplicates: flags.duplicates,
-      });
+      const { series, report } = await ingestCsv(csv, ingestOptionsFromFlags(flags));
       const summaries = await Promise.all(
         series.map(async (s) => ({ id: s.id, describe: await describeSeries(s) })),
       );
