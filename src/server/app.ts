@@ -1,6 +1,7 @@
 // createApp builds the Express 5 app — JSON API under /api, the pages of web/, Plotly from
 // node_modules — without listening, so tests drive the real app. Training runs on worker
-// threads; shutdown() stops them and closes the database.
+// threads; shutdown() stops them and closes the database. Every request first passes the
+// access checks of ./access: its Host, then (for writes) its origin, then the token if one is set.
 import express from 'express';
 import type { Express } from 'express';
 import helmet from 'helmet';
@@ -10,6 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../store/db.ts';
 import type { Db } from '../store/db.ts';
 import { markInterruptedRuns } from '../store/runs.ts';
+import { allowHosts, parseHostList } from './access/host-allow-list.ts';
+import { loginRoutes } from './access/login-route.ts';
+import { refuseCrossSiteWrites } from './access/same-origin.ts';
+import { requireToken } from './access/token.ts';
 import { DatasetService } from './dataset-service.ts';
 import { errorHandler, notFound } from './http-error.ts';
 import { ModelService } from './model-service.ts';
@@ -36,6 +41,16 @@ export interface AppOptions {
   trainingConcurrency?: number;
   /** Folder of the pages; default: the repository's web/. */
   webDir?: string;
+  /**
+   * The shared access token: when set, every page and /api call needs it (a bearer header
+   * or the login page's cookie). Default: RECURRENT_TOKEN; empty means none.
+   */
+  accessToken?: string;
+  /**
+   * Host names answered beside localhost, 127.0.0.1 and [::1], as `name` (any port) or
+   * `name:port`. Default: the comma-separated RECURRENT_ALLOWED_HOSTS.
+   */
+  allowedHosts?: readonly string[];
 }
 
 export interface RecurrentApp extends Express {
@@ -69,6 +84,11 @@ export function createApp(options: AppOptions = {}): RecurrentApp {
     ...settingsRoutes(),
     ...exampleRoutes(),
   ];
+  const accessToken = (options.accessToken ?? process.env.RECURRENT_TOKEN ?? '').trim() || undefined;
+  const allowedHosts = options.allowedHosts ?? parseHostList(process.env.RECURRENT_ALLOWED_HOSTS);
+  const webDir = options.webDir ?? `${ROOT}web`;
+  const pages = assembleWebPages(webDir);
+
   const app = express() as RecurrentApp;
   app.disable('x-powered-by');
   app.use(
@@ -76,6 +96,10 @@ export function createApp(options: AppOptions = {}): RecurrentApp {
       // The app opens no cross-origin windows, and over plain HTTP on a LAN address browsers
       // ignore COOP with a console error; it protects nothing here.
       crossOriginOpenerPolicy: false,
+      // helmet's no-referrer makes browsers send `Origin: null` even on the pages' own POSTs;
+      // same-origin keeps referrers inside the app (none leave it) and lets the cross-site
+      // check (access/same-origin.ts) see the real origin, also in browsers without Sec-Fetch-Site.
+      referrerPolicy: { policy: 'same-origin' },
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
@@ -93,6 +117,13 @@ export function createApp(options: AppOptions = {}): RecurrentApp {
       },
     }),
   );
+  // The order matters: a request to a name this server is not meant to answer to is refused
+  // before anything else; a cross-site write before the token (a forged request may carry a
+  // valid cookie); and the login endpoints sit before the token check they lead through.
+  app.use(allowHosts(allowedHosts));
+  app.use(refuseCrossSiteWrites());
+  app.use(loginRoutes(accessToken, pages.get('/login')));
+  if (accessToken !== undefined) app.use(requireToken(accessToken));
   app.use('/api', express.json({ limit: '1mb' }));
   const document = openApiDocument(routes);
   app.get('/api/openapi.json', (_req, res) => {
@@ -106,7 +137,6 @@ export function createApp(options: AppOptions = {}): RecurrentApp {
     next(notFound(`${req.method} ${req.originalUrl}`));
   });
 
-  const webDir = options.webDir ?? `${ROOT}web`;
   const assets = bundleWebAssets(webDir);
   app.get('/assets/:name', (req, res, next) => {
     const text = assets.get(req.params.name);
@@ -120,7 +150,7 @@ export function createApp(options: AppOptions = {}): RecurrentApp {
   app.get('/vendor/plotly.min.js', (_req, res) => {
     res.sendFile(plotly);
   });
-  for (const [path, html] of assembleWebPages(webDir))
+  for (const [path, html] of pages)
     app.get(path, (_req, res) => {
       res.type('html').send(html);
     });
@@ -131,6 +161,7 @@ export function createApp(options: AppOptions = {}): RecurrentApp {
   app.db = db;
   app.shutdown = async () => {
     await queue.close();
+    await datasets.close();
     await ready.catch(() => undefined);
     db.close();
   };

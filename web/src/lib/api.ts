@@ -37,6 +37,17 @@ async function errorFrom(response: Response): Promise<ApiError> {
   return new ApiError(message, response.status, fields);
 }
 
+/**
+ * A 401 means the server has an access token and this browser's session is missing or has
+ * expired (or the server restarted with a new token): the person is taken to the login
+ * page, which brings them back here, instead of seeing a bare "401" in the page.
+ */
+function signInAgain(): ApiError {
+  const here = location.pathname + location.search + location.hash;
+  location.assign(`/login?next=${encodeURIComponent(here)}`);
+  return new ApiError('not signed in: opening the login page', 401);
+}
+
 async function send<T>(url: string, init: RequestInit, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
@@ -49,6 +60,7 @@ async function send<T>(url: string, init: RequestInit, signal?: AbortSignal): Pr
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(`the server could not be reached (${(err as Error).message})`, 0);
   }
+  if (response.status === 401) throw signInAgain();
   if (!response.ok) throw await errorFrom(response);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
