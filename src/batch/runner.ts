@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import type { Db } from '../store/db.ts';
 import { datasetBytes, getDataset } from '../store/datasets.ts';
 import { getBatchState, putBatchState } from '../store/batch-state.ts';
+import { keepRunLeases } from '../store/run-leases.ts';
 import { insertRun, updateRun } from '../store/runs.ts';
 import { expandJobs } from './expand.ts';
 import type { JobsFile } from './jobs.ts';
@@ -68,6 +69,17 @@ export interface BatchRunOptions {
 }
 
 export async function runBatch(file: JobsFile, options: BatchRunOptions): Promise<BatchSummary> {
+  // The runs are signed by this process (insertRun); renewing their leases tells a server
+  // starting on the same SQLite file that they are alive, so it leaves them be.
+  const heartbeat = keepRunLeases(options.db);
+  try {
+    return await runBatchSeries(file, options);
+  } finally {
+    heartbeat.stop();
+  }
+}
+
+async function runBatchSeries(file: JobsFile, options: BatchRunOptions): Promise<BatchSummary> {
   const started = performance.now();
   const { db } = options;
   const only = options.jobs;

@@ -1,5 +1,7 @@
 // Errors as HTTP answers: what was wrong (and, for bad input, which field), as JSON, with
-// the right status — 400, 404, 409, 413, 415 — and never a stack trace.
+// the right status — 400, 404, 409, 413, 415, 429, 503, 507 — and never a stack trace. A
+// request the server cannot read is the client's mistake: it gets a 4xx naming what was
+// wrong, never a 500.
 import type { ErrorRequestHandler } from 'express';
 import { MulterError } from 'multer';
 import type { z } from 'zod';
@@ -10,6 +12,8 @@ export class HttpError extends Error {
     readonly status: number,
     message: string,
     readonly fields?: Record<string, string>,
+    /** Extra response headers, e.g. Retry-After on a 429 or 503. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -41,9 +45,14 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown, what: string
 function describeError(error: unknown): {
   status: number;
   body: { error: string; fields?: Record<string, string> };
+  headers?: Record<string, string>;
 } {
   if (error instanceof HttpError)
-    return { status: error.status, body: { error: error.message, fields: error.fields } };
+    return {
+      status: error.status,
+      body: { error: error.message, fields: error.fields },
+      headers: error.headers,
+    };
   if (error instanceof MulterError) {
     const status = error.code === 'LIMIT_FILE_SIZE' ? 413 : 400;
     return {
@@ -52,15 +61,20 @@ function describeError(error: unknown): {
         error:
           error.code === 'LIMIT_FILE_SIZE'
             ? 'the file is larger than the upload limit'
-            : `upload rejected: ${error.message}`,
+            : `upload rejected: ${error.message}${error.field ? ` (field "${error.field}")` : ''}`,
       },
     };
   }
-  const e = error as { type?: string; status?: number; message?: string };
+  const e = error as { type?: string; status?: number; expose?: boolean; message?: string };
   if (e.type === 'entity.too.large')
     return { status: 413, body: { error: 'the request body is larger than the limit' } };
   if (e.type === 'entity.parse.failed')
     return { status: 400, body: { error: `the request body is not valid JSON: ${e.message}` } };
+  // body-parser (an unknown charset or content encoding, a corrupt gzip body) and Express's
+  // router (a path parameter that is not valid percent-encoding) mark the client's mistakes
+  // with a 4xx status in the http-errors style; `expose: false` would mean the text is internal.
+  if (typeof e.status === 'number' && e.status >= 400 && e.status < 500 && e.expose !== false)
+    return { status: e.status, body: { error: `the request could not be read: ${e.message}` } };
   if (
     error instanceof DataError ||
     error instanceof PrepError ||
@@ -73,7 +87,8 @@ function describeError(error: unknown): {
 }
 
 export const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
-  const { status, body } = describeError(error);
+  const { status, body, headers } = describeError(error);
   if (status === 500) console.error(error);
+  if (headers) res.set(headers);
   res.status(status).json(body);
 };

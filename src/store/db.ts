@@ -1,5 +1,5 @@
 // The embedded SQLite database (better-sqlite3): opening it and bringing its schema up to
-// date. Migrations are numbered and applied in order inside one transaction each, and
+// date. Migrations are numbered and applied in order inside one write transaction, and
 // PRAGMA user_version records how far a file has come, so an old file is upgraded in place.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
@@ -27,17 +27,19 @@ export function schemaVersion(db: Db): number {
 }
 
 export function migrate(db: Db): void {
-  const current = schemaVersion(db);
-  if (current > MIGRATIONS.length) {
-    throw new Error(
-      `the database is at schema version ${current}, newer than this Recurrent knows (${MIGRATIONS.length}); upgrade Recurrent`,
-    );
-  }
-  for (const [offset, sql] of MIGRATIONS.slice(current).entries()) {
-    const version = current + offset + 1;
-    db.transaction(() => {
+  // IMMEDIATE takes the write lock before the version is read: when a server and a
+  // `recurrent batch` open a new file at once, the second waits (busy timeout), then finds
+  // the schema already there instead of creating the tables again.
+  db.transaction(() => {
+    const current = schemaVersion(db);
+    if (current > MIGRATIONS.length) {
+      throw new Error(
+        `the database is at schema version ${current}, newer than this Recurrent knows (${MIGRATIONS.length}); upgrade Recurrent`,
+      );
+    }
+    for (const [offset, sql] of MIGRATIONS.slice(current).entries()) {
       db.exec(sql);
-      db.pragma(`user_version = ${version}`);
-    })();
-  }
+      db.pragma(`user_version = ${current + offset + 1}`);
+    }
+  }).immediate();
 }

@@ -77,4 +77,17 @@ export const MIGRATIONS: readonly string[] = [
     updated_at TEXT NOT NULL
   );
   `,
+  // 3: who owns a run, so a starting server reclaims only runs whose process died or whose
+  // lease lapsed (a live `recurrent batch` on the same file keeps its runs); a covering index
+  // for the storage quota's sum of uploaded bytes (without it the sum walks every blob's
+  // overflow pages, as size comes after bytes in the row).
+  `
+  ALTER TABLE runs ADD COLUMN owner_host TEXT;
+  ALTER TABLE runs ADD COLUMN owner_pid INTEGER;
+  ALTER TABLE runs ADD COLUMN owner_started_at TEXT;
+  ALTER TABLE runs ADD COLUMN owner_pid_namespace TEXT;
+  ALTER TABLE runs ADD COLUMN lease_until TEXT;
+  CREATE INDEX runs_unfinished ON runs (status) WHERE status IN ('queued', 'running');
+  CREATE INDEX datasets_size_by_source ON datasets (source, size);
+  `,
 ];

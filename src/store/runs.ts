@@ -1,8 +1,12 @@
 // Run records: one per training (from the web app) or per series of a batch job, with
-// status, timings, peak memory and the error if any, so every surface can list them.
+// status, timings, peak memory and the error if any, so every surface can list them. Each
+// run names the process that owns it and holds a lease that process renews while alive
+// (run-owner.ts, run-leases.ts), so one process never closes another's live runs.
 import type { EpochRecord } from '../train/trainer.ts';
 import type { Db } from './db.ts';
 import { inserted } from './expect-row.ts';
+import { LEASE_MS, ownerIsDead, sameOwner, THIS_PROCESS } from './run-owner.ts';
+import type { RunOwner } from './run-owner.ts';
 
 /** One epoch of a run; `stage` names the candidate when auto mode fits several in turn. */
 export type RunEpoch = EpochRecord & { stage?: string };
@@ -28,6 +32,10 @@ export interface RunRow {
   wallMs: number | null;
   /** Web trainings: the server process's peak RSS; batch series: the worker's peak V8 heap. */
   peakMemoryMb: number | null;
+  /** The process that created the run; null for runs recorded before owners were. */
+  owner: RunOwner | null;
+  /** The owner renews this while the run is queued or running; past it, the run is abandoned. */
+  leaseUntil: string | null;
 }
 
 interface RawRow {
@@ -47,6 +55,11 @@ interface RawRow {
   finished_at: string | null;
   wall_ms: number | null;
   peak_memory_mb: number | null;
+  owner_host: string | null;
+  owner_pid: number | null;
+  owner_started_at: string | null;
+  owner_pid_namespace: string | null;
+  lease_until: string | null;
 }
 
 function fromRaw(r: RawRow): RunRow {
@@ -67,6 +80,16 @@ function fromRaw(r: RawRow): RunRow {
     finishedAt: r.finished_at,
     wallMs: r.wall_ms,
     peakMemoryMb: r.peak_memory_mb,
+    owner:
+      r.owner_host === null || r.owner_pid === null || r.owner_started_at === null
+        ? null
+        : {
+            host: r.owner_host,
+            pid: r.owner_pid,
+            startedAt: r.owner_started_at,
+            pidNamespace: r.owner_pid_namespace,
+          },
+    leaseUntil: r.lease_until,
   };
 }
 
@@ -80,11 +103,17 @@ export function insertRun(
     series?: string | null;
     job?: string | null;
     options?: unknown;
+    /** Default: this process. */
+    owner?: RunOwner;
   },
 ): RunRow {
+  const owner = r.owner ?? THIS_PROCESS;
+  const now = Date.now();
   const { lastInsertRowid } = db
     .prepare(
-      'INSERT INTO runs (kind, status, dataset_id, target, series_id, job, options, queued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO runs (kind, status, dataset_id, target, series_id, job, options, queued_at,
+        owner_host, owner_pid, owner_started_at, owner_pid_namespace, lease_until)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       r.kind,
@@ -94,7 +123,12 @@ export function insertRun(
       r.series ?? null,
       r.job ?? null,
       r.options === undefined ? null : JSON.stringify(r.options),
-      new Date().toISOString(),
+      new Date(now).toISOString(),
+      owner.host,
+      owner.pid,
+      owner.startedAt,
+      owner.pidNamespace,
+      new Date(now + LEASE_MS).toISOString(),
     );
   const id = Number(lastInsertRowid);
   return inserted(getRun(db, id), `run ${id}`);
@@ -122,11 +156,20 @@ const UPDATE_COLUMNS: Record<keyof RunUpdate, string> = {
   peakMemoryMb: 'peak_memory_mb',
 };
 
-export function updateRun(db: Db, id: number, update: RunUpdate): void {
+export function updateRun(db: Db, id: number, given: RunUpdate): void {
+  // The owner's word is the truth about its run: if another process wrongly closed it as
+  // interrupted (its lease lapsed while the owner was busy), a later status from the owner
+  // clears that error, and a run that is running again has not finished.
+  const update: RunUpdate = { ...given };
+  if (update.status !== undefined && update.status !== 'failed' && update.error === undefined)
+    update.error = null;
+  const open = update.status === 'queued' || update.status === 'running';
   const keys = (Object.keys(update) as (keyof RunUpdate)[]).filter((k) => update[k] !== undefined);
   if (keys.length === 0) return;
   const values = keys.map((k) => (k === 'history' ? JSON.stringify(update.history) : update[k]));
-  db.prepare(`UPDATE runs SET ${keys.map((k) => `${UPDATE_COLUMNS[k]} = ?`).join(', ')} WHERE id = ?`).run(
+  const sets = keys.map((k) => `${UPDATE_COLUMNS[k]} = ?`);
+  if (open && update.finishedAt === undefined) sets.push('finished_at = NULL');
+  db.prepare(`UPDATE runs SET ${sets.join(', ')} WHERE id = ?`).run(
     ...(values as (string | number | null)[]),
     id,
   );
@@ -141,11 +184,60 @@ export function listRuns(db: Db, limit = 200): RunRow[] {
   return (db.prepare('SELECT * FROM runs ORDER BY id DESC LIMIT ?').all(limit) as RawRow[]).map(fromRaw);
 }
 
-/** Runs left queued or running by a process that died: they will never finish. */
-export function markInterruptedRuns(db: Db): number {
-  return db
-    .prepare(
-      "UPDATE runs SET status = 'failed', error = 'interrupted: the server stopped before this run finished', finished_at = ? WHERE status IN ('queued', 'running')",
-    )
-    .run(new Date().toISOString()).changes;
+/** Queued or running runs on a dataset: while there are any, the dataset must stay. */
+export function unfinishedRunsOnDataset(db: Db, datasetId: number): RunRow[] {
+  return (
+    db
+      .prepare("SELECT * FROM runs WHERE dataset_id = ? AND status IN ('queued', 'running') ORDER BY id")
+      .all(datasetId) as RawRow[]
+  ).map(fromRaw);
+}
+
+/**
+ * Marks as failed ("interrupted") the queued or running runs that will never finish: those
+ * whose owner is dead (same host, no such process), whose lease lapsed (the owner stopped
+ * renewing it: dead, or on another host and silent), or that have no owner (recorded
+ * before owners were). A live process's runs — a `recurrent batch` beside the server — are
+ * left alone, and so are `self`'s own. Returns how many were marked.
+ *
+ * @example
+ * const db = openDatabase(path);
+ * markInterruptedRuns(db); // at server start: close what crashed processes left open
+ */
+export function markInterruptedRuns(db: Db, options: { self?: RunOwner; now?: number } = {}): number {
+  const self = options.self ?? THIS_PROCESS;
+  const now = options.now ?? Date.now();
+  const nowIso = new Date(now).toISOString();
+  const open = (db.prepare("SELECT * FROM runs WHERE status IN ('queued', 'running')").all() as RawRow[]).map(
+    fromRaw,
+  );
+  // Re-checks the lease in the UPDATE: if the owner renewed it since the SELECT, it is alive.
+  const mark = db.prepare(
+    `UPDATE runs SET status = 'failed', error = ?, finished_at = ?
+      WHERE id = ? AND status IN ('queued', 'running') AND (lease_until IS NULL OR lease_until = ?)`,
+  );
+  let marked = 0;
+  for (const run of open) {
+    const why = abandonment(run, self, nowIso);
+    if (why === null) continue;
+    marked += mark.run(
+      `interrupted: ${why} before this run finished`,
+      nowIso,
+      run.id,
+      run.leaseUntil,
+    ).changes;
+  }
+  return marked;
+}
+
+/** Why an open run will never finish, or null when its owner may still finish it. */
+function abandonment(run: RunRow, self: RunOwner, nowIso: string): string | null {
+  const { owner } = run;
+  if (owner === null) return 'the process that ran it stopped';
+  if (sameOwner(owner, self)) return null;
+  const who = `process ${owner.pid} on ${owner.host}`;
+  if (ownerIsDead(owner, self)) return `${who} stopped`;
+  if (run.leaseUntil === null || run.leaseUntil < nowIso)
+    return `${who} stopped renewing its lease (last until ${run.leaseUntil ?? 'never'})`;
+  return null;
 }

@@ -1,21 +1,19 @@
 // /api/datasets: list, upload (multipart; bytes go to SQLite, never to a path), preview
 // (validation report, danfo summary, downsampled points) and the auto defaults a training
 // form starts from.
-import multer from 'multer';
-import {
-  describeSeries,
-  forecastSettingsFields,
-  forecastSettingsSchema,
-  resolveForecastConfig,
-} from '../../forecaster.ts';
+import { forecastSettingsFields, forecastSettingsSchema, resolveForecastConfig } from '../../forecaster.ts';
 import { deleteDataset, listDatasets } from '../../store/datasets.ts';
 import type { Db } from '../../store/db.ts';
+import { unfinishedRunsOnDataset } from '../../store/runs.ts';
 import { datasetJson } from '../dataset-service.ts';
 import type { DatasetService } from '../dataset-service.ts';
-import { traceWindow } from '../downsample.ts';
 import { HttpError, parseInput } from '../http-error.ts';
+import { singleFileUpload } from '../multipart-upload.ts';
+import { rateLimit } from '../rate-limit.ts';
 import { idParam, numberQuery, requireBody, stringQuery } from '../route.ts';
 import type { ApiRoute } from '../route.ts';
+import { serverLimitsFromEnv } from '../server-limits.ts';
+import { StorageQuota } from '../storage-quota.ts';
 import {
   datasetListResponseSchema,
   datasetResponseSchema,
@@ -34,10 +32,10 @@ export function datasetRoutes(
   uploadLimitBytes: number,
   ready: Promise<void>,
 ): ApiRoute[] {
-  const upload = multer({
-    storage: multer.memoryStorage(),
-    limits: { fileSize: uploadLimitBytes, files: 1 },
-  });
+  const upload = singleFileUpload('file', uploadLimitBytes);
+  const limits = serverLimitsFromEnv();
+  const quota = new StorageQuota(db, limits.storageQuotaBytes);
+  const uploadRate = rateLimit('uploads', limits.uploadsPerMinute);
   const seriesQuery = { column: 'numeric column', series: 'series id of a long-format file' };
   return [
     {
@@ -60,14 +58,22 @@ export function datasetRoutes(
       body: 'multipart',
       responses: {
         201: 'stored, with its validation report',
-        400: 'unparseable (the message names line and column)',
+        400: 'unparseable (the message names line and column), or a malformed multipart body',
         413: 'larger than the upload limit',
         415: 'not multipart, or not a CSV',
+        429: 'too many uploads from this client (Retry-After says when to retry)',
+        507: 'the storage quota is full (the message says the quota and the use)',
       },
       responseSchema: datasetResponseSchema,
       handlers: [
+        uploadRate,
         requireBody('multipart'),
-        upload.single('file'),
+        // Refused before the body is read when nothing more can be stored.
+        (_req, _res, next) => {
+          quota.requireRoom('an upload');
+          next();
+        },
+        upload,
         async (req, res) => {
           const file = req.file;
           if (!file)
@@ -76,7 +82,8 @@ export function datasetRoutes(
             });
           if (!CSV_TYPES.test(file.mimetype) && !/\.(csv|tsv|txt)$/i.test(file.originalname))
             throw new HttpError(415, `expected a CSV file, got ${file.mimetype}`);
-          const row = await datasets.addUpload(file.originalname, file.buffer);
+          const release = quota.reserve(file.size, 'this upload');
+          const row = await datasets.addUpload(file.originalname, file.buffer).finally(release);
           res.status(201).json({ dataset: datasetJson(row), report: row.report } satisfies DatasetResponse);
         },
       ],
@@ -99,7 +106,11 @@ export function datasetRoutes(
       path: '/api/datasets/:id/summary',
       summary: 'danfo describe() of the numeric columns (or of one, with column)',
       query: seriesQuery,
-      responses: { 200: 'summary statistics', 404: 'no such dataset' },
+      responses: {
+        200: 'summary statistics',
+        404: 'no such dataset',
+        503: 'too much heavy work waiting (Retry-After says when to try again)',
+      },
       responseSchema: summaryResponseSchema,
       handlers: [
         async (req, res) => {
@@ -111,8 +122,12 @@ export function datasetRoutes(
             .map((c) => c.name);
           const target = column ?? numeric[0];
           const features = column === undefined ? numeric.filter((n) => n !== target) : [];
-          const series = await datasets.series(id, { target, features, series: stringQuery(req, 'series') });
-          res.json({ column: series.target, describe: await describeSeries(series) } satisfies Summary);
+          const summary = await datasets.summary(id, {
+            target,
+            features,
+            series: stringQuery(req, 'series'),
+          });
+          res.json(summary satisfies Summary);
         },
       ],
     },
@@ -126,20 +141,19 @@ export function datasetRoutes(
         to: 'end, epoch ms',
         points: `most points to return (default ${DEFAULT_POINTS})`,
       },
-      responses: { 200: 'the points', 400: 'bad query', 404: 'no such dataset' },
+      responses: {
+        200: 'the points',
+        400: 'bad query',
+        404: 'no such dataset',
+        503: 'too much heavy work waiting (Retry-After says when to try again)',
+      },
       responseSchema: pointsResponseSchema,
       handlers: [
         async (req, res) => {
-          const series = await datasets.series(idParam(req), {
-            target: stringQuery(req, 'column'),
-            series: stringQuery(req, 'series'),
-          });
-          const trace = traceWindow(
-            series.time,
-            series.values,
-            pointsQuery(req),
-            numberQuery(req, 'from'),
-            numberQuery(req, 'to'),
+          const { series, trace } = await datasets.points(
+            idParam(req),
+            { target: stringQuery(req, 'column'), series: stringQuery(req, 'series') },
+            { points: pointsQuery(req), from: numberQuery(req, 'from'), to: numberQuery(req, 'to') },
           );
           const points: Points = {
             column: series.target,
@@ -182,12 +196,24 @@ export function datasetRoutes(
       method: 'delete',
       path: '/api/datasets/:id',
       summary: 'Delete an uploaded dataset',
-      responses: { 204: 'deleted', 404: 'no such dataset', 409: 'bundled datasets cannot be deleted' },
+      responses: {
+        204: 'deleted',
+        404: 'no such dataset',
+        409: 'bundled datasets cannot be deleted, nor one a queued or running training uses',
+      },
       handlers: [
         (req, res) => {
           const id = idParam(req);
           if (datasets.get(id).source === 'bundled')
             throw new HttpError(409, 'bundled datasets cannot be deleted');
+          // The training would read it, then fail storing its model (the model row refers
+          // to the dataset): refuse, and say which trainings to cancel or wait for.
+          const users = unfinishedRunsOnDataset(db, id);
+          if (users.length > 0)
+            throw new HttpError(
+              409,
+              `dataset ${id} is in use by ${users.map((r) => `${r.kind === 'train' ? 'training' : 'run'} ${r.id} (${r.status})`).join(', ')}; cancel ${users.length === 1 ? 'it' : 'them'} or wait until ${users.length === 1 ? 'it ends' : 'they end'}, then delete the dataset`,
+            );
           deleteDataset(db, id);
           datasets.forget(id);
           res.status(204).end();

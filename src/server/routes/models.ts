@@ -2,7 +2,6 @@
 // values from actuals, split bands, the naive overlay and the future forecast with its
 // intervals), forecasting again — from the stored dataset or a new CSV — and downloads.
 import type { RequestHandler } from 'express';
-import multer from 'multer';
 import { z } from 'zod';
 import {
   describeScaler,
@@ -10,7 +9,6 @@ import {
   forecastCsv,
   forecastRows,
   forecastSettingsFields,
-  ingestCsv,
 } from '../../forecaster.ts';
 import type { ForecastModel, TimeSeries } from '../../forecaster.ts';
 import type { Db } from '../../store/db.ts';
@@ -22,8 +20,11 @@ import { traceWindow } from '../downsample.ts';
 import { HttpError, parseInput } from '../http-error.ts';
 import { toJsonSchema } from '../json-schema.ts';
 import type { ModelService } from '../model-service.ts';
+import { singleFileUpload } from '../multipart-upload.ts';
+import { rateLimit } from '../rate-limit.ts';
 import { idParam, numberQuery, requireBody } from '../route.ts';
 import type { ApiRoute } from '../route.ts';
+import { serverLimitsFromEnv } from '../server-limits.ts';
 import {
   forecastResponseSchema,
   modelChartSchema,
@@ -33,10 +34,13 @@ import {
 import type { ForecastResponse, ModelChart, ModelDetail, ModelListItem, ModelListResponse } from '../wire.ts';
 import { pointsQuery } from './datasets.ts';
 
-// `steps` is a horizon, with the settings schema's limits (the name predates the schema).
+// `steps` is a horizon, with the settings schema's limits (the name predates the schema);
+// a model forecasts at most the horizon it was calibrated for, checked per model below.
 const forecastRequestSchema = z
   .object({
-    steps: forecastSettingsFields.horizonSteps.optional(),
+    steps: forecastSettingsFields.horizonSteps
+      .optional()
+      .describe("steps ahead, at most the model's horizonSteps (its intervals are calibrated that far)"),
     datasetId: z.number().int().min(1).optional().describe('forecast from this dataset instead'),
   })
   .strict();
@@ -98,10 +102,9 @@ export function modelRoutes(
   models: ModelService,
   uploadLimitBytes: number,
 ): ApiRoute[] {
-  const upload = multer({
-    storage: multer.memoryStorage(),
-    limits: { fileSize: uploadLimitBytes, files: 1 },
-  });
+  const upload = singleFileUpload('file', uploadLimitBytes);
+  // A new CSV sent with a forecast is ingested like an upload, so it counts as one.
+  const uploadRate = rateLimit('uploads', serverLimitsFromEnv().uploadsPerMinute);
 
   /** The series to forecast from: a new CSV, another stored dataset, or the model's own. */
   const forecastSource = async (
@@ -112,7 +115,8 @@ export function modelRoutes(
     const { row } = models.load(id);
     const ingest = row.summary.ingest;
     if (file) {
-      const { series } = await ingestCsv(file.buffer, {
+      // On a worker, as dataset uploads are: a large CSV must not hold the event loop.
+      const { series } = await datasets.ingestBytes(file.buffer, {
         file: file.originalname,
         target: ingest.target,
         time: ingest.time,
@@ -213,22 +217,31 @@ export function modelRoutes(
       bodySchema: toJsonSchema(forecastRequestSchema),
       responses: {
         200: 'the forecast rows',
-        400: 'invalid request or data',
+        400: "invalid request or data, or more steps than the model's horizon",
         404: 'no such model',
         409: "the model's dataset was deleted",
         413: 'file too large',
         415: 'neither JSON nor multipart',
+        429: 'too many uploads from this client (Retry-After says when to retry)',
       },
       responseSchema: forecastResponseSchema,
       handlers: [
         requireBody('json-or-multipart', true),
-        onlyMultipart(upload.single('file')),
+        onlyMultipart(uploadRate),
+        onlyMultipart(upload),
         async (req, res) => {
           const id = idParam(req);
           const fields = req.is('multipart/form-data')
             ? { steps: req.body?.steps === undefined ? undefined : Number(req.body.steps) }
             : (req.body ?? {});
           const body = parseInput(forecastRequestSchema, fields, 'forecast request');
+          const { horizonSteps } = models.load(id).model.config;
+          if (body.steps !== undefined && body.steps > horizonSteps)
+            throw new HttpError(
+              400,
+              `steps: model ${id} forecasts at most ${horizonSteps} steps (its intervals were calibrated for ${horizonSteps}), got ${body.steps}; train a model with horizonSteps ${body.steps} for a longer forecast`,
+              { steps: `at most ${horizonSteps}` },
+            );
           if (!req.file && body.datasetId === undefined) {
             res.type('application/json').send(await models.ownForecastJson(id, body.steps));
             return;

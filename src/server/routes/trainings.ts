@@ -13,8 +13,11 @@ import type { RunRow } from '../../store/runs.ts';
 import type { DatasetService } from '../dataset-service.ts';
 import { HttpError, notFound, parseInput } from '../http-error.ts';
 import { toJsonSchema } from '../json-schema.ts';
+import { rateLimit } from '../rate-limit.ts';
 import { idParam, requireBody } from '../route.ts';
 import type { ApiRoute } from '../route.ts';
+import { serverLimitsFromEnv } from '../server-limits.ts';
+import { StorageQuota } from '../storage-quota.ts';
 import type { TrainingEvent, TrainingQueue } from '../training-queue.ts';
 import { runsResponseSchema, trainingResponseSchema } from '../wire.ts';
 import type { Run, RunsResponse, Training, TrainingEventData, TrainingEventName } from '../wire.ts';
@@ -72,6 +75,9 @@ export function trainingRoutes(db: Db, datasets: DatasetService, queue: Training
     if (!run || run.kind !== 'train') throw notFound(`training ${id}`);
     return run;
   };
+  const limits = serverLimitsFromEnv();
+  const trainingRate = rateLimit('trainings', limits.trainingsPerMinute);
+  const quota = new StorageQuota(db, limits.storageQuotaBytes);
   return [
     {
       method: 'post',
@@ -84,12 +90,17 @@ export function trainingRoutes(db: Db, datasets: DatasetService, queue: Training
         400: 'invalid request (messages per field)',
         404: 'no such dataset',
         415: 'not JSON',
+        429: 'too many trainings from this client (Retry-After says when to retry)',
+        503: 'the training queue is full (Retry-After says when to retry)',
+        507: 'the storage quota is full: the model could not be stored',
       },
       responseSchema: trainingResponseSchema,
       handlers: [
+        trainingRate,
         requireBody('json'),
         (req, res) => {
           const body = parseInput(trainingRequestSchema, req.body, 'training request');
+          quota.requireRoom('a training');
           const columns = datasets.get(body.datasetId).report.columns;
           for (const [field, name] of [
             ['target', body.target],
