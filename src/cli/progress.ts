@@ -1,6 +1,7 @@
 // Training progress on the terminal: a redrawn bar on a TTY, one plain line per epoch
-// otherwise (logs, CI, pipes), nothing with --quiet. Progress goes to stderr so stdout
-// stays clean for --json and for piping forecasts.
+// otherwise (logs, CI, pipes), nothing with --quiet. A long epoch also reports from inside
+// ("epoch 1/80 25%"), so a long series is never silent until its first epoch ends.
+// Progress goes to stderr so stdout stays clean for --json and for piping forecasts.
 import type { FitProgress } from '../forecaster.ts';
 
 export interface ProgressSink {
@@ -26,8 +27,15 @@ function formatLoss(v: number | null): string {
   return v === null ? '—' : v.toPrecision(4);
 }
 
+/** "epoch 3/80", or inside a long epoch "epoch 1/80 25%" (the epoch under way, and how far into it). */
+function describeEpochNumber(p: FitProgress): string {
+  if (!p.partial) return `epoch ${p.epoch}/${p.maxEpochs}`;
+  const share = Math.floor((100 * p.partial.batches) / p.partial.batchesPerEpoch);
+  return `epoch ${Math.floor(p.epoch) + 1}/${p.maxEpochs} ${share}%`;
+}
+
 export function describeEpoch(p: FitProgress): string {
-  return `${p.stage === undefined ? '' : `${p.stage}  `}epoch ${p.epoch}/${p.maxEpochs}  loss ${formatLoss(p.trainLoss)}  val ${formatLoss(p.validationLoss)}  lr ${p.learningRate.toPrecision(3)}  eta ≤${formatDuration(p.etaMs)}`;
+  return `${p.stage === undefined ? '' : `${p.stage}  `}${describeEpochNumber(p)}  loss ${formatLoss(p.trainLoss)}  val ${formatLoss(p.validationLoss)}  lr ${p.learningRate.toPrecision(3)}  eta ≤${formatDuration(p.etaMs)}`;
 }
 
 /** Returns the onEpoch callback for the trainer and a finish() that ends the bar's line. */

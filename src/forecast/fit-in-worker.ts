@@ -78,7 +78,16 @@ function runInWorker<T>(
     hooks.signal?.addEventListener('abort', cancel);
     worker.on('message', (reply: FitWorkerReply) => {
       if (reply.type === 'epoch') hooks.onEpoch?.(reply.progress);
-      else if (reply.type === 'done') settle(() => resolve(decode(reply.result)));
+      else if (reply.type === 'done')
+        settle(() => {
+          // A result that does not decode must reject the fit, not throw in this callback:
+          // thrown here it would be uncaught and leave the fit pending for ever.
+          try {
+            resolve(decode(reply.result));
+          } catch (e) {
+            reject(e);
+          }
+        });
       else settle(() => reject(new WorkerFitError(reply.name, reply.message)));
     });
     worker.on('error', (e) => settle(() => reject(e)));

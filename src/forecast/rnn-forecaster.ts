@@ -46,18 +46,21 @@ export async function fitRnn(
   split: SplitRanges,
   hooks: FitHooks,
 ): Promise<RnnForecaster> {
-  const data = prepareTraining(series, config, split);
+  // The network first (its initial weights depend on the seed only): its size says whether
+  // the series is long enough for its epochs to be subsampled, and so how many validation
+  // windows prepareTraining cuts.
   const network = createNetwork(
     {
       cell: config.network.cell,
       activation: config.network.activation,
-      inputSize: data.columns.length,
+      inputSize: 1 + config.features.length,
       hiddenSize: config.network.hiddenSize,
       layers: config.network.layers,
       outputs: headOutputs(config),
     },
     config.training.seed,
   );
+  const data = prepareTraining(series, config, split, network.params.length);
   const result = await train(network, {
     windowLength: config.windowLength,
     train: data.train,
@@ -72,6 +75,15 @@ export async function fitRnn(
     ...rangeWarnings(data.scalers.target, series.values.subarray(vStart, vEnd), 'validation'),
     ...rangeWarnings(data.scalers.target, series.values.subarray(tStart, tEnd), 'test'),
   ];
+  if (result.windows.perEpoch < result.windows.available)
+    warnings.push(
+      `the series has ${result.windows.available} training windows, more than the work cap (maxTrainingWork ${config.training.maxTrainingWork}, CLI --max-work) allows in one epoch: each epoch trained on a seeded random subset of ${result.windows.perEpoch}`,
+    );
+  const { available, scored } = data.validationWindows;
+  if (scored < available)
+    warnings.push(
+      `early stopping scored ${scored} evenly spaced validation windows of ${available}, to keep each epoch's validation within the work cap`,
+    );
   if (result.stoppedBy === 'work-budget')
     warnings.push(
       `training stopped at its work cap (maxTrainingWork ${config.training.maxTrainingWork}, CLI --max-work) after ${result.history.length} epochs; the best epoch (${result.bestEpoch}) was kept`,

@@ -31,8 +31,21 @@ export interface WindowOptions {
   firstInput?: number;
 }
 
-/** columns: target first, then features, all the same length n. */
-export function makeWindows(columns: readonly Float64Array[], options: WindowOptions): WindowSet {
+/** Where the windows of a set sit, once its options are checked. */
+export interface WindowSpan {
+  /** The first target index of the first (earliest) and of the last window. */
+  earliest: number;
+  latest: number;
+  stride: number;
+  /** The columns the inputs read, in feature order. */
+  inputColumns: readonly Float64Array[];
+}
+
+/**
+ * Checks the columns and options and says where the windows sit: what makeWindows cuts,
+ * and what a source that cuts windows on demand (window-source.ts) reads.
+ */
+export function windowSpan(columns: readonly Float64Array[], options: WindowOptions): WindowSpan {
   const { windowLength: T, horizonSteps: k } = options;
   const stride = options.stride ?? 1;
   const targetInInputs = options.targetInInputs ?? true;
@@ -81,6 +94,15 @@ export function makeWindows(columns: readonly Float64Array[], options: WindowOpt
       },
     );
   }
+  return { earliest, latest, stride, inputColumns };
+}
+
+/** columns: target first, then features, all the same length n. */
+export function makeWindows(columns: readonly Float64Array[], options: WindowOptions): WindowSet {
+  const { windowLength: T, horizonSteps: k } = options;
+  const { earliest, latest, stride, inputColumns } = windowSpan(columns, options);
+  const target = columns[0]!;
+  const F = inputColumns.length;
   const count = Math.floor((latest - earliest) / stride) + 1;
   const inputs = new Float64Array(count * T * F);
   const targets = new Float64Array(count * k);
@@ -97,7 +119,7 @@ export function makeWindows(columns: readonly Float64Array[], options: WindowOpt
   return { inputs, targets, count, windowLength: T, featureCount: F, horizonSteps: k, targetStart };
 }
 
-function finiteAt(column: Float64Array, index: number): number {
+export function finiteAt(column: Float64Array, index: number): number {
   const value = column[index]!;
   if (!Number.isFinite(value)) {
     throw new PrepError(`the value at index ${index} is ${value}`, {

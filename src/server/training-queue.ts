@@ -1,16 +1,22 @@
 // Trainings requested through the web app: each runs fit() on a worker thread, at most
 // `concurrency` at once (one per core), the rest wait in order. Progress is kept per run
 // and fanned out to subscribers (the SSE stream), who get the epochs so far on joining.
-// Cancelling keeps the best weights: a cancelled training still yields its model.
+// Cancelling keeps the best weights: a cancelled training still yields its model. The
+// queue is bounded (a flood of requests gets 503 with Retry-After, not an ever-longer
+// wait), and while the queue lives it renews the leases of its runs, so another process
+// on the same SQLite file knows they are alive.
 import { evaluate, fitInWorker, modelToJSON } from '../forecaster.ts';
 import type { Evaluation, FitProgress, ForecastModel, ForecastOptions, TimeSeries } from '../forecaster.ts';
 import type { Db } from '../store/db.ts';
 import { insertModel } from '../store/models.ts';
 import type { ModelSummary } from '../store/models.ts';
+import { keepRunLeases } from '../store/run-leases.ts';
+import type { LeaseHeartbeat } from '../store/run-leases.ts';
 import { getRun, insertRun, updateRun } from '../store/runs.ts';
 import type { RunEpoch, RunRow, RunStatus } from '../store/runs.ts';
 import type { DatasetService, SeriesRequest } from './dataset-service.ts';
 import { HttpError, notFound } from './http-error.ts';
+import { serverLimitsFromEnv } from './server-limits.ts';
 
 export interface TrainingRequest {
   datasetId: number;
@@ -35,20 +41,42 @@ interface Job {
 
 const TERMINAL: readonly RunStatus[] = ['succeeded', 'failed', 'cancelled'];
 
+/** A full queue's Retry-After: about what a small training takes to free a place. */
+const QUEUE_FULL_RETRY_SECONDS = 30;
+
+export interface TrainingQueueLimits {
+  /** Trainings that may wait beyond the running ones. Default: RECURRENT_MAX_QUEUED_TRAININGS or 20. */
+  maxQueued?: number;
+}
+
 export class TrainingQueue {
   private readonly waiting: Job[] = [];
   private readonly jobs = new Map<number, Job>();
   private running = 0;
   private closed = false;
+  private readonly maxQueued: number;
+  private readonly heartbeat: LeaseHeartbeat;
 
   constructor(
     private readonly db: Db,
     private readonly datasets: DatasetService,
     private readonly concurrency: number,
-  ) {}
+    limits: TrainingQueueLimits = {},
+  ) {
+    this.maxQueued = limits.maxQueued ?? serverLimitsFromEnv().maxQueuedTrainings;
+    // The server also closes runs other processes abandon while it is up.
+    this.heartbeat = keepRunLeases(db, { reclaimAbandoned: true });
+  }
 
   submit(request: TrainingRequest): RunRow {
     if (this.closed) throw new HttpError(409, 'the server is shutting down');
+    if (this.waiting.length >= this.maxQueued)
+      throw new HttpError(
+        503,
+        `the training queue is full: ${this.waiting.length} trainings are waiting and ${this.running} running; retry in ${QUEUE_FULL_RETRY_SECONDS} s`,
+        undefined,
+        { 'Retry-After': String(QUEUE_FULL_RETRY_SECONDS) },
+      );
     const run = insertRun(this.db, {
       kind: 'train',
       datasetId: request.datasetId,
@@ -105,6 +133,7 @@ export class TrainingQueue {
   /** Cancels everything and waits for running fits to return. */
   async close(): Promise<void> {
     this.closed = true;
+    this.heartbeat.stop();
     for (const job of [...this.waiting]) this.cancel(job.runId);
     for (const job of this.jobs.values()) job.controller.abort();
     while (this.running > 0) await new Promise((r) => setTimeout(r, 20));
@@ -132,9 +161,13 @@ export class TrainingQueue {
       const model = await fitInWorker(series, job.request.options, {
         signal: job.controller.signal,
         onEpoch: (progress) => {
-          job.epochs.push(progress);
           peakRss = Math.max(peakRss, process.memoryUsage().rss);
-          updateRun(this.db, job.runId, { history: job.epochs.map(toRecord) });
+          // A report from inside a long epoch is live progress only: the run's history keeps
+          // whole epochs.
+          if (progress.partial === undefined) {
+            job.epochs.push(progress);
+            updateRun(this.db, job.runId, { history: job.epochs.map(toRecord) });
+          }
           this.emit(job, { type: 'epoch', progress });
         },
       });

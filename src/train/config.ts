@@ -26,11 +26,13 @@ export interface TrainingConfig {
   /**
    * Work budget, in parameter-steps: the network's parameter count × the input steps it has
    * trained on (windows × window length, summed over epochs), about the forward pass's
-   * multiply-adds. Training stops (best weights restored) once an epoch ends past it. Unlike
-   * maxTrainingMs it does not depend on how busy the machine is: same seed, same model.
+   * multiply-adds. Training stops (best weights restored) once an epoch ends past it; when
+   * one pass over every window would not fit in it, each epoch trains on a seeded random
+   * subset of the windows and training stops at the first minibatch past it (epoch-plan.ts).
+   * Unlike maxTrainingMs it does not depend on how busy the machine is: same seed, same model.
    */
   maxTrainingWork?: number;
-  /** Wall-clock budget, a safety net: training stops (best weights restored) once an epoch ends past it. */
+  /** Wall-clock budget, a safety net: training stops (best weights restored) at the first minibatch past it. */
   maxTrainingMs?: number;
 }
 

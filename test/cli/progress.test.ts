@@ -60,6 +60,34 @@ describe('progress reporter', () => {
     expect(chunks).toEqual([]);
   });
 
+  it('reports from inside a long epoch: the epoch under way and how far into it', () => {
+    const { sink, chunks } = capture(false);
+    const r = createProgressReporter(sink, 'lines');
+    r.onEpoch({
+      ...epoch(1),
+      epoch: 16 / 282,
+      validationLoss: null,
+      etaMs: 14_000,
+      partial: { batches: 16, batchesPerEpoch: 282 },
+    });
+    r.onEpoch({ ...epoch(2), epoch: 1 + 141 / 282, partial: { batches: 141, batchesPerEpoch: 282 } });
+    expect(chunks).toEqual([
+      'epoch 1/4 5%  loss 0.5000  val —  lr 0.00100  eta ≤14s\n',
+      'epoch 2/4 50%  loss 0.2500  val 0.3000  lr 0.00100  eta ≤2s\n',
+    ]);
+  });
+
+  it('draws a long first epoch on the bar before it ends', () => {
+    const { sink, chunks } = capture(true);
+    createProgressReporter(sink, 'bar').onEpoch({
+      ...epoch(1),
+      epoch: 2,
+      maxEpochs: 8,
+      partial: { batches: 100, batchesPerEpoch: 200 },
+    });
+    expect(chunks[0]?.startsWith(`\r\x1b[2K[${'#'.repeat(6)}${'.'.repeat(18)}] epoch 3/8 50%`)).toBe(true);
+  });
+
   it('formats durations', () => {
     expect(formatDuration(59_400)).toBe('59s');
     expect(formatDuration(125_000)).toBe('2m05s');

@@ -42,7 +42,8 @@ async function watch(trainingId: number): Promise<void> {
     epoch(e) {
       state.textContent = e.stage === undefined ? 'running' : `running · candidate ${e.stage}`;
       if (e.stage !== undefined) byId('candidates-note').hidden = false;
-      byId('epoch').textContent = String(e.epoch);
+      // Inside a long epoch the report is fractional (0.06 of the first): show the epoch it is in.
+      byId('epoch').textContent = String(e.partial ? Math.floor(e.epoch) + 1 : e.epoch);
       // A replayed epoch (the page opened after training began) has no progress fields.
       if (e.maxEpochs !== undefined) {
         byId('max-epochs').textContent = String(e.maxEpochs);

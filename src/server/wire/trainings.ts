@@ -23,8 +23,12 @@ export const epochRecordSchema = z.object({
  * too; a replayed one (a late subscriber, a finished run) is the stored record, without it.
  */
 export const epochEventSchema = epochRecordSchema.extend({
+  /** Fractional within an epoch of a long series (0.06: 6 % into the first), with `partial`. */
+  epoch: z.number().nonnegative(),
   maxEpochs: z.number().int().optional(),
   etaMs: maybeNumber.optional(),
+  /** A report from inside an epoch: only epochs of many minibatches send these. */
+  partial: z.object({ batches: z.number().int(), batchesPerEpoch: z.number().int() }).optional(),
 });
 
 export const trainingSchema = z.object({
