@@ -4,7 +4,7 @@
 import type { RunCache, RunResult, Variant } from './accuracy-runs.ts';
 import type { BenchSeries } from './accuracy-series.ts';
 
-export const CLASSICAL_ALONE = ['naive', 'seasonal-naive', 'drift', 'theta', 'ets'] as const;
+export const CLASSICAL_ALONE = ['naive', 'seasonal-naive', 'drift', 'theta', 'ets', 'arima'] as const;
 
 export const SUITE_VARIANTS: Variant[] = [
   { id: 'auto', options: () => ({}) },

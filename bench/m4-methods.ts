@@ -12,6 +12,7 @@ export const M4_METHODS = [
   'drift',
   'theta',
   'ets',
+  'arima',
   'pool',
 ] as const;
 

@@ -5,10 +5,17 @@
 // compared on the very same networks, not on fits that differ by the luck of a seed.
 //
 //   npx tsx bench/m4-selection.ts [--journal /tmp/recurrent-m4.jsonl] [--freqs weekly,hourly]
+//                                 [--add arima]
+//
+// --add fits more classical methods into every journaled pool, as auto mode would have: on
+// the history before validation, scored on the same validation origins, forecasting the test
+// part from the end of the history with the parameters fitted before validation. So a new
+// method's place in the pool is measured without fitting the networks again.
 //
 // Tuning a rule on the test part of these series is tuning on M4, as the issue allows; the
 // rule chosen is then checked by real `auto` runs on other series (bench/M4.md).
 import { readFileSync, writeFileSync } from 'node:fs';
+import { fitClassical } from '../src/classical/index.ts';
 import { parseArgs } from 'node:util';
 import { medianOf } from '../src/forecast/combination.ts';
 import type { FittedForecaster } from '../src/forecast/contract.ts';
@@ -73,7 +80,7 @@ const RULES: Record<string, Rule> = {
   'median of best 3, always': (p) => median(p.candidates.slice(0, 3)),
   'median of best 5, always': (p) => median(p.candidates.slice(0, 5)),
   'median of best of each family, always': (p) => median(bestOfEachFamily(p.candidates)),
-  'auto now: best single, best 3 or best of each family': (p) =>
+  'auto before ARIMA: best single, best 3 or best of each family': (p) =>
     bestOf(p, [p.candidates.slice(0, 3), bestOfEachFamily(p.candidates)]),
   'best of each family unless a single beats it by 10 %': (p) =>
     bestOf(p, [bestOfEachFamily(p.candidates)], 0.1),
@@ -82,10 +89,47 @@ const RULES: Record<string, Rule> = {
     bestOf(p, [p.candidates.slice(0, 3), bestOfEachKind(p.candidates)]),
   'best single, best 3, best 5 or best of each family': (p) =>
     bestOf(p, [p.candidates.slice(0, 3), p.candidates.slice(0, 5), bestOfEachFamily(p.candidates)]),
+  'auto now: best of each family unless a single beats it by 5 %': (p) =>
+    bestOf(p, [bestOfEachFamily(p.candidates)], 0.05),
+  'best 3 or best of each family, unless a single beats both by 10 %': (p) =>
+    bestOf(p, [p.candidates.slice(0, 3), bestOfEachFamily(p.candidates)], 0.1),
   'best RNN': (p) => f64(p.candidates.find((c) => c.kind === 'rnn')?.forecast ?? p.candidates[0]!.forecast),
 };
 
-function readPools(journal: string, freq: M4Frequency, series: Map<string, M4Series>): Map<string, Pool> {
+/** A classical method fitted into a journaled pool (see --add above). */
+function addedCandidate(
+  method: string,
+  s: M4Series,
+  validation: { origins: number[]; seasonLength: number; trainEnd: number },
+  h: number,
+  scoreOf: (predicted: Float64Array) => { score: number; smape: number; mase: number },
+): Candidate {
+  const started = performance.now();
+  const fit = fitClassical(method, s.train.slice(0, validation.trainEnd), {
+    seasonLength: validation.seasonLength,
+    horizonSteps: h,
+  });
+  const predicted = fit.forecastFrom(s.train, validation.origins, h);
+  const forecast = fit.forecastFrom(s.train, [s.train.length], h);
+  const { score, smape, mase } = scoreOf(predicted);
+  return {
+    name: method,
+    kind: 'classical',
+    score,
+    smape,
+    mase,
+    fitSeconds: (performance.now() - started) / 1000,
+    forecast: Array.from(forecast),
+    predicted: Array.from(predicted),
+  };
+}
+
+function readPools(
+  journal: string,
+  freq: M4Frequency,
+  series: Map<string, M4Series>,
+  added: readonly string[],
+): Map<string, Pool> {
   const pools = new Map<string, Pool>();
   const h = M4_SPEC[freq].horizonSteps;
   for (const line of readFileSync(journal, 'utf8').split('\n')) {
@@ -103,16 +147,26 @@ function readPools(journal: string, freq: M4Frequency, series: Map<string, M4Ser
       seasonLength,
       trainEnd,
     );
-    pools.set(r.id, {
-      candidates: r.candidates.filter((c) => c.forecast.every(Number.isFinite)),
-      scoreOf: (predicted) => scorer.score(predicted).score,
-    });
+    const extra = added.map((method) =>
+      addedCandidate(method, s, r.validation as typeof r.validation & { origins: number[] }, h, (p) =>
+        scorer.score(p),
+      ),
+    );
+    const candidates = [...r.candidates, ...extra]
+      .filter((c) => c.forecast.every(Number.isFinite))
+      .sort((a, b) => a.score - b.score);
+    pools.set(r.id, { candidates, scoreOf: (predicted) => scorer.score(predicted).score });
   }
   return pools;
 }
 
 const { values: args } = parseArgs({
-  options: { journal: { type: 'string' }, freqs: { type: 'string' }, out: { type: 'string' } },
+  options: {
+    journal: { type: 'string' },
+    freqs: { type: 'string' },
+    out: { type: 'string' },
+    add: { type: 'string' },
+  },
 });
 const journal = args.journal ?? '/tmp/recurrent-m4.jsonl';
 const lines = [
@@ -120,11 +174,12 @@ const lines = [
   '',
   `Date: ${new Date().toISOString().slice(0, 10)}. Machine: ${machineDescription()}. Command: \`npx tsx bench/m4-selection.ts ${process.argv.slice(2).join(' ')}\` over the journal of \`npx tsx bench/m4.ts --methods pool …\` (${journal}).`,
   '',
-  'Every candidate of auto mode\'s pool was fitted once per series on the history before validation and journaled with its validation forecasts and its forecast of the M4 test part from the end of the history (not refitted on all the data, so networks are at a disadvantage here that auto mode does not have). Each rule turns the same candidates into one forecast per series; scores are M4\'s sMAPE, MASE and OWA against Naive2 on the same series. "auto before" is the rule before this comparison; "auto now" adds the median of the best of each family (network, smoothing, benchmark) to the leaderboard, chosen on these tables.',
+  'Every candidate of auto mode\'s pool was fitted once per series on the history before validation and journaled with its validation forecasts and its forecast of the M4 test part from the end of the history (not refitted on all the data, so networks are at a disadvantage here that auto mode does not have). Each rule turns the same candidates into one forecast per series; scores are M4\'s sMAPE, MASE and OWA against Naive2 on the same series. "auto before" keeps the best of the single candidates and the median of the best 3; "auto before ARIMA" adds the median of the best of each family (network, smoothing, benchmark); "auto now", chosen on these tables with ARIMA in the pool (`--add arima`), keeps the median of the best of each family (ARIMA a family of its own) unless a single candidate validates at least 5 % better.',
 ];
 for (const freq of (args.freqs ?? 'weekly,hourly').split(',') as M4Frequency[]) {
   const all = new Map(loadM4(freq).map((s) => [s.id, s]));
-  const pools = readPools(journal, freq, all);
+  const added = args.add ? args.add.split(',') : [];
+  const pools = readPools(journal, freq, all, added);
   if (pools.size === 0) continue;
   const cases = [...pools.keys()].map((id) => all.get(id)!);
   const methods = new Map<string, Map<string, Float64Array>>();

@@ -1,6 +1,7 @@
 // Entry point of the classical forecasting methods: fit any of them by name, list them, and
 // rebuild a fit from its JSON. Every method is a pure function of a Float64Array.
 
+import { arimaFromJSON, fitArima } from './arima.ts';
 import { etsFromJSON, fitEts } from './ets.ts';
 import { fitDrift } from './drift.ts';
 import { fitNaive } from './naive.ts';
@@ -20,16 +21,17 @@ export const CLASSICAL_METHODS = [
   'ses',
   'theta',
   'ets',
+  'arima',
 ] as const;
 
 export type ClassicalMethod = (typeof CLASSICAL_METHODS)[number];
 
 /**
- * The simple benchmarks (a last value, a last season, a straight line) and the
- * exponential-smoothing models: two families whose errors differ in kind, which is what a
- * combination across families hedges (src/forecast/families.ts).
+ * The simple benchmarks (a last value, a last season, a straight line), the
+ * exponential-smoothing models and ARIMA: families whose errors differ in kind, which is what
+ * a combination across families hedges (src/forecast/families.ts).
  */
-export const CLASSICAL_FAMILIES: Record<ClassicalMethod, 'benchmark' | 'smoothing'> = {
+export const CLASSICAL_FAMILIES: Record<ClassicalMethod, 'benchmark' | 'smoothing' | 'arima'> = {
   naive: 'benchmark',
   'seasonal-naive': 'benchmark',
   drift: 'benchmark',
@@ -37,6 +39,7 @@ export const CLASSICAL_FAMILIES: Record<ClassicalMethod, 'benchmark' | 'smoothin
   ses: 'smoothing',
   theta: 'smoothing',
   ets: 'smoothing',
+  arima: 'arima',
 };
 
 export function isClassicalMethod(name: string): name is ClassicalMethod {
@@ -82,6 +85,8 @@ export function fitClassical(method: string, y: Float64Array, options: Classical
       return fitTheta(y, m);
     case 'ets':
       return fitEts(y, m);
+    case 'arima':
+      return fitArima(y, m);
   }
 }
 
@@ -105,6 +110,8 @@ export function classicalFromJSON(json: ClassicalJSON): ClassicalFit {
       return thetaFromJSON(json);
     case 'ets':
       return etsFromJSON(json);
+    case 'arima':
+      return arimaFromJSON(json);
     default:
       throw new Error(
         `unknown classical method '${json.method}' in JSON; known: ${CLASSICAL_METHODS.join(', ')}`,

@@ -2,7 +2,7 @@
 // any origin of a history with its fit-time parameters, and serialises to plain JSON.
 
 export interface ClassicalFit {
-  /** Short name: 'naive' | 'seasonal-naive' | 'drift' | 'naive2' | 'ses' | 'theta' | 'ets'. */
+  /** Short name: 'naive' | 'seasonal-naive' | 'drift' | 'naive2' | 'ses' | 'theta' | 'ets' | 'arima'. */
   readonly method: string;
   /** One line for reports, e.g. "ETS(A,Ad,M) α=0.31 β=0.02 φ=0.95 γ=0.1 (AICc 1234.5)". */
   describe(): string;

@@ -1,11 +1,11 @@
 // Families of forecasters whose errors tend to move together: the networks, the
-// exponential-smoothing models and the simple benchmarks. The median of the best of each
-// family hedges across different kinds of mistake; on 100 M4 Weekly series it beat both
-// the best single candidate and the median of the best three (bench/M4-selection.md).
+// exponential-smoothing models, ARIMA and the simple benchmarks. The median of the best of
+// each family hedges across different kinds of mistake; on M4 Hourly and Weekly pools it beat
+// both the best single candidate and the median of the best three (bench/M4-selection.md).
 import { CLASSICAL_FAMILIES, isClassicalMethod } from '../classical/index.ts';
 import type { FittedForecaster } from './contract.ts';
 
-export type Family = 'network' | 'smoothing' | 'benchmark' | 'combination';
+export type Family = 'network' | 'smoothing' | 'arima' | 'benchmark' | 'combination';
 
 export function familyOf(forecaster: Pick<FittedForecaster, 'kind' | 'name'>): Family {
   if (forecaster.kind === 'rnn') return 'network';

@@ -158,7 +158,9 @@ describe('seasonal degradation is stated in describe()', () => {
 describe('fitClassical and classicalFromJSON errors', () => {
   it('throw clear errors', () => {
     const y = series('dampedTrend');
-    expect(() => fitClassical('arima', y, { seasonLength: 1 })).toThrow(/unknown classical method 'arima'/);
+    expect(() => fitClassical('prophet', y, { seasonLength: 1 })).toThrow(
+      /unknown classical method 'prophet'/,
+    );
     expect(() => fitClassical('ses', y.subarray(0, 2), { seasonLength: 1 })).toThrow(/at least 3 values/);
     expect(() => fitClassical('ses', Float64Array.of(1, Number.NaN, 3), { seasonLength: 1 })).toThrow(
       /not finite/,

@@ -1,6 +1,6 @@
 // Families of forecasters and the combination across them: the median of the best network,
-// the best smoothing model and the best benchmark joins the leaderboard beside the median
-// of the best three, and is scored on validation like any candidate.
+// smoothing model, ARIMA and benchmark joins the leaderboard, is scored on validation like
+// any candidate, and is kept unless a single candidate validates at least 5 % better.
 import { describe, expect, it } from 'vitest';
 import { CLASSICAL_METHODS } from '../../src/classical/index.ts';
 import { bestOfEachFamily, familyOf } from '../../src/forecast/families.ts';
@@ -11,7 +11,7 @@ import { createRandom } from '../../src/rnn/random.ts';
 const named = (kind: 'rnn' | 'classical' | 'combination', name: string) => ({ forecaster: { kind, name } });
 
 describe('familyOf', () => {
-  it('puts networks, smoothing models and benchmarks in their own families', () => {
+  it('puts networks, smoothing models, ARIMA and benchmarks in their own families', () => {
     expect(familyOf({ kind: 'rnn', name: 'rnn: z-score' })).toBe('network');
     expect(['ses', 'theta', 'ets'].map((name) => familyOf({ kind: 'classical', name }))).toEqual([
       'smoothing',
@@ -21,6 +21,7 @@ describe('familyOf', () => {
     expect(
       ['naive', 'seasonal-naive', 'drift', 'naive2'].map((name) => familyOf({ kind: 'classical', name })),
     ).toEqual(['benchmark', 'benchmark', 'benchmark', 'benchmark']);
+    expect(familyOf({ kind: 'classical', name: 'arima' })).toBe('arima');
     expect(familyOf({ kind: 'combination', name: 'median of a | b' })).toBe('combination');
   });
 
@@ -50,7 +51,7 @@ describe('bestOfEachFamily', () => {
 });
 
 describe('the family combination in a fit', () => {
-  it('joins the leaderboard as the median of the best smoothing model and the best benchmark', async () => {
+  it('joins the leaderboard as the median of the best of each family, and is kept unless a single beats it by 5 %', async () => {
     const random = createRandom(5);
     const values = Float64Array.from(
       { length: 300 },
@@ -67,17 +68,17 @@ describe('the family combination in a fit', () => {
     const model = await fit(series, { horizonSteps: 7, candidates: ['classical'] });
     const { entries } = model.leaderboard;
     const singles = entries.filter((e) => e.kind === 'classical');
-    const bestSmoothing = singles.find((e) => familyOf(e) === 'smoothing')!.name;
-    const bestBenchmark = singles.find((e) => familyOf(e) === 'benchmark')!.name;
-    const combinations = entries.filter((e) => e.kind === 'combination').map((e) => e.name);
-    const bestThree = `median of ${singles
-      .slice(0, 3)
-      .map((e) => e.name)
-      .join(' | ')}`;
-    expect(combinations).toContain(bestThree);
-    // Here the best three are all smoothing models, so the family combination is a set of its own.
-    const family = combinations.find((c) => c !== bestThree);
-    expect(family).toBe(`median of ${bestSmoothing} | ${bestBenchmark}`);
+    const best = (family: string) => singles.find((e) => familyOf(e) === family)!.name;
+    const combinations = entries.filter((e) => e.kind === 'combination');
+    expect(combinations.map((e) => e.name)).toEqual([
+      `median of ${[best('smoothing'), best('arima'), best('benchmark')]
+        .sort((a, b) => singles.findIndex((e) => e.name === a) - singles.findIndex((e) => e.name === b))
+        .join(' | ')}`,
+    ]);
+    const combination = combinations[0]!;
+    const kept = entries.find((e) => e.kept)!;
+    if (kept === combination) expect(combination.score).toBeLessThanOrEqual(singles[0]!.score * 1.05);
+    else expect(kept.score * 1.05).toBeLessThan(combination.score);
     expect(new Set(entries.map((e) => e.name)).size).toBe(entries.length);
   });
 });
