@@ -12,7 +12,7 @@ import { coverage, scoreForecast, skillScore } from './metrics.ts';
 import type { MetricSet } from './metrics.ts';
 import type { ForecastModel } from './model.ts';
 import { nonNegativeBands } from './non-negative.ts';
-import { originsBetween } from './predict.ts';
+import { MAX_SCORED_ORIGINS, originsBetween } from './predict.ts';
 import { columnsOf } from './prepare.ts';
 
 export interface Evaluation {
@@ -49,7 +49,11 @@ export function evaluate(model: ForecastModel, series: TimeSeries): Evaluation |
   const { split, heldOut } = model;
   const [testStart, testEnd] = split.test;
   if (testEnd - testStart < h) return null;
-  const origins = originsBetween(Math.max(testStart, heldOut.firstOrigin, m), testEnd - h + 1);
+  const origins = originsBetween(
+    Math.max(testStart, heldOut.firstOrigin, m),
+    testEnd - h + 1,
+    MAX_SCORED_ORIGINS,
+  );
   if (origins.length === 0)
     throw new Error(
       `the test split (${testEnd - testStart} values) is too short to score ${h}-step forecasts`,
@@ -84,7 +88,11 @@ export function evaluate(model: ForecastModel, series: TimeSeries): Evaluation |
     return { level, observed: coverage(actual, lower, upper) };
   });
 
-  const oneStepOrigins = originsBetween(Math.max(testStart, heldOut.firstOrigin), testEnd);
+  // The lag check needs consecutive one-step forecasts: the last MAX_SCORED_ORIGINS of the test split.
+  const oneStepOrigins = originsBetween(
+    Math.max(testStart, heldOut.firstOrigin, testEnd - MAX_SCORED_ORIGINS),
+    testEnd,
+  );
   const oneStep = heldOut.forecastFrom(columns, oneStepOrigins, 1);
   const oneStepActual = target.subarray(oneStepOrigins[0]!, testEnd);
   const lag = analyseLag(oneStepActual, oneStep);

@@ -6,7 +6,7 @@
 import { naiveForecast, seasonalNaiveForecast } from './baselines.ts';
 import type { FittedForecaster, ForecasterKind } from './contract.ts';
 import { mae, seasonalNaiveScale, smape } from './metrics.ts';
-import { originsBetween } from './predict.ts';
+import { MAX_SCORED_ORIGINS, originsBetween } from './predict.ts';
 
 export interface LeaderboardEntry {
   name: string;
@@ -44,7 +44,7 @@ export interface ValidationForecasts {
   actual: Float64Array;
 }
 
-/** Origins in [start, end − h] that every forecaster can forecast from. */
+/** Origins in [start, end − h] that every forecaster can forecast from (at most MAX_SCORED_ORIGINS, spread). */
 export function validationOrigins(
   target: Float64Array,
   range: readonly [number, number],
@@ -52,7 +52,7 @@ export function validationOrigins(
   forecasters: readonly Pick<FittedForecaster, 'firstOrigin'>[],
 ): ValidationForecasts {
   const earliest = Math.max(range[0], 2, ...forecasters.map((f) => f.firstOrigin));
-  const origins = originsBetween(earliest, range[1] - horizonSteps + 1);
+  const origins = originsBetween(earliest, range[1] - horizonSteps + 1, MAX_SCORED_ORIGINS);
   const actual = new Float64Array(origins.length * horizonSteps);
   for (let i = 0; i < origins.length; i++)
     actual.set(target.subarray(origins[i]!, origins[i]! + horizonSteps), i * horizonSteps);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Evaluation, ForecastModel } from '../../src/forecaster.ts';
 import { runCli } from '../support/run-cli.ts';
+import { expectKeptByRule } from '../support/kept-entry.ts';
 
 const DATASETS = new URL('../../datasets/', import.meta.url).pathname;
 let dir = '';
@@ -66,14 +67,7 @@ describe('recurrent run on seattle-weather temp_max, h = 14', () => {
     const names = leaderboard.entries.map((e) => e.name);
     for (const name of ['naive', 'seasonal-naive', 'theta', 'ets', 'rnn: z-score'])
       expect(names).toContain(name);
-    // The best-scoring entry is kept, or the family median when within 5 % of it (src/forecast/fit.ts).
-    const keptEntries = leaderboard.entries.filter((e) => e.kept);
-    expect(keptEntries.map((e) => e.name)).toEqual([leaderboard.kept]);
-    const best = leaderboard.entries[0]!;
-    if (keptEntries[0] !== best) {
-      expect(keptEntries[0]!.kind).toBe('combination');
-      expect(keptEntries[0]!.score).toBeLessThanOrEqual((best.score ?? Number.POSITIVE_INFINITY) * 1.05);
-    }
+    expectKeptByRule(leaderboard);
     const scores = leaderboard.entries.map((e) => e.score);
     expect(scores).toEqual([...scores].sort((a, b) => a - b));
   });

@@ -20,6 +20,7 @@ import {
 import { startTestServer } from '../support/test-server.ts';
 import type { TestServer } from '../support/test-server.ts';
 import { getJson, waitForTraining } from '../support/wire-json.ts';
+import { expectKeptByRule } from '../support/kept-entry.ts';
 
 const DATASETS = new URL('../../datasets/', import.meta.url).pathname;
 let server: TestServer;
@@ -114,14 +115,7 @@ describe('datasets, training, forecasting', () => {
       'seasonal-naive',
     ])
       expect(names).toContain(name);
-    // The best-scoring entry is kept, or the family median when within 5 % of it (src/forecast/fit.ts).
-    const keptEntries = leaderboard.entries.filter((e) => e.kept);
-    expect(keptEntries.map((e) => e.name)).toEqual([leaderboard.kept]);
-    const best = leaderboard.entries[0]!;
-    if (keptEntries[0] !== best) {
-      expect(keptEntries[0]!.kind).toBe('combination');
-      expect(keptEntries[0]!.score).toBeLessThanOrEqual((best.score ?? Number.POSITIVE_INFINITY) * 1.05);
-    }
+    expectKeptByRule(leaderboard);
     const forecast = await getJson(
       forecastResponseSchema,
       postJson(`/api/models/${training.modelId}/forecast`, { steps: 5 }),
