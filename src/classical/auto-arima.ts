@@ -24,6 +24,13 @@ const MAX_MODELS = 94;
  * are searched whole; a 5,000-day series searches 5× faster.
  */
 const SEARCH_LENGTH = 1000;
+/**
+ * The chosen order's coefficients come from the last this many values: past that, more data
+ * sharpens estimates no forecast can tell apart, and a 1.4-million-value fit took 110 s. The
+ * coefficients do not depend on where the estimation starts (the mean and the drift per step
+ * are the same at every t), so they forecast from any origin of the whole history.
+ */
+const ESTIMATION_LENGTH = 10_000;
 const ROOT_MARGIN = 1.01;
 
 export interface AutoArimaResult {
@@ -211,6 +218,7 @@ export function autoArima(y: Float64Array, m: number): AutoArimaResult {
   const chosen = best as { fit: ArimaModelFit; aicc: number } | null;
   if (chosen === null) throw new RangeError(`no ARIMA model can be fitted to ${n} values`);
   if (searched === y) return { fit: chosen.fit, aicc: chosen.aicc, modelsTried: tried.size };
-  const whole = fitArimaOrder(y, chosen.fit.order, chosen.fit.constant);
-  return { fit: whole, aicc: cssAicc(whole, n), modelsTried: tried.size };
+  const estimated = n > ESTIMATION_LENGTH ? y.subarray(n - ESTIMATION_LENGTH) : y;
+  const final = fitArimaOrder(estimated, chosen.fit.order, chosen.fit.constant);
+  return { fit: final, aicc: cssAicc(final, estimated.length), modelsTried: tried.size };
 }
