@@ -7,6 +7,7 @@
 import type { Worker } from 'node:worker_threads';
 import { startTsWorker } from '../../workers/ts-worker.ts';
 import type { HeavyReply, HeavyTask } from './messages.ts';
+import { HttpError } from '../http-error.ts';
 import { ServerBusyError } from './server-busy.ts';
 import { reviveError } from './worker-errors.ts';
 
@@ -89,7 +90,8 @@ export class HeavyPool {
   /** Ends every worker; tasks still queued or running are rejected. */
   async close(): Promise<void> {
     this.closed = true;
-    const stopping = new Error('the server is shutting down');
+    // A 503, not a 500: a request caught by the shutdown did nothing wrong.
+    const stopping = new HttpError(503, 'the server is shutting down');
     for (const job of this.waiting.splice(0)) job.reject(stopping);
     const slots = [...this.slots];
     this.slots.clear();
