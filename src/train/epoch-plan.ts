@@ -4,6 +4,7 @@
 // million windows — would spend the whole cap, and more, inside its first epoch, with no
 // validation and no early stopping: each epoch trains on a fresh seeded random subset of
 // its windows instead, sized so the cap holds several epochs.
+import type { Random } from '../rnn/random.ts';
 
 /** Epochs a work cap holds when the windows are subsampled: enough for early stopping to act. */
 export const SUBSAMPLED_EPOCHS_PER_BUDGET = 16;
@@ -52,4 +53,14 @@ export function planEpochs(input: EpochPlanInput): EpochPlan {
  */
 export function validationWindowLimit(plan: EpochPlan): number {
   return plan.subsampled ? Math.max(256, Math.ceil(plan.windowsPerEpoch / 2)) : Number.POSITIVE_INFINITY;
+}
+
+/** Puts a seeded random subset of `count` indices at the front of order: a partial Fisher–Yates shuffle. */
+export function sampleFront(random: Random, order: Uint32Array, count: number): void {
+  for (let i = 0; i < count; i++) {
+    const j = i + random.nextInt(order.length - i);
+    const t = order[i]!;
+    order[i] = order[j]!;
+    order[j] = t;
+  }
 }

@@ -8,13 +8,12 @@ import { lossAndGradient, lossValue } from '../rnn/loss.ts';
 import type { Network } from '../rnn/network.ts';
 import { clipByGlobalNorm, createOptimizer, globalNorm } from '../rnn/optim.ts';
 import { createRandom } from '../rnn/random.ts';
-import type { Random } from '../rnn/random.ts';
 import { resolveTrainingConfig } from './config.ts';
 import type { TrainingConfig } from './config.ts';
 import { createEarlyStopping } from './early-stopping.ts';
-import { planEpochs } from './epoch-plan.ts';
-import type { EpochPlan } from './epoch-plan.ts';
-import { NonFiniteError } from './errors.ts';
+import { createBudget } from './budget.ts';
+import { planEpochs, sampleFront } from './epoch-plan.ts';
+import { checkBatch, checkCount, checkWindows, nonFiniteGradient, nonFiniteLoss } from './window-checks.ts';
 import { createPlateauSchedule } from './plateau.ts';
 
 export interface WindowData {
@@ -260,67 +259,6 @@ export async function train(net: Network, options: TrainOptions): Promise<Traini
   };
 }
 
-interface Budget {
-  /** Which cap, if any, stops training inside an epoch now. */
-  cutShort(workDone: number, elapsedMs: number): 'work-budget' | 'time-budget' | null;
-  /** Where the warm-up ends: the ETA's pace is measured from here on. */
-  markWarm(workDone: number, elapsedMs: number): void;
-  etaMs(workDone: number, elapsedMs: number): number;
-}
-
-/**
- * The caps, checked after every minibatch. Where one pass over all the windows fits the
- * work cap (every ordinary series), the work cap is still checked only at an epoch's end,
- * exactly as before: a check inside the epoch could only ever fire in the epoch that
- * crosses the cap, and would cut short an epoch the old check let finish, changing the
- * model. That epoch overruns the cap by less than one epoch, itself less than the cap, so
- * the overrun stays bounded. Where a pass does not fit (the windows are then subsampled, or
- * the cap is tiny), training stops at the first minibatch past the cap, mid-epoch if need be.
- * The wall-clock cap is checked after every minibatch: it stops only past the cap, and a
- * fit it stops already depends on how busy the machine was (the fit warns so).
- */
-function createBudget(config: TrainingConfig, plan: EpochPlan, workPerEpoch: number): Budget {
-  const cap = config.maxTrainingWork;
-  const fits = cap === undefined || plan.fullEpochWork <= cap;
-  const maxMs = config.maxTrainingMs;
-  // The most work training can do: maxEpochs epochs, or up to the cap (to the end of the
-  // epoch crossing it, where the work cap is checked only at epoch ends).
-  let plannedWork = config.maxEpochs * workPerEpoch;
-  if (cap !== undefined)
-    plannedWork = Math.min(plannedWork, fits ? Math.ceil(cap / workPerEpoch) * workPerEpoch : cap);
-  let warm = { work: 0, elapsedMs: 0 };
-  return {
-    cutShort(workDone, elapsedMs) {
-      if (!fits && cap !== undefined && workDone >= cap) return 'work-budget';
-      if (maxMs !== undefined && elapsedMs > maxMs) return 'time-budget';
-      return null;
-    },
-    // Measured pace × work left: an upper bound (early stopping may end sooner) that never
-    // assumes more epochs than the caps allow.
-    markWarm(work, elapsedMs) {
-      warm = { work, elapsedMs };
-    },
-    etaMs(workDone, elapsedMs) {
-      const from = workDone > warm.work ? warm : { work: 0, elapsedMs: 0 };
-      const msPerWork =
-        workDone > from.work ? (elapsedMs - from.elapsedMs) / (workDone - from.work) : Infinity;
-      const left = Math.max(0, plannedWork - workDone);
-      const eta = left === 0 ? 0 : left * msPerWork;
-      return maxMs === undefined ? eta : Math.min(eta, Math.max(0, maxMs - elapsedMs));
-    },
-  };
-}
-
-/** Puts a seeded random subset of `count` indices at the front of order: a partial Fisher–Yates shuffle. */
-function sampleFront(random: Random, order: Uint32Array, count: number): void {
-  for (let i = 0; i < count; i++) {
-    const j = i + random.nextInt(order.length - i);
-    const t = order[i]!;
-    order[i] = order[j]!;
-    order[j] = t;
-  }
-}
-
 function isWindowSource(data: WindowData | WindowSource): data is WindowSource {
   return 'gather' in data;
 }
@@ -356,109 +294,4 @@ function gather(
       x[to + i] = data.inputs[from + i]!;
     for (let k = 0; k < K; k++) y[r * K + k] = data.targets[w * K + k]!;
   }
-}
-
-function checkCount(count: number, label: string): void {
-  if (!Number.isInteger(count) || count < 1)
-    throw new Error(`${label} windows: need at least one window, got ${count}`);
-}
-
-function checkWindows(net: Network, T: number, data: WindowData, label: string): void {
-  const F = net.config.inputSize,
-    K = net.config.outputs;
-  checkCount(data.count, label);
-  if (data.inputs.length !== data.count * T * F)
-    throw new Error(
-      `${label} windows: inputs hold ${data.inputs.length} values, ${data.count}×${T}×${F} expected`,
-    );
-  if (data.targets.length !== data.count * K)
-    throw new Error(
-      `${label} windows: targets hold ${data.targets.length} values, ${data.count}×${K} expected`,
-    );
-  const bad = (a: Float64Array, stride: number) => {
-    for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i]!)) return Math.floor(i / stride);
-    return -1;
-  };
-  const parts = [
-    ['input', data.inputs, T * F],
-    ['target', data.targets, K],
-  ] as const;
-  for (const [part, values, stride] of parts) {
-    const window = bad(values, stride);
-    if (window >= 0)
-      throw new NonFiniteError(
-        0,
-        part,
-        null,
-        window,
-        `${label} window ${window} has a non-finite ${part} value; clean or fill the series first`,
-      );
-  }
-}
-
-/** A gathered batch of an on-demand source, checked as checkWindows checks a whole array. */
-function checkBatch(
-  x: Float64Array,
-  y: Float64Array,
-  xLength: number,
-  yLength: number,
-  xStride: number,
-  K: number,
-  order: Uint32Array,
-  start: number,
-): void {
-  const parts = [
-    ['input', x, xLength, xStride],
-    ['target', y, yLength, K],
-  ] as const;
-  for (const [part, values, length, stride] of parts)
-    for (let i = 0; i < length; i++)
-      if (!Number.isFinite(values[i]!)) {
-        const window = order[start + Math.floor(i / stride)]!;
-        throw new NonFiniteError(
-          0,
-          part,
-          null,
-          window,
-          `training window ${window} has a non-finite ${part} value; clean or fill the series first`,
-        );
-      }
-}
-
-function nonFiniteLoss(
-  epoch: number,
-  out: Float64Array,
-  n: number,
-  K: number,
-  order: Uint32Array,
-  start: number,
-): NonFiniteError {
-  let row = 0;
-  for (let i = 0; i < n * K; i++)
-    if (!Number.isFinite(out[i]!)) {
-      row = Math.floor(i / K);
-      break;
-    }
-  const window = order[start + row]!;
-  return new NonFiniteError(
-    epoch,
-    'loss',
-    null,
-    window,
-    `training diverged in epoch ${epoch}: the loss is not finite (network output for input window ${window} is ${out[row * K]}); lower the learning rate or turn on gradient clipping`,
-  );
-}
-
-function nonFiniteGradient(epoch: number, net: Network, ws: Workspace, window: number): NonFiniteError {
-  const tensor = net.tensors.find((t) =>
-    ws.grads.subarray(t.offset, t.offset + t.size).some((v) => !Number.isFinite(v)),
-  );
-  const name = tensor?.name ?? 'unknown';
-  return new NonFiniteError(
-    epoch,
-    'gradient',
-    name,
-    window,
-    `training diverged in epoch ${epoch}: the gradient of ${name} is not finite (batch starting with input window ${window}); lower the learning rate or turn on gradient clipping`,
-  );
 }
