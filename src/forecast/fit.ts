@@ -1,9 +1,10 @@
 // fit: series + options → a ForecastModel. Resolves the config (auto mode), plans the
 // split (short series get what they need), fits every candidate of the pool on the
 // history before validation, scores each on rolling validation origins, adds ensembles
-// (seeds of the best RNN; the median of the best of each family), keeps the best (a
-// combination unless a single candidate validates clearly better), calibrates split-conformal intervals on its validation errors, and
-// refits the kept one on all the data for the future forecast.
+// (seeds of the best RNN; the median of the best of each family), keeps the best (the
+// combination unless a single candidate validates clearly better), calibrates
+// split-conformal intervals on its validation errors, and refits the kept one on all the
+// data for the future forecast.
 import type { TimeSeries } from '../data/types.ts';
 import type { SplitRanges } from '../prep/split.ts';
 import { ConfigError } from './auto.ts';
