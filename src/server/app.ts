@@ -28,6 +28,7 @@ import { settingsRoutes } from './routes/settings.ts';
 import { trainingRoutes } from './routes/trainings.ts';
 import { TrainingQueue } from './training-queue.ts';
 import { bundleWebAssets } from './web-assets.ts';
+import { joinWebStyles } from './web-styles.ts';
 import { assembleWebPages } from './web-pages.ts';
 
 export interface AppOptions {
@@ -145,6 +146,10 @@ export function createApp(options: AppOptions = {}): RecurrentApp {
       return;
     }
     res.type('application/javascript').send(text);
+  });
+  const styles = joinWebStyles(webDir);
+  app.get('/style.css', (_req, res) => {
+    res.type('text/css').send(styles);
   });
   const plotly = createRequire(import.meta.url).resolve('plotly.js-dist-min');
   app.get('/vendor/plotly.min.js', (_req, res) => {
