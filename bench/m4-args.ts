@@ -22,7 +22,8 @@ export const HOURLY_SEASON = 24;
 
 export const USAGE = `npx tsx bench/m4.ts [options]   (npm run bench:m4)
 
-  --methods LIST        ${M4_METHODS.join(',')} (default: all but pool, which journals
+  --methods LIST        ${M4_METHODS.join(',')} (default: all but auto-seeds3, which adds a 3-seed
+                        ensemble to auto's pool, and pool, which journals
                         every candidate for bench/m4-selection.ts)
   --freqs LIST          hourly,weekly (default: both)
   --sample N            N series per frequency, seeded (default 100)
@@ -89,7 +90,7 @@ export function parseM4Args(argv: string[]): M4Args | 'help' {
   });
   if (values.help) return 'help';
   const methods =
-    values.methods === undefined ? M4_METHODS.filter((m) => m !== 'pool') : list(values.methods);
+    values.methods === undefined ? M4_METHODS.filter((m) => m !== 'pool' && m !== 'auto-seeds3') : list(values.methods);
   for (const m of methods)
     if (!isM4Method(m)) throw new Error(`unknown method ${m} (use ${M4_METHODS.join(', ')})`);
   const freqs = values.freqs === undefined ? [...M4_FREQUENCIES] : list(values.freqs);
