@@ -1,5 +1,5 @@
-// Reads one series from a CSV for a CLI command: ingestion options from flags, and a
-// clear choice when a long-format file holds several series.
+// Reads one series from a CSV or an Excel workbook (.xlsx) for a CLI command: ingestion
+// options from flags, and a clear choice when a long-format file holds several series.
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { ingestCsv } from '../forecaster.ts';
@@ -19,6 +19,7 @@ export interface SeriesFlags {
   nonFinite?: IngestOptions['nonFinite'];
   maxRows?: number;
   maxBytes?: number;
+  sheet?: string;
 }
 
 /**
@@ -30,6 +31,7 @@ export interface SeriesFlags {
  */
 export function addIngestOptions(command: Command): Command {
   return command
+    .option('--sheet <name>', 'worksheet of an .xlsx workbook (default: the first)')
     .addOption(
       new Option(
         '--non-finite <policy>',
@@ -61,6 +63,7 @@ export function ingestOptionsFromFlags(flags: SeriesFlags): IngestOptions {
     nonFinite: flags.nonFinite,
     maxRows: flags.maxRows,
     maxBytes: flags.maxBytes,
+    sheet: flags.sheet,
   };
 }
 

@@ -2,7 +2,7 @@
 // resolves duplicate timestamps (an error unless an aggregation is named), turns
 // non-finite values into missing ones and applies the missing-value policy.
 // A sorted single series without duplicates is cleaned in place, without copies.
-import { DataError, seriesLabel } from './errors.ts';
+import { DataError, ProblemList, seriesLabel } from './errors.ts';
 import { applyMissingPolicy, type SeriesRows } from './fill.ts';
 import { formatTime } from './calendar.ts';
 import { checkOutlyingGap } from './outlying-gap.ts';
@@ -20,6 +20,8 @@ export interface CleanInput {
   missing: MissingPolicy;
   duplicates: DuplicatePolicy;
   minRows: number;
+  /** A column that looks like the series id (id-column.ts): the duplicate-timestamps error names it. */
+  likelyId?: string;
 }
 
 export interface CleanedSeries {
@@ -35,10 +37,16 @@ export interface CleanedSeries {
 }
 
 export function cleanSeries(input: CleanInput): CleanedSeries[] {
-  if (input.id === null) return [cleanGroup(input, '', null)];
-  return groupRows(input.id.codes, input.id.labels.length).map((rows, code) =>
-    cleanGroup(input, input.id!.labels[code]!, rows),
-  );
+  const problems = new ProblemList();
+  const id = input.id;
+  const cleaned =
+    id === null
+      ? [cleanGroup(input, '', null, problems)]
+      : groupRows(id.codes, id.labels.length).map((rows, code) =>
+          cleanGroup(input, id.labels[code] ?? '', rows, problems),
+        );
+  problems.throwIfAny();
+  return cleaned.filter((c) => c !== null);
 }
 
 // Row indices of each identifier in file order (a counting sort).
@@ -51,7 +59,13 @@ function groupRows(codes: Int32Array, groups: number): Int32Array[] {
   return out;
 }
 
-function cleanGroup(input: CleanInput, id: string, selected: Int32Array | null): CleanedSeries {
+// null when the group has duplicate timestamps under the 'error' policy: they go to `problems`.
+function cleanGroup(
+  input: CleanInput,
+  id: string,
+  selected: Int32Array | null,
+  problems: ProblemList,
+): CleanedSeries | null {
   const time = input.time.values;
   let order = selected;
   const rowsRead = order === null ? time.length : order.length;
@@ -68,9 +82,12 @@ function cleanGroup(input: CleanInput, id: string, selected: Int32Array | null):
   let duplicates = 0;
   for (let i = 1; i < rowsRead; i++) {
     if (time[at(i)] !== time[at(i - 1)]) continue;
-    if (input.duplicates === 'error') throw duplicateError(input, id, at(i - 1), at(i));
+    // With a likely id column every repeat has the same cause: one error says so.
+    const listed = input.likelyId === undefined || duplicates === 0;
+    if (input.duplicates === 'error' && listed) problems.add(duplicateError(input, id, at(i - 1), at(i)));
     duplicates++;
   }
+  if (duplicates > 0 && input.duplicates === 'error') return null;
   if (duplicates > 0) order ??= identity(rowsRead);
   const rows =
     order === null
@@ -191,16 +208,20 @@ function meanOfHuge(
 
 function duplicateError(input: CleanInput, id: string, first: number, second: number): DataError {
   const [a, b] = [input.lines[first]!, input.lines[second]!].sort((x, y) => x - y);
-  return new DataError(
-    `lines ${a} and ${b} have the same timestamp ${formatTime(input.time.values[first]!)}${seriesLabel(id)}`,
-    {
-      file: input.file,
-      line: b,
-      column: input.time.column,
-      field: input.time.name,
-      hint: "Remove the duplicate row, or merge duplicates with duplicates: 'mean', 'last' or 'sum' (CLI: --duplicates).",
-    },
-  );
+  const likelyId = input.likelyId;
+  // Merging would blend the series of a long-format file into one: name the id column first.
+  const problem = `lines ${a} and ${b} have the same timestamp ${formatTime(input.time.values[first]!)}${seriesLabel(id)}${likelyId === undefined ? '' : `; column "${likelyId}" looks like a series id: use --id ${likelyId}`}`;
+  const hint =
+    likelyId === undefined
+      ? "Remove the duplicate row, or merge duplicates with duplicates: 'mean', 'last' or 'sum' (CLI: --duplicates)."
+      : `If the file holds one series per ${likelyId}, read it with id: '${likelyId}' (CLI: --id ${likelyId}); merging duplicates (--duplicates mean or sum) would blend those series into one.`;
+  return new DataError(problem, {
+    file: input.file,
+    line: b,
+    column: input.time.column,
+    field: input.time.name,
+    hint,
+  });
 }
 
 function tooShortError(input: CleanInput, id: string, rows: SeriesRows): DataError {

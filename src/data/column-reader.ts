@@ -20,12 +20,23 @@ export interface CellFailure {
 export interface ColumnPlan {
   keepNumbers: boolean;
   keepText: boolean;
+  /**
+   * Keep text codes if the column turns out to hold text from its first value on: it may be
+   * the series id of a long-format file (id-column.ts), given up past CANDIDATE_MAX_VALUES.
+   */
+  idCandidate?: boolean;
 }
 
 type TimeFamily = 'iso' | 'month-name' | 'slash';
 
 /** Identifier columns with more distinct values than this are not treated as identifiers. */
 export const MAX_IDENTIFIERS = 100_000;
+
+/** A column with more distinct values than this is not proposed as a series id. */
+export const CANDIDATE_MAX_VALUES = 10_000;
+
+/** Bad cells remembered per column, for a list of located errors. */
+export const FAILURES_KEPT = 20;
 
 export class ColumnReader {
   missing = 0;
@@ -35,8 +46,16 @@ export class ColumnReader {
   firstNonFinite: CellFailure | null = null;
   isNumber = true;
   firstNonNumber: CellFailure | null = null;
+  /** The first FAILURES_KEPT cells that are not numbers (the first is firstNonNumber). */
+  readonly nonNumbers: CellFailure[] = [];
+  /** More cells than nonNumbers holds are not numbers. */
+  moreNonNumbers = false;
   isTime = true;
   firstNonTime: CellFailure | null = null;
+  /** The first FAILURES_KEPT cells that are not timestamps in the column's format, once it has one. */
+  readonly nonTimes: CellFailure[] = [];
+  /** More cells than nonTimes holds are not timestamps. */
+  moreNonTimes = false;
   timeFormat = '';
   /** First slash date that cannot be month-first (or day-first). */
   notMdy: CellFailure | null = null;
@@ -50,6 +69,8 @@ export class ColumnReader {
   private timesDmy: GrowableArray<Float64Array> | null = null;
   private codes: GrowableArray<Int32Array> | null;
   private readonly dictionary = new Map<string, number>();
+  private readonly idCandidate: boolean;
+  private dictionaryLimit = MAX_IDENTIFIERS;
 
   /** capacity: expected rows, when known, so storage is allocated once. */
   constructor(
@@ -60,6 +81,7 @@ export class ColumnReader {
   ) {
     this.numbers = plan.keepNumbers ? new GrowableArray(Float64Array, capacity) : null;
     this.codes = plan.keepText ? new GrowableArray(Int32Array, capacity) : null;
+    this.idCandidate = plan.idCandidate === true && !plan.keepText;
   }
 
   read(cell: string, line: number): void {
@@ -73,6 +95,7 @@ export class ColumnReader {
         }
         this.numbers?.push(value);
         if (this.isTime) this.failTime(cell, line);
+        else if (this.family !== null) this.noteNonTime(cell, line);
         if (this.codes !== null) this.pushText(cell);
         return;
       }
@@ -89,10 +112,43 @@ export class ColumnReader {
     if (this.isNumber) {
       this.isNumber = false;
       this.firstNonNumber = { line, value: cell };
+      this.nonNumbers.push(this.firstNonNumber);
       this.numbers = null;
+    } else if (!this.moreNonNumbers) {
+      const value = castNumber(cell);
+      if (value !== value) {
+        if (this.nonNumbers.length < FAILURES_KEPT) this.nonNumbers.push({ line, value: cell });
+        else this.moreNonNumbers = true;
+      }
     }
     if (this.isTime) this.readTime(cell.trim(), line);
+    else if (this.family !== null) this.noteNonTime(cell, line);
+    // Text from the first value on: keep its codes, it may be a series id.
+    if (this.idCandidate && this.present === 1 && !this.isTime) this.startCandidate();
     if (this.codes !== null) this.pushText(cell);
+  }
+
+  /** True while the column keeps text codes only as a possible series id. */
+  get isIdCandidate(): boolean {
+    return this.idCandidate && this.codes !== null && !this.isNumber && !this.isTime;
+  }
+
+  private startCandidate(): void {
+    this.dictionaryLimit = CANDIDATE_MAX_VALUES;
+    this.codes = new GrowableArray(Int32Array, this.capacity);
+    for (let i = 0; i < this.missing; i++) this.codes.push(-1);
+  }
+
+  // After the column stopped being a time column: remember a few more cells that are no
+  // timestamp in any format, so the error can list them. (A cell in another format than the
+  // first is not listed: the first cell may be the odd one, a repeated header say.)
+  private noteNonTime(cell: string, line: number): void {
+    if (this.moreNonTimes) return;
+    const text = cell.trim();
+    if (castNumber(text) === castNumber(text) || !parsesAsSomeTime(text)) {
+      if (this.nonTimes.length < FAILURES_KEPT) this.nonTimes.push({ line, value: cell });
+      else this.moreNonTimes = true;
+    }
   }
 
   takeNumbers(): Float64Array | null {
@@ -170,6 +226,7 @@ export class ColumnReader {
   private failTime(cell: string, line: number): void {
     this.isTime = false;
     this.firstNonTime = { line, value: cell };
+    this.nonTimes.push(this.firstNonTime);
     this.times = null;
     this.timesDmy = null;
   }
@@ -178,8 +235,9 @@ export class ColumnReader {
     const key = cell.trim();
     let code = this.dictionary.get(key);
     if (code === undefined) {
-      if (this.dictionary.size >= MAX_IDENTIFIERS) {
-        this.tooManyIdentifiers = true;
+      if (this.dictionary.size >= this.dictionaryLimit) {
+        // A proposed id gives up quietly; a chosen one says why it failed.
+        if (this.dictionaryLimit === MAX_IDENTIFIERS) this.tooManyIdentifiers = true;
         this.codes = null;
         return;
       }
@@ -188,4 +246,13 @@ export class ColumnReader {
     }
     this.codes!.push(code);
   }
+}
+
+function parsesAsSomeTime(text: string): boolean {
+  if (parseIsoLike(text) === parseIsoLike(text) || parseMonthName(text) === parseMonthName(text)) return true;
+  const parts = splitSlashDate(text);
+  if (parts === null) return false;
+  const mdy = slashDateToMs(parts, 'MDY');
+  const dmy = slashDateToMs(parts, 'DMY');
+  return mdy === mdy || dmy === dmy;
 }

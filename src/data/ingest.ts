@@ -1,12 +1,15 @@
-// The data layer's front door: CSV in, cleaned series plus a validation report out.
-// read (csv.ts) → decide columns (columns.ts) → clean each series (clean.ts) →
-// infer its frequency (frequency.ts) → report what was found and what was done.
+// The data layer's front door: CSV (or an Excel .xlsx) in, cleaned series plus a validation
+// report out. read (csv.ts, or xlsx.ts: both fill the same table.ts) → decide columns
+// (columns.ts, id-column.ts) → clean each series (clean.ts) → infer its frequency
+// (frequency.ts) → report what was found and what was done.
 import { formatTime } from './calendar.ts';
 import { cleanSeries, type CleanedSeries } from './clean.ts';
 import { planColumns, resolveColumns, type ResolvedColumns } from './columns.ts';
-import { readTable } from './csv.ts';
+import { readTable, type Table } from './csv.ts';
+import { detectFormat } from './format.ts';
 import { inferFrequency } from './frequency.ts';
-import { sourceName, type CsvSource } from './source.ts';
+import { readChunks, sourceName, type CsvSource } from './source.ts';
+import { openWorkbook, readSheetTable } from './xlsx.ts';
 import type {
   Frequency,
   IngestOptions,
@@ -20,7 +23,7 @@ export type * from './types.ts';
 export type { CsvSource } from './source.ts';
 import { DataError } from './errors.ts';
 
-export { DataError } from './errors.ts';
+export { DataError, MAX_LISTED_PROBLEMS } from './errors.ts';
 export { futureTimes, inferFrequency } from './frequency.ts';
 
 export const INGEST_DEFAULTS = {
@@ -32,10 +35,16 @@ export const INGEST_DEFAULTS = {
   minRows: 2,
 } as const;
 
+/** A workbook's XML parts run to several times its data: they may unpack to 8× maxBytes, at most 1 GiB. */
+const UNPACKED_PER_BYTE = 8;
+const MAX_UNPACKED_BYTES = 1024 ** 3;
+
 /**
- * Reads a CSV (a path, a Buffer or a stream) into cleaned series, one per identifier of a
- * long-format file, and a validation report of what was found and what was done. Bad input
- * throws a DataError naming the file, line and column.
+ * Reads a CSV (a path, a Buffer or a stream) or an Excel workbook (.xlsx, a path or a
+ * Buffer) into cleaned series, one per identifier of a long-format file, and a validation
+ * report of what was found and what was done. Bad input throws a DataError naming the file,
+ * line and column (a workbook's sheet, row and column letter), listing up to
+ * MAX_LISTED_PROBLEMS problems of one kind at once.
  *
  * @example
  * const { series, report } = await ingestCsv('datasets/seattle-weather.csv', { target: 'temp_max' });
@@ -45,16 +54,94 @@ export const INGEST_DEFAULTS = {
 export async function ingestCsv(source: CsvSource, options: IngestOptions = {}): Promise<IngestResult> {
   const file = sourceName(source, options.file);
   checkOptions(options, file);
+  const maxBytes = options.maxBytes ?? INGEST_DEFAULTS.maxBytes;
+  const maxRows = options.maxRows ?? INGEST_DEFAULTS.maxRows;
+  const plan = planColumns(options);
+  if ((await detectFormat(source, file)) === 'csv') {
+    const table = await readTable(source, { file, delimiter: options.delimiter, maxBytes, maxRows, plan });
+    return ingestTable(table, options, {});
+  }
+  return ingestWorkbook(await readAll(source, file, maxBytes), options, { file, maxBytes, maxRows, plan });
+}
+
+async function ingestWorkbook(
+  bytes: Buffer,
+  options: IngestOptions,
+  {
+    file,
+    maxBytes,
+    maxRows,
+    plan,
+  }: { file: string; maxBytes: number; maxRows: number; plan: ReturnType<typeof planColumns> },
+): Promise<IngestResult> {
+  const maxUnpackedBytes = Math.min(MAX_UNPACKED_BYTES, UNPACKED_PER_BYTE * maxBytes);
+  const book = await openWorkbook(bytes, file, maxUnpackedBytes);
+  // A named sheet is read or refused. Otherwise the first sheet that holds a series is read,
+  // so a workbook opening on a cover sheet still reads; with none, the first sheet's error.
+  const tried = options.sheet !== undefined ? [options.sheet] : book.readable;
+  let firstError: unknown;
+  for (const sheet of tried) {
+    let columnOffset = 0;
+    try {
+      const read = readSheetTable(book, sheet, { file, maxRows, plan });
+      columnOffset = read.columnOffset;
+      const result = ingestTable(read.table, options, { sheet, sheets: book.sheets });
+      const skipped = tried.slice(0, tried.indexOf(sheet));
+      if (skipped.length > 0) {
+        result.report.notes.push(
+          `sheet${skipped.length > 1 ? 's' : ''} ${skipped.join(', ')} ${skipped.length > 1 ? 'hold' : 'holds'} no series this reader understands: sheet ${sheet} was read`,
+        );
+      }
+      return result;
+    } catch (error) {
+      const located = error instanceof DataError ? inSheet(error, sheet, columnOffset) : error;
+      if (!(located instanceof DataError)) throw located;
+      firstError ??= located;
+    }
+  }
+  throw firstError;
+}
+
+async function readAll(source: CsvSource, file: string, maxBytes: number): Promise<Buffer> {
+  if (Buffer.isBuffer(source)) return source;
+  const chunks: Buffer[] = [];
+  for await (const chunk of readChunks(source, file, maxBytes)) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * A DataError located in a worksheet: "sheet Data, row 12, column C (sales)" instead of
+ * "line 12, column 3", with its other problems moved the same way.
+ */
+function inSheet(error: DataError, sheet: string, columnOffset: number): DataError {
+  if (error.sheet !== undefined) return error;
+  const move = (e: DataError): DataError =>
+    new DataError(rowWords(e.problem), {
+      ...e.details,
+      hint: rowWords(e.hint),
+      sheet,
+      column: e.column === undefined ? undefined : e.column + columnOffset,
+    });
+  return new DataError(rowWords(error.problem), move(error).details, {
+    others: error.others.map(move),
+    unlisted: error.unlisted,
+  });
+}
+
+// A worksheet has rows where a CSV has lines.
+function rowWords(text: string): string {
+  return text.replace(/\blines (\d+) and (\d+)/g, 'rows $1 and $2').replace(/\bline (\d+)/g, 'row $1');
+}
+
+function ingestTable(
+  table: Table,
+  options: IngestOptions,
+  workbook: { sheet?: string; sheets?: string[] },
+): IngestResult {
+  const { file } = table;
   const missing = options.missing ?? INGEST_DEFAULTS.missing;
   const duplicates = options.duplicates ?? INGEST_DEFAULTS.duplicates;
   const nonFinite = options.nonFinite ?? INGEST_DEFAULTS.nonFinite;
-  const table = await readTable(source, {
-    file,
-    delimiter: options.delimiter,
-    maxBytes: options.maxBytes ?? INGEST_DEFAULTS.maxBytes,
-    maxRows: options.maxRows ?? INGEST_DEFAULTS.maxRows,
-    plan: planColumns(options),
-  });
   const resolved = resolveColumns(table, options);
   const cleaned = cleanSeries({
     file,
@@ -65,6 +152,7 @@ export async function ingestCsv(source: CsvSource, options: IngestOptions = {}):
     missing,
     duplicates,
     minRows: Math.max(2, options.minRows ?? INGEST_DEFAULTS.minRows),
+    likelyId: resolved.idCandidates[0],
   });
   const warnings = [...table.warnings, ...resolved.warnings];
   const series: TimeSeries[] = [];
@@ -100,6 +188,10 @@ export async function ingestCsv(source: CsvSource, options: IngestOptions = {}):
     missingFilled: sum((r) => r.missing.reduce((total, m) => total + m.filled, 0)),
     series: seriesReports,
     warnings,
+    notes: resolved.notes,
+    idCandidates: resolved.idCandidates,
+    idProposed: resolved.idProposed,
+    ...workbook,
   };
   return { columns: resolved.infos, series, report };
 }
@@ -155,6 +247,7 @@ function checkOptions(options: IngestOptions, file: string): void {
     ['duplicates', ['error', 'mean', 'last', 'sum']],
     ['nonFinite', ['error', 'missing']],
     ['dateFormat', ['MDY', 'DMY']],
+    ['idDetection', ['suggest', 'use']],
   ];
   for (const [field, allowed] of choices) {
     const value = options[field];

@@ -4,7 +4,7 @@
 import type { ColumnReader } from './column-reader.ts';
 import type { Table } from './csv.ts';
 import { utcDate } from './calendar.ts';
-import { DataError } from './errors.ts';
+import { DataError, type ProblemList } from './errors.ts';
 import type { DateOrder, IngestOptions } from './types.ts';
 
 /** Header names that suggest a time column, so numbers in them are read as epochs or years. */
@@ -20,7 +20,13 @@ export interface TimeColumn {
   format: string;
 }
 
-export function resolveTime(table: Table, options: IngestOptions, idReader: ColumnReader | null): TimeColumn {
+/** The time column; cells that are not timestamps are added to `problems`, all of them up to its cap. */
+export function resolveTime(
+  table: Table,
+  options: IngestOptions,
+  idReader: ColumnReader | null,
+  problems: ProblemList,
+): TimeColumn {
   const reader =
     options.time !== undefined
       ? table.columns[table.header.indexOf(options.time)]!
@@ -42,24 +48,31 @@ export function resolveTime(table: Table, options: IngestOptions, idReader: Colu
   } else if (reader.isNumber) {
     ({ values, format } = numericTimes(reader.takeNumbers()!, reader.name));
   } else {
-    const failure = reader.firstNonTime!;
-    throw new DataError(`"${failure.value}" is not a date or time this reader understands`, {
-      ...where,
-      line: failure.line,
-      value: failure.value,
-      hint: `Write every timestamp in one format: ${FORMATS}.`,
-    });
+    for (const failure of reader.nonTimes) {
+      problems.add(
+        new DataError(`"${failure.value}" is not a date or time this reader understands`, {
+          ...where,
+          line: failure.line,
+          value: failure.value,
+          hint: `Write every timestamp in one format: ${FORMATS}.`,
+        }),
+      );
+    }
+    if (reader.moreNonTimes) problems.addUncounted();
+    return { name: reader.name, column: reader.index + 1, values: new Float64Array(0), format: '' };
   }
-  for (let i = 0; i < values.length; i++) {
+  for (let i = 0; i < values.length && !problems.full; i++) {
     const ms = values[i]!;
     if (!Number.isFinite(ms)) {
-      throw new DataError('this row has no timestamp', {
-        ...where,
-        line: table.lines[i],
-        hint: 'Fill in the timestamp, or remove the row.',
-      });
-    }
-    if (ms < EARLIEST_MS || ms > LATEST_MS) throw outOfRange(where, table.lines[i], ms, format);
+      problems.add(
+        new DataError('this row has no timestamp', {
+          ...where,
+          line: table.lines[i],
+          hint: 'Fill in the timestamp, or remove the row.',
+        }),
+      );
+    } else if (ms < EARLIEST_MS || ms > LATEST_MS)
+      problems.add(outOfRange(where, table.lines[i], ms, format));
   }
   return { name: reader.name, column: reader.index + 1, values, format };
 }

@@ -16,8 +16,19 @@ export interface IngestOptions {
   target?: string;
   /** Extra input columns. */
   features?: string[];
-  /** Identifier column of a long-format file; a text column named symbol, location, id, series or ticker is used when absent. */
-  id?: string;
+  /**
+   * Identifier column of a long-format file; a text column named symbol, location, id, series
+   * or ticker is used when absent. null: the file is one series, whatever its columns are called.
+   */
+  id?: string | null;
+  /**
+   * When no id is given and the timestamps repeat, a text column that splits the rows into
+   * series (id-column.ts) is 'suggest'ed in the duplicate-timestamps error (the default), or
+   * 'use'd as the id, as an upload does, so the person sees the series and can change it.
+   */
+  idDetection?: 'suggest' | 'use';
+  /** Worksheet of an Excel workbook (.xlsx); the first when absent. */
+  sheet?: string;
   /** How to read ambiguous slash dates such as 03/04/2020. */
   dateFormat?: DateOrder;
   /** Delimiter; detected among , ; tab | when absent. */
@@ -135,7 +146,17 @@ export interface ValidationReport {
   nonFinite: number;
   missingFilled: number;
   series: SeriesReport[];
+  /** What looks wrong or was changed: gaps, irregular steps, renamed columns… */
   warnings: string[];
+  /** What was decided with nothing wrong: the target chosen, the id column proposed. */
+  notes: string[];
+  /** Text columns that would split the rows into series, best first (when the timestamps repeat). */
+  idCandidates: string[];
+  /** The id column was proposed by detection, not given or named as one (see idDetection). */
+  idProposed: boolean;
+  /** An Excel workbook's sheet that was read, and every sheet it holds; absent for a CSV. */
+  sheet?: string;
+  sheets?: string[];
 }
 
 export interface IngestResult {

@@ -7,7 +7,13 @@ import { readdir, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { IngestOptions, IngestResult, TimeSeries } from '../forecaster.ts';
-import { findBundledDataset, getDataset, insertDataset } from '../store/datasets.ts';
+import {
+  findBundledDataset,
+  findUploadByContent,
+  getDataset,
+  insertDataset,
+  updateDatasetReport,
+} from '../store/datasets.ts';
 import type { DatasetRow } from '../store/datasets.ts';
 import type { Db } from '../store/db.ts';
 import { safeDatasetName } from './dataset-name.ts';
@@ -28,6 +34,13 @@ export interface SeriesRequest {
   time?: string;
   features?: string[];
   series?: string;
+}
+
+/** How a file is read into series: its id column (null: one series) and an .xlsx's sheet. */
+export interface DatasetLayout {
+  /** Absent: detected, and a likely id column is used (the preview lets the person change it). */
+  id?: string | null;
+  sheet?: string;
 }
 
 export interface DatasetServiceOptions {
@@ -96,18 +109,58 @@ export class DatasetService {
 
   /**
    * Validates an upload by ingesting it, then stores bytes and report; bad data throws a
-   * DataError, a full heavy-work queue a ServerBusyError (503).
+   * DataError, a full heavy-work queue a ServerBusyError (503). Bytes identical to a stored
+   * dataset's are named in `duplicateOf`; with `reuseIdentical` (the web app's choice) that
+   * dataset is answered instead of a second copy, so the list never shows two identical rows.
    */
-  async addUpload(originalName: string, bytes: Buffer): Promise<DatasetRow> {
+  async addUpload(
+    originalName: string,
+    bytes: Buffer,
+    layout: DatasetLayout = {},
+    { reuseIdentical = false }: { reuseIdentical?: boolean } = {},
+  ): Promise<{ row: DatasetRow; duplicateOf?: DatasetRow; reused: boolean }> {
     const name = safeDatasetName(originalName);
     // The bytes are lent to the worker and come back with the report: use `lent.bytes` after.
-    const lent = await ingestBytesInPool(this.heavy(), bytes, { file: name }, { checked: false });
-    return insertDataset(this.db, {
+    const lent = await ingestBytesInPool(
+      this.heavy(),
+      bytes,
+      { file: name, ...layout, idDetection: 'use' },
+      { checked: false },
+    );
+    const same = lent.sha256 === undefined ? undefined : findUploadByContent(this.db, lent.sha256);
+    if (same && reuseIdentical) return { row: same, duplicateOf: same, reused: true };
+    const row = insertDataset(this.db, {
       name,
       source: 'uploaded',
       bytes: lent.bytes,
       report: lent.ingest.report,
+      sha256: lent.sha256,
     });
+    return same ? { row, duplicateOf: same, reused: false } : { row, reused: false };
+  }
+
+  /**
+   * Reads a stored dataset again with another id column or sheet and keeps the new report;
+   * a layout the data does not fit (no id, and the timestamps repeat) throws its DataError
+   * and leaves the dataset as it was.
+   *
+   * @example
+   * await datasets.relayout(7, { id: 'store' }); // the report now lists one series per store
+   */
+  async relayout(id: number, layout: DatasetLayout): Promise<DatasetRow> {
+    const row = this.get(id);
+    const { ingest } = await ingestStoredInPool(
+      this.heavy(),
+      this.db,
+      row,
+      { file: row.name, id: layout.id ?? null, sheet: layout.sheet ?? row.report.sheet },
+      { admission: { checked: false } },
+    );
+    if (!ingest) throw notFound(`dataset ${id}`);
+    this.forget(id);
+    const updated = updateDatasetReport(this.db, id, ingest.report);
+    if (!updated) throw notFound(`dataset ${id}`);
+    return updated;
   }
 
   get(id: number): DatasetRow {
@@ -135,8 +188,17 @@ export class DatasetService {
     return { key, hit: this.cache.get(key) };
   }
 
+  // The id column and sheet are the dataset's, as its report records them (chosen at upload
+  // or in the preview): every view of the dataset reads the same series.
   private ingestOptions(row: DatasetRow, request: SeriesRequest): IngestOptions {
-    return { file: row.name, target: request.target, time: request.time, features: request.features ?? [] };
+    return {
+      file: row.name,
+      target: request.target,
+      time: request.time,
+      features: request.features ?? [],
+      id: row.report.id,
+      sheet: row.report.sheet,
+    };
   }
 
   /** Ingests on a worker (which reads the bytes from the database file itself) and caches the result. */

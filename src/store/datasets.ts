@@ -36,16 +36,22 @@ function fromRaw(r: RawRow): DatasetRow {
     source: r.source,
     size: r.size,
     sha256: r.sha256,
-    report: JSON.parse(r.report) as ValidationReport,
+    report: withReportDefaults(JSON.parse(r.report) as Partial<ValidationReport>),
     createdAt: r.created_at,
   };
 }
 
+// Reports stored before notes and id proposals existed read as having none.
+function withReportDefaults(report: Partial<ValidationReport>): ValidationReport {
+  return { notes: [], idCandidates: [], idProposed: false, ...report } as ValidationReport;
+}
+
+/** `sha256`: the bytes' checksum when the caller has it already (computed off the event loop). */
 export function insertDataset(
   db: Db,
-  d: { name: string; source: DatasetSource; bytes: Buffer; report: ValidationReport },
+  d: { name: string; source: DatasetSource; bytes: Buffer; report: ValidationReport; sha256?: string },
 ): DatasetRow {
-  const sha256 = createHash('sha256').update(d.bytes).digest('hex');
+  const sha256 = d.sha256 ?? createHash('sha256').update(d.bytes).digest('hex');
   const createdAt = new Date().toISOString();
   const { lastInsertRowid } = db
     .prepare(
@@ -72,6 +78,23 @@ export function findBundledDataset(db: Db, name: string): DatasetRow | undefined
     | RawRow
     | undefined;
   return r && fromRaw(r);
+}
+
+/**
+ * The earliest uploaded dataset whose bytes have this SHA-256, if any. Bundled files are not
+ * matched: uploading one's own copy of a bundled file is a deliberate upload of one's own.
+ */
+export function findUploadByContent(db: Db, sha256: string): DatasetRow | undefined {
+  const r = db
+    .prepare(`SELECT ${COLUMNS} FROM datasets WHERE sha256 = ? AND source = 'uploaded' ORDER BY id LIMIT 1`)
+    .get(sha256) as RawRow | undefined;
+  return r && fromRaw(r);
+}
+
+/** Replaces a dataset's report, after it was read again with other choices (id column, sheet). */
+export function updateDatasetReport(db: Db, id: number, report: ValidationReport): DatasetRow | undefined {
+  db.prepare('UPDATE datasets SET report = ? WHERE id = ?').run(JSON.stringify(report), id);
+  return getDataset(db, id);
 }
 
 export function datasetBytes(db: Db, id: number): Buffer | undefined {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { toJsonSchema } from '../../src/server/json-schema.ts';
 import {
+  allSeriesTrainingsResponseSchema,
   datasetListResponseSchema,
   datasetResponseSchema,
   defaultsResponseSchema,
@@ -31,7 +32,9 @@ import { getJson } from '../support/wire-json.ts';
 /** "method path status" → the contract's schema of that response. */
 const CONTRACT: Record<string, z.ZodTypeAny> = {
   'get /api/datasets 200': datasetListResponseSchema,
+  'post /api/datasets 200': datasetResponseSchema,
   'post /api/datasets 201': datasetResponseSchema,
+  'post /api/datasets/{id}/layout 200': datasetResponseSchema,
   'get /api/datasets/{id} 200': datasetResponseSchema,
   'get /api/datasets/{id}/summary 200': summaryResponseSchema,
   'get /api/datasets/{id}/points 200': pointsResponseSchema,
@@ -41,6 +44,7 @@ const CONTRACT: Record<string, z.ZodTypeAny> = {
   'get /api/models/{id}/chart 200': modelChartSchema,
   'post /api/models/{id}/forecast 200': forecastResponseSchema,
   'post /api/trainings 202': trainingResponseSchema,
+  'post /api/trainings/all-series 202': allSeriesTrainingsResponseSchema,
   'get /api/trainings/{id} 200': trainingResponseSchema,
   'post /api/trainings/{id}/cancel 202': trainingResponseSchema,
   'get /api/runs 200': runsResponseSchema,

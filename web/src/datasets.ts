@@ -1,5 +1,6 @@
-// Entry of index.html (Datasets): lists datasets, uploads new ones by drop or picker, and
-// previews the selected one. ?dataset=ID preselects a dataset (links and tests use it).
+// Entry of index.html (Datasets): lists datasets, uploads new ones (CSV or .xlsx) by drop or
+// picker, and previews the selected one, where the id column and sheet can be changed.
+// ?dataset=ID preselects a dataset (links and tests use it).
 import { deleteResource, errorMessage, getJson, postFile } from './lib/api.ts';
 import type { Dataset, DatasetListResponse, DatasetResponse } from './lib/api-types.ts';
 import { byId, queryParam, replaceChildren, showStatus } from './lib/dom.ts';
@@ -41,7 +42,19 @@ async function select(dataset: Dataset): Promise<void> {
     tr.classList.toggle('selected', (tr as HTMLElement).dataset.datasetId === String(dataset.id));
   }
   preview.hidden = false;
-  await showPreview(previewBody, dataset);
+  await showPreview(previewBody, dataset, (changed) => void relaidOut(changed));
+}
+
+// The id column or sheet changed: the dataset's series did too, in the list and the preview.
+async function relaidOut({ dataset, report }: DatasetResponse): Promise<void> {
+  const series = report.series.length;
+  showStatus(
+    uploadStatus,
+    `${dataset.name} is now read as ${series === 1 ? 'one series' : `${series} series`}${report.id ? ` by ${report.id}` : ''}.`,
+    'ok',
+  );
+  await refreshList();
+  await select(datasets.find((d) => d.id === dataset.id) ?? dataset);
 }
 
 async function remove(dataset: Dataset): Promise<void> {
@@ -63,17 +76,30 @@ async function remove(dataset: Dataset): Promise<void> {
 async function upload(file: File): Promise<void> {
   showStatus(uploadStatus, `Uploading ${file.name}…`);
   try {
-    const { dataset, report } = await postFile<DatasetResponse>('/api/datasets', file);
-    const warnings = report.warnings.length
-      ? ` ${report.warnings.length} warning${report.warnings.length > 1 ? 's' : ''}: see the preview.`
-      : '';
-    showStatus(uploadStatus, `Uploaded ${dataset.name}: ${integer(report.rowsUsed)} rows.${warnings}`, 'ok');
+    // The same file again is shown, not stored twice (the API's default is to store it).
+    const response = await postFile<DatasetResponse>('/api/datasets?ifIdentical=reuse', file);
+    const { dataset } = response;
+    showStatus(uploadStatus, uploadMessage(file, response), 'ok');
     selectedId = dataset.id;
     await refreshList();
     await select(dataset);
   } catch (err) {
     showStatus(uploadStatus, `${file.name} was not added: ${errorMessage(err)}`, 'error');
   }
+}
+
+function uploadMessage(file: File, { dataset, report, duplicateOf }: DatasetResponse): string {
+  if (duplicateOf) {
+    return `${file.name} is identical to dataset ${duplicateOf.id} (${duplicateOf.name}), already here: it is shown below rather than stored twice.`;
+  }
+  const count = report.warnings.length;
+  const warnings = count ? ` ${count} warning${count > 1 ? 's' : ''}: see the preview.` : '';
+  const sheet = report.sheet !== undefined ? ` (sheet ${report.sheet})` : '';
+  const series =
+    report.series.length > 1
+      ? ` ${report.series.length} series by ${report.id ?? 'id'}: check it in the preview.`
+      : '';
+  return `Uploaded ${dataset.name}${sheet}: ${integer(report.rowsUsed)} rows.${series}${warnings}`;
 }
 
 attachUploadZone({

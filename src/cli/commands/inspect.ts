@@ -12,7 +12,7 @@ export function registerInspect(program: Command): void {
   addSeriesOptions(
     program
       .command('inspect <csv>')
-      .description('validate a CSV: columns, types, frequency, gaps, missing values and a summary'),
+      .description('validate a CSV or .xlsx: columns, types, frequency, gaps, missing values and a summary'),
   )
     .option('--json', 'machine-readable output')
     .action(async (csv: string, flags: SeriesFlags & { json?: boolean }) => {
@@ -41,7 +41,9 @@ export function registerInspect(program: Command): void {
 
 export function describeReport(r: ValidationReport): string {
   const lines = [
-    `file: ${r.file}  (delimiter ${JSON.stringify(r.delimiter)})`,
+    r.sheet === undefined
+      ? `file: ${r.file}  (delimiter ${JSON.stringify(r.delimiter)})`
+      : `file: ${r.file}  (sheet ${r.sheet}${(r.sheets?.length ?? 0) > 1 ? ` of ${r.sheets?.join(', ')}; choose with --sheet` : ''})`,
     `rows: ${r.rowsRead} read, ${r.rowsUsed} used`,
     `time: ${r.time.column} (${r.time.format}); frequency: ${r.frequency?.label ?? 'differs by series'}`,
     `target: ${r.target}${r.features.length ? `; features: ${r.features.join(', ')}` : ''}${r.id ? `; series by ${r.id}` : ''}`,
@@ -63,6 +65,7 @@ export function describeReport(r: ValidationReport): string {
       ]),
     ),
     `duplicates: ${r.duplicates}, out of order: ${r.outOfOrder}, non-finite: ${r.nonFinite}, missing filled (${r.policies.missing}): ${r.missingFilled}`,
+    ...(r.notes ?? []).map((n) => `note: ${n}`),
     ...r.warnings.map((w) => `warning: ${w}`),
   ];
   return lines.join('\n');

@@ -8,6 +8,7 @@
 //   columns are tens of MB;
 // - a summary's describe() can ride along, so the series need not be copied back over to
 //   a worker for it.
+import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { describeSeries, ingestCsv } from '../../forecaster.ts';
 import type { IngestOptions, IngestResult, TimeSeries } from '../../forecaster.ts';
@@ -31,6 +32,8 @@ export interface IngestTask {
    * this id, else the only one (none when the file holds several: the caller's choice fails).
    */
   describe?: { seriesId?: string };
+  /** Also the SHA-256 of the bytes (hex), so an upload identical to a stored one is found off the event loop. */
+  hash?: boolean;
 }
 
 /** The worker's answer; `ingest` is null when the stored row is gone or has changed. */
@@ -38,6 +41,7 @@ export interface IngestAnswer {
   ingest: IngestResult | null;
   bytes?: Uint8Array;
   describe?: Describe;
+  sha256?: string;
 }
 
 /** The buffer of `bytes` when it can move to another thread: its own, whole, not Node's shared pool. */
@@ -60,14 +64,24 @@ export async function ingestBytesInPool(
   bytes: Uint8Array,
   options: IngestOptions,
   admission?: Admission,
-): Promise<{ ingest: IngestResult; bytes: Buffer }> {
+): Promise<{ ingest: IngestResult; bytes: Buffer; sha256: string | undefined }> {
   const transfer = movable(bytes);
-  const task: IngestTask = { kind: 'ingest', source: { bytes }, options, giveBack: transfer.length > 0 };
+  const task: IngestTask = {
+    kind: 'ingest',
+    source: { bytes },
+    options,
+    giveBack: transfer.length > 0,
+    hash: true,
+  };
   const answer = await pool.run<IngestAnswer>(task, transfer, admission);
   if (!answer.ingest)
     throw new Error('the heavy-work worker answered no ingestion for the bytes it was given');
   const back = answer.bytes ?? bytes;
-  return { ingest: answer.ingest, bytes: Buffer.from(back.buffer, back.byteOffset, back.byteLength) };
+  return {
+    ingest: answer.ingest,
+    bytes: Buffer.from(back.buffer, back.byteOffset, back.byteLength),
+    sha256: answer.sha256,
+  };
 }
 
 /**
@@ -118,9 +132,11 @@ function readStored(source: { dbPath: string; datasetId: number; sha256: string 
 export async function runIngestTask(task: IngestTask): Promise<TaskOutput<IngestAnswer>> {
   const bytes = 'bytes' in task.source ? task.source.bytes : readStored(task.source);
   if (!bytes) return { result: { ingest: null }, transfer: [] };
+  // Ingestion may read a workbook (.xlsx) as well as a CSV: both are parsed here, off the event loop.
   const ingest = await ingestCsv(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), task.options);
   const transfer = seriesBuffers(ingest.series);
   const answer: IngestAnswer = { ingest };
+  if (task.hash) answer.sha256 = createHash('sha256').update(bytes).digest('hex');
   if (task.describe) {
     const { seriesId } = task.describe;
     const chosen =

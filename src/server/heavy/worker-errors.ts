@@ -10,16 +10,21 @@ export interface SerialisedError {
   message: string;
   /** The typed error's own fields (DataError: problem, file, line, column, field, value, hint). */
   fields?: Record<string, string | number | undefined>;
+  /** A DataError's further problems in the same file, and how many went unlisted. */
+  others?: SerialisedError[];
+  unlisted?: number;
 }
 
 /** Plain data for postMessage; never the stack (it stays in the worker). */
 export function serialiseError(error: unknown): SerialisedError {
   if (error instanceof DataError) {
-    const { problem, file, line, column, field, value, hint } = error;
+    const { problem, file, line, column, field, value, hint, sheet } = error;
     return {
       name: error.name,
       message: error.message,
-      fields: { problem, file, line, column, field, value, hint },
+      fields: { problem, file, line, column, field, value, hint, sheet },
+      others: error.others.map(serialiseError),
+      unlisted: error.unlisted,
     };
   }
   if (error instanceof PrepError) {
@@ -44,14 +49,20 @@ function rebuild(error: SerialisedError): Error {
   const count = (key: string) => (typeof f[key] === 'number' ? (f[key] as number) : undefined);
   switch (error.name) {
     case 'DataError': {
-      return new DataError(text('problem') ?? error.message, {
-        file: text('file'),
-        line: count('line'),
-        column: count('column'),
-        field: text('field'),
-        value: text('value'),
-        hint: text('hint') ?? '',
-      });
+      const others = (error.others ?? []).map(rebuild).filter((e) => e instanceof DataError);
+      return new DataError(
+        text('problem') ?? error.message,
+        {
+          file: text('file'),
+          line: count('line'),
+          column: count('column'),
+          field: text('field'),
+          value: text('value'),
+          hint: text('hint') ?? '',
+          sheet: text('sheet'),
+        },
+        { others, unlisted: error.unlisted ?? 0 },
+      );
     }
     case 'PrepError':
       return new PrepError(text('problem') ?? error.message, {

@@ -1,6 +1,6 @@
-// /api/datasets: list, upload (multipart; bytes go to SQLite, never to a path), preview
-// (validation report, danfo summary, downsampled points) and the auto defaults a training
-// form starts from.
+// /api/datasets: list, upload (multipart; bytes go to SQLite, never to a path; a CSV or an
+// Excel .xlsx), the layout (id column, sheet) a file is read with, preview (validation
+// report, danfo summary, downsampled points) and the auto defaults a training form starts from.
 import { forecastSettingsFields, forecastSettingsSchema, resolveForecastConfig } from '../../forecaster.ts';
 import { deleteDataset, listDatasets } from '../../store/datasets.ts';
 import type { Db } from '../../store/db.ts';
@@ -8,6 +8,7 @@ import { unfinishedRunsOnDataset } from '../../store/runs.ts';
 import { datasetJson } from '../dataset-service.ts';
 import type { DatasetService } from '../dataset-service.ts';
 import { HttpError, parseInput } from '../http-error.ts';
+import { toJsonSchema } from '../json-schema.ts';
 import { singleFileUpload } from '../multipart-upload.ts';
 import { rateLimit } from '../rate-limit.ts';
 import { idParam, numberQuery, requireBody, stringQuery } from '../route.ts';
@@ -15,6 +16,7 @@ import type { ApiRoute } from '../route.ts';
 import { serverLimitsFromEnv } from '../server-limits.ts';
 import { StorageQuota } from '../storage-quota.ts';
 import {
+  datasetLayoutRequestSchema,
   datasetListResponseSchema,
   datasetResponseSchema,
   defaultsResponseSchema,
@@ -23,7 +25,31 @@ import {
 } from '../wire.ts';
 import type { DatasetListResponse, DatasetResponse, DefaultsResponse, Points, Summary } from '../wire.ts';
 
-const CSV_TYPES = /^(text\/|application\/(csv|vnd\.ms-excel|octet-stream)$)/;
+const TABLE_TYPES =
+  /^(text\/|application\/(csv|vnd\.ms-excel|octet-stream|vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet)$)/;
+const TABLE_NAMES = /\.(csv|tsv|txt|xlsx)$/i;
+
+/** What an upload that is not a table gets told: what is accepted, in a person's words. */
+function notATable(name: string): HttpError {
+  const what = /\.xls$/i.test(name)
+    ? `${name} is an Excel 97–2003 workbook (.xls), which cannot be read`
+    : `${name} is not a CSV file or an Excel workbook (.xlsx)`;
+  return new HttpError(415, `${what}: save it as CSV or as .xlsx, and upload that file`);
+}
+
+function ifIdenticalQuery(value: string | undefined): boolean {
+  if (value === undefined || value === 'store') return false;
+  if (value === 'reuse') return true;
+  throw new HttpError(400, `ifIdentical must be "reuse" or "store", got "${value}"`, {
+    ifIdentical: 'not reuse or store',
+  });
+}
+
+/** The multipart field "id": absent → detect, "" → none (one series), else the column's name. */
+function idField(value: unknown): string | null | undefined {
+  if (typeof value !== 'string') return undefined;
+  return value === '' ? null : value;
+}
 const DEFAULT_POINTS = 5000;
 
 export function datasetRoutes(
@@ -54,13 +80,19 @@ export function datasetRoutes(
     {
       method: 'post',
       path: '/api/datasets',
-      summary: 'Upload a CSV (multipart field "file")',
+      summary:
+        'Upload a CSV or .xlsx (multipart field "file"; optional fields "id": the series id column, "" for none, and "sheet")',
       body: 'multipart',
+      query: {
+        ifIdentical:
+          '"reuse": bytes identical to a stored dataset answer that dataset (200) instead of storing a copy; default "store"',
+      },
       responses: {
-        201: 'stored, with its validation report',
+        200: 'identical to a stored dataset, which is answered instead of a copy (ifIdentical=reuse)',
+        201: 'stored, with its validation report (and duplicateOf, when the same bytes are stored already)',
         400: 'unparseable (the message names line and column), or a malformed multipart body',
         413: 'larger than the upload limit',
-        415: 'not multipart, or not a CSV',
+        415: 'not multipart, or not a CSV or .xlsx (the message says what is accepted)',
         429: 'too many uploads from this client (Retry-After says when to retry)',
         507: 'the storage quota is full (the message says the quota and the use)',
       },
@@ -80,11 +112,23 @@ export function datasetRoutes(
             throw new HttpError(400, 'no file: send the CSV in the multipart field "file"', {
               file: 'required',
             });
-          if (!CSV_TYPES.test(file.mimetype) && !/\.(csv|tsv|txt)$/i.test(file.originalname))
-            throw new HttpError(415, `expected a CSV file, got ${file.mimetype}`);
+          const named = TABLE_NAMES.test(file.originalname);
+          if (/\.xls$/i.test(file.originalname) || (!named && !TABLE_TYPES.test(file.mimetype)))
+            throw notATable(file.originalname);
+          const body = (req.body ?? {}) as Record<string, unknown>;
+          const layout = {
+            id: idField(body.id),
+            sheet: typeof body.sheet === 'string' && body.sheet !== '' ? body.sheet : undefined,
+          };
+          const reuseIdentical = ifIdenticalQuery(stringQuery(req, 'ifIdentical'));
           const release = quota.reserve(file.size, 'this upload');
-          const row = await datasets.addUpload(file.originalname, file.buffer).finally(release);
-          res.status(201).json({ dataset: datasetJson(row), report: row.report } satisfies DatasetResponse);
+          const { row, duplicateOf, reused } = await datasets
+            .addUpload(file.originalname, file.buffer, layout, { reuseIdentical })
+            .finally(release);
+          const response: DatasetResponse = { dataset: datasetJson(row), report: row.report };
+          if (duplicateOf) response.duplicateOf = { id: duplicateOf.id, name: duplicateOf.name };
+          if (reused) response.reused = true;
+          res.status(reused ? 200 : 201).json(response);
         },
       ],
     },
@@ -97,6 +141,42 @@ export function datasetRoutes(
       handlers: [
         (req, res) => {
           const row = datasets.get(idParam(req));
+          res.json({ dataset: datasetJson(row), report: row.report } satisfies DatasetResponse);
+        },
+      ],
+    },
+    {
+      method: 'post',
+      path: '/api/datasets/:id/layout',
+      summary: 'Read a dataset again with another series id column (null: one series) or sheet',
+      body: 'json',
+      bodySchema: toJsonSchema(datasetLayoutRequestSchema),
+      responses: {
+        200: 'the dataset with its new validation report',
+        400: 'the data does not fit this layout (the message names the lines), or a bad body',
+        404: 'no such dataset',
+        409: 'a bundled dataset, or one a queued or running training uses',
+        415: 'not JSON',
+      },
+      responseSchema: datasetResponseSchema,
+      handlers: [
+        requireBody('json'),
+        async (req, res) => {
+          const id = idParam(req);
+          const layout = parseInput(datasetLayoutRequestSchema, req.body, 'dataset layout');
+          // Bundled files belong to the app and every user of it: they are read as shipped.
+          if (datasets.get(id).source === 'bundled')
+            throw new HttpError(
+              409,
+              'bundled datasets are read as they are shipped; upload a copy to read it otherwise',
+            );
+          const users = unfinishedRunsOnDataset(db, id);
+          if (users.length > 0)
+            throw new HttpError(
+              409,
+              `dataset ${id} is in use by ${users.map((r) => `${r.kind === 'train' ? 'training' : 'run'} ${r.id} (${r.status})`).join(', ')}; wait until ${users.length === 1 ? 'it ends' : 'they end'}, then change how it is read`,
+            );
+          const row = await datasets.relayout(id, layout);
           res.json({ dataset: datasetJson(row), report: row.report } satisfies DatasetResponse);
         },
       ],

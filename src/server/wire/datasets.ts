@@ -48,7 +48,14 @@ export const validationReportSchema = z.object({
   duplicates: z.number(),
   missingFilled: z.number(),
   series: z.array(seriesReportSchema),
-  warnings: z.array(z.string()),
+  warnings: z.array(z.string()).describe('what looks wrong in the file, or was changed in reading it'),
+  notes: z.array(z.string()).describe('choices made with nothing wrong: the target, a proposed id column'),
+  idCandidates: z
+    .array(z.string())
+    .describe('text columns that would split the rows into series (when timestamps repeat), best first'),
+  idProposed: z.boolean().describe('the id column was detected, not given: the person may change it'),
+  sheet: z.string().optional().describe('the worksheet read, for an .xlsx'),
+  sheets: z.array(z.string()).optional().describe("every worksheet of an .xlsx, in the workbook's order"),
 });
 
 export const datasetSchema = z.object({
@@ -64,7 +71,26 @@ export const datasetSchema = z.object({
 });
 
 export const datasetListResponseSchema = z.object({ datasets: z.array(datasetSchema) });
-export const datasetResponseSchema = z.object({ dataset: datasetSchema, report: validationReportSchema });
+export const datasetResponseSchema = z.object({
+  dataset: datasetSchema,
+  report: validationReportSchema,
+  duplicateOf: z
+    .object({ id: z.number().int(), name: z.string() })
+    .optional()
+    .describe('an upload whose bytes are those of a dataset stored already: which one'),
+  reused: z
+    .boolean()
+    .optional()
+    .describe('true when that dataset is answered instead of a copy (ifIdentical=reuse)'),
+});
+
+/** POST /api/datasets/:id/layout: how the file is read into series. */
+export const datasetLayoutRequestSchema = z
+  .object({
+    id: z.string().min(1).nullable().describe('the series id column; null: the file is one series'),
+    sheet: z.string().min(1).optional().describe('the worksheet of an .xlsx'),
+  })
+  .strict();
 
 /** danfo describe(): statistic by column; a std or variance of one value is NaN, hence null. */
 export const summaryResponseSchema = z.object({
@@ -116,6 +142,7 @@ export type ValidationReport = z.infer<typeof validationReportSchema>;
 export type Dataset = z.infer<typeof datasetSchema>;
 export type DatasetListResponse = z.infer<typeof datasetListResponseSchema>;
 export type DatasetResponse = z.infer<typeof datasetResponseSchema>;
+export type DatasetLayoutRequest = z.infer<typeof datasetLayoutRequestSchema>;
 export type Summary = z.infer<typeof summaryResponseSchema>;
 export type Trace = z.infer<typeof traceSchema>;
 export type Points = z.infer<typeof pointsResponseSchema>;

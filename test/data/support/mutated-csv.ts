@@ -240,7 +240,8 @@ function checkDataError(error: unknown, bytes: Buffer): void {
   if (error.line === undefined || !Number.isInteger(error.line) || error.line < 1 || error.line > lines)
     throw new Error(`a DataError without a usable line (${error.line}): ${error.message}`);
   if (/\n\s+at /.test(error.message)) throw new Error(`a stack in the message: ${error.message}`);
-  if (hasInvisible(error.message))
+  // Several problems are listed one per line: each line, not the list, must be free of controls.
+  if (error.message.split('\n').some(hasInvisible))
     throw new Error(`an unescaped control character in the message: ${JSON.stringify(error.message)}`);
 }
 

@@ -2,6 +2,7 @@
 // and roles, the frequency, gaps and missing values per series, and the warnings.
 import type { Dataset, Gap, SeriesReport, ValidationReport } from './api-types.ts';
 import { el, table } from './dom.ts';
+import { scrollBox } from './scroll-box.ts';
 import { dateTime, integer } from './format.ts';
 
 const GAPS_SHOWN = 8;
@@ -10,7 +11,7 @@ export function renderColumns(report: ValidationReport): HTMLElement {
   const rows = report.columns.map((c) => [c.name, c.type, c.role ?? '', integer(c.missing)]);
   const t = table(['column', 'type', 'role', 'missing cells'], rows);
   t.id = 'columns-table';
-  return el('div', { class: 'table-scroll' }, t);
+  return scrollBox('Columns of the dataset', t);
 }
 
 export function renderFacts(dataset: Dataset, report: ValidationReport): HTMLElement {
@@ -20,6 +21,7 @@ export function renderFacts(dataset: Dataset, report: ValidationReport): HTMLEle
     ['frequency', report.frequency?.label ?? dataset.frequency ?? 'differs between series'],
     ['series', report.series.length > 1 ? `${report.series.length}, by ${report.id ?? 'id'}` : 'one'],
   ];
+  if (report.sheet !== undefined) facts.unshift(['sheet', report.sheet]);
   if (report.duplicates) facts.push(['duplicate timestamps', integer(report.duplicates)]);
   if (report.missingFilled) facts.push(['missing values filled', integer(report.missingFilled)]);
   return el('dl', { class: 'facts' }, ...facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));
@@ -57,7 +59,7 @@ export function renderSeriesTable(report: ValidationReport): HTMLElement {
     rows,
   );
   t.id = 'series-table';
-  return el('div', { class: 'table-scroll' }, t);
+  return scrollBox('Series in the dataset', t);
 }
 
 /** The first gaps of every series, so a person can find them in their file. */
@@ -87,4 +89,15 @@ export function renderGapList(report: ValidationReport): HTMLElement | null {
 export function renderWarnings(warnings: string[], id = 'warnings'): HTMLElement {
   if (warnings.length === 0) return el('p', { id, class: 'hint' }, 'No warnings.');
   return el('ul', { id, class: 'warnings' }, ...warnings.map((w) => el('li', {}, w)));
+}
+
+/** Choices made for the person with nothing wrong (the target, a proposed id): information, not warnings. */
+export function renderNotes(notes: string[], id = 'notes'): HTMLElement | null {
+  if (notes.length === 0) return null;
+  return el(
+    'div',
+    {},
+    el('h3', {}, 'Notes'),
+    el('ul', { id, class: 'notes hint' }, ...notes.map((n) => el('li', {}, n))),
+  );
 }

@@ -2,6 +2,7 @@
 // column, one column per statistic, numbers right-aligned.
 import type { Summary } from './api-types.ts';
 import { el, table } from './dom.ts';
+import { scrollBox } from './scroll-box.ts';
 import { metric } from './format.ts';
 
 const STATS = ['count', 'mean', 'std', 'min', 'median', 'max', 'variance'] as const;
@@ -16,5 +17,5 @@ export function renderSummary(summary: Pick<Summary, 'describe'>): HTMLElement {
   const t = table(['column', ...STATS], rows);
   t.id = 'summary-table';
   for (const tr of t.rows) for (let c = 1; c < tr.cells.length; c++) tr.cells[c]?.classList.add('num');
-  return el('div', { class: 'table-scroll' }, t);
+  return scrollBox('Summary statistics', t);
 }
