@@ -7,7 +7,11 @@ import { attachForecastAgain } from './lib/forecast-again.ts';
 import { dateTime, duration } from './lib/format.ts';
 import { otherWarnings, renderCoverage, renderMetricsTable, renderSkill } from './lib/metrics-table.ts';
 import { renderWarnings } from './lib/dataset-report.ts';
+import { chartSummary } from './lib/chart-summary.ts';
 import { fetchModelChart, showModelChart } from './lib/model-chart.ts';
+import { modelTitle } from './lib/model-title.ts';
+import { scrollBox } from './lib/scroll-box.ts';
+import { valueDecimals } from './lib/value-precision.ts';
 
 const pageStatus = byId('page-status');
 
@@ -18,10 +22,15 @@ function describeModel(detail: ModelDetail): string {
     `target ${config.target}${config.features.length ? ` with ${config.features.join(', ')}` : ''}`,
     `horizon ${config.horizonSteps}`,
     ...(training && kept.kind === 'rnn'
-      ? [
-          `best epoch ${training.bestEpoch} of ${training.history.length}, stopped by ${training.stoppedBy}, ${duration(training.elapsedMs)}`,
-        ]
+      ? [`best epoch ${training.bestEpoch} of ${training.history.length}, stopped by ${training.stoppedBy}`]
       : []),
+    // One duration, the run's own (the runs list and the training page show the same); a
+    // model saved outside the queue has only its network's training time.
+    ...(detail.model.runWallMs !== null
+      ? [`fitted in ${duration(detail.model.runWallMs)}`]
+      : training
+        ? [`network trained in ${duration(training.elapsedMs)}`]
+        : []),
     `created ${dateTime(createdAt)}`,
   ].join(' · ');
 }
@@ -32,7 +41,7 @@ function renderLeaderboard(board: Leaderboard): HTMLElement {
   const head = el(
     'tr',
     {},
-    ...['candidate', 'score', 'sMAPE %', 'MASE', 'fit s'].map((h) => el('th', {}, h)),
+    ...['candidate', 'score', 'sMAPE %', 'MASE', 'fit s'].map((h) => el('th', { scope: 'col' }, h)),
   );
   const rows = board.entries.map((e) =>
     el(
@@ -53,7 +62,16 @@ function renderLeaderboard(board: Leaderboard): HTMLElement {
   return el(
     'div',
     {},
-    el('table', { class: 'metrics' }, el('thead', {}, head), el('tbody', {}, ...rows)),
+    // Long candidate names: the table scrolls inside its own box on a phone, not the page.
+    scrollBox(
+      'Candidates on validation',
+      el(
+        'table',
+        { class: 'data leaderboard', id: 'leaderboard-table' },
+        el('thead', {}, head),
+        el('tbody', {}, ...rows),
+      ),
+    ),
     note,
   );
 }
@@ -68,15 +86,17 @@ async function main(): Promise<void> {
   chartData.catch(() => undefined); // reported where it is awaited
   const detail = await getJson<ModelDetail>(`/api/models/${id}`);
   const { model, evaluation } = detail;
-  document.title = `${model.name} · Recurrent`;
-  byId('model-title').textContent = model.name;
+  // Named as the models list names it: dataset, series, target, forecaster.
+  const title = modelTitle({ ...model, target: model.config.target, kept: model.keptShort });
+  document.title = `${title} · Recurrent`;
+  byId('model-title').textContent = title;
   byId('model-summary').textContent = describeModel(detail);
   replaceChildren(byId('leaderboard'), renderLeaderboard(model.leaderboard));
 
   byId<HTMLAnchorElement>('download-forecast').href = `/api/models/${id}/forecast.csv`;
   byId<HTMLAnchorElement>('download-model').href = `/api/models/${id}/file`;
   byId('delete-model').addEventListener('click', async () => {
-    if (!confirm(`Delete the model ${model.name}? Its file and scores are removed.`)) return;
+    if (!confirm(`Delete the model ${title}? Its file and scores are removed.`)) return;
     try {
       await deleteResource(`/api/models/${id}`);
       location.assign('/runs.html');
@@ -84,15 +104,17 @@ async function main(): Promise<void> {
       showStatus(pageStatus, errorMessage(err), 'error');
     }
   });
+  let decimals: number | null = null; // read from the chart's actuals once they arrive
   attachForecastAgain(id, {
     form: byId<HTMLFormElement>('forecast-form'),
     input: byId<HTMLInputElement>('forecast-file'),
     status: byId('forecast-status'),
     rows: byId('forecast-rows'),
+    decimals: () => decimals,
   });
 
   if (evaluation) {
-    replaceChildren(byId('skill'), renderSkill(evaluation));
+    replaceChildren(byId('skill'), renderSkill(evaluation, model.leaderboard));
     replaceChildren(byId('metrics'), renderMetricsTable(evaluation, `this model (${model.kept.name})`));
     replaceChildren(byId('coverage'), renderCoverage(evaluation));
     const warnings = otherWarnings(evaluation);
@@ -105,20 +127,29 @@ async function main(): Promise<void> {
   }
 
   const info = el('p', { class: 'hint', id: 'chart-info' });
-  byId('model-chart').after(info);
-  const chart = await showModelChart(
-    byId('model-chart'),
-    id,
-    chartData,
-    model.config.horizonSteps,
-    model.config.target,
-    (t) => {
+  byId('model-chart').closest('figure')?.after(info);
+  const overview = await chartData;
+  decimals = valueDecimals(overview.fitted.actual.values);
+  // The chart's text alternative: its caption names what it shows, the last actual and where
+  // the forecast goes; the figure takes its accessible name from it.
+  byId('model-chart-summary').textContent = chartSummary({
+    target: model.config.target,
+    actual: overview.fitted.actual,
+    forecast: overview.forecast,
+    decimals,
+  });
+  const chart = await showModelChart(byId('model-chart'), id, chartData, {
+    horizonSteps: model.config.horizonSteps,
+    target: model.config.target,
+    decimals,
+    onInfo: (t) => {
       info.textContent = t;
     },
-  );
+  });
   const toggle = byId<HTMLInputElement>('naive-toggle');
   toggle.addEventListener('change', () => void chart.setNaive(toggle.checked));
   byId('zoom-recent').addEventListener('click', () => void chart.zoomRecent());
+  byId('zoom-test').addEventListener('click', () => void chart.zoomTest());
   byId('zoom-all').addEventListener('click', () => void chart.zoomAll());
 }
 

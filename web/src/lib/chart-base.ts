@@ -1,13 +1,18 @@
 // Shared Plotly look and settings, so every chart in the app reads alike and none of them
 // asks for a WebGL context by accident (docs/lessons.md #15: browsers cap those per page).
+import { chartColours, themedLayout } from './theme.ts';
 
 export const COLOURS = {
   actual: '#1f2937',
   predicted: '#2563eb',
   naive: '#d97706',
   forecast: '#7c3aed',
-  band80: 'rgba(124, 58, 237, 0.28)',
-  band95: 'rgba(124, 58, 237, 0.13)',
+  // The intervals are what a forecast is read by, so their fills are strong enough to see
+  // on a phone, with a thin edge of their own where a band is narrow.
+  band80: 'rgba(124, 58, 237, 0.34)',
+  band95: 'rgba(124, 58, 237, 0.16)',
+  band80Edge: 'rgba(124, 58, 237, 0.55)',
+  band95Edge: 'rgba(124, 58, 237, 0.35)',
   train: 'rgba(37, 99, 235, 0.06)',
   validation: 'rgba(217, 119, 6, 0.09)',
   test: 'rgba(22, 163, 74, 0.09)',
@@ -21,18 +26,28 @@ export const CHART_CONFIG: Plotly.Config = {
   modeBarButtonsToRemove: ['select2d', 'lasso2d'],
 };
 
-/** A layout with the app's margins and fonts; uirevision keeps zoom across Plotly.react. */
+/**
+ * The colour of the actuals: near-black ink in the light theme, light ink in the dark one,
+ * where COLOURS.actual would vanish into the background.
+ */
+export function actualColour(): string {
+  return chartColours().ink;
+}
+
+/**
+ * A layout with the app's margins and fonts, in the page's light or dark theme (theme.ts);
+ * uirevision keeps zoom across Plotly.react.
+ */
 export function baseLayout(overrides: Plotly.Layout = {}): Plotly.Layout {
-  return {
+  return themedLayout({
     margin: { l: 60, r: 20, t: 30, b: 40 },
     font: { family: 'system-ui, sans-serif', size: 12 },
     paper_bgcolor: 'rgba(0,0,0,0)',
-    plot_bgcolor: '#ffffff',
     hovermode: 'x unified',
     legend: { orientation: 'h', y: -0.2 },
     uirevision: 'keep',
     ...overrides,
-  };
+  });
 }
 
 /**

@@ -1,9 +1,13 @@
 // The evaluation of a model beside its baselines (docs/lessons.md #2): MAE, RMSE, MAPE, sMAPE and
-// MASE on the test split, the skill versus naive with an explicit "no skill" label, the
-// lag check (docs/lessons.md #3) and how often the intervals held the actuals.
-import type { Evaluation, MetricSet } from './api-types.ts';
+// MASE on the test split, the headline skill against the strongest baseline with a plain
+// "no skill" when the model loses (headline-skill.ts), the lag check (docs/lessons.md #3) and
+// how often the intervals held the actuals, flagged when they held far less than promised.
+import type { Evaluation, Leaderboard, MetricSet } from './api-types.ts';
+import { coverageShortfalls } from './coverage-check.ts';
 import { el, table } from './dom.ts';
 import { metric, percent } from './format.ts';
+import { headlineSkill, validationComparison } from './headline-skill.ts';
+import { scrollBox } from './scroll-box.ts';
 
 const METRICS: [keyof MetricSet, string][] = [
   ['mae', 'MAE'],
@@ -41,8 +45,8 @@ export function renderMetricsTable(evaluation: Evaluation, modelLabel: string): 
   for (const tr of t.rows) for (let c = 1; c < tr.cells.length; c++) tr.cells[c]?.classList.add('num');
   return el(
     'div',
-    { class: 'table-scroll' },
-    t,
+    {},
+    scrollBox('Test-split accuracy of the model and the baselines', t),
     el(
       'p',
       { class: 'hint' },
@@ -51,28 +55,50 @@ export function renderMetricsTable(evaluation: Evaluation, modelLabel: string): 
   );
 }
 
-export function renderSkill(evaluation: Evaluation): HTMLElement {
-  const skill = evaluation.skillVsNaive;
-  if (!evaluation.hasSkill) {
-    return el(
-      'p',
-      { id: 'skill-line', class: 'status', 'data-kind': 'error' },
-      el('span', { class: 'badge bad' }, 'no skill'),
-      ` The model does not beat the naive “tomorrow = today” forecast on the test split (skill ${percent(skill)}). Prefer the naive forecast, or try other settings.`,
-    );
-  }
-  return el(
+/** The headline: skill against the strongest baseline, and the context below it. */
+export function renderSkill(evaluation: Evaluation, leaderboard?: Pick<Leaderboard, 'entries'>): HTMLElement {
+  const headline = headlineSkill(evaluation);
+  const [badge, badgeClass, kind] = {
+    better: ['skill', 'badge ok', 'ok'],
+    worse: ['no skill', 'badge bad', 'error'],
+    unknown: ['skill unknown', 'badge', 'warn'],
+  }[headline.verdict];
+  const line = el(
     'p',
-    { id: 'skill-line', class: 'status', 'data-kind': 'ok' },
-    el('span', { class: 'badge ok' }, 'skill'),
-    ` ${percent(skill)} lower MAE than the naive “tomorrow = today” forecast (skill = 1 − MAE model / MAE naive).`,
+    { id: 'skill-line', class: 'status', 'data-kind': kind },
+    el('span', { class: badgeClass }, badge),
+    ` ${headline.text}`,
+  );
+  const context = [
+    headline.verdict === 'unknown' ? null : 'Skill = 1 − MAE of the model / MAE of that baseline.',
+    headline.note,
+    leaderboard ? validationComparison(leaderboard) : null,
+  ].filter((t): t is string => t !== null);
+  return el(
+    'div',
+    {},
+    line,
+    context.length ? el('p', { id: 'skill-note', class: 'hint' }, context.join(' ')) : null,
   );
 }
 
 export function renderCoverage(evaluation: Evaluation): HTMLElement {
-  const rows = evaluation.coverage.map((c) => [`${Math.round(c.level * 100)} %`, percent(c.observed)]);
-  const t = table(['interval', 'actuals inside it (test split)'], rows);
+  const shortfalls = coverageShortfalls(evaluation.coverage);
+  const rows = evaluation.coverage.map((c) => {
+    const short = shortfalls.find((s) => s.level === c.level);
+    return [
+      `${Math.round(c.level * 100)} %`,
+      percent(c.observed),
+      short
+        ? el('span', { class: 'badge bad' }, `⚠ ${(short.short * 100).toFixed(1)} points under`)
+        : 'as promised (within 10 points)',
+    ];
+  });
+  const t = table(['interval', 'actuals inside it (test split)', 'against its level'], rows);
   t.id = 'coverage-table';
+  const warnings = shortfalls.map((s) =>
+    el('p', { class: 'status coverage-warning', 'data-kind': 'warn' }, `⚠ ${s.message}`),
+  );
   const lag = evaluation.lag;
   const lagText = lag.warning
     ? el(
@@ -85,7 +111,14 @@ export function renderCoverage(evaluation: Evaluation): HTMLElement {
         { id: 'lag-line', class: 'hint' },
         'Lag check: one-step predictions match the actuals best at lag 0 (they do not merely repeat the last value).',
       );
-  return el('div', {}, el('h3', {}, 'Intervals and lag'), t, lagText);
+  return el(
+    'div',
+    {},
+    el('h3', {}, 'Intervals and lag'),
+    scrollBox('Interval coverage on the test split', t),
+    ...warnings,
+    lagText,
+  );
 }
 
 /** Evaluation warnings not already shown by the skill and lag lines. */

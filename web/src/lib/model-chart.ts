@@ -1,23 +1,32 @@
-// The results chart of a model: actuals, the one-step-ahead fitted line (predictNext, from
-// actuals), the h-step forecast (from its own predictions) with 80/95 % bands, the splits
-// as labelled shaded bands, and an optional naive overlay. Every trace says what made it
-// (docs/lessons.md #8). Zooming fetches the fitted arrays at full detail for that range.
+// The results chart of a model: actuals, the one-step-ahead fitted line (each point sees the
+// real history), the h-step forecast (built on its own predictions) with 80/95 % bands, the
+// splits as labelled shaded bands, and an optional naive overlay. Every trace says what made
+// it (docs/lessons.md #8). It opens on the recent history and the forecast, with a "forecast
+// starts" marker, because the forecast is what the analyst came for; the y-axis follows what
+// is visible; zooming fetches the fitted arrays at full detail for that range.
 import { getJson } from './api.ts';
 import type { ModelChart } from './api-types.ts';
 import { baseLayout, CHART_CONFIG, COLOURS, markRender, plotlyText } from './chart-base.ts';
-import { onZoom, spliceLineDetail } from './zoom-detail.ts';
+import { fitYRange, recentRange } from './chart-window.ts';
+import { chartColours, onColourSchemeChange, themedLayout } from './theme.ts';
+import type { VisibleLine } from './chart-window.ts';
+import { plotlyValueFormat } from './value-precision.ts';
+import { onZoom, relayoutRange, spliceLineDetail } from './zoom-detail.ts';
 import type { TimeRange } from './zoom-detail.ts';
 
 export const TRACE_NAMES = {
   actual: 'actual',
-  predicted: 'one-step-ahead from actuals (predictNext)',
+  predicted: 'one step ahead (each point sees the real history)',
   naive: 'naive: tomorrow = today (previous actual)',
   lower95: '95 % interval (lower)',
   upper95: '95 % interval',
   lower80: '80 % interval (lower)',
   upper80: '80 % interval',
-  forecast: 'forecast from its own predictions',
+  forecast: 'forecast (built on its own predictions)',
 } as const;
+
+/** The name Plotly's layout gives the forecast-origin line, so tests and code can find it. */
+export const FORECAST_START_SHAPE = 'forecast-start';
 
 /** One line of the chart; each may carry its own times (the server downsamples each trace). */
 interface Line {
@@ -45,20 +54,39 @@ function spliceLine(overview: Line, detail: Line, range: TimeRange): Line {
 
 export interface ModelChartView {
   setNaive(visible: boolean): Promise<void>;
-  /** Zooms to the test split and the forecast after it (detail is fetched as for a manual zoom). */
+  /** Back to the opening view: the recent history and the forecast. */
   zoomRecent(): Promise<void>;
+  /** Zooms to the test split and the forecast after it (detail is fetched as for a manual zoom). */
+  zoomTest(): Promise<void>;
   zoomAll(): Promise<void>;
 }
 
-function splitShapes(splits: ModelChart['splits']): Plotly.Shape[] {
-  const bands: [keyof ModelChart['splits'], string, string][] = [
-    ['train', 'train', COLOURS.train],
-    ['validation', 'validation', COLOURS.validation],
-    ['test', 'test', COLOURS.test],
+export interface ModelChartOptions {
+  horizonSteps: number;
+  target: string;
+  /** Decimals values are shown with (value-precision.ts). */
+  decimals: number;
+  onInfo: (text: string) => void;
+}
+
+/** Below this width (px) the chart is laid out for a phone. */
+const NARROW_CHART = 560;
+
+/**
+ * The splits as shaded bands. Their labels sit at different heights (train and test at the
+ * top, validation at the bottom) so that narrow bands, on a phone or in the whole-history
+ * view, never print "validation" over "test"; test's label ends at the forecast origin, so
+ * it stays in view when the chart opens on the recent history.
+ */
+function splitShapes(splits: ModelChart['splits'], labelColour: string): Plotly.Shape[] {
+  const bands: [keyof ModelChart['splits'], string, string, string][] = [
+    ['train', 'train', COLOURS.train, 'top left'],
+    ['validation', 'validation', COLOURS.validation, 'bottom left'],
+    ['test', 'test', COLOURS.test, 'top right'],
   ];
   return bands
     .filter(([key]) => splits[key])
-    .map(([key, text, fillcolor]) => ({
+    .map(([key, text, fillcolor, textposition]) => ({
       type: 'rect',
       xref: 'x',
       yref: 'paper',
@@ -69,49 +97,140 @@ function splitShapes(splits: ModelChart['splits']): Plotly.Shape[] {
       fillcolor,
       line: { width: 0 },
       layer: 'below',
-      label: { text, textposition: 'top center', font: { size: 12, color: '#4b5563' } },
+      label: { text, textposition, font: { size: 11, color: labelColour } },
     }));
+}
+
+/**
+ * A dashed vertical line at the forecast origin (the last actual), labelled along itself:
+ * upright text takes no width, so it fits a phone's narrow forecast region and never runs
+ * into the split labels.
+ */
+function forecastStart(origin: number): Plotly.Shape {
+  return {
+    type: 'line',
+    name: FORECAST_START_SHAPE,
+    xref: 'x',
+    yref: 'paper',
+    x0: origin,
+    x1: origin,
+    y0: 0,
+    y1: 1,
+    line: { color: COLOURS.forecast, width: 1.5, dash: 'dash' },
+    layer: 'above',
+    label: {
+      text: 'forecast starts',
+      // Read bottom to top from the foot of the line, on its forecast side (anchors are in the
+      // text's own, rotated frame), clear of the split labels at the top.
+      textposition: 'start',
+      textangle: -90,
+      xanchor: 'left',
+      font: { size: 11, color: COLOURS.forecast },
+    },
+  };
+}
+
+/**
+ * A legend entry that fits a phone: long names break before their parenthesis there
+ * (Plotly does not wrap legend text, it cuts it at the chart's edge).
+ */
+function legendName(name: string, narrow: boolean): string {
+  return narrow ? name.replace(' (', '<br>(') : name;
 }
 
 function traces(
   fitted: Fitted,
   forecast: ModelChart['forecast'],
-  h: number,
   showNaive: boolean,
+  options: ModelChartOptions,
+  narrow: boolean,
 ): Plotly.Trace[] {
+  const value = plotlyValueFormat(options.decimals);
   const line = (
     name: string,
     x: number[],
     y: (number | null)[],
     color: string,
     extra: Partial<Plotly.Trace> = {},
-  ): Plotly.Trace => ({ type: 'scatter', mode: 'lines', name, x, y, line: { color, width: 1.4 }, ...extra });
-  const band = { line: { width: 0 }, hoverinfo: 'skip', legendgroup: 'intervals' } as const;
-  // A band is its lower edge, then its upper edge filled down to it ('tonexty').
+  ): Plotly.Trace => ({
+    type: 'scatter',
+    mode: 'lines',
+    name: legendName(name, narrow),
+    x,
+    y,
+    line: { color, width: 1.4 },
+    // The whole name in the hover label (Plotly cuts names at 15 characters by default).
+    hoverlabel: { namelength: -1 },
+    // Not for the band edges (hoverinfo 'skip'): a template would bring their hover back.
+    ...(extra.hoverinfo === 'skip' ? {} : { hovertemplate: `${name}: %{y:${value}}<extra></extra>` }),
+    ...extra,
+  });
+  const band = { hoverinfo: 'skip', legendgroup: 'intervals' } as const;
+  // A band is its lower edge, then its upper edge filled down to it ('tonexty'); thin edges
+  // in the band's colour keep it visible where it is narrow.
   const bandPair = (
     lowerName: string,
     upperName: string,
     lower: number[],
     upper: number[],
-    colour: string,
+    fill: string,
+    edge: string,
   ) => [
-    line(lowerName, forecast.time, lower, colour, { ...band, showlegend: false }),
-    line(upperName, forecast.time, upper, colour, { ...band, fill: 'tonexty', fillcolor: colour }),
+    line(lowerName, forecast.time, lower, edge, {
+      ...band,
+      line: { width: 0.8, color: edge },
+      showlegend: false,
+    }),
+    line(upperName, forecast.time, upper, edge, {
+      ...band,
+      line: { width: 0.8, color: edge },
+      fill: 'tonexty',
+      fillcolor: fill,
+    }),
   ];
-  const steps = `${h} step${h === 1 ? '' : 's'}`;
+  // The forecast's hover carries both intervals, so one hover reads the whole forecast.
+  const bounds = forecast.time.map((_, i) => [
+    forecast.lower80[i],
+    forecast.upper80[i],
+    forecast.lower95[i],
+    forecast.upper95[i],
+  ]);
   return [
-    line(TRACE_NAMES.actual, fitted.actual.time, fitted.actual.values, COLOURS.actual),
+    // The actuals in the theme's ink: dark on a light page, light on a dark one.
+    line(TRACE_NAMES.actual, fitted.actual.time, fitted.actual.values, chartColours().ink, {
+      hovertemplate: `actual ${plotlyText(options.target)}: %{y:${value}}<extra></extra>`,
+    }),
     line(TRACE_NAMES.predicted, fitted.predicted.time, fitted.predicted.values, COLOURS.predicted),
     line(TRACE_NAMES.naive, fitted.naive.time, fitted.naive.values, COLOURS.naive, {
       visible: showNaive,
       line: { color: COLOURS.naive, width: 1.2, dash: 'dot' },
     }),
-    ...bandPair(TRACE_NAMES.lower95, TRACE_NAMES.upper95, forecast.lower95, forecast.upper95, COLOURS.band95),
-    ...bandPair(TRACE_NAMES.lower80, TRACE_NAMES.upper80, forecast.lower80, forecast.upper80, COLOURS.band80),
-    line(`${TRACE_NAMES.forecast} (${steps})`, forecast.time, forecast.forecast, COLOURS.forecast, {
+    ...bandPair(
+      TRACE_NAMES.lower95,
+      TRACE_NAMES.upper95,
+      forecast.lower95,
+      forecast.upper95,
+      COLOURS.band95,
+      COLOURS.band95Edge,
+    ),
+    ...bandPair(
+      TRACE_NAMES.lower80,
+      TRACE_NAMES.upper80,
+      forecast.lower80,
+      forecast.upper80,
+      COLOURS.band80,
+      COLOURS.band80Edge,
+    ),
+    line(TRACE_NAMES.forecast, forecast.time, forecast.forecast, COLOURS.forecast, {
       mode: 'lines+markers',
-      marker: { size: 4 },
-      line: { color: COLOURS.forecast, width: 2 },
+      marker: { size: 6 },
+      line: { color: COLOURS.forecast, width: 2.5 },
+      customdata: bounds,
+      hovertemplate:
+        // Short lines, so the label fits beside a point on a phone.
+        `${TRACE_NAMES.forecast}<br>value: %{y:${value}}` +
+        `<br>80 % interval: %{customdata[0]:${value}} – %{customdata[1]:${value}}` +
+        `<br>95 % interval: %{customdata[2]:${value}} – %{customdata[3]:${value}}<extra></extra>`,
     }),
   ];
 }
@@ -125,38 +244,81 @@ export async function showModelChart(
   div: HTMLElement,
   modelId: number,
   data: Promise<ModelChart>,
-  horizonSteps: number,
-  target: string,
-  onInfo: (text: string) => void,
+  options: ModelChartOptions,
 ): Promise<ModelChartView> {
+  const { onInfo } = options;
   const url = `/api/models/${modelId}/chart`;
   const overview = await data;
   const whole = fittedLines(overview.fitted);
   let fitted = whole;
   let showNaive = false;
-  const layout = baseLayout({
-    xaxis: { type: 'date', rangeslider: { visible: true, thickness: 0.07 } },
-    yaxis: { title: { text: plotlyText(target) } },
-    shapes: splitShapes(overview.splits),
-    // Above the plot: below it the legend would sit on the range slider.
-    legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
-    margin: { l: 60, r: 20, t: 80, b: 30 },
-  });
-  const draw = () =>
-    Plotly.react(div, traces(fitted, overview.forecast, horizonSteps, showNaive), layout, CHART_CONFIG);
-  const plot = await markRender('model-chart', () =>
-    Plotly.newPlot(div, traces(fitted, overview.forecast, horizonSteps, showNaive), layout, CHART_CONFIG),
-  );
-  const points = (f: Fitted, zoomed: boolean) =>
-    zoomed
-      ? `${f.actual.time.length.toLocaleString('en-US')} actual points in the zoomed range${f.downsampled ? ' (downsampled; zoom further for full detail)' : ' (full detail)'}. Double-click to zoom out.`
-      : `${f.actual.time.length.toLocaleString('en-US')} actual points shown${f.downsampled ? ' (downsampled; zoom for full detail)' : ''}.`;
-  onInfo(points(whole, false));
+  const forecast = overview.forecast;
+  const opening = recentRange(whole.actual.time, forecast.time, options.horizonSteps);
+  /** The x-range shown (null: everything), kept here so every redraw and y-fit agrees with it. */
+  let view: TimeRange | null = opening;
 
-  onZoom(plot, async (range: TimeRange | null, signal) => {
+  const visibleLines = (): VisibleLine[] => [
+    fitted.actual,
+    fitted.predicted,
+    ...(showNaive ? [fitted.naive] : []),
+    { time: forecast.time, values: forecast.lower95 },
+    { time: forecast.time, values: forecast.upper95 },
+  ];
+  const yAxis = (): Plotly.Axis => {
+    const range = view ? fitYRange(visibleLines(), view) : null;
+    return range ? { range, autorange: false } : { autorange: true };
+  };
+  const origin = whole.actual.time.at(-1);
+  const marker = origin === undefined ? null : forecastStart(origin);
+  /** A phone-width chart: shorter legend lines, tighter margins, one point's hover label at a time. */
+  let narrow = div.clientWidth < NARROW_CHART;
+  const layout = (): Plotly.Layout =>
+    themedLayout(
+      baseLayout({
+        xaxis: {
+          type: 'date',
+          // The slider keeps showing the whole series at its own height, whatever the y-axis above it fits.
+          rangeslider: { visible: true, thickness: 0.07, yaxis: { rangemode: 'auto' } },
+          ...(view ? { range: view, autorange: false } : { autorange: true }),
+        },
+        yaxis: { title: { text: plotlyText(options.target) }, ...yAxis() },
+        shapes: [...splitShapes(overview.splits, chartColours().muted), ...(marker ? [marker] : [])],
+        // Above the plot: below it the legend would sit on the range slider.
+        legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
+        hoverlabel: { namelength: -1, ...(narrow ? { font: { size: 11 } } : {}) },
+        // On a phone one point's label fits; all the lines' labels at once run off the screen.
+        ...(narrow ? { hovermode: 'closest' } : {}),
+        margin: narrow ? { l: 48, r: 12, t: 30, b: 30 } : { l: 60, r: 20, t: 30, b: 30 },
+      }),
+    );
+  const draw = () =>
+    Plotly.react(div, traces(fitted, forecast, showNaive, options, narrow), layout(), CHART_CONFIG);
+  const plot = await markRender('model-chart', () =>
+    Plotly.newPlot(div, traces(fitted, forecast, showNaive, options, narrow), layout(), CHART_CONFIG),
+  );
+  const points = (f: Fitted, range: TimeRange | null) => {
+    const count = f.actual.time.length.toLocaleString('en-US');
+    if (range === null)
+      return `${count} actual points shown${f.downsampled ? ' (downsampled; zoom for full detail)' : ''}.`;
+    return `${count} actual points in the zoomed range${f.downsampled ? ' (downsampled; zoom further for full detail)' : ' (full detail)'}. Double-click, drag the range slider or choose “Whole series” to see all of the history.`;
+  };
+
+  /** Fits the y-axis to what is visible now, without waiting for the detail request. */
+  const fitY = () => {
+    const { range } = yAxis();
+    return Plotly.relayout(div, range ? { 'yaxis.range': range } : { 'yaxis.autorange': true });
+  };
+  plot.on('plotly_relayout', (update) => {
+    const range = relayoutRange(update);
+    if (range === null) return; // a y-only change (ours included): nothing to refit
+    view = range === 'reset' ? null : range;
+    void fitY();
+  });
+
+  const loadRange = async (range: TimeRange | null, signal?: AbortSignal) => {
     if (range === null) {
       fitted = whole;
-      onInfo(points(whole, false));
+      onInfo(points(whole, null));
     } else {
       const detail = fittedLines(
         (await getJson<ModelChart>(url, { from: range[0], to: range[1], points: 5000 }, signal)).fitted,
@@ -167,22 +329,38 @@ export async function showModelChart(
         naive: spliceLine(whole.naive, detail.naive, range),
         downsampled: detail.downsampled,
       };
-      onInfo(points(detail, true));
+      onInfo(points(detail, range));
     }
     await draw();
+  };
+  onZoom(plot, loadRange);
+  onColourSchemeChange(() => void draw());
+  // A phone turned sideways (or a window resized) crosses the narrow width: lay out again.
+  window.addEventListener('resize', () => {
+    const now = div.clientWidth < NARROW_CHART;
+    if (now === narrow) return;
+    narrow = now;
+    void draw();
   });
+  onInfo(points(whole, null));
+  // The opening view is a zoom like any other: its detail replaces the overview's points there.
+  if (opening) await loadRange(opening);
 
+  const show = async (range: TimeRange | null) => {
+    view = range;
+    await Plotly.relayout(div, range ? { 'xaxis.range': range } : { 'xaxis.autorange': true });
+  };
   return {
     async setNaive(visible) {
       showNaive = visible;
       await draw();
     },
-    async zoomRecent() {
-      const end = overview.forecast.time.at(-1) ?? overview.splits.test[1];
-      await Plotly.relayout(div, { 'xaxis.range': [overview.splits.test[0], end] });
+    zoomRecent: () => show(opening),
+    zoomTest: () => {
+      const end = forecast.time.at(-1) ?? overview.splits.test[1];
+      const room = opening ? opening[1] - end : 0; // the opening view's half step after the forecast
+      return show([overview.splits.test[0], end + room]);
     },
-    async zoomAll() {
-      await Plotly.relayout(div, { 'xaxis.autorange': true });
-    },
+    zoomAll: () => show(null),
   };
 }

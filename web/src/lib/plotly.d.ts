@@ -28,7 +28,11 @@ declare namespace Plotly {
     type?: 'linear' | 'log' | 'date' | 'category';
     range?: Datum[];
     autorange?: boolean;
-    rangeslider?: { visible?: boolean; thickness?: number };
+    rangeslider?: {
+      visible?: boolean;
+      thickness?: number;
+      yaxis?: { rangemode?: 'auto' | 'fixed' | 'match'; range?: Datum[] };
+    };
     fixedrange?: boolean;
     tickformat?: string;
     exponentformat?: string;
@@ -37,6 +41,8 @@ declare namespace Plotly {
 
   interface Shape {
     type: 'rect' | 'line';
+    /** Plotly keeps it on the shape: how code and tests find a particular one. */
+    name?: string;
     xref?: string;
     yref?: string;
     x0: Datum;
@@ -47,7 +53,14 @@ declare namespace Plotly {
     opacity?: number;
     line?: { width?: number; color?: string; dash?: string };
     layer?: 'below' | 'above';
-    label?: { text: string; textposition?: string; font?: { size?: number; color?: string } };
+    label?: {
+      text: string;
+      textposition?: string;
+      textangle?: number | 'auto';
+      xanchor?: 'auto' | 'left' | 'center' | 'right';
+      yanchor?: 'top' | 'middle' | 'bottom';
+      font?: { size?: number; color?: string };
+    };
   }
 
   interface Annotation {
