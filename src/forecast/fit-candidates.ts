@@ -55,11 +55,20 @@ async function settleRnnFits(
   split: SplitRanges,
   hooks: FitHooks,
 ): Promise<PromiseSettledResult<FittedCandidate>[]> {
+  const { plan } = hooks;
+  plan?.planCandidates(configs.length);
   const fitOne = async (config: ForecastConfig, i: number): Promise<FittedCandidate> => {
     const started = performance.now();
     const stage = `${i + 1}/${configs.length} ${rnnCandidateName(config)}`;
-    const forecaster = await rnnFitter(hooks)(series, config, split, stageHooks(hooks, stage));
-    return { forecaster, fitSeconds: secondsSince(started) };
+    const candidateHooks = plan
+      ? plan.hooks(hooks, i, stage, config.training.patienceEpochs)
+      : stageHooks(hooks, stage);
+    try {
+      const forecaster = await rnnFitter(hooks)(series, config, split, candidateHooks);
+      return { forecaster, fitSeconds: secondsSince(started) };
+    } finally {
+      plan?.complete(i);
+    }
   };
   if (hooks.parallel === true) return Promise.allSettled(configs.map(fitOne));
   const settled: PromiseSettledResult<FittedCandidate>[] = [];

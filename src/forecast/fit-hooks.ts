@@ -1,10 +1,16 @@
 // What a caller can hook into a fit: cancellation, per-epoch progress, and whether the
 // RNN candidates may use worker threads of their own.
 import type { EpochProgress } from '../train/trainer.ts';
+import type { FitProgressPlan } from './fit-progress.ts';
 
 export interface FitProgress extends EpochProgress {
   /** When auto mode fits several candidates: which one this epoch belongs to, e.g. "2/3 rnn: seasonal difference (m = 24) + z-score". */
   stage?: string;
+  /**
+   * The whole fit's share done, 0–1, every network auto mode trains included; it never goes
+   * down, so a progress bar drawn from it only moves forward (fit-progress.ts).
+   */
+  fraction?: number;
 }
 
 export interface FitHooks {
@@ -16,4 +22,6 @@ export interface FitHooks {
    * idle cores (the CLI) turns it on, pools that already keep every core busy leave it off.
    */
   parallel?: boolean;
+  /** Set by fit() for its own stages: gives each network it trains a slot of the overall fraction. */
+  plan?: FitProgressPlan;
 }

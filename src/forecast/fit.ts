@@ -12,9 +12,10 @@ import { baselineModel } from './baseline-model.ts';
 import { combine, medianOf } from './combination.ts';
 import type { ForecastConfig, ForecastOptions } from './config.ts';
 import { dataSummary } from './data-summary.ts';
-import { rnnFitter, secondsSince, stageHooks } from './fit-candidates.ts';
+import { rnnFitter, secondsSince } from './fit-candidates.ts';
 import type { CandidateFailure, FittedCandidate } from './fit-candidates.ts';
 import type { FitHooks } from './fit-hooks.ts';
+import { FitProgressPlan } from './fit-progress.ts';
 import { bestOfEachFamily } from './families.ts';
 import { fitConformalWidths } from './intervals.ts';
 import type { ForecastModel } from './model.ts';
@@ -46,12 +47,14 @@ export async function fit(
   const seeds = ('ensembleSeeds' in options ? options.ensembleSeeds : undefined) ?? 1;
   if (!Number.isInteger(seeds) || seeds < 1 || seeds > 9)
     throw new ConfigError(`ensembleSeeds must be a whole number from 1 to 9, got ${seeds}`);
-  const pool = await scorePool(series, options, hooks);
+  // Slots after the candidates: the ensemble's extra seeds, then the refit.
+  const plan = new FitProgressPlan(hooks.onEpoch, seeds);
+  const pool = await scorePool(series, options, { ...hooks, plan });
   if (!isScoredPool(pool)) return baselineModel(series, pool.config, pool.notes);
   const { config, split, columns, validation, scored, failed, score } = pool;
   const h = config.horizonSteps;
   if (seeds > 1 && !hooks.signal?.aborted) {
-    const ensemble = await seedEnsemble(scored, seeds, { series, split, hooks, failed });
+    const ensemble = await seedEnsemble(scored, seeds, { series, split, hooks, failed, plan });
     if (ensemble)
       scored.push(score(ensemble, ensemble.forecaster.forecastFrom(columns, validation.origins, h)));
   }
@@ -72,7 +75,13 @@ export async function fit(
     warnings.push(
       'cancelled before the refit on all the data: forecasts come from the fit on the history before validation',
     );
-  else final = await kept.forecaster.refit(series, stageHooks(hooks, `refit ${kept.forecaster.name}`));
+  else {
+    const refitSlot = plan.firstSlotAfterCandidates + seeds - 1;
+    final = await kept.forecaster.refit(
+      series,
+      plan.hooks(hooks, refitSlot, `refit ${kept.forecaster.name}`),
+    );
+  }
 
   const rnnFits = scored.flatMap((s) => (s.forecaster.kind === 'rnn' ? [s.forecaster as RnnForecaster] : []));
   const trainingOf = kept.forecaster.kind === 'rnn' ? (kept.forecaster as RnnForecaster) : rnnFits[0];
@@ -134,15 +143,29 @@ async function seedEnsemble(
     split: SplitRanges;
     hooks: FitHooks;
     failed: CandidateFailure[];
+    plan: FitProgressPlan;
   },
 ): Promise<FittedCandidate | null> {
   const bestRnn = rankEntries(scored).find((s) => s.forecaster.kind === 'rnn');
   if (!bestRnn) return null;
-  const { series, split, hooks } = context;
+  const { series, split, hooks, plan } = context;
   const first = bestRnn.forecaster as RnnForecaster;
   const started = performance.now();
-  const fitOne = (c: ForecastConfig) =>
-    rnnFitter(hooks)(series, c, split, stageHooks(hooks, `seed ${c.training.seed} of ${first.name}`));
+  const fitOne = async (c: ForecastConfig) => {
+    // The extra seeds are seed + 1, seed + 2, …: each has the slot of its offset.
+    const slot = plan.firstSlotAfterCandidates + c.training.seed - first.core.config.training.seed - 1;
+    const stage = `seed ${c.training.seed} of ${first.name}`;
+    try {
+      return await rnnFitter(hooks)(
+        series,
+        c,
+        split,
+        plan.hooks(hooks, slot, stage, c.training.patienceEpochs),
+      );
+    } finally {
+      plan.complete(slot);
+    }
+  };
   try {
     const forecaster = await fitSeedEnsemble(first, seeds, fitOne, hooks.parallel === true);
     return { forecaster, fitSeconds: bestRnn.fitSeconds + secondsSince(started) };

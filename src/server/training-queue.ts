@@ -25,16 +25,16 @@ export interface TrainingRequest {
 }
 
 export type TrainingEvent =
-  | { type: 'epoch'; progress: FitProgress }
+  | { type: 'epoch'; progress: FitProgress & { runElapsedMs: number } }
   | { type: 'status'; status: RunStatus }
-  | { type: 'done'; status: 'succeeded' | 'cancelled'; modelId: number | null }
+  | { type: 'done'; status: 'succeeded' | 'cancelled'; modelId: number | null; kept: string | null }
   | { type: 'failed'; error: string };
 
 interface Job {
   runId: number;
   request: TrainingRequest;
   controller: AbortController;
-  epochs: FitProgress[];
+  epochs: (FitProgress & { runElapsedMs: number })[];
   listeners: Set<(event: TrainingEvent) => void>;
   ended: boolean;
 }
@@ -69,14 +69,40 @@ export class TrainingQueue {
   }
 
   submit(request: TrainingRequest): RunRow {
+    this.requireRoom(1);
+    return this.enqueue(request);
+  }
+
+  /**
+   * Several trainings at once (one per series of a dataset), all or none: when the queue
+   * cannot take them all, none is started, so no series is left half-forecast.
+   */
+  submitAll(requests: readonly TrainingRequest[]): RunRow[] {
+    this.requireRoom(requests.length);
+    return requests.map((r) => this.enqueue(r));
+  }
+
+  /** Refuses (409 closing, 503 full) unless `count` more trainings fit in the queue now. */
+  private requireRoom(count: number): void {
     if (this.closed) throw new HttpError(409, 'the server is shutting down');
-    if (this.waiting.length >= this.maxQueued)
+    // Idle workers take trainings at once; only the rest wait.
+    const idle = Math.max(0, this.concurrency - this.running);
+    const wouldWait = this.waiting.length + Math.max(0, count - idle);
+    if (count > 0 && wouldWait > this.maxQueued) {
+      const asked =
+        count === 1
+          ? ''
+          : ` for ${count} trainings (${count - idle} would wait; at most ${this.maxQueued} may, RECURRENT_MAX_QUEUED_TRAININGS)`;
       throw new HttpError(
         503,
-        `the training queue is full: ${this.waiting.length} trainings are waiting and ${this.running} running; retry in ${QUEUE_FULL_RETRY_SECONDS} s`,
+        `the training queue is full${asked}: ${this.waiting.length} trainings are waiting and ${this.running} running; retry in ${QUEUE_FULL_RETRY_SECONDS} s`,
         undefined,
         { 'Retry-After': String(QUEUE_FULL_RETRY_SECONDS) },
       );
+    }
+  }
+
+  private enqueue(request: TrainingRequest): RunRow {
     const run = insertRun(this.db, {
       kind: 'train',
       datasetId: request.datasetId,
@@ -104,8 +130,8 @@ export class TrainingQueue {
     const queued = this.waiting.find((j) => j.runId === runId);
     if (queued) {
       this.waiting.splice(this.waiting.indexOf(queued), 1);
-      this.finish(queued, 'cancelled', { finishedAt: new Date().toISOString() });
-      this.emit(queued, { type: 'done', status: 'cancelled', modelId: null });
+      this.finish(queued, 'cancelled', {});
+      this.emit(queued, { type: 'done', status: 'cancelled', modelId: null, kept: null });
     } else {
       this.jobs.get(runId)?.controller.abort();
     }
@@ -123,7 +149,7 @@ export class TrainingQueue {
   subscribe(
     runId: number,
     listener: (event: TrainingEvent) => void,
-  ): { past: FitProgress[]; unsubscribe: () => void } | null {
+  ): { past: (FitProgress & { runElapsedMs: number })[]; unsubscribe: () => void } | null {
     const job = this.jobs.get(runId);
     if (!job || job.ended) return null;
     job.listeners.add(listener);
@@ -152,15 +178,19 @@ export class TrainingQueue {
   }
 
   private async execute(job: Job): Promise<void> {
-    const started = performance.now();
+    // The run's one clock: its startedAt, the live elapsed time of its events, and wallMs
+    // (finishedAt − startedAt, stored once) all read it, so every page shows one duration.
+    const startedAt = new Date();
+    const elapsed = () => Date.now() - startedAt.getTime();
     let peakRss = process.memoryUsage().rss;
-    updateRun(this.db, job.runId, { status: 'running', startedAt: new Date().toISOString() });
+    updateRun(this.db, job.runId, { status: 'running', startedAt: startedAt.toISOString() });
     this.emit(job, { type: 'status', status: 'running' });
     try {
       const series = await this.datasets.series(job.request.datasetId, job.request.ingest);
       const model = await fitInWorker(series, job.request.options, {
         signal: job.controller.signal,
-        onEpoch: (progress) => {
+        onEpoch: (fitProgress) => {
+          const progress = { ...fitProgress, runElapsedMs: elapsed() };
           peakRss = Math.max(peakRss, process.memoryUsage().rss);
           // A report from inside a long epoch is live progress only: the run's history keeps
           // whole epochs.
@@ -176,19 +206,17 @@ export class TrainingQueue {
       // A cancel before the network's first epoch leaves nothing the user asked to train.
       const untrained = cancelled && (model.training?.history.length ?? 0) === 0;
       const modelId = untrained ? null : this.store(job, model, series);
-      this.finish(job, cancelled ? 'cancelled' : 'succeeded', {
-        modelId,
-        wallMs: performance.now() - started,
-        peakMemoryMb: peakRss / 2 ** 20,
-      });
-      this.emit(job, { type: 'done', status: cancelled ? 'cancelled' : 'succeeded', modelId });
+      this.finish(
+        job,
+        cancelled ? 'cancelled' : 'succeeded',
+        { modelId, peakMemoryMb: peakRss / 2 ** 20 },
+        startedAt,
+      );
+      const kept = modelId === null ? null : model.leaderboard.kept;
+      this.emit(job, { type: 'done', status: cancelled ? 'cancelled' : 'succeeded', modelId, kept });
     } catch (e) {
       const error = (e as Error).message;
-      this.finish(job, 'failed', {
-        error,
-        wallMs: performance.now() - started,
-        peakMemoryMb: peakRss / 2 ** 20,
-      });
+      this.finish(job, 'failed', { error, peakMemoryMb: peakRss / 2 ** 20 }, startedAt);
       this.emit(job, { type: 'failed', error });
     }
   }
@@ -208,8 +236,21 @@ export class TrainingQueue {
     }).id;
   }
 
-  private finish(job: Job, status: RunStatus, update: Parameters<typeof updateRun>[2]): void {
-    updateRun(this.db, job.runId, { ...update, status, finishedAt: new Date().toISOString() });
+  /** Ends a run; one that started gets wallMs = finishedAt − startedAt, from the same two readings. */
+  private finish(
+    job: Job,
+    status: RunStatus,
+    update: Parameters<typeof updateRun>[2],
+    startedAt?: Date,
+  ): void {
+    const finishedAt = new Date();
+    const wallMs = startedAt && finishedAt.getTime() - startedAt.getTime();
+    updateRun(this.db, job.runId, {
+      ...update,
+      status,
+      finishedAt: finishedAt.toISOString(),
+      ...(wallMs === undefined ? {} : { wallMs }),
+    });
     if (TERMINAL.includes(status)) {
       job.ended = true;
       this.jobs.delete(job.runId);

@@ -184,6 +184,17 @@ export function listRuns(db: Db, limit = 200): RunRow[] {
   return (db.prepare('SELECT * FROM runs ORDER BY id DESC LIMIT ?').all(limit) as RawRow[]).map(fromRaw);
 }
 
+/**
+ * The wall time of the training run that produced a model: its one measured duration, the
+ * figure the runs list shows; null for a model saved outside the queue (CLI, notebooks).
+ */
+export function trainingWallMs(db: Db, modelId: number): number | null {
+  const r = db
+    .prepare("SELECT wall_ms FROM runs WHERE model_id = ? AND kind = 'train' ORDER BY id DESC LIMIT 1")
+    .get(modelId) as { wall_ms: number | null } | undefined;
+  return r?.wall_ms ?? null;
+}
+
 /** Queued or running runs on a dataset: while there are any, the dataset must stay. */
 export function unfinishedRunsOnDataset(db: Db, datasetId: number): RunRow[] {
   return (

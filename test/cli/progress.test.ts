@@ -1,6 +1,8 @@
-// The progress reporter: a redrawn bar on a TTY, plain lines elsewhere, silence when quiet.
+// The progress reporter: a redrawn bar on a TTY, plain lines elsewhere, silence when quiet;
+// one bar and one ETA for the whole fit, the ETA only once a pace has been measured.
 import { describe, expect, it } from 'vitest';
-import { createProgressReporter, formatDuration, progressMode } from '../../src/cli/progress.ts';
+import { createProgressReporter, etaFromPace, formatDuration, progressMode } from '../../src/cli/progress.ts';
+import type { FitProgress } from '../../src/forecaster.ts';
 import type { EpochProgress } from '../../src/train/trainer.ts';
 
 const epoch = (n: number): EpochProgress => ({
@@ -19,16 +21,26 @@ function capture(isTTY: boolean) {
   return { sink: { isTTY, columns: 120, write: (t: string) => chunks.push(t) }, chunks };
 }
 
+/** A clock the test moves by hand: no timing in the assertions. */
+function manualClock() {
+  let now = 0;
+  return { clock: () => now, advance: (ms: number) => (now += ms) };
+}
+
 describe('progress reporter', () => {
-  it('prints one plain line per epoch when not a TTY', () => {
+  it('prints one plain line per epoch when not a TTY, and how long the fit took', () => {
     const { sink, chunks } = capture(false);
-    const r = createProgressReporter(sink, progressMode(sink, false));
+    const { clock, advance } = manualClock();
+    const r = createProgressReporter(sink, progressMode(sink, false), clock);
     r.onEpoch(epoch(1));
     r.onEpoch(epoch(2));
+    advance(33_000);
     r.finish();
+    // The first epoch ran while the JIT warmed up: no pace to estimate from yet.
     expect(chunks).toEqual([
-      'epoch 1/4  loss 0.5000  val 0.6000  lr 0.00100  eta ≤3s\n',
+      'epoch 1/4  loss 0.5000  val 0.6000  lr 0.00100  eta –\n',
       'epoch 2/4  loss 0.2500  val 0.3000  lr 0.00100  eta ≤2s\n',
+      'fitted in 33s\n',
     ]);
   });
 
@@ -39,17 +51,17 @@ describe('progress reporter', () => {
       stage: '2/2 seasonal difference (m = 7) + z-score',
     });
     expect(chunks).toEqual([
-      '2/2 seasonal difference (m = 7) + z-score  epoch 1/4  loss 0.5000  val 0.6000  lr 0.00100  eta ≤3s\n',
+      '2/2 seasonal difference (m = 7) + z-score  epoch 1/4  loss 0.5000  val 0.6000  lr 0.00100  eta –\n',
     ]);
   });
 
   it('redraws a bar in place on a TTY and ends the line when finished', () => {
     const { sink, chunks } = capture(true);
-    const r = createProgressReporter(sink, progressMode(sink, false));
+    const r = createProgressReporter(sink, progressMode(sink, false), () => 0);
     r.onEpoch(epoch(2));
     r.finish();
     expect(chunks[0]).toMatch(/^\r\x1b\[2K\[#{12}\.{12}\] epoch 2\/4/);
-    expect(chunks.at(-1)).toBe('\n');
+    expect(chunks.at(-1)).toBe('\nfitted in 0s\n');
   });
 
   it('is silent with --quiet', () => {
@@ -86,6 +98,44 @@ describe('progress reporter', () => {
       partial: { batches: 100, batchesPerEpoch: 200 },
     });
     expect(chunks[0]?.startsWith(`\r\x1b[2K[${'#'.repeat(6)}${'.'.repeat(18)}] epoch 3/8 50%`)).toBe(true);
+  });
+
+  it('draws one bar for the whole fit: it follows the fraction across candidates and never goes back', () => {
+    const { sink, chunks } = capture(true);
+    const r = createProgressReporter(sink, 'bar', () => 0);
+    const at = (fraction: number, n: number, stage: string): FitProgress => ({
+      ...epoch(n),
+      fraction,
+      stage,
+    });
+    r.onEpoch(at(0.25, 4, '1/2 rnn: z-score'));
+    r.onEpoch(at(0.5, 1, '2/2 rnn: log')); // the second candidate starts again at epoch 1
+    r.onEpoch(at(0.5, 2, '2/2 rnn: log'));
+    const hashes = chunks.map((c) => /\[(#*)\.*\]/.exec(c)?.[1]?.length ?? -1);
+    expect(hashes).toEqual([6, 12, 12]);
+  });
+
+  it('estimates the time left from the pace measured between reports, not from maxEpochs', () => {
+    const { sink, chunks } = capture(false);
+    const { clock, advance } = manualClock();
+    const r = createProgressReporter(sink, 'lines', clock);
+    // A first epoch that took 3 s of an 80-epoch budget: the old bound said ≤3m57s.
+    advance(3000);
+    r.onEpoch({ ...epoch(1), maxEpochs: 80, etaMs: 237_000, fraction: 0.05 });
+    advance(2000);
+    r.onEpoch({ ...epoch(2), maxEpochs: 80, etaMs: 158_000, fraction: 0.15 });
+    expect(chunks[0]).toMatch(/eta –\n$/);
+    // 10 % of the fit in 2 s: the 85 % left takes about 17 s.
+    expect(chunks[1]).toMatch(/eta ~17s\n$/);
+  });
+
+  it('measures the pace from the first report on', () => {
+    expect(etaFromPace(undefined, { elapsedMs: 2000, fraction: 0.1 })).toBeNull();
+    expect(etaFromPace({ elapsedMs: 2000, fraction: 0.1 }, { elapsedMs: 4000, fraction: 0.3 })).toBeCloseTo(
+      7000,
+    );
+    expect(etaFromPace({ elapsedMs: 2000, fraction: 0.1 }, { elapsedMs: 3000, fraction: 0.1 })).toBeNull();
+    expect(etaFromPace(undefined, { elapsedMs: 9000, fraction: 1 })).toBe(0);
   });
 
   it('formats durations', () => {

@@ -39,6 +39,7 @@ describe('error messages in the pages', () => {
     await page.goto(`${env.baseUrl}/train.html?dataset=${weather.id}`);
     await page.waitForSelector('#train-form[data-defaults="loaded"]');
     await page.fill('#horizon', '0');
+    await page.click('#advanced-settings summary');
     await page.fill('#hidden-size', '9999');
     await page.click('#start');
     await page.waitForSelector('#page-status[data-kind="error"]');

@@ -1,14 +1,23 @@
 // Entry of train.html?dataset=ID[&series=S]: the training form, then the live view of the
-// training it starts (loss curves, epoch, ETA, cancel). ?training=ID reattaches to a run
-// after a reload; the server replays past epochs, so the curve comes back whole.
+// training it starts (loss curves, one bar for the whole fit, elapsed, ETA, cancel).
+// ?training=ID reattaches to a run after a reload; the server replays past epochs, so the
+// curve comes back whole. On a long-format file, "Forecast all series" starts one training
+// per series and ranks them when they are done (?trainings=ID,ID,… reattaches to that).
 import { ApiError, errorMessage, getJson, postJson } from './lib/api.ts';
 import type {
+  AllSeriesTrainingsResponse,
   DatasetResponse,
   DefaultsResponse,
+  ModelListResponse,
+  RunsResponse,
   SettingsResponse,
   TrainingResponse,
 } from './lib/api-types.ts';
-import { byId, queryParam, showStatus } from './lib/dom.ts';
+import { renderAllSeriesTable } from './lib/all-series-table.ts';
+import type { SeriesOutcome } from './lib/all-series-table.ts';
+import { byId, el, queryParam, showStatus } from './lib/dom.ts';
+import { etaFromPace } from './lib/fit-eta.ts';
+import type { PaceSample } from './lib/fit-eta.ts';
 import { duration } from './lib/format.ts';
 import { createLossChart } from './lib/loss-chart.ts';
 import { followTraining } from './lib/training-events.ts';
@@ -22,11 +31,32 @@ const trainingStatus = byId('training-status');
 const cancel = byId<HTMLButtonElement>('cancel');
 const modelLink = byId<HTMLAnchorElement>('model-link');
 
+/** How often the all-series table asks the server for news. */
+const ALL_SERIES_POLL_MS = 1500;
+const ENDED = ['succeeded', 'failed', 'cancelled'];
+
+function setQuery(name: string, value: string): void {
+  const params = new URLSearchParams(location.search);
+  params.set(name, value);
+  history.replaceState(null, '', `${location.pathname}?${params.toString()}`);
+}
+
 async function watch(trainingId: number): Promise<void> {
   progress.hidden = false;
   const chart = await createLossChart(byId('loss-chart'));
   const bar = byId<HTMLProgressElement>('epoch-bar');
   const state = byId('training-state');
+  const elapsed = byId('elapsed');
+  const eta = byId('eta');
+  // The pace is measured from the first live report on (see fit-eta.ts).
+  let firstSample: PaceSample | undefined;
+  // Between reports (a classical candidate fits without any) the elapsed time keeps
+  // counting from the server's last reading of the run's clock.
+  let lastReading: { runElapsedMs: number; at: number } | undefined;
+  const tick = setInterval(() => {
+    if (lastReading)
+      elapsed.textContent = duration(lastReading.runElapsedMs + performance.now() - lastReading.at);
+  }, 1000);
   cancel.disabled = false;
   cancel.onclick = async () => {
     cancel.disabled = true;
@@ -38,6 +68,16 @@ async function watch(trainingId: number): Promise<void> {
       cancel.disabled = false;
     }
   };
+  /** The run's own duration (finishedAt − startedAt), the one the runs list shows too. */
+  const showWallTime = async () => {
+    clearInterval(tick);
+    try {
+      const { training } = await getJson<TrainingResponse>(`/api/trainings/${trainingId}`);
+      elapsed.textContent = duration(training.wallMs);
+    } catch {
+      // The live figure already shown stays; a lost connection is reported elsewhere.
+    }
+  };
   followTraining(trainingId, {
     epoch(e) {
       state.textContent = e.stage === undefined ? 'running' : `running · candidate ${e.stage}`;
@@ -45,26 +85,35 @@ async function watch(trainingId: number): Promise<void> {
       // Inside a long epoch the report is fractional (0.06 of the first): show the epoch it is in.
       byId('epoch').textContent = String(e.partial ? Math.floor(e.epoch) + 1 : e.epoch);
       // A replayed epoch (the page opened after training began) has no progress fields.
-      if (e.maxEpochs !== undefined) {
-        byId('max-epochs').textContent = String(e.maxEpochs);
-        bar.max = e.maxEpochs;
+      if (e.maxEpochs !== undefined) byId('max-epochs').textContent = String(e.maxEpochs);
+      if (e.fraction !== undefined) bar.value = Math.max(bar.value, e.fraction);
+      if (e.runElapsedMs !== undefined && e.fraction !== undefined) {
+        const now = { elapsedMs: e.runElapsedMs, fraction: e.fraction };
+        elapsed.textContent = duration(e.runElapsedMs);
+        lastReading = { runElapsedMs: e.runElapsedMs, at: performance.now() };
+        eta.textContent = duration(etaFromPace(firstSample, now));
+        firstSample ??= now;
       }
-      byId('elapsed').textContent = duration(e.elapsedMs);
-      byId('eta').textContent = duration(e.etaMs);
-      bar.value = e.epoch;
       chart.add(e);
     },
     status(s) {
       state.textContent = s;
     },
-    done({ status, modelId }) {
+    done({ status, modelId, kept }) {
       state.textContent = status;
       cancel.disabled = true;
       bar.value = bar.max;
-      byId('eta').textContent = '–';
+      eta.textContent = '–';
+      void showWallTime();
       if (modelId === null) {
         showStatus(trainingStatus, 'Cancelled before the first epoch finished: no model was saved.', 'error');
         return;
+      }
+      // The last curve drawn may be a candidate validation turned down: say which one stays.
+      if (kept) {
+        const keptLine = byId('kept-line');
+        keptLine.textContent = `kept: ${kept}`;
+        keptLine.hidden = false;
       }
       modelLink.href = `/model.html?id=${modelId}`;
       modelLink.hidden = false;
@@ -79,6 +128,7 @@ async function watch(trainingId: number): Promise<void> {
     failed(error) {
       state.textContent = 'failed';
       cancel.disabled = true;
+      void showWallTime();
       showStatus(trainingStatus, `Training failed: ${error}`, 'error');
     },
     disconnected() {
@@ -93,9 +143,7 @@ async function start(trainingForm: TrainingForm): Promise<void> {
   trainingForm.setBusy(true);
   try {
     const { training } = await postJson<TrainingResponse>('/api/trainings', trainingForm.read());
-    const params = new URLSearchParams(location.search);
-    params.set('training', String(training.id));
-    history.replaceState(null, '', `${location.pathname}?${params.toString()}`);
+    setQuery('training', String(training.id));
     await watch(training.id);
   } catch (err) {
     trainingForm.setBusy(false);
@@ -104,9 +152,83 @@ async function start(trainingForm: TrainingForm): Promise<void> {
   }
 }
 
+/** One training per series, with the form's settings; then the ranked table. */
+async function startAllSeries(trainingForm: TrainingForm): Promise<void> {
+  trainingForm.showFieldErrors({});
+  showStatus(pageStatus, '');
+  trainingForm.setBusy(true);
+  try {
+    const { series: _one, ...settings } = trainingForm.read();
+    const { trainings } = await postJson<AllSeriesTrainingsResponse>('/api/trainings/all-series', settings);
+    const ids = trainings.map((t) => t.id);
+    setQuery('trainings', ids.join(','));
+    await followAllSeries(ids);
+  } catch (err) {
+    trainingForm.setBusy(false);
+    if (err instanceof ApiError) trainingForm.showFieldErrors(err.fields);
+    showStatus(pageStatus, errorMessage(err), 'error');
+  }
+}
+
+/**
+ * Follows the trainings by polling the run list (one request however many series, where an
+ * event stream each would soon exhaust the browser's connections to one server), and
+ * redraws the ranked table until every one has ended.
+ */
+async function followAllSeries(ids: number[]): Promise<void> {
+  const section = byId('all-series');
+  const status = byId('all-series-status');
+  const bar = byId<HTMLProgressElement>('all-series-bar');
+  const container = byId('all-series-table');
+  section.hidden = false;
+  section.dataset.state = 'running';
+  const metrics = new Map<number, { mase: number | null; skillVsNaive: number | null }>();
+  for (;;) {
+    const { runs } = await getJson<RunsResponse>('/api/runs');
+    const mine = ids.flatMap((id) => runs.filter((r) => r.id === id));
+    if (mine.some((r) => r.modelId !== null && !metrics.has(r.modelId))) {
+      const { models } = await getJson<ModelListResponse>('/api/models');
+      for (const m of models)
+        metrics.set(m.id, { mase: m.metrics?.mase ?? null, skillVsNaive: m.metrics?.skillVsNaive ?? null });
+    }
+    const outcomes: SeriesOutcome[] = mine.map((r) => {
+      const scores = r.modelId === null ? undefined : metrics.get(r.modelId);
+      return {
+        series: r.series ?? '',
+        trainingId: r.id,
+        status: r.status,
+        modelId: r.modelId,
+        mase: scores?.mase ?? null,
+        skillVsNaive: scores?.skillVsNaive ?? null,
+        error: r.error,
+      };
+    });
+    renderAllSeriesTable(container, outcomes);
+    const ended = mine.filter((r) => ENDED.includes(r.status)).length;
+    bar.max = ids.length;
+    bar.value = ended;
+    if (ended === ids.length) {
+      const failed = mine.filter((r) => r.status === 'failed').length;
+      showStatus(
+        status,
+        `All ${ids.length} series trained${failed > 0 ? `, ${failed} failed` : ''}: best first.`,
+        failed > 0 ? 'error' : 'ok',
+      );
+      section.dataset.state = 'done'; // tests wait for this
+      return;
+    }
+    showStatus(status, `${ended} of ${ids.length} series trained; the table ranks them as they finish.`);
+    await new Promise((r) => setTimeout(r, ALL_SERIES_POLL_MS));
+  }
+}
+
 async function main(): Promise<void> {
   const datasetId = Number(queryParam('dataset'));
   const resumed = Number(queryParam('training'));
+  const resumedAll = (queryParam('trainings') ?? '')
+    .split(',')
+    .map(Number)
+    .filter((id) => Number.isInteger(id) && id > 0);
   if (!Number.isInteger(datasetId) || datasetId <= 0) {
     showStatus(
       pageStatus,
@@ -123,6 +245,15 @@ async function main(): Promise<void> {
   byId('dataset-name').textContent = `on ${dataset.name}`;
   const series = queryParam('series') ?? '';
   const trainingForm = buildTrainingForm(form, report, datasetId, dataset.series, series, schema);
+  if (trainingForm.seriesIds.length > 1) {
+    const all = el(
+      'button',
+      { type: 'button', id: 'forecast-all', class: 'secondary' },
+      `Forecast all ${trainingForm.seriesIds.length} series`,
+    );
+    all.addEventListener('click', () => void startAllSeries(trainingForm));
+    form.querySelector('.actions')?.append(all);
+  }
   form.hidden = false;
 
   let pending: AbortController | undefined;
@@ -151,7 +282,10 @@ async function main(): Promise<void> {
     void start(trainingForm);
   });
   await refreshDefaults();
-  if (Number.isInteger(resumed) && resumed > 0) {
+  if (resumedAll.length > 0) {
+    trainingForm.setBusy(true);
+    await followAllSeries(resumedAll);
+  } else if (Number.isInteger(resumed) && resumed > 0) {
     trainingForm.setBusy(true);
     await watch(resumed);
   }

@@ -1,5 +1,7 @@
 // A few lines that say what a model is: which candidate validation kept and how the
-// others scored, and how the network's training went when one was fitted.
+// others scored, and how the network's training went when one was fitted. The network's
+// own time is labelled as such: the whole fit (every candidate) is the progress line's
+// "fitted in", and two unlabelled durations for one run read as a contradiction.
 import type { ForecastModel } from '../../forecaster.ts';
 import { num } from '../format.ts';
 
@@ -17,7 +19,7 @@ export function describeModel(model: ForecastModel): string {
     ...leaderboard.failed.map((f) => `  failed: ${f.name}: ${f.reason}`),
     ...(training
       ? [
-          `network training: ${training.history.length} epochs (${training.stoppedBy}), best epoch ${training.bestEpoch}, validation loss ${num(training.bestLoss)}, ${num(training.elapsedMs / 1000, 3)} s`,
+          `network training: ${training.history.length} epochs (${training.stoppedBy}), best epoch ${training.bestEpoch}, validation loss ${num(training.bestLoss)}, this network ${num(training.elapsedMs / 1000, 3)} s (the whole fit's time is the "fitted in" line)`,
         ]
       : []),
     ...model.warnings.map((w) => `warning: ${w}`),

@@ -8,6 +8,7 @@ import {
   SETTINGS_AUTO_DEFAULTS,
 } from '../../forecaster.ts';
 import type { Db } from '../../store/db.ts';
+import { modelFileText } from '../../store/models.ts';
 import { getRun, listRuns } from '../../store/runs.ts';
 import type { RunRow } from '../../store/runs.ts';
 import type { DatasetService } from '../dataset-service.ts';
@@ -19,7 +20,7 @@ import type { ApiRoute } from '../route.ts';
 import { serverLimitsFromEnv } from '../server-limits.ts';
 import { StorageQuota } from '../storage-quota.ts';
 import type { TrainingEvent, TrainingQueue } from '../training-queue.ts';
-import { runsResponseSchema, trainingResponseSchema } from '../wire.ts';
+import { allSeriesTrainingsResponseSchema, runsResponseSchema, trainingResponseSchema } from '../wire.ts';
 import type { Run, RunsResponse, Training, TrainingEventData, TrainingEventName } from '../wire.ts';
 
 /** Which data to train on, then the forecast settings of the one schema, under their own names. */
@@ -32,6 +33,9 @@ const trainingRequestSchema = z
     ...forecastSettingsFields,
   })
   .strict();
+
+/** The same request for every series of a long-format dataset: no `series`. */
+const allSeriesRequestSchema = trainingRequestSchema.omit({ series: true });
 
 function trainingJson(run: RunRow): Training {
   return {
@@ -69,6 +73,18 @@ function runJson(run: RunRow): Run {
   };
 }
 
+/** What the queue needs to train one series of the request's dataset. */
+function queueRequest(
+  body: z.infer<typeof allSeriesRequestSchema>,
+  series: string | undefined,
+): Parameters<TrainingQueue['submit']>[0] {
+  return {
+    datasetId: body.datasetId,
+    ingest: { target: body.target, time: body.time, features: body.features ?? [], series },
+    options: settingsToForecastOptions(body),
+  };
+}
+
 export function trainingRoutes(db: Db, datasets: DatasetService, queue: TrainingQueue): ApiRoute[] {
   const trainingRun = (id: number): RunRow => {
     const run = getRun(db, id);
@@ -78,6 +94,20 @@ export function trainingRoutes(db: Db, datasets: DatasetService, queue: Training
   const limits = serverLimitsFromEnv();
   const trainingRate = rateLimit('trainings', limits.trainingsPerMinute);
   const quota = new StorageQuota(db, limits.storageQuotaBytes);
+  /** The target and features must be numeric columns of the dataset: 400 naming the field otherwise. */
+  const requireNumericColumns = (body: z.infer<typeof allSeriesRequestSchema>): void => {
+    const columns = datasets.get(body.datasetId).report.columns;
+    for (const [field, name] of [
+      ['target', body.target],
+      ...(body.features ?? []).map((f) => ['features', f] as const),
+    ] as const) {
+      const column = columns.find((c) => c.name === name);
+      if (!column || column.type !== 'number')
+        throw new HttpError(400, `${field}: "${name}" is not a numeric column of dataset ${body.datasetId}`, {
+          [field]: 'not a numeric column',
+        });
+    }
+  };
   return [
     {
       method: 'post',
@@ -101,30 +131,47 @@ export function trainingRoutes(db: Db, datasets: DatasetService, queue: Training
         (req, res) => {
           const body = parseInput(trainingRequestSchema, req.body, 'training request');
           quota.requireRoom('a training');
-          const columns = datasets.get(body.datasetId).report.columns;
-          for (const [field, name] of [
-            ['target', body.target],
-            ...(body.features ?? []).map((f) => ['features', f] as const),
-          ] as const) {
-            const column = columns.find((c) => c.name === name);
-            if (!column || column.type !== 'number')
-              throw new HttpError(
-                400,
-                `${field}: "${name}" is not a numeric column of dataset ${body.datasetId}`,
-                { [field]: 'not a numeric column' },
-              );
-          }
-          const run = queue.submit({
-            datasetId: body.datasetId,
-            ingest: {
-              target: body.target,
-              time: body.time,
-              features: body.features ?? [],
-              series: body.series,
-            },
-            options: settingsToForecastOptions(body),
-          });
+          requireNumericColumns(body);
+          const run = queue.submit(queueRequest(body, body.series));
           res.status(202).json({ training: trainingJson(run) });
+        },
+      ],
+    },
+    {
+      method: 'post',
+      path: '/api/trainings/all-series',
+      summary:
+        'Start one training per series of a long-format dataset, with the same settings (all start, or none when the queue has no room for them all)',
+      body: 'json',
+      bodySchema: toJsonSchema(allSeriesRequestSchema, { defaults: SETTINGS_AUTO_DEFAULTS }),
+      responses: {
+        202: 'one training per series, queued or running',
+        400: 'invalid request (messages per field), or a dataset of one series',
+        404: 'no such dataset',
+        415: 'not JSON',
+        429: 'too many trainings from this client (Retry-After says when to retry)',
+        503: 'the training queue has no room for them all (Retry-After says when to retry)',
+        507: 'the storage quota is full: the models could not be stored',
+      },
+      responseSchema: allSeriesTrainingsResponseSchema,
+      handlers: [
+        trainingRate,
+        requireBody('json'),
+        (req, res) => {
+          const body = parseInput(allSeriesRequestSchema, req.body, 'training request');
+          quota.requireRoom('the trainings');
+          requireNumericColumns(body);
+          const ids = datasets.get(body.datasetId).report.series.map((s) => s.id);
+          if (ids.length < 2)
+            throw new HttpError(
+              400,
+              `dataset ${body.datasetId} holds one series: start a single training (POST /api/trainings) instead`,
+              { datasetId: 'a dataset of one series' },
+            );
+          const runs = queue.submitAll(ids.map((id) => queueRequest(body, id)));
+          res.status(202).json({
+            trainings: runs.map((run) => ({ ...trainingJson(run), series: run.series ?? '' })),
+          });
         },
       ],
     },
@@ -149,7 +196,13 @@ export function trainingRoutes(db: Db, datasets: DatasetService, queue: Training
       responses: { 200: 'an event stream', 404: 'no such training' },
       handlers: [
         (req, res) => {
-          streamTraining(res, trainingRun(idParam(req)), queue, () => trainingRun(idParam(req)));
+          streamTraining(
+            res,
+            trainingRun(idParam(req)),
+            queue,
+            () => trainingRun(idParam(req)),
+            (id) => keptOf(db, id),
+          );
         },
       ],
     },
@@ -184,7 +237,27 @@ function send<K extends TrainingEventName>(res: Response, event: K, data: Traini
   res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 }
 
-function streamTraining(res: Response, run: RunRow, queue: TrainingQueue, reload: () => RunRow): void {
+/** The candidate a stored model kept, from its model file's leaderboard; null when unreadable. */
+function keptOf(db: Db, modelId: number | null): string | null {
+  if (modelId === null) return null;
+  try {
+    const json = JSON.parse(modelFileText(db, modelId) ?? 'null') as {
+      leaderboard?: { kept?: unknown };
+    } | null;
+    const kept = json?.leaderboard?.kept;
+    return typeof kept === 'string' ? kept : null;
+  } catch {
+    return null;
+  }
+}
+
+function streamTraining(
+  res: Response,
+  run: RunRow,
+  queue: TrainingQueue,
+  reload: () => RunRow,
+  keptOfModel: (modelId: number | null) => string | null,
+): void {
   res.writeHead(200, {
     'Content-Type': 'text/event-stream',
     'Cache-Control': 'no-cache',
@@ -192,7 +265,7 @@ function streamTraining(res: Response, run: RunRow, queue: TrainingQueue, reload
   });
   const ended = (status: RunRow['status'], latest: RunRow) => {
     if (status === 'failed') send(res, 'failed', { error: latest.error });
-    else send(res, 'done', { status, modelId: latest.modelId });
+    else send(res, 'done', { status, modelId: latest.modelId, kept: keptOfModel(latest.modelId) });
     res.end();
   };
   const live = queue.subscribe(run.id, (event: TrainingEvent) => {
@@ -201,7 +274,7 @@ function streamTraining(res: Response, run: RunRow, queue: TrainingQueue, reload
     else {
       live?.unsubscribe();
       if (event.type === 'failed') send(res, 'failed', { error: event.error });
-      else send(res, 'done', { status: event.status, modelId: event.modelId });
+      else send(res, 'done', { status: event.status, modelId: event.modelId, kept: event.kept });
       res.end();
     }
   });

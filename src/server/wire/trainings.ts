@@ -29,6 +29,13 @@ export const epochEventSchema = epochRecordSchema.extend({
   etaMs: maybeNumber.optional(),
   /** A report from inside an epoch: only epochs of many minibatches send these. */
   partial: z.object({ batches: z.number().int(), batchesPerEpoch: z.number().int() }).optional(),
+  /**
+   * The whole fit's share done, 0–1, all of auto mode's candidates included: it never goes
+   * down, so the progress bar only moves forward. Live events only.
+   */
+  fraction: z.number().min(0).max(1).optional(),
+  /** Milliseconds since the run started: the clock whose end is the run's wallMs. Live events only. */
+  runElapsedMs: z.number().nonnegative().optional(),
 });
 
 export const trainingSchema = z.object({
@@ -43,10 +50,16 @@ export const trainingSchema = z.object({
   createdAt: isoTime,
   startedAt: isoTime.nullable(),
   finishedAt: isoTime.nullable(),
+  /** finishedAt − startedAt: the one duration of the run every page shows. */
   wallMs: z.number().nullable(),
 });
 
 export const trainingResponseSchema = z.object({ training: trainingSchema });
+
+/** POST /api/trainings/all-series: one training per series of the dataset, in the dataset's order. */
+export const allSeriesTrainingsResponseSchema = z.object({
+  trainings: z.array(trainingSchema.extend({ series: z.string() })),
+});
 
 export const runSchema = z.object({
   id: z.number().int(),
@@ -72,7 +85,12 @@ export const runsResponseSchema = z.object({ runs: z.array(runSchema) });
 export const trainingEventSchemas = {
   epoch: epochEventSchema,
   status: z.object({ status: runStatusSchema }),
-  done: z.object({ status: runStatusSchema, modelId: z.number().int().nullable() }),
+  done: z.object({
+    status: runStatusSchema,
+    modelId: z.number().int().nullable(),
+    /** The candidate auto mode kept (the leaderboard's kept entry); null when no model was saved. */
+    kept: z.string().nullable(),
+  }),
   failed: z.object({ error: z.string().nullable() }),
 } as const;
 
@@ -83,5 +101,6 @@ export type EpochRecord = z.infer<typeof epochRecordSchema>;
 export type EpochEvent = z.infer<typeof epochEventSchema>;
 export type Training = z.infer<typeof trainingSchema>;
 export type TrainingResponse = z.infer<typeof trainingResponseSchema>;
+export type AllSeriesTrainingsResponse = z.infer<typeof allSeriesTrainingsResponseSchema>;
 export type Run = z.infer<typeof runSchema>;
 export type RunsResponse = z.infer<typeof runsResponseSchema>;

@@ -1,5 +1,5 @@
-// "More settings": every setting of the server's schema (GET /api/settings) that the main
-// fields of the training form do not show, each control built from its schema alone — a
+// The rest of "Advanced": every setting of the server's schema (GET /api/settings) that the
+// training form's own fields do not show, each control built from its schema alone — a
 // choice for an enum, a multiple choice for a list of names, a number input with the
 // schema's limits otherwise. A setting added to the schema appears here with no change to
 // the page; left empty, a setting is not sent and auto mode decides it.
@@ -7,8 +7,8 @@ import type { SettingSchema, SettingsSchema } from './api-types.ts';
 import { el } from './dom.ts';
 
 export interface AdvancedSettings {
-  /** A <details> section holding one field per setting. */
-  section: HTMLElement;
+  /** One field per setting, to sit inside the form's "Advanced" section. */
+  fields: HTMLElement[];
   /** The settings given a value, by their schema name. */
   read(): Record<string, unknown>;
 }
@@ -83,27 +83,18 @@ export function buildAdvancedSettings(
   const controls = Object.entries(settings.properties)
     .filter(([key]) => !shown.has(key))
     .map(([key, schema]) => ({ control: controlFor(key, schema), schema }));
-  const section = el(
-    'details',
-    { class: 'advanced wide', id: 'advanced-settings' },
-    el('summary', {}, 'More settings (left empty, auto mode decides)'),
+  const fields = controls.map(({ control, schema }) =>
     el(
       'div',
-      { class: 'advanced-fields' },
-      ...controls.map(({ control, schema }) =>
-        el(
-          'div',
-          { class: 'field', 'data-field': control.key },
-          el('label', { for: control.element.id }, labelOf(control.key)),
-          control.element,
-          el('p', { class: 'hint' }, hintOf(schema)),
-          el('span', { class: 'field-error', 'aria-live': 'polite' }),
-        ),
-      ),
+      { class: 'field', 'data-field': control.key },
+      el('label', { for: control.element.id }, labelOf(control.key)),
+      control.element,
+      el('p', { class: 'hint' }, hintOf(schema)),
+      el('span', { class: 'field-error', 'aria-live': 'polite' }),
     ),
   );
   return {
-    section,
+    fields,
     read: () => {
       const values: Record<string, unknown> = {};
       for (const { control } of controls) {

@@ -4,6 +4,7 @@
 // only, so this import does not pull the server's module graph into the web type check,
 // and being type-only it leaves nothing in the bundle.
 export type {
+  AllSeriesTrainingsResponse,
   ApiColumn,
   Dataset,
   DatasetListResponse,

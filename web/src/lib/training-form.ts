@@ -1,9 +1,12 @@
-// The training form: target, features, series and network settings for one dataset.
-// Each setting's limits, step, choices and hint come from the server's settings schema
-// (GET /api/settings, the schema the API checks the request with), so the form cannot
-// offer what the server refuses. Auto-mode defaults fill every field the person has not
-// touched yet, so changing the target or horizon refreshes the suggestions without
-// undoing their own edits.
+// The training form for one dataset. Up front, what an analyst decides: the column to
+// forecast, how far ahead, and (in a long-format file) which series; both proposed from
+// the data (default-target.ts, default-horizon.ts). Everything else is folded under
+// "Advanced", where auto mode's choices stand until someone changes them. Each setting's
+// limits, step, choices and hint come from the server's settings schema (GET
+// /api/settings, the schema the API checks the request with), so the form cannot offer
+// what the server refuses. Auto-mode defaults fill every field the person has not touched
+// yet, so changing the target or horizon refreshes the suggestions without undoing their
+// own edits.
 import type {
   DefaultConfig,
   SettingSchema,
@@ -12,6 +15,8 @@ import type {
   ValidationReport,
 } from './api-types.ts';
 import { buildAdvancedSettings, hintOf, numberAttributes } from './advanced-settings.ts';
+import { defaultHorizon } from './default-horizon.ts';
+import { defaultTarget } from './default-target.ts';
 import { el, replaceChildren } from './dom.ts';
 
 export interface TrainingForm {
@@ -20,6 +25,8 @@ export interface TrainingForm {
   applyDefaults(config: DefaultConfig): void;
   showFieldErrors(fields: Record<string, string>): void;
   setBusy(busy: boolean): void;
+  /** Series ids of a long-format file; empty for a file of one series. */
+  seriesIds: string[];
 }
 
 /** A number input: its id on the page, the setting it edits, and its label. */
@@ -40,7 +47,7 @@ const NUMBER_FIELDS: NumberField[] = [
   { id: 'seed', key: 'seed', label: 'Seed' },
 ];
 
-/** The settings the main fields show; every other one goes under "More settings". */
+/** The settings the form's own fields show; the schema's others are added under "Advanced". */
 const MAIN_SETTINGS: ReadonlySet<string> = new Set([...NUMBER_FIELDS.map((f) => f.key), 'cell', 'features']);
 
 /** A setting's schema; a form field the server does not know is a bug worth failing on. */
@@ -48,21 +55,6 @@ function setting(settings: SettingsSchema, key: string): SettingSchema {
   const schema = settings.properties[key];
   if (!schema) throw new Error(`the server's settings have no "${key}"`);
   return schema;
-}
-
-/** Suggested horizon for a frequency: a day of hours, a week of days, a year of months… */
-export function horizonFor(unit: string | undefined): number {
-  const byUnit: Record<string, number> = {
-    minute: 60,
-    hour: 24,
-    day: 7,
-    'business-day': 5,
-    week: 4,
-    month: 12,
-    quarter: 4,
-    year: 1,
-  };
-  return (unit && byUnit[unit]) || 7;
 }
 
 function field(id: string, label: string, control: HTMLElement, hint = '', wide = false): HTMLElement {
@@ -92,7 +84,7 @@ export function buildTrainingForm(
   const numeric = report.columns.filter((c) => c.type === 'number').map((c) => c.name);
   const timeLike = report.columns.filter((c) => c.type !== 'number').map((c) => c.name);
   const target = options(el('select', { id: 'target', name: 'target', required: true }), numeric, [
-    report.target && numeric.includes(report.target) ? report.target : (numeric[0] ?? ''),
+    defaultTarget(numeric),
   ]);
   const features = options(
     el('select', {
@@ -131,7 +123,19 @@ export function buildTrainingForm(
     if (!input) throw new Error(`the training form has no number field "${id}"`);
     return input;
   };
-  numberInput('horizon').value = String(horizonFor(report.frequency?.unit));
+  const horizon = numberInput('horizon');
+  /** Rows of the series chosen (or the shortest series, before one is): what bounds the horizon. */
+  const seriesLength = (): number | undefined => {
+    const reports = series ? report.series.filter((s) => s.id === series.value) : report.series;
+    const lengths = reports.map((s) => s.rowsUsed);
+    return lengths.length > 0 ? Math.min(...lengths) : undefined;
+  };
+  const suggestHorizon = () => {
+    const frequency =
+      report.series.find((s) => s.id === (series?.value ?? ''))?.frequency ?? report.frequency;
+    horizon.value = String(defaultHorizon(frequency, seriesLength()));
+  };
+  suggestHorizon();
   const advanced = buildAdvancedSettings(settings, MAIN_SETTINGS);
   const submit = el('button', { type: 'submit', id: 'start' }, 'Start training');
 
@@ -142,33 +146,50 @@ export function buildTrainingForm(
     if (id) touched.add(id);
   });
 
+  const folded = numberFields.filter(({ spec }) => spec.id !== 'horizon');
+  const advancedSection = el(
+    'details',
+    { class: 'advanced wide', id: 'advanced-settings' },
+    el('summary', {}, 'Advanced: network, training and data settings (auto mode chooses them)'),
+    el(
+      'div',
+      { class: 'advanced-fields' },
+      field('time', 'Time column', time),
+      field('cell', 'Cell', cell, hintOf(cellSchema)),
+      ...folded.map(({ spec, input }) =>
+        field(spec.id, spec.label, input, hintOf(setting(settings, spec.key))),
+      ),
+      numeric.length > 1
+        ? field(
+            'features',
+            'Extra input columns (features)',
+            features,
+            `${hintOf(setting(settings, 'features'))} Ctrl/⌘-click to choose several.`,
+            true,
+          )
+        : field(
+            'features',
+            'Extra input columns (features)',
+            el('p', { class: 'hint' }, 'None available: the target is the only numeric column.'),
+            '',
+            true,
+          ),
+      ...advanced.fields,
+    ),
+  );
   replaceChildren(
     form,
     field('target', 'Target (column to forecast)', target),
-    series ? field('series', 'Series', series, 'This file holds one series per id.') : null,
-    field('time', 'Time column', time),
-    field('cell', 'Cell', cell, hintOf(cellSchema)),
-    ...numberFields.map(({ spec, input }) =>
-      field(spec.id, spec.label, input, hintOf(setting(settings, spec.key))),
-    ),
-    numeric.length > 1
-      ? field(
-          'features',
-          'Extra input columns (features)',
-          features,
-          `${hintOf(setting(settings, 'features'))} Ctrl/⌘-click to choose several.`,
-          true,
-        )
-      : field(
-          'features',
-          'Extra input columns (features)',
-          el('p', { class: 'hint' }, 'None available: the target is the only numeric column.'),
-          '',
-          true,
-        ),
-    advanced.section,
+    field('horizon', 'Horizon (steps ahead)', horizon, hintOf(setting(settings, 'horizonSteps'))),
+    series
+      ? field('series', 'Series', series, `This file holds ${seriesIds.length} series, one per id.`)
+      : null,
+    advancedSection,
     el('div', { class: 'actions' }, submit),
   );
+  series?.addEventListener('change', () => {
+    if (!touched.has('horizon')) suggestHorizon();
+  });
   form.dataset.datasetId = String(datasetId);
   // The target is always an input already; offering it as a feature too would be confusing.
   const syncFeatures = () => {
@@ -225,11 +246,15 @@ export function buildTrainingForm(
         const name = box.dataset.field ?? '';
         const key = NUMBER_FIELDS.find((f) => f.id === name)?.key ?? name;
         const error = box.querySelector('.field-error');
-        if (error) error.textContent = fields[key] ?? fields[name] ?? '';
+        const message = fields[key] ?? fields[name] ?? '';
+        if (error) error.textContent = message;
+        // A refused setting folded away would be an error nobody sees: unfold it.
+        if (message !== '' && advancedSection.contains(box)) advancedSection.open = true;
       }
     },
     setBusy(busy) {
       for (const c of form.elements) (c as HTMLInputElement).disabled = busy;
     },
+    seriesIds: series ? seriesIds : [],
   };
 }
