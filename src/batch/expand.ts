@@ -59,6 +59,7 @@ export async function expandJobs(
               .map(safe)
               .join('-'),
             format: job.output.format,
+            intervals: job.output.intervals,
             keepModel: job.output.keepModel,
           },
           force: options.force,

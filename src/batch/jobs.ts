@@ -24,6 +24,8 @@ const output = z
   .object({
     dir: z.string().min(1),
     format: z.enum(['csv', 'json']).default('csv'),
+    // both: time,forecast,lo_80,hi_80,lo_95,hi_95; legacy: the older time,forecast,lower,upper (95 %).
+    intervals: z.enum(['both', 'legacy']).default('both'),
     keepModel: z.boolean().default(false),
   })
   .strict();

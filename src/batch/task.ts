@@ -30,7 +30,14 @@ export interface SeriesTask {
   ingest: { target: string; time?: string; id?: string; features: string[] };
   options: ForecastOptions;
   mode: 'refit' | 'reuse';
-  output: { dir: string; stem: string; format: 'csv' | 'json'; keepModel: boolean };
+  output: {
+    dir: string;
+    stem: string;
+    format: 'csv' | 'json';
+    /** CSV columns: both intervals (lo_80…hi_95), or the legacy lower,upper of the 95 % one. */
+    intervals: 'both' | 'legacy';
+    keepModel: boolean;
+  };
   force: boolean;
   /** What the last successful run of this key left, if anything. */
   previous: { fingerprint: string; modelPath: string | null } | null;
@@ -121,7 +128,7 @@ export async function runSeriesTask(task: SeriesTask, onEpoch?: () => void): Pro
   await writeFileAtomic(
     paths.forecast,
     task.output.format === 'csv'
-      ? forecastCsv(future)
+      ? forecastCsv(future, series, { intervals: task.output.intervals })
       : `${JSON.stringify({ kind: future.kind, rows: forecastRows(future) }, null, 2)}\n`,
   );
   // Null when the series was too short to hold a test split out; the leaderboard says what validation chose.

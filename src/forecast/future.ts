@@ -3,6 +3,7 @@
 import { formatTime } from '../data/calendar.ts';
 import { futureTimes } from '../data/frequency.ts';
 import type { TimeSeries } from '../data/types.ts';
+import { forecastDecimals, roundedText } from './data-precision.ts';
 import type { ForecastModel } from './model.ts';
 import { nonNegativeBands } from './non-negative.ts';
 import { columnsOf } from './prepare.ts';
@@ -88,14 +89,46 @@ export function forecastRows(f: FutureForecast): ForecastRow[] {
 export type IntervalLevel = 80 | 95;
 
 /**
- * CSV with exactly one row per step: time,forecast,lower,upper (the 95 % interval unless 80).
+ * The interval columns of a forecast CSV: `both` (lo_80,hi_80,lo_95,hi_95, rounded to the
+ * data's precision plus two decimals), or `legacy`: the older lower,upper of one level at
+ * full precision, byte for byte what scripts written before both levels read.
+ */
+export type IntervalColumns = 'both' | 'legacy';
+
+export interface ForecastCsvOptions {
+  intervals?: IntervalColumns;
+  /** The interval of the legacy lower,upper columns (95 unless 80). */
+  level?: IntervalLevel;
+}
+
+/**
+ * CSV with exactly one row per step: time,forecast,lo_80,hi_80,lo_95,hi_95, each value
+ * rounded to the decimals of `history` (the series the forecast continues) plus two.
  *
  * @example
- * await writeFile('forecast.csv', forecastCsv(forecast(model, series), 80)); // node:fs/promises
+ * await writeFile('forecast.csv', forecastCsv(forecast(model, series), series)); // node:fs/promises
+ * // time,forecast,lo_80,hi_80,lo_95,hi_95
+ * // 2016-01-01,6.07,2.91,9.24,1.02,11.12
+ * forecastCsv(f, series, { intervals: 'legacy', level: 80 });
  * // time,forecast,lower,upper
  * // 2016-01-01,6.07…,2.90…,9.23…
  */
-export function forecastCsv(f: FutureForecast, level: IntervalLevel = 95): string {
+export function forecastCsv(
+  f: FutureForecast,
+  history: Pick<TimeSeries, 'values'>,
+  options: ForecastCsvOptions = {},
+): string {
+  if (options.intervals === 'legacy') return legacyForecastCsv(f, options.level ?? 95);
+  const decimals = forecastDecimals(history.values);
+  const columns = [f.forecast, f.lower80, f.upper80, f.lower95, f.upper95];
+  const rows = Array.from(f.time, (t, i) =>
+    [formatTime(t), ...columns.map((c) => roundedText(c[i]!, decimals))].join(','),
+  );
+  return `time,forecast,lo_80,hi_80,lo_95,hi_95\n${rows.join('\n')}\n`;
+}
+
+/** The CSV as it was before both intervals: one level's bounds, numbers as JavaScript prints them. */
+function legacyForecastCsv(f: FutureForecast, level: IntervalLevel): string {
   const [lower, upper] = level === 80 ? [f.lower80, f.upper80] : [f.lower95, f.upper95];
   const rows = Array.from(f.forecast, (v, i) => `${formatTime(f.time[i]!)},${v},${lower[i]},${upper[i]}`);
   return `time,forecast,lower,upper\n${rows.join('\n')}\n`;

@@ -18,6 +18,8 @@ export interface ModelSummary {
 export interface ModelRow {
   id: number;
   datasetId: number | null;
+  /** The dataset's name (a file name), null once the dataset is deleted. */
+  datasetName: string | null;
   name: string;
   series: string;
   target: string;
@@ -29,6 +31,7 @@ export interface ModelRow {
 interface RawRow {
   id: number;
   dataset_id: number | null;
+  dataset_name: string | null;
   name: string;
   series_id: string;
   target: string;
@@ -37,12 +40,16 @@ interface RawRow {
   created_at: string;
 }
 
-const COLUMNS = 'id, dataset_id, name, series_id, target, summary, evaluation, created_at';
+// The dataset's name comes along with every model: lists and titles name the data a model was fitted on.
+const SELECT_MODELS = `SELECT m.id, m.dataset_id, d.name AS dataset_name, m.name, m.series_id, m.target,
+  m.summary, m.evaluation, m.created_at
+  FROM models m LEFT JOIN datasets d ON d.id = m.dataset_id`;
 
 function fromRaw(r: RawRow): ModelRow {
   return {
     id: r.id,
     datasetId: r.dataset_id,
+    datasetName: r.dataset_name,
     name: r.name,
     series: r.series_id,
     target: r.target,
@@ -83,11 +90,11 @@ export function insertModel(
 }
 
 export function listModels(db: Db): ModelRow[] {
-  return (db.prepare(`SELECT ${COLUMNS} FROM models ORDER BY id DESC`).all() as RawRow[]).map(fromRaw);
+  return (db.prepare(`${SELECT_MODELS} ORDER BY m.id DESC`).all() as RawRow[]).map(fromRaw);
 }
 
 export function getModel(db: Db, id: number): ModelRow | undefined {
-  const r = db.prepare(`SELECT ${COLUMNS} FROM models WHERE id = ?`).get(id) as RawRow | undefined;
+  const r = db.prepare(`${SELECT_MODELS} WHERE m.id = ?`).get(id) as RawRow | undefined;
   return r && fromRaw(r);
 }
 

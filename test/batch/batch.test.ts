@@ -67,9 +67,11 @@ describe('batch over stocks.csv (5 symbols) and weather.csv (2 cities)', () => {
       'weather-Seattle.forecast.csv',
     ]);
     expect(files.some((f) => f.endsWith('.tmp'))).toBe(false);
-    expect(
-      (await readFile(join(dir, 'out', 'stocks-MSFT.forecast.csv'), 'utf8')).trim().split('\n'),
-    ).toHaveLength(4);
+    const msft = (await readFile(join(dir, 'out', 'stocks-MSFT.forecast.csv'), 'utf8')).trim().split('\n');
+    expect(msft).toHaveLength(4);
+    // Both intervals, rounded to the prices' two decimals plus two.
+    expect(msft[0]).toBe('time,forecast,lo_80,hi_80,lo_95,hi_95');
+    for (const line of msft.slice(1)) expect(line).toMatch(/^2010-0[4-6]-01(,-?\d+\.\d{4}){5}$/);
     const runs = listRuns(db).filter((r) => r.kind === 'batch');
     expect(runs).toHaveLength(7);
     for (const r of runs) {
@@ -142,6 +144,25 @@ describe('failure isolation', () => {
       'a.forecast.csv',
       'c.forecast.csv',
     ]);
+  });
+});
+
+describe('output.intervals', () => {
+  it('legacy keeps the older time,forecast,lower,upper columns; an unknown choice names the field', async () => {
+    const rows = Array.from(
+      { length: 120 },
+      (_, i) => `${new Date(Date.UTC(2021, 0, 1 + i)).toISOString().slice(0, 10)},${10 + (i % 7)}`,
+    ).join('\n');
+    await writeFile(join(dir, 'legacy.csv'), `date,value\n${rows}\n`);
+    const jobs = (intervals: string) =>
+      `jobs:\n  - name: legacy\n    source: legacy.csv\n    target: value\n    horizon: 2\n    config: { candidates: [naive] }\n    output: { dir: out-legacy, intervals: ${intervals} }\n`;
+    await writeFile(join(dir, 'legacy.yaml'), jobs('legacy'));
+    const result = runCli(['batch', join(dir, 'legacy.yaml'), '--db', join(dir, 'legacy.db'), '--quiet']);
+    expect(result.status, result.stderr).toBe(0);
+    const lines = (await readFile(join(dir, 'out-legacy', 'legacy.forecast.csv'), 'utf8')).trim().split('\n');
+    expect(lines[0]).toBe('time,forecast,lower,upper');
+    expect(lines.slice(1)).toHaveLength(2);
+    expect(() => parseJobs(jobs('90'), 'j.yaml')).toThrow(/j\.yaml: jobs\[0\]\.output\.intervals: /);
   });
 });
 

@@ -44,13 +44,13 @@ describe('recurrent batch examples/jobs.yaml', () => {
     expect(result.stdout).toMatch(/7 series: 7 trained, 0 unchanged \(skipped\), 0 failed/);
   });
 
-  it('writes one forecast per series, h rows of time,forecast,lower,upper each', async () => {
+  it('writes one forecast per series, h rows of time,forecast,lo_80,hi_80,lo_95,hi_95 each', async () => {
     const out = join(dir, 'examples', 'out');
     const forecasts = (await readdir(out)).filter((f) => f.endsWith('.forecast.csv')).sort();
     expect(forecasts).toEqual(Object.keys(EXPECTED_FORECASTS).map((stem) => `${stem}.forecast.csv`));
     for (const [stem, horizon] of Object.entries(EXPECTED_FORECASTS)) {
       const lines = (await readFile(join(out, `${stem}.forecast.csv`), 'utf8')).trim().split('\n');
-      expect(lines[0]).toBe('time,forecast,lower,upper');
+      expect(lines[0]).toBe('time,forecast,lo_80,hi_80,lo_95,hi_95');
       expect(lines.slice(1), stem).toHaveLength(horizon);
       for (const line of lines.slice(1)) expect(Number.isFinite(Number(line.split(',')[1])), line).toBe(true);
     }

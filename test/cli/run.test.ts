@@ -43,15 +43,28 @@ describe('recurrent run on seattle-weather temp_max, h = 14', () => {
     rows = csvRows(await readFile(out, 'utf8'));
   });
 
-  it('writes exactly 14 rows of time,forecast,lower,upper on the days after 2015-12-31', () => {
-    expect(rows[0]).toEqual(['time', 'forecast', 'lower', 'upper']);
+  it('writes exactly 14 rows of time,forecast,lo_80,hi_80,lo_95,hi_95 on the days after 2015-12-31', () => {
+    expect(rows[0]).toEqual(['time', 'forecast', 'lo_80', 'hi_80', 'lo_95', 'hi_95']);
     expect(rows.slice(1).map((r) => r[0])).toEqual(
       Array.from({ length: 14 }, (_, i) => `2016-01-${String(i + 1).padStart(2, '0')}`),
     );
-    for (const [, f, lo, hi] of rows.slice(1)) {
-      expect(Number(lo)).toBeLessThan(Number(f));
-      expect(Number(f)).toBeLessThan(Number(hi));
+    for (const [, f, lo80, hi80, lo95, hi95] of rows.slice(1)) {
+      expect(Number(lo95)).toBeLessThanOrEqual(Number(lo80));
+      expect(Number(lo80)).toBeLessThan(Number(f));
+      expect(Number(f)).toBeLessThan(Number(hi80));
+      expect(Number(hi80)).toBeLessThanOrEqual(Number(hi95));
     }
+  });
+
+  it('rounds to the data precision plus two: temperatures in tenths give three decimals', () => {
+    for (const row of rows.slice(1))
+      for (const value of row.slice(1)) expect(value, row.join(',')).toMatch(/^-?\d+\.\d{3}$/);
+  });
+
+  it('--json keeps both intervals at full precision', () => {
+    const json = report as unknown as { forecast: { rows: { lower80: number; upper95: number }[] } };
+    expect(json.forecast.rows).toHaveLength(14);
+    expect(Number.isFinite(json.forecast.rows[0]?.lower80)).toBe(true);
   });
 
   it('beats naive and seasonal naive (m = 7) on test-split MASE', () => {
@@ -107,6 +120,76 @@ describe('recurrent run on sp500 close, h = 5', () => {
     expect(result.stdout).toMatch(/^ {2}[* ] ets +score [\d.]+/m);
     expect(result.stdout.match(/^ {2}\* /gm)).toHaveLength(1);
     expect(result.stdout).toMatch(/skill vs naive \(1 − MAE\/MAE_naive\): -?\d/);
+  });
+});
+
+describe('--intervals legacy keeps the older columns for scripts', () => {
+  const msft = (out: string, extra: string[] = []) =>
+    runCli([
+      'run',
+      join(DATASETS, 'stocks.csv'),
+      '--series',
+      'MSFT',
+      '--target',
+      'price',
+      '--horizon',
+      '3',
+      '--candidates',
+      'theta',
+      '--out',
+      join(dir, out),
+      '--quiet',
+      '--save-model',
+      join(dir, 'msft-theta.json'),
+      ...extra,
+    ]);
+
+  it('run --intervals legacy writes time,forecast,lower,upper (95 %) at full precision', async () => {
+    const both = msft('msft-both.csv');
+    expect(both.status, both.stderr).toBe(0);
+    const legacy = msft('msft-legacy.csv', ['--intervals', 'legacy']);
+    expect(legacy.status, legacy.stderr).toBe(0);
+    const [head, ...rows] = csvRows(await readFile(join(dir, 'msft-legacy.csv'), 'utf8'));
+    expect(head).toEqual(['time', 'forecast', 'lower', 'upper']);
+    expect(rows.map((r) => r[0])).toEqual(['2010-04-01', '2010-05-01', '2010-06-01']);
+    // The same forecast as the default file, with its 95 % bounds, unrounded.
+    const rounded = csvRows(await readFile(join(dir, 'msft-both.csv'), 'utf8')).slice(1);
+    rows.forEach(([, f, lo, hi], i) => {
+      const [, rf, , , rlo95, rhi95] = rounded[i]!;
+      expect(f!.length).toBeGreaterThan(rf!.length);
+      expect(Number(f).toFixed(4)).toBe(rf);
+      expect(Number(lo).toFixed(4)).toBe(rlo95);
+      expect(Number(hi).toFixed(4)).toBe(rhi95);
+    });
+  });
+
+  it('forecast --intervals legacy --level 80 writes the 80 % bounds, as --level 80 alone does; with --intervals both it is a usage error', async () => {
+    const model = join(dir, 'msft-theta.json');
+    const csv = join(DATASETS, 'stocks.csv');
+    const base = ['forecast', model, csv, '--series', 'MSFT', '--out'];
+    const legacy = runCli([...base, join(dir, 'f80.csv'), '--intervals', 'legacy', '--level', '80']);
+    expect(legacy.status, legacy.stderr).toBe(0);
+    const both = runCli([...base, join(dir, 'fboth.csv')]);
+    expect(both.status, both.stderr).toBe(0);
+    const [head, first] = csvRows(await readFile(join(dir, 'f80.csv'), 'utf8'));
+    expect(head).toEqual(['time', 'forecast', 'lower', 'upper']);
+    const [newHead, newFirst] = csvRows(await readFile(join(dir, 'fboth.csv'), 'utf8'));
+    expect(newHead).toEqual(['time', 'forecast', 'lo_80', 'hi_80', 'lo_95', 'hi_95']);
+    expect(Number(first![2]).toFixed(4)).toBe(newFirst![2]);
+    expect(Number(first![3]).toFixed(4)).toBe(newFirst![3]);
+
+    // --level alone keeps old scripts working: it asks for the legacy pair at that level.
+    const levelAlone = runCli([...base, join(dir, 'alone80.csv'), '--level', '80']);
+    expect(levelAlone.status, levelAlone.stderr).toBe(0);
+    expect(await readFile(join(dir, 'alone80.csv'), 'utf8')).toBe(
+      await readFile(join(dir, 'f80.csv'), 'utf8'),
+    );
+    const contradiction = runCli([...base, join(dir, 'x.csv'), '--intervals', 'both', '--level', '80']);
+    expect(contradiction.status).toBe(2);
+    expect(contradiction.stderr).toMatch(/--level 80 picks the interval of the legacy lower,upper columns/);
+    const unknown = runCli([...base, join(dir, 'x.csv'), '--intervals', '90']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/use both or legacy, got "90"/);
   });
 });
 

@@ -1,5 +1,7 @@
-// Entry of runs.html (Models & runs): every saved model with its headline test metrics,
-// and every training or batch run with its status, timings and error.
+// Entry of runs.html (Models & runs): every saved model, named by dataset, series and
+// target, sorted and filtered, with a selection of 2–5 models of one series to compare
+// (compare.html); every training or batch run with its status, timings and error; and
+// the schedules.
 import { deleteResource, errorMessage, getJson } from './lib/api.ts';
 import type {
   DatasetListResponse,
@@ -10,13 +12,26 @@ import type {
   Schedule,
   SchedulesResponse,
 } from './lib/api-types.ts';
+import { compareProblem } from './lib/compare-selection.ts';
 import { byId, el, replaceChildren, showStatus, table } from './lib/dom.ts';
-import { dateTime, duration, metric, percent } from './lib/format.ts';
+import { dateTime, duration } from './lib/format.ts';
+import { MODEL_SORTS, filterModels, isModelSort, sortModels } from './lib/model-list.ts';
+import type { ModelSort } from './lib/model-list.ts';
+import { modelTitle } from './lib/model-title.ts';
+import { renderModelsTable } from './lib/models-table.ts';
 
 const modelsBox = byId('models');
 const runsBox = byId('runs');
 const schedulesBox = byId('schedules');
+const filterInput = byId<HTMLInputElement>('models-filter');
+const sortSelect = byId<HTMLSelectElement>('models-sort');
+const compareButton = byId<HTMLButtonElement>('compare-selected');
+const selectionCount = byId('selection-count');
+const modelsStatus = byId('models-status');
 let datasetNames = new Map<number, string>();
+let allModels: ModelListItem[] = [];
+/** Selected model ids, kept across sorting and filtering. */
+const selected = new Set<number>();
 
 /** Peak memory in MB, under either field name; '–' when not recorded. */
 const peakMb = (r: Run) => {
@@ -28,39 +43,61 @@ const numericCells = (t: HTMLTableElement, columns: number[]) => {
   for (const tr of t.rows) for (const c of columns) tr.cells[c]?.classList.add('num');
 };
 
-function skillBadge(m: ModelListItem['metrics']): HTMLElement | string {
-  if (!m) return '–';
-  return m.hasSkill
-    ? el('span', { class: 'badge ok' }, `skill ${percent(m.skillVsNaive)}`)
-    : el('span', { class: 'badge bad' }, 'no skill');
+/** The selected models in the order they were selected: the comparison lists them so. */
+const selectedModels = () =>
+  [...selected]
+    .map((id) => allModels.find((m) => m.id === id))
+    .filter((m): m is ModelListItem => m !== undefined);
+
+/** The button and the line beside it say what a click would do, or why it cannot. */
+function showSelection(): void {
+  const chosen = selectedModels();
+  const problem = compareProblem(chosen);
+  compareButton.disabled = chosen.length === 0;
+  selectionCount.textContent =
+    chosen.length === 0
+      ? 'Select 2–5 models of one series.'
+      : problem === null
+        ? `${chosen.length} selected: ${chosen.map(modelTitle).join(', ')}.`
+        : `${chosen.length} selected. ${problem}`;
 }
 
-function renderModels(models: ModelListItem[]): HTMLElement {
-  if (models.length === 0) return el('p', { class: 'hint' }, 'No models yet: pick a dataset and train one.');
-  const rows = models.map((m) => {
-    const remove = el('button', { type: 'button', class: 'link' }, 'delete');
-    remove.addEventListener('click', () => void removeModel(m));
-    return [
-      el('a', { href: `/model.html?id=${m.id}` }, m.name),
-      datasetName(m.datasetId),
-      m.series ? `${m.target} (${m.series})` : m.target,
-      `${m.cell} ${m.layers}×${m.hiddenSize}`,
-      String(m.horizonSteps),
-      metric(m.metrics?.mae),
-      metric(m.metrics?.smape),
-      metric(m.metrics?.mase),
-      skillBadge(m.metrics),
-      dateTime(m.createdAt),
-      remove,
-    ];
-  });
-  const t = table(
-    ['model', 'dataset', 'target', 'network', 'horizon', 'MAE', 'sMAPE %', 'MASE', 'vs naive', 'created', ''],
-    rows,
+function renderModels(): void {
+  if (allModels.length === 0) {
+    replaceChildren(modelsBox, el('p', { class: 'hint' }, 'No models yet: pick a dataset and train one.'));
+    return;
+  }
+  const shown = sortModels(filterModels(allModels, filterInput.value), sortSelect.value as ModelSort);
+  if (shown.length === 0) {
+    replaceChildren(
+      modelsBox,
+      el('p', { class: 'hint', id: 'models-none' }, `No model matches “${filterInput.value}”.`),
+    );
+    return;
+  }
+  replaceChildren(
+    modelsBox,
+    renderModelsTable(shown, {
+      isSelected: (id) => selected.has(id),
+      onSelect: (model, on) => {
+        if (on) selected.add(model.id);
+        else selected.delete(model.id);
+        showSelection();
+      },
+      onDelete: (model) => void removeModel(model),
+    }),
   );
-  t.id = 'models-table';
-  numericCells(t, [4, 5, 6, 7]);
-  return el('div', { class: 'table-scroll' }, t);
+}
+
+function compareSelected(): void {
+  const chosen = selectedModels();
+  const problem = compareProblem(chosen);
+  if (problem !== null) {
+    showStatus(modelsStatus, problem, 'error');
+    return;
+  }
+  showStatus(modelsStatus, '');
+  location.assign(`/compare.html?ids=${chosen.map((m) => m.id).join(',')}`);
 }
 
 function renderRuns(runs: Run[]): HTMLElement {
@@ -111,13 +148,14 @@ function renderSchedules(schedules: Schedule[]): HTMLElement {
 }
 
 async function removeModel(model: ModelListItem): Promise<void> {
-  if (!confirm(`Delete the model ${model.name}?`)) return;
+  if (!confirm(`Delete the model ${modelTitle(model)}?`)) return;
   try {
     await deleteResource(`/api/models/${model.id}`);
   } catch (err) {
-    showStatus(byId('models-status'), errorMessage(err), 'error');
+    showStatus(modelsStatus, errorMessage(err), 'error');
     return;
   }
+  selected.delete(model.id);
   await refresh();
 }
 
@@ -130,8 +168,12 @@ async function refresh(): Promise<void> {
   ]);
   if (datasets.status === 'fulfilled')
     datasetNames = new Map(datasets.value.datasets.map((d) => [d.id, d.name]));
-  if (models.status === 'fulfilled') replaceChildren(modelsBox, renderModels(models.value.models));
-  else showStatus(byId('models-status'), errorMessage(models.reason), 'error');
+  if (models.status === 'fulfilled') {
+    allModels = models.value.models;
+    for (const id of selected) if (!allModels.some((m) => m.id === id)) selected.delete(id);
+    renderModels();
+    showSelection();
+  } else showStatus(modelsStatus, errorMessage(models.reason), 'error');
   if (runs.status === 'fulfilled') replaceChildren(runsBox, renderRuns(runs.value.runs));
   else showStatus(byId('runs-status'), errorMessage(runs.reason), 'error');
   if (schedules.status === 'fulfilled')
@@ -139,4 +181,10 @@ async function refresh(): Promise<void> {
   else showStatus(byId('schedules-status'), errorMessage(schedules.reason), 'error');
 }
 
+for (const [value, label] of Object.entries(MODEL_SORTS)) sortSelect.append(el('option', { value }, label));
+filterInput.addEventListener('input', renderModels);
+sortSelect.addEventListener('change', () => {
+  if (isModelSort(sortSelect.value)) renderModels();
+});
+compareButton.addEventListener('click', compareSelected);
 void refresh();

@@ -2,12 +2,13 @@
 // end of the CSV with a saved model.
 import type { Command } from 'commander';
 import { forecast, loadModel } from '../../forecaster.ts';
+import { UsageError } from '../errors.ts';
 import { loadSeries } from '../load-series.ts';
 import type { SeriesFlags } from '../load-series.ts';
 import { addSeriesOptions } from '../model-options.ts';
 import { settingParser } from '../setting-flags.ts';
-import { forecastJson, writeForecast } from '../write-forecast.ts';
-import type { IntervalLevel } from '../write-forecast.ts';
+import { INTERVALS_HELP, forecastJson, parseIntervals, writeForecast } from '../write-forecast.ts';
+import type { IntervalColumns, IntervalLevel } from '../write-forecast.ts';
 
 export function registerForecast(program: Command): void {
   addSeriesOptions(
@@ -21,21 +22,37 @@ export function registerForecast(program: Command): void {
       "steps to forecast (default: the model's horizon)",
       settingParser('horizonSteps', '--steps') as (value: string) => number,
     )
-    .requiredOption('--out <file>', 'output file: .csv (time,forecast,lower,upper) or .json')
+    .requiredOption(
+      '--out <file>',
+      'output file: .csv (time,forecast,lo_80,hi_80,lo_95,hi_95) or .json (full precision)',
+    )
+    .option('--intervals <columns>', `${INTERVALS_HELP} (--level alone implies legacy)`, parseIntervals)
     .option(
       '--level <percent>',
-      "interval of the CSV's lower/upper columns: 80 or 95",
+      'the interval of the legacy lower/upper columns: 80 or 95 (default 95); implies --intervals legacy',
       (v) => (v === '80' ? 80 : v === '95' ? 95 : NaN),
-      95,
     )
     .option('--json', 'also print the forecast as JSON')
     .action(
       async (
         modelPath: string,
         csv: string,
-        flags: SeriesFlags & { steps?: number; out: string; level: number; json?: boolean },
+        flags: SeriesFlags & {
+          steps?: number;
+          out: string;
+          intervals?: IntervalColumns;
+          level?: number;
+          json?: boolean;
+        },
       ) => {
         if (Number.isNaN(flags.level)) throw new Error('--level must be 80 or 95');
+        // Both levels are columns of the default CSV, so a level only makes sense for the
+        // legacy pair: given alone it asks for that pair, as it did before both were written.
+        if (flags.level !== undefined && flags.intervals === 'both')
+          throw new UsageError(
+            `--level ${flags.level} picks the interval of the legacy lower,upper columns; --intervals both already holds lo_80,hi_80,lo_95,hi_95`,
+          );
+        const intervals = flags.intervals ?? (flags.level === undefined ? 'both' : 'legacy');
         const model = await loadModel(modelPath);
         const { series } = await loadSeries(csv, {
           ...flags,
@@ -43,7 +60,10 @@ export function registerForecast(program: Command): void {
           features: model.config.features,
         });
         const result = forecast(model, series, flags.steps);
-        await writeForecast(flags.out, result, flags.level as IntervalLevel);
+        await writeForecast(flags.out, result, series, {
+          intervals,
+          level: flags.level as IntervalLevel | undefined,
+        });
         if (flags.json) console.log(JSON.stringify(forecastJson(result), null, 2));
         else console.log(`${result.forecast.length} forecast rows written to ${flags.out}`);
       },

@@ -1,6 +1,6 @@
 // `recurrent run <csv> --target <col> --horizon <h> --out <file.csv>`: the one-shot
 // command. Trains with auto defaults, writes exactly h forecast rows
-// (time,forecast,lower,upper), and reports the test-split accuracy beside the baselines.
+// (time,forecast,lo_80,hi_80,lo_95,hi_95), and reports the test-split accuracy beside the baselines.
 import type { Command } from 'commander';
 import { evaluate, forecast, saveModel } from '../../forecaster.ts';
 import { fitWithProgress } from '../fit-with-progress.ts';
@@ -9,7 +9,8 @@ import { describeEvaluation } from '../format.ts';
 import { loadSeries } from '../load-series.ts';
 import { addModelOptions, toForecastOptions } from '../model-options.ts';
 import type { ModelFlags } from '../model-options.ts';
-import { forecastJson, writeForecast } from '../write-forecast.ts';
+import { INTERVALS_HELP, forecastJson, parseIntervals, writeForecast } from '../write-forecast.ts';
+import type { IntervalColumns } from '../write-forecast.ts';
 import { describeModel } from './describe-model.ts';
 
 export function registerRun(program: Command): void {
@@ -20,39 +21,45 @@ export function registerRun(program: Command): void {
   )
     .requiredOption(
       '--out <file.csv>',
-      'forecast file: time,forecast,lower,upper (95 % interval); .json for both intervals',
+      'forecast file: time,forecast,lo_80,hi_80,lo_95,hi_95 (80 % and 95 % intervals); .json for full precision',
     )
+    .option('--intervals <columns>', INTERVALS_HELP, parseIntervals, 'both')
     .option('--save-model <model.json>', 'also keep the model file')
     .option('--json', 'machine-readable report on stdout')
     .option('--quiet', 'no progress output')
     .option('--search', 'try a small grid of cells and sizes on both cores; keep the best on validation')
-    .action(async (csv: string, flags: ModelFlags & OutputFlags & { out: string; saveModel?: string }) => {
-      if (!flags.target) throw new Error('--target is required: which column should be forecast?');
-      const { series } = await loadSeries(csv, flags);
-      const model = await fitWithProgress(series, toForecastOptions(flags), flags);
-      const future = forecast(model, series, flags.horizon);
-      await writeForecast(flags.out, future);
-      if (flags.saveModel) await saveModel(model, flags.saveModel);
-      const evaluation = evaluate(model, series);
-      if (flags.json) {
-        console.log(
-          JSON.stringify(
-            {
-              out: flags.out,
-              config: model.config,
-              leaderboard: model.leaderboard,
-              evaluation,
-              forecast: forecastJson(future),
-              warnings: model.warnings,
-            },
-            null,
-            2,
-          ),
-        );
-        return;
-      }
-      console.log(describeModel(model));
-      console.log(describeEvaluation(evaluation, model.leaderboard.kept));
-      console.log(`${future.forecast.length} forecast rows written to ${flags.out}`);
-    });
+    .action(
+      async (
+        csv: string,
+        flags: ModelFlags & OutputFlags & { out: string; saveModel?: string; intervals: IntervalColumns },
+      ) => {
+        if (!flags.target) throw new Error('--target is required: which column should be forecast?');
+        const { series } = await loadSeries(csv, flags);
+        const model = await fitWithProgress(series, toForecastOptions(flags), flags);
+        const future = forecast(model, series, flags.horizon);
+        await writeForecast(flags.out, future, series, { intervals: flags.intervals });
+        if (flags.saveModel) await saveModel(model, flags.saveModel);
+        const evaluation = evaluate(model, series);
+        if (flags.json) {
+          console.log(
+            JSON.stringify(
+              {
+                out: flags.out,
+                config: model.config,
+                leaderboard: model.leaderboard,
+                evaluation,
+                forecast: forecastJson(future),
+                warnings: model.warnings,
+              },
+              null,
+              2,
+            ),
+          );
+          return;
+        }
+        console.log(describeModel(model));
+        console.log(describeEvaluation(evaluation, model.leaderboard.kept));
+        console.log(`${future.forecast.length} forecast rows written to ${flags.out}`);
+      },
+    );
 }

@@ -15,6 +15,7 @@ import type { Db } from '../../store/db.ts';
 import { insertForecast } from '../../store/forecasts.ts';
 import { listModels } from '../../store/models.ts';
 import type { ModelRow } from '../../store/models.ts';
+import { trainingWallMs } from '../../store/runs.ts';
 import type { DatasetService } from '../dataset-service.ts';
 import { traceWindow } from '../downsample.ts';
 import { HttpError, parseInput } from '../http-error.ts';
@@ -24,6 +25,7 @@ import { singleFileUpload } from '../multipart-upload.ts';
 import { rateLimit } from '../rate-limit.ts';
 import { idParam, numberQuery, requireBody } from '../route.ts';
 import type { ApiRoute } from '../route.ts';
+import { forecastFileName } from '../forecast-file-name.ts';
 import { serverLimitsFromEnv } from '../server-limits.ts';
 import {
   forecastResponseSchema,
@@ -45,14 +47,28 @@ const forecastRequestSchema = z
   })
   .strict();
 
+/**
+ * The kept forecaster's name: a model is named "<kept> · <target>[ (<series>)]" when it is
+ * stored (training-queue.ts), so the kept part is the name without that ending; a name of
+ * another shape is kept whole.
+ */
+function keptName(row: ModelRow): string {
+  const ending = ` · ${row.target}${row.series ? ` (${row.series})` : ''}`;
+  return row.name.endsWith(ending) && row.name.length > ending.length
+    ? row.name.slice(0, -ending.length)
+    : row.name;
+}
+
 function modelListJson(row: ModelRow): ModelListItem {
   const { summary: s } = row;
   return {
     id: row.id,
     name: row.name,
     datasetId: row.datasetId,
+    datasetName: row.datasetName,
     target: row.target,
-    series: row.series,
+    series: row.series || null,
+    kept: keptName(row),
     cell: s.cell,
     hiddenSize: s.hiddenSize,
     layers: s.layers,
@@ -63,7 +79,7 @@ function modelListJson(row: ModelRow): ModelListItem {
   };
 }
 
-function modelDetailJson(row: ModelRow, model: ForecastModel): ModelDetail {
+function modelDetailJson(row: ModelRow, model: ForecastModel, runWallMs: number | null): ModelDetail {
   const training = model.training && {
     history: model.training.history,
     bestEpoch: model.training.bestEpoch,
@@ -76,16 +92,28 @@ function modelDetailJson(row: ModelRow, model: ForecastModel): ModelDetail {
       id: row.id,
       name: row.name,
       datasetId: row.datasetId,
+      datasetName: row.datasetName,
+      series: row.series || null,
       config: model.config,
       scaling,
       kept: { name: model.heldOut.name, kind: model.heldOut.kind, description: model.final.describe() },
+      keptShort: keptName(row),
       leaderboard: model.leaderboard,
       training,
+      runWallMs,
       warnings: model.warnings,
       createdAt: row.createdAt,
     },
     evaluation: row.evaluation,
   };
+}
+
+function intervalsQuery(value: unknown): 'both' | 'legacy' {
+  if (value === undefined || value === 'both') return 'both';
+  if (value === 'legacy') return 'legacy';
+  throw new HttpError(400, `intervals: use both or legacy, got ${JSON.stringify(value)}`, {
+    intervals: 'both or legacy',
+  });
 }
 
 /** Runs a multipart parser only for multipart requests: JSON ones skip it entirely. */
@@ -155,7 +183,7 @@ export function modelRoutes(
       handlers: [
         (req, res) => {
           const { row, model } = models.load(idParam(req));
-          res.json(modelDetailJson(row, model));
+          res.json(modelDetailJson(row, model, trainingWallMs(db, row.id)));
         },
       ],
     },
@@ -260,14 +288,24 @@ export function modelRoutes(
     {
       method: 'get',
       path: '/api/models/:id/forecast.csv',
-      summary: 'The forecast as CSV: time,forecast,lower,upper (95 %)',
+      summary:
+        "The forecast as CSV: time,forecast,lo_80,hi_80,lo_95,hi_95, rounded to the data's decimals plus two; ?intervals=legacy for the older time,forecast,lower,upper (95 %)",
+      query: { intervals: 'both (default) or legacy' },
       produces: 'text/csv',
-      responses: { 200: 'CSV', 404: 'no such model' },
+      responses: {
+        200: 'CSV',
+        400: 'intervals is neither both nor legacy',
+        404: 'no such model',
+        409: "the model's dataset was deleted",
+      },
       handlers: [
         async (req, res) => {
           const id = idParam(req);
-          const csv = forecastCsv(forecast(models.load(id).model, await models.series(id)));
-          res.attachment(`forecast-model-${id}.csv`).type('text/csv').send(csv);
+          const intervals = intervalsQuery(req.query.intervals);
+          const { row, model } = models.load(id);
+          const series = await models.series(id);
+          const csv = forecastCsv(forecast(model, series), series, { intervals });
+          res.attachment(forecastFileName(row, new Date())).type('text/csv').send(csv);
         },
       ],
     },

@@ -18,8 +18,12 @@ export const modelListItemSchema = z.object({
   id: z.number().int(),
   name: z.string(),
   datasetId: z.number().int().nullable(),
+  /** The dataset's name (its file name); null once the dataset is deleted. */
+  datasetName: z.string().nullable(),
   target: z.string(),
   series: z.string().nullable(),
+  /** The forecaster validation kept ("gru 32", "ets", "rnn: z-score"…). */
+  kept: z.string(),
   cell: z.string(),
   hiddenSize: z.number().int(),
   layers: z.number().int(),
@@ -84,14 +88,22 @@ export const modelDetailSchema = z.object({
     id: z.number().int(),
     name: z.string(),
     datasetId: z.number().int().nullable(),
+    /** The dataset's name (its file name); null once the dataset is deleted. */
+    datasetName: z.string().nullable(),
+    /** The series of a long-format dataset; null for a single series. */
+    series: z.string().nullable(),
     config: forecastConfigSchema,
     /** The RNN candidates' target scaler in words. */
     scaling: z.object({ scaler: z.string() }),
     /** The forecaster validation kept, and what it is. */
     kept: z.object({ name: z.string(), kind: z.string(), description: z.string() }),
+    /** The kept forecaster as the models list names it ("gru 32", "theta"), for the page title. */
+    keptShort: z.string(),
     leaderboard: leaderboardSchema,
     /** The kept (or first) RNN candidate's training; null when no network was fitted. */
     training: modelTrainingSchema.nullable(),
+    /** The training run's wall time (finished − started), as the runs list shows it; null outside the queue. */
+    runWallMs: z.number().nullable(),
     warnings: z.array(z.string()),
     createdAt: isoTime,
   }),
