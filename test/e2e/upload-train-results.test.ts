@@ -47,6 +47,8 @@ async function trainOnTemperature(page: Page, epochs: string, patience: string):
     'temp_min',
     'wind',
   ]);
+  // Everything but target and horizon is folded under "Advanced".
+  await page.click('#advanced-settings summary');
   await page.fill('#epochs', epochs);
   await page.fill('#patience', patience);
   await page.fill('#hidden-size', '8');
@@ -134,6 +136,9 @@ describe('upload → preview → train → results → runs', () => {
     expect(curves[4]!.x.length).toBeGreaterThanOrEqual(1);
     expect(await page.isVisible('#candidates-note')).toBe(true);
     expect(await text(page, '#training-state')).toBe('succeeded');
+    // One bar for the whole fit, full at the end, and the candidate kept named.
+    expect(await page.getAttribute('#epoch-bar', 'value')).toBe('1');
+    expect(await text(page, '#kept-line')).toMatch(/^kept: \S/);
     expect(Number(await text(page, '#epoch'))).toBeGreaterThanOrEqual(1);
     await env.screenshot(page, 'train');
 
@@ -156,9 +161,9 @@ describe('upload → preview → train → results → runs', () => {
     const byName = (start: string) => traces.find((t) => t.name.startsWith(start))!;
     expect(byName('actual').y.length).toBeGreaterThan(1000);
     expect(
-      byName('one-step-ahead from actuals (predictNext)').y.filter((v) => v !== null).length,
+      byName('one step ahead (each point sees the real history)').y.filter((v) => v !== null).length,
     ).toBeGreaterThan(100);
-    expect(byName('forecast from its own predictions').y).toHaveLength(7);
+    expect(byName('forecast (built on its own predictions)').y).toHaveLength(7);
     expect(byName('95 % interval').y).toHaveLength(7);
     expect(byName('naive').visible).toBe(false);
     await page.check('#naive-toggle');
@@ -200,7 +205,8 @@ describe('upload → preview → train → results → runs', () => {
     const detail = page.waitForRequest(
       (r) => r.url().includes(`/api/models/${modelId}/chart`) && r.url().includes('from='),
     );
-    await page.click('#zoom-recent');
+    // The chart opens on the recent history; the test split is a wider zoom.
+    await page.click('#zoom-test');
     await detail;
     await expect.poll(() => text(page, '#chart-info')).toMatch(/zoomed range/);
     const zoomed = (await plotted(page, '#model-chart')).find((t) => t.name === 'actual')!;

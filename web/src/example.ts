@@ -61,8 +61,8 @@ async function update(): Promise<void> {
 yesterday.addEventListener('input', () => void update());
 today.addEventListener('input', () => void update());
 void update();
-showExampleSeries(byId('series-chart')).catch((err: unknown) => {
-  byId('series-chart').textContent = errorMessage(err);
+showExampleSeries(byId('series-chart'), byId('series-summary')).catch((err: unknown) => {
+  byId('series-summary').textContent = errorMessage(err);
 });
 attachGradientPanel(
   byId('gradient-chart'),

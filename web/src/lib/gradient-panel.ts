@@ -5,6 +5,7 @@ import { errorMessage, getJson } from './api.ts';
 import type { ExampleGradients } from './api-types.ts';
 import { baseLayout, CHART_CONFIG } from './chart-base.ts';
 import { metric } from './format.ts';
+import { onColourSchemeChange } from './theme.ts';
 
 const STEPS = 50;
 const CLIP_NORM = 1;
@@ -54,7 +55,15 @@ export function attachGradientPanel(
           marker: { size: 4 },
         });
       const layout = baseLayout({
-        xaxis: { title: { text: 'step t (0 = oldest input; the loss is at the last step)' } },
+        // A phone's chart is too narrow for the long title.
+        xaxis: {
+          title: {
+            text:
+              div.clientWidth < 560
+                ? 'step t (0 = oldest)'
+                : 'step t (0 = oldest input; the loss is at the last step)',
+          },
+        },
         yaxis: { title: { text: '‖∂L/∂h_t‖ (log)' }, type: 'log', exponentformat: 'power' },
         legend: { orientation: 'h', y: 1.15 },
         hovermode: 'closest',
@@ -85,5 +94,6 @@ export function attachGradientPanel(
   };
   for (const r of radios) r.addEventListener('change', () => void load());
   clip.addEventListener('change', () => void load());
+  onColourSchemeChange(() => void load());
   void load();
 }

@@ -2,7 +2,7 @@
 // downsample; zooming fetches that range at full detail and splices it in (docs/lessons.md #15).
 import { getJson } from './api.ts';
 import type { Points } from './api-types.ts';
-import { baseLayout, CHART_CONFIG, COLOURS, markRender, plotlyText } from './chart-base.ts';
+import { actualColour, baseLayout, CHART_CONFIG, markRender, plotlyText } from './chart-base.ts';
 import { onZoom, spliceLineDetail } from './zoom-detail.ts';
 import type { TimeRange } from './zoom-detail.ts';
 
@@ -46,7 +46,7 @@ export function createSeriesChart(
       name: plotlyText(column),
       x: time,
       y: values,
-      line: { color: COLOURS.actual, width: 1.3 },
+      line: { color: actualColour(), width: 1.3 },
       hovertemplate: '%{y}<extra></extra>',
     };
     const layout = baseLayout({
