@@ -90,7 +90,9 @@ export function parseM4Args(argv: string[]): M4Args | 'help' {
   });
   if (values.help) return 'help';
   const methods =
-    values.methods === undefined ? M4_METHODS.filter((m) => m !== 'pool' && m !== 'auto-seeds3') : list(values.methods);
+    values.methods === undefined
+      ? M4_METHODS.filter((m) => m !== 'pool' && m !== 'auto-seeds3')
+      : list(values.methods);
   for (const m of methods)
     if (!isM4Method(m)) throw new Error(`unknown method ${m} (use ${M4_METHODS.join(', ')})`);
   const freqs = values.freqs === undefined ? [...M4_FREQUENCIES] : list(values.freqs);
