@@ -50,6 +50,40 @@ export function baseLayout(overrides: Plotly.Layout = {}): Plotly.Layout {
   });
 }
 
+/** The name of the forecast-start shape, by which tests and relayout handlers find it. */
+export const FORECAST_START_SHAPE = 'forecast-start';
+
+/**
+ * A dashed vertical line at the forecast origin (the last actual), labelled along itself:
+ * upright text takes no width, so it fits a phone's narrow forecast region and never runs
+ * into the split labels at the top. Read bottom to top from the foot of the line (anchors
+ * are in the text's own, rotated frame).
+ *
+ * @example
+ * baseLayout({ shapes: [forecastStartShape(lastActualTime, COLOURS.forecast)] });
+ */
+export function forecastStartShape(origin: number | string, colour: string, width = 1.5): Plotly.Shape {
+  return {
+    type: 'line',
+    name: FORECAST_START_SHAPE,
+    xref: 'x',
+    yref: 'paper',
+    x0: origin,
+    x1: origin,
+    y0: 0,
+    y1: 1,
+    line: { color: colour, width, dash: 'dash' },
+    layer: 'above',
+    label: {
+      text: 'forecast starts',
+      textposition: 'start',
+      textangle: -90,
+      xanchor: 'left',
+      font: { size: 11, color: colour },
+    },
+  };
+}
+
 /**
  * Draws through plot() between two performance marks and records the measure `name`
  * (read by bench/web-page.ts). A thunk, so the mark precedes Plotly's synchronous work.

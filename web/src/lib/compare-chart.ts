@@ -2,7 +2,15 @@
 // model in its own colour with its 80 % band, a "forecast starts" line, and a text
 // alternative that says what the chart shows (the screen-reader and caption version).
 import type { ModelChart } from './api-types.ts';
-import { actualColour, COLOURS, CHART_CONFIG, baseLayout, markRender, plotlyText } from './chart-base.ts';
+import {
+  actualColour,
+  COLOURS,
+  CHART_CONFIG,
+  baseLayout,
+  forecastStartShape,
+  markRender,
+  plotlyText,
+} from './chart-base.ts';
 import { dateTime } from './format.ts';
 import { formatValue, plotlyValueFormat } from './value-precision.ts';
 
@@ -141,31 +149,7 @@ export async function showCompareChart(
   const layout = baseLayout({
     xaxis: { type: 'date' },
     yaxis: { title: { text: plotlyText(input.seriesName) }, tickformat: plotlyValueFormat(input.decimals) },
-    shapes:
-      start === undefined
-        ? []
-        : [
-            {
-              type: 'line',
-              name: 'forecast-start',
-              xref: 'x',
-              yref: 'paper',
-              x0: start,
-              x1: start,
-              y0: 0,
-              y1: 1,
-              line: { width: 1, color: actualColour(), dash: 'dash' },
-              layer: 'above',
-              // Read bottom to top from the foot of the line, inside the plot (as on the results page).
-              label: {
-                text: 'forecast starts',
-                textposition: 'start',
-                textangle: -90,
-                xanchor: 'left',
-                font: { size: 11, color: actualColour() },
-              },
-            },
-          ],
+    shapes: start === undefined ? [] : [forecastStartShape(start, actualColour(), 1)],
   });
   await markRender('compare-chart', () => Plotly.newPlot(div, traces(input), layout, CHART_CONFIG));
 }

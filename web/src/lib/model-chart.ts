@@ -6,7 +6,14 @@
 // is visible; zooming fetches the fitted arrays at full detail for that range.
 import { getJson } from './api.ts';
 import type { ModelChart } from './api-types.ts';
-import { baseLayout, CHART_CONFIG, COLOURS, markRender, plotlyText } from './chart-base.ts';
+import {
+  baseLayout,
+  CHART_CONFIG,
+  COLOURS,
+  forecastStartShape,
+  markRender,
+  plotlyText,
+} from './chart-base.ts';
 import { fitYRange, recentRange } from './chart-window.ts';
 import { chartColours, onColourSchemeChange, themedLayout } from './theme.ts';
 import type { VisibleLine } from './chart-window.ts';
@@ -24,9 +31,6 @@ export const TRACE_NAMES = {
   upper80: '80 % interval',
   forecast: 'forecast (built on its own predictions)',
 } as const;
-
-/** The name Plotly's layout gives the forecast-origin line, so tests and code can find it. */
-export const FORECAST_START_SHAPE = 'forecast-start';
 
 /** One line of the chart; each may carry its own times (the server downsamples each trace). */
 interface Line {
@@ -99,35 +103,6 @@ function splitShapes(splits: ModelChart['splits'], labelColour: string): Plotly.
       layer: 'below',
       label: { text, textposition, font: { size: 11, color: labelColour } },
     }));
-}
-
-/**
- * A dashed vertical line at the forecast origin (the last actual), labelled along itself:
- * upright text takes no width, so it fits a phone's narrow forecast region and never runs
- * into the split labels.
- */
-function forecastStart(origin: number): Plotly.Shape {
-  return {
-    type: 'line',
-    name: FORECAST_START_SHAPE,
-    xref: 'x',
-    yref: 'paper',
-    x0: origin,
-    x1: origin,
-    y0: 0,
-    y1: 1,
-    line: { color: COLOURS.forecast, width: 1.5, dash: 'dash' },
-    layer: 'above',
-    label: {
-      text: 'forecast starts',
-      // Read bottom to top from the foot of the line, on its forecast side (anchors are in the
-      // text's own, rotated frame), clear of the split labels at the top.
-      textposition: 'start',
-      textangle: -90,
-      xanchor: 'left',
-      font: { size: 11, color: COLOURS.forecast },
-    },
-  };
 }
 
 /**
@@ -269,7 +244,7 @@ export async function showModelChart(
     return range ? { range, autorange: false } : { autorange: true };
   };
   const origin = whole.actual.time.at(-1);
-  const marker = origin === undefined ? null : forecastStart(origin);
+  const marker = origin === undefined ? null : forecastStartShape(origin, COLOURS.forecast);
   /** A phone-width chart: shorter legend lines, tighter margins, one point's hover label at a time. */
   let narrow = div.clientWidth < NARROW_CHART;
   const layout = (): Plotly.Layout =>
