@@ -3,23 +3,17 @@
 // intervals), forecasting again — from the stored dataset or a new CSV — and downloads.
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
-import {
-  describeScaler,
-  forecast,
-  forecastCsv,
-  forecastRows,
-  forecastSettingsFields,
-} from '../../forecaster.ts';
-import type { ForecastModel, TimeSeries } from '../../forecaster.ts';
+import { forecast, forecastCsv, forecastRows, forecastSettingsFields } from '../../forecaster.ts';
+import type { TimeSeries } from '../../forecaster.ts';
 import type { Db } from '../../store/db.ts';
 import { insertForecast } from '../../store/forecasts.ts';
 import { listModels } from '../../store/models.ts';
-import type { ModelRow } from '../../store/models.ts';
 import { trainingWallMs } from '../../store/runs.ts';
 import type { DatasetService } from '../dataset-service.ts';
 import { traceWindow } from '../downsample.ts';
 import { HttpError, parseInput } from '../http-error.ts';
 import { toJsonSchema } from '../json-schema.ts';
+import { modelDetailJson, modelListJson } from '../model-json.ts';
 import type { ModelService } from '../model-service.ts';
 import { singleFileUpload } from '../multipart-upload.ts';
 import { rateLimit } from '../rate-limit.ts';
@@ -33,7 +27,7 @@ import {
   modelDetailSchema,
   modelListResponseSchema,
 } from '../wire.ts';
-import type { ForecastResponse, ModelChart, ModelDetail, ModelListItem, ModelListResponse } from '../wire.ts';
+import type { ForecastResponse, ModelChart, ModelListResponse } from '../wire.ts';
 import { pointsQuery } from './datasets.ts';
 
 // `steps` is a horizon, with the settings schema's limits (the name predates the schema);
@@ -46,67 +40,6 @@ const forecastRequestSchema = z
     datasetId: z.number().int().min(1).optional().describe('forecast from this dataset instead'),
   })
   .strict();
-
-/**
- * The kept forecaster's name: a model is named "<kept> · <target>[ (<series>)]" when it is
- * stored (training-queue.ts), so the kept part is the name without that ending; a name of
- * another shape is kept whole.
- */
-function keptName(row: ModelRow): string {
-  const ending = ` · ${row.target}${row.series ? ` (${row.series})` : ''}`;
-  return row.name.endsWith(ending) && row.name.length > ending.length
-    ? row.name.slice(0, -ending.length)
-    : row.name;
-}
-
-function modelListJson(row: ModelRow): ModelListItem {
-  const { summary: s } = row;
-  return {
-    id: row.id,
-    name: row.name,
-    datasetId: row.datasetId,
-    datasetName: row.datasetName,
-    target: row.target,
-    series: row.series || null,
-    kept: keptName(row),
-    cell: s.cell,
-    hiddenSize: s.hiddenSize,
-    layers: s.layers,
-    horizonSteps: s.horizonSteps,
-    windowLength: s.windowLength,
-    createdAt: row.createdAt,
-    metrics: s.metrics,
-  };
-}
-
-function modelDetailJson(row: ModelRow, model: ForecastModel, runWallMs: number | null): ModelDetail {
-  const training = model.training && {
-    history: model.training.history,
-    bestEpoch: model.training.bestEpoch,
-    stoppedBy: model.training.stoppedBy,
-    elapsedMs: model.training.elapsedMs,
-  };
-  const scaling = { scaler: describeScaler(model.config.scaler) };
-  return {
-    model: {
-      id: row.id,
-      name: row.name,
-      datasetId: row.datasetId,
-      datasetName: row.datasetName,
-      series: row.series || null,
-      config: model.config,
-      scaling,
-      kept: { name: model.heldOut.name, kind: model.heldOut.kind, description: model.final.describe() },
-      keptShort: keptName(row),
-      leaderboard: model.leaderboard,
-      training,
-      runWallMs,
-      warnings: model.warnings,
-      createdAt: row.createdAt,
-    },
-    evaluation: row.evaluation,
-  };
-}
 
 function intervalsQuery(value: unknown): 'both' | 'legacy' {
   if (value === undefined || value === 'both') return 'both';
