@@ -97,6 +97,10 @@ describe('the training form', () => {
       model: { leaderboard: { kept: string } };
     };
     expect(await text(page, '#kept-line')).toBe(`kept: ${model.leaderboard.kept}`);
+    // The loss chart's text alternative follows the training.
+    expect(await text(page, '#loss-summary')).toMatch(
+      /^Training and validation loss per epoch .*Latest: epoch \d+/,
+    );
     // The elapsed time shown at the end is the run's own, the one the runs list shows.
     const seconds = Math.round(training.wallMs / 1000);
     await expect

@@ -43,7 +43,7 @@ function setQuery(name: string, value: string): void {
 
 async function watch(trainingId: number): Promise<void> {
   progress.hidden = false;
-  const chart = await createLossChart(byId('loss-chart'));
+  const chart = await createLossChart(byId('loss-chart'), byId('loss-summary'));
   const bar = byId<HTMLProgressElement>('epoch-bar');
   const state = byId('training-state');
   const elapsed = byId('elapsed');

@@ -12,7 +12,23 @@ export interface LossChart {
   points(): number;
 }
 
-export async function createLossChart(div: HTMLElement): Promise<LossChart> {
+/** The chart's text alternative: what it shows and where the losses stand now. */
+function lossSummary(event: EpochEvent | null): string {
+  const base = 'Training and validation loss per epoch (scaled units, log axis)';
+  if (event === null) return `${base}: drawn as the network trains.`;
+  const loss = (name: string, value: number | null) =>
+    value !== null && Number.isFinite(value) ? `, ${name} ${value.toPrecision(3)}` : '';
+  const stage = event.stage === undefined ? '' : ` of ${event.stage}`;
+  return `${base}. Latest: epoch ${Math.ceil(event.epoch)}${stage}${loss('training', event.trainLoss)}${loss('validation', event.validationLoss)}.`;
+}
+
+/**
+ * @example
+ * const chart = await createLossChart(byId('loss-chart'), byId('loss-summary'));
+ * chart.add(epochEvent);
+ */
+export async function createLossChart(div: HTMLElement, caption?: HTMLElement): Promise<LossChart> {
+  if (caption) caption.textContent = lossSummary(null);
   const trainingTrace: Plotly.Trace = {
     type: 'scatter',
     mode: 'lines+markers',
@@ -117,6 +133,7 @@ export async function createLossChart(div: HTMLElement): Promise<LossChart> {
       const key = event.stage ?? '';
       if (event.epoch <= (lastEpoch.get(key) ?? -Infinity)) return;
       lastEpoch.set(key, event.epoch);
+      if (caption) caption.textContent = lossSummary(event);
       pending.push(event);
       if (pending.length === 1 && !drawing) requestAnimationFrame(() => void flush());
     },
