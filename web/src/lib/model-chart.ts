@@ -5,6 +5,8 @@
 // starts" marker, because the forecast is what the analyst came for; the y-axis follows what
 // is visible; zooming fetches the fitted arrays at full detail for that range.
 import { getJson } from './api.ts';
+import { fittedLines, splitShapes, traces } from './model-chart-traces.ts';
+import type { Fitted, Line, TraceOptions } from './model-chart-traces.ts';
 import type { ModelChart } from './api-types.ts';
 import {
   baseLayout,
@@ -15,38 +17,10 @@ import {
   plotlyText,
 } from './chart-base.ts';
 import { fitYRange, recentRange } from './chart-window.ts';
-import { chartColours, onColourSchemeChange, themedLayout } from './theme.ts';
+import { chartColours, onColourSchemeChange } from './theme.ts';
 import type { VisibleLine } from './chart-window.ts';
-import { plotlyValueFormat } from './value-precision.ts';
 import { onZoom, relayoutRange, spliceLineDetail } from './zoom-detail.ts';
 import type { TimeRange } from './zoom-detail.ts';
-
-export const TRACE_NAMES = {
-  actual: 'actual',
-  predicted: 'one step ahead (each point sees the real history)',
-  naive: 'naive: tomorrow = today (previous actual)',
-  lower95: '95 % interval (lower)',
-  upper95: '95 % interval',
-  lower80: '80 % interval (lower)',
-  upper80: '80 % interval',
-  forecast: 'forecast (built on its own predictions)',
-} as const;
-
-/** One line of the chart; each may carry its own times (the server downsamples each trace). */
-interface Line {
-  time: number[];
-  values: (number | null)[];
-}
-interface Fitted {
-  actual: Line;
-  predicted: Line;
-  naive: Line;
-  downsampled: boolean;
-}
-/** The contract's fitted traces, each with its own times, as the chart's lines. */
-function fittedLines(f: ModelChart['fitted']): Fitted {
-  return { actual: f.actual, predicted: f.predicted, naive: f.naive, downsampled: f.downsampled };
-}
 
 function spliceLine(overview: Line, detail: Line, range: TimeRange): Line {
   return spliceLineDetail(
@@ -65,150 +39,13 @@ export interface ModelChartView {
   zoomAll(): Promise<void>;
 }
 
-export interface ModelChartOptions {
+export interface ModelChartOptions extends TraceOptions {
   horizonSteps: number;
-  target: string;
-  /** Decimals values are shown with (value-precision.ts). */
-  decimals: number;
   onInfo: (text: string) => void;
 }
 
 /** Below this width (px) the chart is laid out for a phone. */
 const NARROW_CHART = 560;
-
-/**
- * The splits as shaded bands. Their labels sit at different heights (train and test at the
- * top, validation at the bottom) so that narrow bands, on a phone or in the whole-history
- * view, never print "validation" over "test"; test's label ends at the forecast origin, so
- * it stays in view when the chart opens on the recent history.
- */
-function splitShapes(splits: ModelChart['splits'], labelColour: string): Plotly.Shape[] {
-  const bands: [keyof ModelChart['splits'], string, string, string][] = [
-    ['train', 'train', COLOURS.train, 'top left'],
-    ['validation', 'validation', COLOURS.validation, 'bottom left'],
-    ['test', 'test', COLOURS.test, 'top right'],
-  ];
-  return bands
-    .filter(([key]) => splits[key])
-    .map(([key, text, fillcolor, textposition]) => ({
-      type: 'rect',
-      xref: 'x',
-      yref: 'paper',
-      x0: splits[key][0],
-      x1: splits[key][1],
-      y0: 0,
-      y1: 1,
-      fillcolor,
-      line: { width: 0 },
-      layer: 'below',
-      label: { text, textposition, font: { size: 11, color: labelColour } },
-    }));
-}
-
-/**
- * A legend entry that fits a phone: long names break before their parenthesis there
- * (Plotly does not wrap legend text, it cuts it at the chart's edge).
- */
-function legendName(name: string, narrow: boolean): string {
-  return narrow ? name.replace(' (', '<br>(') : name;
-}
-
-function traces(
-  fitted: Fitted,
-  forecast: ModelChart['forecast'],
-  showNaive: boolean,
-  options: ModelChartOptions,
-  narrow: boolean,
-): Plotly.Trace[] {
-  const value = plotlyValueFormat(options.decimals);
-  const line = (
-    name: string,
-    x: number[],
-    y: (number | null)[],
-    color: string,
-    extra: Partial<Plotly.Trace> = {},
-  ): Plotly.Trace => ({
-    type: 'scatter',
-    mode: 'lines',
-    name: legendName(name, narrow),
-    x,
-    y,
-    line: { color, width: 1.4 },
-    // The whole name in the hover label (Plotly cuts names at 15 characters by default).
-    hoverlabel: { namelength: -1 },
-    // Not for the band edges (hoverinfo 'skip'): a template would bring their hover back.
-    ...(extra.hoverinfo === 'skip' ? {} : { hovertemplate: `${name}: %{y:${value}}<extra></extra>` }),
-    ...extra,
-  });
-  const band = { hoverinfo: 'skip', legendgroup: 'intervals' } as const;
-  // A band is its lower edge, then its upper edge filled down to it ('tonexty'); thin edges
-  // in the band's colour keep it visible where it is narrow.
-  const bandPair = (
-    lowerName: string,
-    upperName: string,
-    lower: number[],
-    upper: number[],
-    fill: string,
-    edge: string,
-  ) => [
-    line(lowerName, forecast.time, lower, edge, {
-      ...band,
-      line: { width: 0.8, color: edge },
-      showlegend: false,
-    }),
-    line(upperName, forecast.time, upper, edge, {
-      ...band,
-      line: { width: 0.8, color: edge },
-      fill: 'tonexty',
-      fillcolor: fill,
-    }),
-  ];
-  // The forecast's hover carries both intervals, so one hover reads the whole forecast.
-  const bounds = forecast.time.map((_, i) => [
-    forecast.lower80[i],
-    forecast.upper80[i],
-    forecast.lower95[i],
-    forecast.upper95[i],
-  ]);
-  return [
-    // The actuals in the theme's ink: dark on a light page, light on a dark one.
-    line(TRACE_NAMES.actual, fitted.actual.time, fitted.actual.values, chartColours().ink, {
-      hovertemplate: `actual ${plotlyText(options.target)}: %{y:${value}}<extra></extra>`,
-    }),
-    line(TRACE_NAMES.predicted, fitted.predicted.time, fitted.predicted.values, COLOURS.predicted),
-    line(TRACE_NAMES.naive, fitted.naive.time, fitted.naive.values, COLOURS.naive, {
-      visible: showNaive,
-      line: { color: COLOURS.naive, width: 1.2, dash: 'dot' },
-    }),
-    ...bandPair(
-      TRACE_NAMES.lower95,
-      TRACE_NAMES.upper95,
-      forecast.lower95,
-      forecast.upper95,
-      COLOURS.band95,
-      COLOURS.band95Edge,
-    ),
-    ...bandPair(
-      TRACE_NAMES.lower80,
-      TRACE_NAMES.upper80,
-      forecast.lower80,
-      forecast.upper80,
-      COLOURS.band80,
-      COLOURS.band80Edge,
-    ),
-    line(TRACE_NAMES.forecast, forecast.time, forecast.forecast, COLOURS.forecast, {
-      mode: 'lines+markers',
-      marker: { size: 6 },
-      line: { color: COLOURS.forecast, width: 2.5 },
-      customdata: bounds,
-      hovertemplate:
-        // Short lines, so the label fits beside a point on a phone.
-        `${TRACE_NAMES.forecast}<br>value: %{y:${value}}` +
-        `<br>80 % interval: %{customdata[0]:${value}} – %{customdata[1]:${value}}` +
-        `<br>95 % interval: %{customdata[2]:${value}} – %{customdata[3]:${value}}<extra></extra>`,
-    }),
-  ];
-}
 
 /** The overview chart data (~5,000 points per trace); started early so it loads beside the model. */
 export function fetchModelChart(modelId: number): Promise<ModelChart> {
@@ -248,24 +85,22 @@ export async function showModelChart(
   /** A phone-width chart: shorter legend lines, tighter margins, one point's hover label at a time. */
   let narrow = div.clientWidth < NARROW_CHART;
   const layout = (): Plotly.Layout =>
-    themedLayout(
-      baseLayout({
-        xaxis: {
-          type: 'date',
-          // The slider keeps showing the whole series at its own height, whatever the y-axis above it fits.
-          rangeslider: { visible: true, thickness: 0.07, yaxis: { rangemode: 'auto' } },
-          ...(view ? { range: view, autorange: false } : { autorange: true }),
-        },
-        yaxis: { title: { text: plotlyText(options.target) }, ...yAxis() },
-        shapes: [...splitShapes(overview.splits, chartColours().muted), ...(marker ? [marker] : [])],
-        // Above the plot: below it the legend would sit on the range slider.
-        legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
-        hoverlabel: { namelength: -1, ...(narrow ? { font: { size: 11 } } : {}) },
-        // On a phone one point's label fits; all the lines' labels at once run off the screen.
-        ...(narrow ? { hovermode: 'closest' } : {}),
-        margin: narrow ? { l: 48, r: 12, t: 30, b: 30 } : { l: 60, r: 20, t: 30, b: 30 },
-      }),
-    );
+    baseLayout({
+      xaxis: {
+        type: 'date',
+        // The slider keeps showing the whole series at its own height, whatever the y-axis above it fits.
+        rangeslider: { visible: true, thickness: 0.07, yaxis: { rangemode: 'auto' } },
+        ...(view ? { range: view, autorange: false } : { autorange: true }),
+      },
+      yaxis: { title: { text: plotlyText(options.target) }, ...yAxis() },
+      shapes: [...splitShapes(overview.splits, chartColours().muted), ...(marker ? [marker] : [])],
+      // Above the plot: below it the legend would sit on the range slider.
+      legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
+      hoverlabel: { namelength: -1, ...(narrow ? { font: { size: 11 } } : {}) },
+      // On a phone one point's label fits; all the lines' labels at once run off the screen.
+      ...(narrow ? { hovermode: 'closest' } : {}),
+      margin: narrow ? { l: 48, r: 12, t: 30, b: 30 } : { l: 60, r: 20, t: 30, b: 30 },
+    });
   const draw = () =>
     Plotly.react(div, traces(fitted, forecast, showNaive, options, narrow), layout(), CHART_CONFIG);
   const plot = await markRender('model-chart', () =>
