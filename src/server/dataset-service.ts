@@ -27,7 +27,6 @@ import type { Describe } from './heavy/summary-task.ts';
 import { traceInPool } from './heavy/trace-task.ts';
 import type { TraceRequest } from './heavy/trace-task.ts';
 import { HttpError, notFound } from './http-error.ts';
-import type { Dataset } from './wire.ts';
 
 export interface SeriesRequest {
   target?: string;
@@ -316,19 +315,4 @@ export class DatasetService {
   forget(id: number): void {
     for (const key of this.cache.keys()) if (key.startsWith(`${id}|`)) this.cache.delete(key);
   }
-}
-
-export function datasetJson(row: DatasetRow): Dataset {
-  const r = row.report;
-  return {
-    id: row.id,
-    name: row.name,
-    source: row.source,
-    size: row.size,
-    rows: r.rowsUsed,
-    columns: r.columns,
-    frequency: r.frequency?.label ?? null,
-    series: r.series.map((s) => s.id),
-    createdAt: row.createdAt,
-  };
 }

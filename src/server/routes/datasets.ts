@@ -5,7 +5,7 @@ import { forecastSettingsFields, forecastSettingsSchema, resolveForecastConfig }
 import { deleteDataset, listDatasets } from '../../store/datasets.ts';
 import type { Db } from '../../store/db.ts';
 import { unfinishedRunsOnDataset } from '../../store/runs.ts';
-import { datasetJson } from '../dataset-service.ts';
+import { datasetJson } from '../dataset-json.ts';
 import type { DatasetService } from '../dataset-service.ts';
 import { HttpError, parseInput } from '../http-error.ts';
 import { toJsonSchema } from '../json-schema.ts';
