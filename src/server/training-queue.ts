@@ -24,8 +24,11 @@ export interface TrainingRequest {
   options: ForecastOptions;
 }
 
+/** A fit's progress, with the time since its run started (the run's one clock). */
+export type RunProgress = FitProgress & { runElapsedMs: number };
+
 export type TrainingEvent =
-  | { type: 'epoch'; progress: FitProgress & { runElapsedMs: number } }
+  | { type: 'epoch'; progress: RunProgress }
   | { type: 'status'; status: RunStatus }
   | { type: 'done'; status: 'succeeded' | 'cancelled'; modelId: number | null; kept: string | null }
   | { type: 'failed'; error: string };
@@ -34,7 +37,7 @@ interface Job {
   runId: number;
   request: TrainingRequest;
   controller: AbortController;
-  epochs: (FitProgress & { runElapsedMs: number })[];
+  epochs: RunProgress[];
   listeners: Set<(event: TrainingEvent) => void>;
   ended: boolean;
 }
@@ -149,7 +152,7 @@ export class TrainingQueue {
   subscribe(
     runId: number,
     listener: (event: TrainingEvent) => void,
-  ): { past: (FitProgress & { runElapsedMs: number })[]; unsubscribe: () => void } | null {
+  ): { past: RunProgress[]; unsubscribe: () => void } | null {
     const job = this.jobs.get(runId);
     if (!job || job.ended) return null;
     job.listeners.add(listener);
