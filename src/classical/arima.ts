@@ -103,24 +103,8 @@ function build(model: ArimaModelFit, aicc: number): ClassicalFit {
   };
 }
 
-/**
- * The longest season ARIMA models itself. A seasonal ARMA factor of lag 52 or 365 is
- * estimated from a handful of seasons at best (65 of the 359 M4 weekly series hold under
- * three years), and its differencing throws a year of data away. Past this length ARIMA is
- * fitted without a season, and the season is left to the candidates that remove it by
- * decomposition (ETS, Theta, the RNN's scalers), as Hyndman and Athanasopoulos advise for
- * weekly data (FPP3 §13.1). On 100 seed-2026 M4 Weekly series: OWA 0.877 with m = 1
- * against 1.227 with m = 52, in a tenth of the time (bench/M4.md, 2026-11-30).
- */
-export const MAX_ARIMA_SEASON = 24;
-
-/**
- * @example
- * const fit = fitArima(monthly, 12); // seasonal ARIMA; fitArima(weekly, 52) fits m = 1
- */
 export function fitArima(y: Float64Array, seasonLength: number): ClassicalFit {
-  const m = seasonLength > MAX_ARIMA_SEASON ? 1 : seasonLength;
-  const { fit, aicc } = autoArima(y, m);
+  const { fit, aicc } = autoArima(y, seasonLength);
   return build(fit, aicc);
 }
 

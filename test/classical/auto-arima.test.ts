@@ -1,7 +1,7 @@
 // Auto ARIMA's choices on series whose generating process is known (seeded), beside the R
 // reference checks in arima-reference.test.ts.
 import { describe, expect, it } from 'vitest';
-import { MAX_ARIMA_SEASON, fitArima } from '../../src/classical/arima.ts';
+import { fitArima } from '../../src/classical/arima.ts';
 import { autoArima } from '../../src/classical/auto-arima.ts';
 import { classicalFromJSON } from '../../src/classical/index.ts';
 import { createRandom } from '../../src/rnn/random.ts';
@@ -56,17 +56,6 @@ describe('auto ARIMA', () => {
       const truth = 50 + 10 * Math.sin((2 * Math.PI * (y.length + k)) / 12);
       expect(Math.abs(forecast[k]! - truth), `step ${k + 1}`).toBeLessThan(2);
     }
-  });
-
-  it('models a season up to MAX_ARIMA_SEASON itself, and fits a longer one (weekly m = 52) without it', () => {
-    const season = (m: number) => (t: number, _y: Float64Array, e: number) =>
-      50 + 10 * Math.sin((2 * Math.PI * t) / m) + 0.5 * e;
-    const hourly = simulate(24 * 20, 14, season(24));
-    expect(fitArima(hourly, MAX_ARIMA_SEASON).describe()).toMatch(/\)\[24\]/);
-    const weekly = simulate(52 * 4, 15, season(52));
-    const fit = fitArima(weekly, 52);
-    expect(fit.describe()).not.toMatch(/\[52\]/);
-    expect((fit.toJSON().order as { m: number }).m).toBe(1);
   });
 
   it('continues a straight line exactly, with nothing to estimate', () => {
