@@ -17,21 +17,13 @@ import type { RunEpoch, RunRow, RunStatus } from '../store/runs.ts';
 import type { DatasetService, SeriesRequest } from './dataset-service.ts';
 import { HttpError, notFound } from './http-error.ts';
 import { serverLimitsFromEnv } from './server-limits.ts';
+import type { RunProgress, TrainingEvent } from './training-events.ts';
 
 export interface TrainingRequest {
   datasetId: number;
   ingest: SeriesRequest & { target: string; features: string[] };
   options: ForecastOptions;
 }
-
-/** A fit's progress, with the time since its run started (the run's one clock). */
-export type RunProgress = FitProgress & { runElapsedMs: number };
-
-export type TrainingEvent =
-  | { type: 'epoch'; progress: RunProgress }
-  | { type: 'status'; status: RunStatus }
-  | { type: 'done'; status: 'succeeded' | 'cancelled'; modelId: number | null; kept: string | null }
-  | { type: 'failed'; error: string };
 
 interface Job {
   runId: number;

@@ -19,7 +19,8 @@ import { idParam, requireBody } from '../route.ts';
 import type { ApiRoute } from '../route.ts';
 import { serverLimitsFromEnv } from '../server-limits.ts';
 import { StorageQuota } from '../storage-quota.ts';
-import type { TrainingEvent, TrainingQueue } from '../training-queue.ts';
+import type { TrainingEvent } from '../training-events.ts';
+import type { TrainingQueue } from '../training-queue.ts';
 import { allSeriesTrainingsResponseSchema, runsResponseSchema, trainingResponseSchema } from '../wire.ts';
 import type { Run, RunsResponse, Training, TrainingEventData, TrainingEventName } from '../wire.ts';
 
