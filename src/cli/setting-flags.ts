@@ -18,6 +18,7 @@ import { collectList } from './load-series.ts';
 export const SETTING_FLAGS: Record<SettingName, string> = {
   horizonSteps: '--horizon <steps>',
   seasonLength: '--season <m>',
+  extraSeasons: '--extra-seasons <m>',
   windowLength: '--window <steps>',
   cell: '--cell <kind>',
   hiddenSize: '--hidden <units>',
@@ -66,12 +67,13 @@ function help(name: SettingName): string {
 export function settingParser(name: SettingName, flag = settingFlag(name)) {
   const field = bareField(name);
   return (value: string, previous?: unknown): unknown => {
+    const asNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
     const input =
       field instanceof z.ZodArray
-        ? collectList(value, previous as string[] | undefined)
-        : value.trim() === ''
-          ? Number.NaN
-          : Number(value);
+        ? field.element instanceof z.ZodNumber
+          ? [...((previous as number[] | undefined) ?? []), ...collectList(value, undefined).map(asNumber)]
+          : collectList(value, previous as string[] | undefined)
+        : asNumber(value);
     const parsed = field.safeParse(input);
     if (!parsed.success)
       throw new InvalidArgumentError(`${flag} ${parsed.error.issues[0]?.message}, got "${value}"`);

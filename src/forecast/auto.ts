@@ -6,6 +6,7 @@ import type { SplitRanges } from '../prep/split.ts';
 import { DEFAULT_TRAINING } from '../train/config.ts';
 import type { ForecastConfig, ForecastOptions } from './config.ts';
 import { FORECAST_STRATEGIES, headOutputs } from './config.ts';
+import { autoExtraSeasons, checkedExtraSeasons } from './extra-seasons.ts';
 import { planSplit } from './plan-split.ts';
 
 export class ConfigError extends Error {
@@ -135,6 +136,11 @@ export function resolveForecastConfig(series: TimeSeries, options: ForecastOptio
     train: [, trainEnd],
     validation: [, validationEnd],
   } = planSplit(series.values.length, h, split).split;
+  const extraSeasons =
+    options.extraSeasons ??
+    autoExtraSeasons(series.frequency, seasonLength, series.values.subarray(0, trainEnd));
+  const extraProblem = checkedExtraSeasons(extraSeasons, seasonLength);
+  if (extraProblem !== null) throw new ConfigError(extraProblem);
   const windowLength = options.windowLength ?? autoWindowLength(seasonLength, h, trainEnd);
   const chosen =
     options.scaler ??
@@ -151,6 +157,7 @@ export function resolveForecastConfig(series: TimeSeries, options: ForecastOptio
     features,
     horizonSteps: h,
     seasonLength,
+    ...(extraSeasons.length > 0 ? { extraSeasons } : {}),
     windowLength,
     strategy,
     network: { ...AUTO_DEFAULTS.network, ...options.network },

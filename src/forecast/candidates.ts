@@ -8,7 +8,7 @@ import type { ScalerSpec } from '../prep/scale.ts';
 import { leadValues } from '../prep/scale.ts';
 import type { SplitRanges } from '../prep/split.ts';
 import { ConfigError, scalerCandidates } from './auto.ts';
-import { classicalCandidate } from './classical-forecaster.ts';
+import { classicalCandidate, seasonalName } from './classical-forecaster.ts';
 import type { ForecastConfig, ForecastOptions } from './config.ts';
 import { headOutputs } from './config.ts';
 import type { Candidate } from './contract.ts';
@@ -53,9 +53,12 @@ export function candidatePool(
   const classical =
     config.features.length > 0
       ? []
-      : CLASSICAL_METHODS.filter((method) => allowed(method, 'classical')).map((method) =>
-          classicalCandidate(method, settings),
-        );
+      : [
+          ...CLASSICAL_METHODS.filter((method) => allowed(method, 'classical')).map((method) =>
+            classicalCandidate(method, settings),
+          ),
+          ...longerSeasonalNaive(config, wanted),
+        ];
   let rnn = allowed('rnn', 'rnn') ? rnnConfigs(series, options, config, split) : [];
   const trainEnd = split.train[1];
   const windows = (c: ForecastConfig) =>
@@ -87,7 +90,27 @@ function rnnConfigs(
   const train = series.values.subarray(0, split.train[1]);
   if (options.scaler === undefined && swingsGrowWithLevel(train))
     scalers.push({ ...config.scaler, transform: 'log' });
+  // A longer season's difference: the network forecasts what changes from a week ago.
+  if (options.scaler === undefined)
+    for (const m of config.extraSeasons ?? [])
+      scalers.push({ kind: 'zscore', transform: 'seasonal-difference', seasonLength: m });
   return scalers.map((scaler) => ({ ...config, scaler }));
+}
+
+/**
+ * Seasonal naive at each longer season, when auto mode's whole pool or the classical kind
+ * is wanted. A method named alone ("seasonal-naive") keeps the main season: that is the
+ * benchmark the name promises.
+ */
+function longerSeasonalNaive(config: ForecastConfig, wanted: readonly string[] | undefined): Candidate[] {
+  if (wanted !== undefined && !wanted.includes('classical')) return [];
+  return (config.extraSeasons ?? []).map((m) =>
+    classicalCandidate(
+      'seasonal-naive',
+      { seasonLength: m, horizonSteps: config.horizonSteps },
+      seasonalName('seasonal-naive', m),
+    ),
+  );
 }
 
 /**

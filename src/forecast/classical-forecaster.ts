@@ -14,31 +14,55 @@ export interface ClassicalSettings {
   horizonSteps: number;
 }
 
-export function classicalCandidate(method: ClassicalMethod, settings: ClassicalSettings): Candidate {
+/** A method at a season other than the main one names it: "seasonal-naive (m = 168)". */
+export function seasonalName(method: ClassicalMethod, seasonLength: number): string {
+  return `${method} (m = ${seasonLength})`;
+}
+
+/** The method a classical forecaster's name stands for: "seasonal-naive (m = 168)" → "seasonal-naive". */
+export function classicalMethodOf(name: string): string {
+  return name.replace(/ \(m = \d+\)$/, '');
+}
+
+/** `name` is the method's, unless it runs at a season other than the main one (seasonalName). */
+export function classicalCandidate(
+  method: ClassicalMethod,
+  settings: ClassicalSettings,
+  name: string = method,
+): Candidate {
   return {
-    name: method,
+    name,
     kind: 'classical',
     fit: async (series: TimeSeries, split: SplitRanges) =>
       classicalForecaster(
         fitClassical(method, series.values.subarray(0, split.train[1]), settings),
         settings,
+        name,
       ),
   };
 }
 
-function classicalForecaster(fitted: ClassicalFit, settings: ClassicalSettings): FittedForecaster {
+function classicalForecaster(
+  fitted: ClassicalFit,
+  settings: ClassicalSettings,
+  name: string,
+): FittedForecaster {
   return {
     kind: 'classical',
-    name: fitted.method,
+    name,
     // Two values make the shortest history any method forecasts from; seasonal ones fall
     // back to their non-seasonal form before a season has been seen.
     firstOrigin: 2,
     maxSteps: Number.POSITIVE_INFINITY,
     forecastFrom: (columns, origins, steps) => fitted.forecastFrom(columns[0]!, origins, steps),
     refit: async (series) =>
-      classicalForecaster(fitClassical(fitted.method as ClassicalMethod, series.values, settings), settings),
+      classicalForecaster(
+        fitClassical(fitted.method as ClassicalMethod, series.values, settings),
+        settings,
+        name,
+      ),
     describe: () => fitted.describe(),
-    toJSON: () => ({ kind: 'classical', name: fitted.method, settings, fit: fitted.toJSON() }),
+    toJSON: () => ({ kind: 'classical', name, settings, fit: fitted.toJSON() }),
   };
 }
 
@@ -49,5 +73,6 @@ export function classicalFromForecasterJSON(json: FittedJSON): FittedForecaster 
   return classicalForecaster(
     classicalFromJSON(doc.fit as Parameters<typeof classicalFromJSON>[0]),
     doc.settings,
+    json.name,
   );
 }

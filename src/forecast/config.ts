@@ -23,6 +23,8 @@ export interface ForecastConfig {
   horizonSteps: number;
   /** m: the season used by seasonal naive and MASE. */
   seasonLength: number;
+  /** Longer seasons that add candidates (src/forecast/extra-seasons.ts); none when absent. */
+  extraSeasons?: number[];
   windowLength: number;
   strategy: ForecastStrategy;
   network: NetworkChoice;
@@ -38,6 +40,8 @@ export interface ForecastOptions {
   features?: string[];
   horizonSteps: number;
   seasonLength?: number;
+  /** Longer seasons beside seasonLength, e.g. 168 for hourly data; auto mode tests the frequency's when left out. */
+  extraSeasons?: number[];
   windowLength?: number;
   strategy?: ForecastStrategy;
   network?: Partial<NetworkChoice>;

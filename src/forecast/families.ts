@@ -3,14 +3,15 @@
 // each family hedges across different kinds of mistake; on M4 Hourly and Weekly pools it beat
 // both the best single candidate and the median of the best three (bench/M4-selection.md).
 import { CLASSICAL_FAMILIES, isClassicalMethod } from '../classical/index.ts';
+import { classicalMethodOf } from './classical-forecaster.ts';
 import type { FittedForecaster } from './contract.ts';
 
 export type Family = 'network' | 'smoothing' | 'arima' | 'benchmark' | 'combination';
 
 export function familyOf(forecaster: Pick<FittedForecaster, 'kind' | 'name'>): Family {
   if (forecaster.kind === 'rnn') return 'network';
-  if (forecaster.kind === 'classical' && isClassicalMethod(forecaster.name))
-    return CLASSICAL_FAMILIES[forecaster.name];
+  const method = classicalMethodOf(forecaster.name);
+  if (forecaster.kind === 'classical' && isClassicalMethod(method)) return CLASSICAL_FAMILIES[method];
   return 'combination';
 }
 

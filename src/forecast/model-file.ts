@@ -90,6 +90,7 @@ const modelSchema = z.object({
     features: z.array(z.string()),
     horizonSteps: z.number().int().positive(),
     seasonLength: z.number().int().positive(),
+    extraSeasons: z.array(z.number().int().positive()).optional(),
     windowLength: z.number().int().positive(),
     strategy: z.enum(FORECAST_STRATEGIES),
     network: z.object({

@@ -43,6 +43,7 @@ export function settingsToForecastOptions(settings: ForecastSettings): ForecastO
     features: s.features ?? [],
     windowLength: s.windowLength,
     seasonLength: s.seasonLength,
+    extraSeasons: s.extraSeasons,
     strategy: s.strategy,
     scaler: s.scale === undefined ? undefined : scalerForChoice(s.scale),
     candidates: s.candidates,

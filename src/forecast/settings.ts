@@ -52,6 +52,15 @@ export const forecastSettingsFields = {
   seasonLength: wholeNumber(1, 10_000)
     .describe('season length m, for seasonal naive, MASE and seasonal scaling (default: from the frequency)')
     .optional(),
+  extraSeasons: z
+    .array(wholeNumber(2, 10_000), { invalid_type_error: 'must be a list of season lengths' })
+    .max(3, 'must list at most 3 seasons')
+    .describe(
+      'longer seasons beside the season length, e.g. 168 (a week) for hourly data: each adds seasonal ' +
+        'naive and a seasonal-difference RNN at that season to the candidates (default: a week for ' +
+        'hourly data whose training values repeat more closely a week apart than a day apart)',
+    )
+    .optional(),
   windowLength: wholeNumber(2, 512)
     .describe('lookback window: the past steps each training example sees (default: from season and horizon)')
     .optional(),

@@ -43,7 +43,15 @@ function outside(schema: JsonSchema): Outside[] {
   if (max !== undefined) num(schema.exclusiveMaximum ? max : max + step(max));
   if (min !== undefined) num(schema.exclusiveMinimum ? min : min - step(min));
   if (schema.type === 'string' && schema.enum) bad.push({ value: 'not-a-choice', text: 'not-a-choice' });
-  if (schema.type === 'array') {
+  const numericItems = schema.items?.type === 'integer' || schema.items?.type === 'number';
+  if (schema.type === 'array' && numericItems) {
+    const least = schema.items?.minimum ?? 0;
+    if (schema.maxItems !== undefined) {
+      const many = Array.from({ length: schema.maxItems + 1 }, () => least);
+      bad.push({ value: many, text: many.join(',') });
+    }
+    if (schema.items?.minimum !== undefined) bad.push({ value: [least - 1], text: String(least - 1) });
+  } else if (schema.type === 'array') {
     const item = schema.items?.enum?.[0] ?? 'column';
     if (schema.maxItems !== undefined) {
       const many = Array.from({ length: schema.maxItems + 1 }, (_, i) => `${String(item)}${i}`);
@@ -116,7 +124,8 @@ function jobsError(name: SettingName, value: unknown): string {
 /** A value every surface accepts: a limit itself, or the first choice. */
 function valid(schema: JsonSchema): unknown {
   if (schema.enum) return schema.enum[0];
-  if (schema.type === 'array') return [schema.items?.enum?.[0] ?? 'x'];
+  if (schema.type === 'array')
+    return [schema.items?.enum?.[0] ?? (schema.items?.type === 'integer' ? schema.items.minimum : 'x')];
   return schema.exclusiveMinimum ? schema.maximum : schema.minimum;
 }
 
@@ -309,12 +318,18 @@ describe('the web form', () => {
     await page.selectOption('#setting-strategy', 'recursive');
     await page.selectOption('#setting-candidates', ['naive', 'theta']);
     await page.fill('#setting-learningRate', '0.01');
+    await page.fill('#setting-extraSeasons', '168, 336');
     await page.fill('#setting-batchSize', '');
     await page.fill('#epochs', '1');
     const request = page.waitForRequest((r) => r.url().endsWith('/api/trainings') && r.method() === 'POST');
     await page.click('#start');
     const body = (await request).postDataJSON() as Record<string, unknown>;
-    expect(body).toMatchObject({ strategy: 'recursive', candidates: ['naive', 'theta'], learningRate: 0.01 });
+    expect(body).toMatchObject({
+      strategy: 'recursive',
+      candidates: ['naive', 'theta'],
+      learningRate: 0.01,
+      extraSeasons: [168, 336],
+    });
     expect(body).not.toHaveProperty('batchSize');
     expect(body).not.toHaveProperty('scale');
     expect(problems()).toEqual([]);

@@ -11,8 +11,14 @@ export function describeModel(model: ForecastModel): string {
     (e) =>
       `  ${e.kept ? '*' : ' '} ${e.name.padEnd(36)} score ${num(e.score, 3)}  sMAPE ${num(e.smape, 3)}  MASE ${num(e.mase, 3)}  fit ${num(e.fitSeconds, 2)} s`,
   );
+  const extra = model.config.extraSeasons ?? [];
   return [
     `kept: ${model.final.describe()}`,
+    ...(extra.length > 0
+      ? [
+          `seasons: m = ${model.config.seasonLength} (seasonal naive and MASE), and ${extra.join(', ')}, which added candidates of their own`,
+        ]
+      : []),
     ...(board.length > 0
       ? [`leaderboard (${leaderboard.origins} validation origins; ${leaderboard.metric}):`, ...board]
       : []),

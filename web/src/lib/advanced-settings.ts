@@ -1,7 +1,7 @@
 // The rest of "Advanced": every setting of the server's schema (GET /api/settings) that the
 // training form's own fields do not show, each control built from its schema alone — a
-// choice for an enum, a multiple choice for a list of names, a number input with the
-// schema's limits otherwise. A setting added to the schema appears here with no change to
+// choice for an enum, a multiple choice for a list of names, a comma-separated text for a
+// list of numbers, a number input with the schema's limits otherwise. A setting added to the schema appears here with no change to
 // the page; left empty, a setting is not sent and auto mode decides it.
 import type { SettingSchema, SettingsSchema } from './api-types.ts';
 import { el } from './dom.ts';
@@ -61,6 +61,7 @@ function controlFor(key: string, schema: SettingSchema): Control {
       read: () => (multiple ? (picked().length > 0 ? picked() : undefined) : picked()[0]),
     };
   }
+  if (schema.type === 'array') return numberListControl(key, id);
   const input = el('input', {
     id,
     name: key,
@@ -73,6 +74,28 @@ function controlFor(key: string, schema: SettingSchema): Control {
     key,
     element: input,
     read: () => (input.value.trim() === '' ? undefined : Number(input.value)),
+  };
+}
+
+/**
+ * A list of numbers ("168" or "7, 365") as text: the server checks each against the
+ * schema's limits and names the one it refuses; text that is not a number is sent as such
+ * and refused the same way, never dropped.
+ */
+function numberListControl(key: string, id: string): Control {
+  const input = el('input', { id, name: key, type: 'text', inputmode: 'numeric', placeholder: 'auto' });
+  return {
+    key,
+    element: input,
+    read: () => {
+      const items = input.value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+      return items.length === 0
+        ? undefined
+        : items.map((item) => (Number.isNaN(Number(item)) ? item : Number(item)));
+    },
   };
 }
 
