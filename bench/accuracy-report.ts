@@ -4,6 +4,9 @@
 import type { Experiment, RunResult } from './accuracy-runs.ts';
 import type { BenchSeries } from './accuracy-series.ts';
 
+/** The accuracy issue's bound on `recurrent run` over a 5,000-point daily series, in seconds. */
+export const RUN_SECONDS_TARGET = 60;
+
 export interface CliTiming {
   label: string;
   command: string;
@@ -353,7 +356,7 @@ export function timingSection(timings: CliTiming[]): string {
       'wall time (s)',
       'exit',
       'forecast rows',
-      'target < 30 s',
+      `target < ${RUN_SECONDS_TARGET} s`,
       'note',
     ]),
   ];
@@ -366,7 +369,7 @@ export function timingSection(timings: CliTiming[]): string {
         f1(t.seconds),
         String(t.status),
         t.rows,
-        t.seconds < 30 && t.status === 0 ? 'PASS' : 'MISS',
+        t.seconds < RUN_SECONDS_TARGET && t.status === 0 ? 'PASS' : 'MISS',
         t.note,
       ]),
     );

@@ -115,11 +115,11 @@ export const EXPERIMENTS: Experiment[] = [
     variants: [42, 7, 2024].map((seed) => ({ id: `seed${seed}`, options: () => ({ training: { seed } }) })),
   },
   {
-    // What the work cap costs in accuracy where it binds (it is there for the 30 s target).
+    // What the work cap costs in accuracy where it binds (it is there to bound a long series' fit time).
     id: 'cap',
     title: '(h) Training work cap',
     defaultId: 'cap',
-    note: 'The cap (maxTrainingWork, parameter-steps) exists for the 30 s target, not for accuracy: this shows what it costs where it binds. cap×10 is fitted only where the cap stopped one of the auto fits; elsewhere training is deterministic and it is the same fit ("= auto").',
+    note: 'The cap (maxTrainingWork, parameter-steps) exists to bound the fit time of a long series, not for accuracy: this shows what it costs where it binds. cap×10 is fitted only where the cap stopped one of the auto fits; elsewhere training is deterministic and it is the same fit ("= auto").',
     current: () => 'cap',
     variants: [
       { id: 'cap', options: () => ({}) },

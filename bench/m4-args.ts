@@ -35,6 +35,8 @@ export const USAGE = `npx tsx bench/m4.ts [options]   (npm run bench:m4)
   --jobs N              series fitted at once, one worker thread each (default 2)
   --resume              reuse results journaled by an earlier run of the same code
   --resume-stale        reuse them even if src/ has changed since (the report says so)
+  --rnn-from-auto       with methods auto and rnn: read the RNN alone off auto's pool (its
+                        best network refitted: the same model, one fit instead of two)
   --journal FILE        default: <OS temp>/recurrent-m4.jsonl
   --out FILE            the report (default bench/M4.md)`;
 
@@ -50,6 +52,7 @@ export interface M4Args {
   resume: boolean;
   /** Reuse journaled results of other code too. */
   resumeStale: boolean;
+  rnnFromAuto: boolean;
   journal: string;
   out: string;
   /** The command as typed, for the report. */
@@ -83,6 +86,7 @@ export function parseM4Args(argv: string[]): M4Args | 'help' {
       jobs: { type: 'string' },
       resume: { type: 'boolean' },
       'resume-stale': { type: 'boolean' },
+      'rnn-from-auto': { type: 'boolean' },
       journal: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean' },
@@ -117,6 +121,7 @@ export function parseM4Args(argv: string[]): M4Args | 'help' {
     jobs: positive('jobs', values.jobs ?? '2'),
     resume: values.resume === true || values['resume-stale'] === true,
     resumeStale: values['resume-stale'] === true,
+    rnnFromAuto: values['rnn-from-auto'] === true,
     journal: values.journal ?? join(tmpdir(), 'recurrent-m4.jsonl'),
     out: values.out ?? join(root, 'bench', 'M4.md'),
     command: ['npx tsx bench/m4.ts', ...argv].join(' '),

@@ -17,6 +17,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RUNNER_FILES = [
   'bench/m4-data.ts',
   'bench/m4-run.ts',
+  'bench/m4-rnn-alone.ts',
   'bench/m4-methods.ts',
   'bench/m4-leaderboard.ts',
   'bench/m4-cpu-time.ts',

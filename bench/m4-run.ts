@@ -6,12 +6,15 @@
 import { performance } from 'node:perf_hooks';
 import { fit, forecast } from '../src/forecaster.ts';
 import { isScoredPool, scorePool } from '../src/forecast/score-pool.ts';
+import type { ScoredPool } from '../src/forecast/score-pool.ts';
 import type { ForecastOptions, TimeSeries } from '../src/forecaster.ts';
 import { threadCpuSeconds } from './m4-cpu-time.ts';
 import type { M4Frequency } from './m4-data.ts';
 import { M4_SPEC, m4TimeSeries } from './m4-data.ts';
 import { keptCandidate, plainJson } from './m4-leaderboard.ts';
 import type { M4Method } from './m4-methods.ts';
+import { rnnAloneFromPool } from './m4-rnn-alone.ts';
+import type { CompanionTask } from './m4-rnn-alone.ts';
 
 export interface M4Task {
   /** Journal key: method, options, series and code version (m4-journal.ts). */
@@ -25,6 +28,8 @@ export interface M4Task {
   values: number[];
   /** Everything given to fit(): horizonSteps, seasonLength, training.seed and the method's options. */
   options: Record<string, unknown>;
+  /** An auto task may answer the RNN-alone task of the same series too (m4-rnn-alone.ts). */
+  companion?: CompanionTask;
 }
 
 export interface M4Result {
@@ -50,6 +55,8 @@ export interface M4Result {
   bands?: { lower80: number[]; upper80: number[]; lower95: number[]; upper95: number[] };
   /** Method `pool` only: every candidate, scored on validation, with its forecast from the end of the history. */
   candidates?: PoolCandidate[];
+  /** Results of the companion tasks this task answered (journaled as their own lines). */
+  companions?: M4Result[];
   /** Method `pool` only: what rebuilds the validation scorer offline (select.ts ValidationScorer). */
   validation?: { origins: number[]; seasonLength: number; trainEnd: number };
   finishedAt: string;
@@ -87,7 +94,12 @@ export async function runTask(task: M4Task): Promise<M4Result> {
     started = performance.now();
     cpuStarted = threadCpuSeconds();
     if (task.method === 'pool') return { ...base, ...(await poolResult(series, task)), ...cpuSpent() };
-    const model = await fit(series, task.options as unknown as ForecastOptions);
+    let pool: ScoredPool | undefined;
+    const model = await fit(series, task.options as unknown as ForecastOptions, {
+      onScored: (scored) => {
+        pool = { ...scored, scored: [...scored.scored] };
+      },
+    });
     const future = forecast(model, series);
     const values = Array.from(future.forecast);
     const bands = {
@@ -107,8 +119,11 @@ export async function runTask(task: M4Task): Promise<M4Result> {
         : values.some((v) => !Number.isFinite(v))
           ? 'forecast has a non-finite value'
           : undefined;
+    const companion =
+      task.companion && pool ? await rnnAloneFromPool(series, model, pool, task.companion) : undefined;
     return {
       ...base,
+      ...(companion ? { companions: [companion] } : {}),
       ok: problem === undefined,
       ...(problem === undefined ? { forecast: values, bands } : { error: problem }),
       seconds,

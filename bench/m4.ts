@@ -26,6 +26,7 @@ import { sampleIds } from './m4-sample.ts';
 import { intervalCoverage } from './m4-coverage.ts';
 import { benchmarks, scoreSet, smape } from './m4-score.ts';
 import { machineDescription } from './results-md.ts';
+import { withRnnFromAuto } from './m4-rnn-from-auto.ts';
 import { withoutWallClockCap } from './without-wall-clock-cap.ts';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -157,7 +158,10 @@ async function main(args: M4Args): Promise<void> {
       resume.stale.set(any.code, (resume.stale.get(any.code) ?? 0) + 1);
     } else if (any) resume.notReused++;
   }
-  const todo = plan.filter((p) => !results.has(p.task.key));
+  const todo = withRnnFromAuto(
+    plan.filter((p) => !results.has(p.task.key)),
+    args.rnnFromAuto,
+  );
   if (results.size > 0) log(`resuming: ${results.size} of ${plan.length} results from ${args.journal}`);
   if (resume.notReused > 0)
     log(`${resume.notReused} journaled results came from other code: refitted (--resume-stale reuses them)`);
@@ -168,7 +172,11 @@ async function main(args: M4Args): Promise<void> {
     {
       lanes: args.jobs,
       onResult: (r) => {
-        journal.append(r, code);
+        for (const c of r.companions ?? []) {
+          journal.append(c, code);
+          results.set(c.key, c);
+        }
+        journal.append({ ...r, companions: undefined }, code);
         results.set(r.key, r);
         const { series, freq } = byKey.get(r.key)!;
         const naive2 = benchmarks(

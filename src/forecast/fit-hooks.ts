@@ -2,6 +2,7 @@
 // RNN candidates may use worker threads of their own.
 import type { EpochProgress } from '../train/trainer.ts';
 import type { FitProgressPlan } from './fit-progress.ts';
+import type { ScoredPool } from './score-pool.ts';
 
 export interface FitProgress extends EpochProgress {
   /** When auto mode fits several candidates: which one this epoch belongs to, e.g. "2/3 rnn: seasonal difference (m = 24) + z-score". */
@@ -24,4 +25,10 @@ export interface FitHooks {
   parallel?: boolean;
   /** Set by fit() for its own stages: gives each network it trains a slot of the overall fraction. */
   plan?: FitProgressPlan;
+  /**
+   * Called once the pool is scored, before ensembles and the combination join it: every
+   * candidate fitted on the history before validation, with its validation forecasts. The M4
+   * bench reads the RNN alone off auto's pool this way instead of fitting the same networks twice.
+   */
+  onScored?: (pool: ScoredPool) => void;
 }

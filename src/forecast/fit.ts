@@ -51,6 +51,7 @@ export async function fit(
   const plan = new FitProgressPlan(hooks.onEpoch, seeds);
   const pool = await scorePool(series, options, { ...hooks, plan });
   if (!isScoredPool(pool)) return baselineModel(series, pool.config, pool.notes);
+  hooks.onScored?.(pool);
   const { config, split, columns, validation, scored, failed, score } = pool;
   const h = config.horizonSteps;
   if (seeds > 1 && !hooks.signal?.aborted) {
