@@ -12,6 +12,17 @@ export { formatTime } from './data/calendar.ts';
 export { PrepError } from './prep/errors.ts';
 export { NonFiniteError } from './train/errors.ts';
 export { fit } from './forecast/fit.ts';
+export { fitGlobal } from './forecast/global/fit-global.ts';
+export { forecastGlobal } from './forecast/global/forecast-global.ts';
+export {
+  globalModelFromJSON,
+  globalModelToJSON,
+  loadAnyModel,
+  loadGlobalModel,
+  saveGlobalModel,
+} from './forecast/global/global-model-file.ts';
+export type { GlobalModel, GlobalSeriesFit } from './forecast/global/global-model.ts';
+export { longForecastCsv } from './forecast/global/global-forecast-csv.ts';
 export type { FitHooks, FitProgress } from './forecast/fit.ts';
 export { predictNext } from './forecast/fitted-values.ts';
 export type { FittedValues } from './forecast/fitted-values.ts';

@@ -102,6 +102,20 @@ export async function loadSeries(
   return { series: only, report };
 }
 
+/** Every series of a file, and the name of its id column ("id" when the file is one series). */
+export async function loadCollection(
+  csv: string,
+  flags: SeriesFlags,
+): Promise<{ series: TimeSeries[]; idColumn: string }> {
+  const { series, columns } = await ingestCsv(csv, {
+    ...ingestOptionsFromFlags(flags),
+    features: flags.features ?? [],
+  });
+  if (series.length === 0) throw new UsageError(`${csv} holds no series`);
+  const idColumn = columns.find((c) => c.role === 'id')?.name ?? flags.id ?? 'id';
+  return { series, idColumn };
+}
+
 /** Commander collector for comma-separated lists: --features a,b --features c. */
 export function collectList(value: string, previous: string[] = []): string[] {
   return [

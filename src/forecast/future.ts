@@ -28,7 +28,7 @@ export interface FutureForecast {
  * next.forecast; // Float64Array of 7 values; next.lower95, next.upper95 beside it
  */
 export function forecast(
-  model: ForecastModel,
+  model: Pick<ForecastModel, 'config' | 'final' | 'intervals' | 'nonNegative'>,
   series: TimeSeries,
   steps = model.config.horizonSteps,
 ): FutureForecast {

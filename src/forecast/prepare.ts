@@ -67,7 +67,7 @@ export function fitModelScalers(
  */
 export const ON_DEMAND_INPUT_VALUES = 2 ** 23;
 
-function windowOptions(range: readonly [number, number], config: ForecastConfig) {
+export function windowOptions(range: readonly [number, number], config: ForecastConfig) {
   return {
     windowLength: config.windowLength,
     horizonSteps: headOutputs(config),

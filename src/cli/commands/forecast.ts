@@ -1,9 +1,10 @@
 // `recurrent forecast <model> <csv> --steps N --out file.csv|json`: forecasts past the
 // end of the CSV with a saved model.
 import type { Command } from 'commander';
-import { forecast, loadModel } from '../../forecaster.ts';
+import { forecast, loadAnyModel } from '../../forecaster.ts';
 import { UsageError } from '../errors.ts';
-import { loadSeries } from '../load-series.ts';
+import { loadCollection, loadSeries } from '../load-series.ts';
+import { writeGlobalForecasts } from './run-global.ts';
 import type { SeriesFlags } from '../load-series.ts';
 import { addSeriesOptions } from '../model-options.ts';
 import { settingParser } from '../setting-flags.ts';
@@ -53,7 +54,25 @@ export function registerForecast(program: Command): void {
             `--level ${flags.level} picks the interval of the legacy lower,upper columns; --intervals both already holds lo_80,hi_80,lo_95,hi_95`,
           );
         const intervals = flags.intervals ?? (flags.level === undefined ? 'both' : 'legacy');
-        const model = await loadModel(modelPath);
+        const model = await loadAnyModel(modelPath);
+        if (model.kind === 'global') {
+          // Every series of the file (or --series), each by its id: seen ones with their own scalers.
+          const { series, idColumn } = await loadCollection(csv, { ...flags, target: model.config.target });
+          const chosen = flags.series === undefined ? series : series.filter((s) => s.id === flags.series);
+          if (chosen.length === 0)
+            throw new UsageError(
+              `${csv} has no series "${flags.series}" (series: ${series.map((s) => s.id).join(', ')})`,
+            );
+          const rows = await writeGlobalForecasts(
+            model,
+            chosen,
+            idColumn,
+            { out: flags.out, intervals, horizon: flags.steps },
+            { horizonSteps: flags.steps ?? model.config.horizonSteps },
+          );
+          console.log(`${rows} forecast rows written to ${flags.out}`);
+          return;
+        }
         const { series } = await loadSeries(csv, {
           ...flags,
           target: model.config.target,

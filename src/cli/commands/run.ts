@@ -12,6 +12,7 @@ import type { ModelFlags } from '../model-options.ts';
 import { INTERVALS_HELP, forecastJson, parseIntervals, writeForecast } from '../write-forecast.ts';
 import type { IntervalColumns } from '../write-forecast.ts';
 import { describeModel } from './describe-model.ts';
+import { runGlobal } from './run-global.ts';
 
 export function registerRun(program: Command): void {
   addModelOptions(
@@ -28,12 +29,18 @@ export function registerRun(program: Command): void {
     .option('--json', 'machine-readable report on stdout')
     .option('--quiet', 'no progress output')
     .option('--search', 'try a small grid of cells and sizes on both cores; keep the best on validation')
+    .option(
+      '--global',
+      'one network over every series of a long-format file: h rows per series, led by the id',
+    )
     .action(
       async (
         csv: string,
-        flags: ModelFlags & OutputFlags & { out: string; saveModel?: string; intervals: IntervalColumns },
+        flags: ModelFlags &
+          OutputFlags & { out: string; saveModel?: string; intervals: IntervalColumns; global?: boolean },
       ) => {
         if (!flags.target) throw new Error('--target is required: which column should be forecast?');
+        if (flags.global) return runGlobal(csv, flags);
         const { series } = await loadSeries(csv, flags);
         const model = await fitWithProgress(series, toForecastOptions(flags), flags);
         const future = forecast(model, series, flags.horizon);

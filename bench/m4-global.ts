@@ -1,0 +1,82 @@
+// One global model per M4 frequency: every series of the set (or a seeded sample) read as
+// the app reads a user's file, one fitGlobal over all of them, forecastGlobal for each, and
+// the M4 measures beside Naive2 and sNaive on the same series (m4-score.ts), with the fit's
+// wall time and peak RSS.
+//
+//   npx tsx bench/m4-global.ts [--freq hourly|weekly] [--sample N] [--hidden 32] [--max-work 6e10]
+import { parseArgs } from 'node:util';
+import { fitGlobal, forecastGlobal } from '../src/forecaster.ts';
+import type { ForecastOptions } from '../src/forecaster.ts';
+import { M4_SPEC, loadM4, m4TimeSeries } from './m4-data.ts';
+import type { M4Frequency } from './m4-data.ts';
+import { sampleIds } from './m4-sample.ts';
+import { scoreSet } from './m4-score.ts';
+
+const { values } = parseArgs({
+  options: {
+    freq: { type: 'string', default: 'hourly' },
+    sample: { type: 'string' },
+    hidden: { type: 'string' },
+    'max-work': { type: 'string' },
+    'max-epochs': { type: 'string' },
+    seed: { type: 'string', default: '2026' },
+  },
+});
+const freq = values.freq as M4Frequency;
+const spec = M4_SPEC[freq];
+const all = loadM4(freq);
+const ids = values.sample
+  ? new Set(
+      sampleIds(
+        all.map((s) => s.id),
+        Number(values.sample),
+        Number(values.seed),
+      ),
+    )
+  : null;
+const picked = ids ? all.filter((s) => ids.has(s.id)) : all;
+
+async function main() {
+  const collection = await Promise.all(
+    picked.map(async (s) => ({ ...(await m4TimeSeries(s.id, s.train, freq)), id: s.id })),
+  );
+  const options: ForecastOptions = {
+    horizonSteps: spec.horizonSteps,
+    seasonLength: freq === 'hourly' ? 24 : 52,
+    network: values.hidden ? { hiddenSize: Number(values.hidden) } : undefined,
+    training: {
+      seed: 42,
+      ...(values['max-work'] ? { maxTrainingWork: Number(values['max-work']) } : {}),
+      ...(values['max-epochs'] ? { maxEpochs: Number(values['max-epochs']) } : {}),
+    },
+  };
+  const started = performance.now();
+  const model = await fitGlobal(collection, options, {
+    onEpoch: (p) => {
+      if (p.partial === undefined)
+        console.error(
+          `epoch ${p.epoch}: train ${p.trainLoss.toFixed(4)} validation ${p.validationLoss?.toFixed(4)} (${(p.elapsedMs / 1000).toFixed(0)} s)`,
+        );
+    },
+  });
+  const fitSeconds = (performance.now() - started) / 1000;
+  const forecasts = new Map(collection.map((s) => [s.id, forecastGlobal(model, s).forecast]));
+  const scores = scoreSet(
+    picked.map((s) => ({ id: s.id, train: s.train, test: s.test })),
+    spec.horizonSteps,
+    spec.scoringSeason,
+    new Map([['global', forecasts]]),
+  );
+  const beat = model.series.filter((s) => s.validation.score < 1).length;
+  console.log(
+    `M4 ${freq}, ${picked.length} series, one global fit: ${fitSeconds.toFixed(0)} s, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+  );
+  console.log(
+    `config: ${model.config.network.cell} ${model.config.network.hiddenSize}, window ${model.config.windowLength}, ${JSON.stringify(model.config.scaler)}, best epoch ${model.training.bestEpoch} of ${model.training.history.length} (${model.training.stoppedBy}); beats seasonal naive on validation on ${beat} of ${model.series.length}`,
+  );
+  for (const [name, s] of scores)
+    console.log(
+      `${name.padEnd(8)} sMAPE ${s.smape.toFixed(3)} MASE ${s.mase.toFixed(3)} OWA ${s.owa.toFixed(3)}${s.failed.length ? ` failed ${s.failed.length}` : ''}`,
+    );
+}
+main();

@@ -1,0 +1,183 @@
+// fitGlobal: one network over a collection of series (ES-RNN's and DeepAR's idea, on
+// Recurrent's engine). Each series is split and scaled on its own, as a single-series fit
+// would be; the network trains on minibatches sampled across every series' windows
+// (collection-source.ts), stops early on the last validation windows of every series,
+// and is then refitted on all the data for the epochs it kept. Each series is scored on
+// its own validation origins against seasonal naive, and gets intervals from its own
+// validation errors.
+import type { TimeSeries } from '../../data/types.ts';
+import type { SplitRanges } from '../../prep/split.ts';
+import { scaledWindowSource } from '../../prep/window-source.ts';
+import type { ScaledWindows } from '../../prep/window-scale.ts';
+import { windowSpan } from '../../prep/window.ts';
+import { createNetwork } from '../../rnn/network.ts';
+import type { Network } from '../../rnn/network.ts';
+import { train } from '../../train/trainer.ts';
+import type { WindowData } from '../../train/trainer.ts';
+import type { ForecastConfig, ForecastOptions } from '../config.ts';
+import { headOutputs } from '../config.ts';
+import type { FitHooks } from '../fit-hooks.ts';
+import { fitConformalWidths } from '../intervals.ts';
+import { planSplit } from '../plan-split.ts';
+import { forecastFromOrigins } from '../predict.ts';
+import { firstOrigin, fitModelScalers, windowOptions, windowsFor } from '../prepare.ts';
+import type { ModelScalers } from '../prepare.ts';
+import { ValidationScorer, validationOrigins } from '../select.ts';
+import { collectionSource } from './collection-source.ts';
+import { GLOBAL_DEFAULTS, planGlobal } from './global-config.ts';
+import { pooledRelativeWidths, stepScale } from './global-intervals.ts';
+import type { GlobalModel, GlobalSeriesFit } from './global-model.ts';
+
+interface SeriesData {
+  series: TimeSeries;
+  split: SplitRanges;
+  scalers: ModelScalers;
+}
+
+/**
+ * @example
+ * const model = await fitGlobal(stores, { horizonSteps: 14 }); // stores: TimeSeries[], one per id
+ * model.series.filter((s) => s.validation.score < 1).length;  // series that beat seasonal naive
+ * forecastGlobal(model, stores[0]).forecast;                   // the next 14 values of the first
+ */
+export async function fitGlobal(
+  collection: readonly TimeSeries[],
+  options: ForecastOptions,
+  hooks: FitHooks = {},
+): Promise<GlobalModel> {
+  const { config, usable, excluded } = planGlobal(collection, options);
+  const h = config.horizonSteps;
+  const data: SeriesData[] = usable.map((series) => {
+    const { split } = planSplit(series.values.length, h, config.split);
+    return { series, split, scalers: fitModelScalers([series.values], split, config) };
+  });
+  const heldOut = await trainNetwork(config, data, hooks, true);
+  const scored = data.map((d) => scoreSeries(config, heldOut.network, d));
+
+  // The refit: every value of every series trains a fresh network for the epochs kept.
+  const whole = usable.map((series) => {
+    const n = series.values.length;
+    const split: SplitRanges = { train: [0, n], validation: [n, n], test: [n, n] };
+    return { series, split, scalers: fitModelScalers([series.values], split, config) };
+  });
+  const refitConfig: ForecastConfig = {
+    ...config,
+    training: {
+      ...config.training,
+      maxEpochs: Math.max(1, heldOut.training.bestEpoch),
+      patienceEpochs: Number.POSITIVE_INFINITY,
+      reduceLrOnPlateau: undefined,
+    },
+  };
+  const final = await trainNetwork(refitConfig, whole, hooks, false);
+  const series: GlobalSeriesFit[] = whole.map((d, i) => ({
+    id: d.series.id,
+    scalers: d.scalers,
+    intervals: scored[i]!.intervals,
+    validation: scored[i]!.score,
+    nonNegative: d.series.values.every((v) => v >= 0),
+  }));
+  return {
+    kind: 'global',
+    createdAt: new Date().toISOString(),
+    config,
+    network: final.network,
+    training: heldOut.training,
+    series,
+    relativeIntervals: pooledRelativeWidths(
+      scored.map((s) => s.intervals),
+      usable.map((s) => stepScale(s.values)),
+    ),
+    excluded,
+    warnings: [
+      ...excluded.map((e) => `series "${e.id}" was left out: ${e.reason}`),
+      ...(heldOut.training.stoppedBy === 'work-budget'
+        ? [
+            `training stopped at its work cap (maxTrainingWork ${config.training.maxTrainingWork}) after ${heldOut.training.history.length} epochs; the best epoch (${heldOut.training.bestEpoch}) was kept`,
+          ]
+        : []),
+    ],
+  };
+}
+
+async function trainNetwork(
+  config: ForecastConfig,
+  data: readonly SeriesData[],
+  hooks: FitHooks,
+  validate: boolean,
+) {
+  const network = createNetwork(
+    {
+      cell: config.network.cell,
+      activation: config.network.activation,
+      inputSize: 1,
+      hiddenSize: config.network.hiddenSize,
+      layers: config.network.layers,
+      outputs: headOutputs(config),
+    },
+    config.training.seed,
+  );
+  const sources = data.map((d) =>
+    scaledWindowSource([d.series.values], windowOptions(d.split.train, config), d.scalers),
+  );
+  const result = await train(network, {
+    windowLength: config.windowLength,
+    train: collectionSource(sources),
+    validation: validate ? validationWindows(config, data) : null,
+    config: config.training,
+    signal: hooks.signal,
+    onEpoch: hooks.onEpoch,
+  });
+  const training = {
+    history: result.history,
+    bestEpoch: result.bestEpoch,
+    bestLoss: result.bestLoss,
+    stoppedBy: result.stoppedBy,
+    elapsedMs: result.elapsedMs,
+  };
+  return { network, training };
+}
+
+/** The last validation windows of every series (evenly spaced, at most GLOBAL_DEFAULTS' per series), as one set. */
+function validationWindows(config: ForecastConfig, data: readonly SeriesData[]): WindowData {
+  const most = GLOBAL_DEFAULTS.validationWindowsPerSeries;
+  const sets: ScaledWindows[] = data.map((d) => {
+    const columns = [d.series.values];
+    const span = windowSpan(columns, windowOptions(d.split.validation, config));
+    const available = span.latest - span.earliest + 1;
+    return windowsFor(
+      columns,
+      d.split.validation,
+      d.scalers,
+      config,
+      Math.max(1, Math.ceil(available / most)),
+    );
+  });
+  const count = sets.reduce((s, w) => s + w.count, 0);
+  const inputs = new Float64Array(sets.reduce((s, w) => s + w.inputs.length, 0));
+  const targets = new Float64Array(sets.reduce((s, w) => s + w.targets.length, 0));
+  let x = 0,
+    y = 0;
+  for (const w of sets) {
+    inputs.set(w.inputs, x);
+    targets.set(w.targets, y);
+    x += w.inputs.length;
+    y += w.targets.length;
+  }
+  return { inputs, targets, count };
+}
+
+/** The held-out network on one series' validation origins: its score against seasonal naive, and its interval widths. */
+function scoreSeries(config: ForecastConfig, network: Network, d: SeriesData) {
+  const h = config.horizonSteps;
+  const values = d.series.values;
+  const core = { config, network, scalers: d.scalers };
+  const origins = validationOrigins(values, d.split.validation, h, [{ firstOrigin: firstOrigin(config) }]);
+  const predicted = forecastFromOrigins(core, [values], origins.origins, h);
+  const scorer = new ValidationScorer(values, origins, h, config.seasonLength, d.split.train[1]);
+  const { smape, mase, score } = scorer.score(predicted);
+  return {
+    score: { origins: origins.origins.length, smape, mase, score },
+    intervals: fitConformalWidths(origins.actual, predicted, h),
+  };
+}

@@ -1,0 +1,43 @@
+// A global model: one network, and for each series it was fitted on, that series' own
+// scalers (fitted on all its data), its prediction-interval widths and how it scored on its
+// validation origins. A series it has not seen is forecast with scalers fitted on that
+// series' history and intervals pooled from the seen ones (global-intervals.ts).
+import type { ForecastConfig } from '../config.ts';
+import type { ConformalWidths } from '../intervals.ts';
+import type { TrainingSummary } from '../model.ts';
+import type { ModelScalers } from '../prepare.ts';
+import type { Network } from '../../rnn/network.ts';
+
+/** How the held-out network forecast one series' validation origins, beside seasonal naive. */
+export interface GlobalSeriesScore {
+  origins: number;
+  smape: number;
+  mase: number;
+  /** (sMAPE / sMAPE of seasonal naive + MASE / MASE of seasonal naive) / 2: below 1 beats it. */
+  score: number;
+}
+
+export interface GlobalSeriesFit {
+  id: string;
+  /** Fitted on all of the series: what its forecasts are scaled with. */
+  scalers: ModelScalers;
+  /** Split-conformal widths from this series' own validation errors. */
+  intervals: ConformalWidths;
+  validation: GlobalSeriesScore;
+  nonNegative: boolean;
+}
+
+export interface GlobalModel {
+  kind: 'global';
+  createdAt: string;
+  config: ForecastConfig;
+  /** The network refitted on every series' whole history, for as many epochs as early stopping kept. */
+  network: Network;
+  /** The training of the network early stopping chose (the held-out fit). */
+  training: TrainingSummary;
+  series: GlobalSeriesFit[];
+  /** Interval half-widths over each series' mean absolute one-step change, pooled (median) over the series: for unseen series. */
+  relativeIntervals: ConformalWidths;
+  excluded: { id: string; reason: string }[];
+  warnings: string[];
+}
