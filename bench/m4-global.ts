@@ -79,4 +79,7 @@ async function main() {
       `${name.padEnd(8)} sMAPE ${s.smape.toFixed(3)} MASE ${s.mase.toFixed(3)} OWA ${s.owa.toFixed(3)}${s.failed.length ? ` failed ${s.failed.length}` : ''}`,
     );
 }
-main();
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
