@@ -15,6 +15,9 @@ export interface ExpandOptions {
   datasetBytes?: (id: number) => { name: string; bytes: Uint8Array } | undefined;
 }
 
+/** A series task before the runner adds its previous state; `model` says whether the job fits one global model. */
+export type ExpandedTask = Omit<SeriesTask, 'previous'> & { model: 'per-series' | 'global' };
+
 export interface JobProblem {
   job: string;
   error: string;
@@ -30,8 +33,8 @@ const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/
 export async function expandJobs(
   file: JobsFile,
   options: ExpandOptions,
-): Promise<{ tasks: Omit<SeriesTask, 'previous'>[]; problems: JobProblem[] }> {
-  const tasks: Omit<SeriesTask, 'previous'>[] = [];
+): Promise<{ tasks: ExpandedTask[]; problems: JobProblem[] }> {
+  const tasks: ExpandedTask[] = [];
   const problems: JobProblem[] = [];
   for (const job of file.jobs) {
     const outputDir = isAbsolute(job.output.dir) ? job.output.dir : resolve(file.baseDir, job.output.dir);
@@ -52,6 +55,7 @@ export async function expandJobs(
           ingest: { target: job.target, time: job.time, id: job.id, features: job.features },
           options: jobOptions(job),
           mode: job.mode,
+          model: job.model,
           output: {
             dir: outputDir,
             stem: [basename(label, extname(label)), seriesId]

@@ -42,6 +42,9 @@ const job = z
     horizon: horizonSteps,
     config,
     mode: z.enum(['refit', 'reuse']).default('refit'),
+    // global: one network trained on every series of the job (on the machine that runs the
+    // batch), then each series forecast with it as its own task (src/batch/global-jobs.ts).
+    model: z.enum(['per-series', 'global']).default('per-series'),
     output,
     schedule: z.string().min(1).optional(),
     timezone: z.string().min(1).optional(),

@@ -9,6 +9,7 @@ import { getBatchState, putBatchState } from '../store/batch-state.ts';
 import { keepRunLeases } from '../store/run-leases.ts';
 import { insertRun, updateRun } from '../store/runs.ts';
 import { expandJobs } from './expand.ts';
+import { trainGlobalJobs } from './global-jobs.ts';
 import type { JobsFile } from './jobs.ts';
 import type { SeriesTask, TaskOutcome } from './task.ts';
 
@@ -84,7 +85,7 @@ async function runBatchSeries(file: JobsFile, options: BatchRunOptions): Promise
   const { db } = options;
   const only = options.jobs;
   const selected = only ? { ...file, jobs: file.jobs.filter((j) => only.includes(j.name)) } : file;
-  const { tasks, problems } = await expandJobs(selected, {
+  const expanded = await expandJobs(selected, {
     force: options.force ?? false,
     datasetBytes: (id) => {
       const row = getDataset(db, id);
@@ -92,6 +93,9 @@ async function runBatchSeries(file: JobsFile, options: BatchRunOptions): Promise
       return row && bytes && { name: row.name, bytes };
     },
   });
+  const trained = await trainGlobalJobs(expanded.tasks, options.signal);
+  const tasks = trained.tasks.map(({ model: _, ...task }) => task);
+  const problems = [...expanded.problems, ...trained.problems];
   const results: SeriesResult[] = [];
   const total = tasks.length + problems.length;
   const report = (r: SeriesResult) => {

@@ -19,6 +19,7 @@ import {
 } from '../forecaster.ts';
 import type { ForecastModel, ForecastOptions, TimeSeries } from '../forecaster.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
+import { forecastWithGlobal } from './global-task.ts';
 
 export interface SeriesTask {
   /** Stable across runs: the key of the rerun state. */
@@ -41,6 +42,8 @@ export interface SeriesTask {
   force: boolean;
   /** What the last successful run of this key left, if anything. */
   previous: { fingerprint: string; modelPath: string | null } | null;
+  /** A job with `model: global`: the global model this series is forecast with (global-jobs.ts). */
+  global?: { modelPath: string; modelHash: string };
 }
 
 export interface TaskOutcome {
@@ -65,7 +68,9 @@ export function outputPaths(task: SeriesTask): { forecast: string; metrics: stri
   };
 }
 
-async function readSeries(task: SeriesTask): Promise<TimeSeries> {
+export async function readSeries(
+  task: Pick<SeriesTask, 'source' | 'seriesId' | 'ingest'>,
+): Promise<TimeSeries> {
   const input = 'path' in task.source ? task.source.path : Buffer.from(task.source.bytes);
   const file = 'path' in task.source ? task.source.path : task.source.name;
   const { series } = await ingestCsv(input, { file, ...task.ingest });
@@ -79,10 +84,19 @@ async function readSeries(task: SeriesTask): Promise<TimeSeries> {
 }
 
 /** Data and everything that shapes the model: unchanged means the last outputs still hold. */
-export function taskFingerprint(task: SeriesTask, series: TimeSeries): string {
+export function taskFingerprint(
+  task: Pick<SeriesTask, 'options' | 'mode' | 'output' | 'ingest' | 'global'>,
+  series: TimeSeries,
+): string {
   const hash = createHash('sha256');
   hash.update(
-    JSON.stringify({ options: task.options, mode: task.mode, output: task.output, ingest: task.ingest }),
+    JSON.stringify({
+      options: task.options,
+      mode: task.mode,
+      output: task.output,
+      ingest: task.ingest,
+      ...(task.global ? { global: task.global.modelHash } : {}),
+    }),
   );
   hash.update(new Uint8Array(series.time.buffer, series.time.byteOffset, series.time.byteLength));
   for (const values of [series.values, ...series.features.map((f) => f.values)])
@@ -116,6 +130,13 @@ export async function runSeriesTask(task: SeriesTask, onEpoch?: () => void): Pro
       forecastPath: paths.forecast,
       metrics: null,
     });
+  }
+  if (task.global) {
+    const outcome = await forecastWithGlobal(task, task.global.modelPath, series, paths);
+    if (outcome) {
+      sample();
+      return finish(outcome);
+    }
   }
   const reusable =
     task.mode === 'reuse' && !task.force && task.previous?.modelPath && existsSync(task.previous.modelPath)

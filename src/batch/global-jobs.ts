@@ -1,0 +1,71 @@
+// The training half of `model: global` jobs: before any series is dispatched, each such
+// job's series are read and one global model is fitted on all of them, here on the machine
+// that runs the batch (training shares one network; forecasting is what spreads over
+// workers and BullMQ). The model is saved beside the job's outputs and every task of the
+// job is pointed at it. A rerun whose series and settings are all unchanged keeps the saved
+// model; otherwise it is retrained, and its fingerprint (every series' data and settings)
+// joins each series' own, so every series is forecast again with it.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fitGlobal, saveGlobalModel } from '../forecaster.ts';
+import type { JobProblem } from './expand.ts';
+import type { SeriesTask } from './task.ts';
+import { writeFileAtomic } from '../files/atomic-write.ts';
+import { readSeries, taskFingerprint } from './task.ts';
+
+type Task = Omit<SeriesTask, 'previous'> & { model?: 'per-series' | 'global' };
+
+/** The global model file of a job, in its output folder. */
+export function globalModelPath(task: Pick<SeriesTask, 'job' | 'output'>): string {
+  return join(task.output.dir, `${task.job}.global-model.json`);
+}
+
+/**
+ * Fits each global job's model and returns the tasks to dispatch (pointed at their model)
+ * and the problems of jobs whose model could not be fitted (their series are not run).
+ */
+export async function trainGlobalJobs(
+  tasks: readonly Task[],
+  signal?: AbortSignal,
+): Promise<{ tasks: Task[]; problems: JobProblem[] }> {
+  const byJob = new Map<string, Task[]>();
+  for (const t of tasks) if (t.model === 'global') byJob.set(t.job, [...(byJob.get(t.job) ?? []), t]);
+  const problems: JobProblem[] = [];
+  const failedJobs = new Set<string>();
+  for (const [job, jobTasks] of byJob) {
+    const [first] = jobTasks;
+    if (!first) continue;
+    try {
+      const series = await Promise.all(jobTasks.map((t) => readSeries(t)));
+      const path = globalModelPath(first);
+      // Every series' data and settings: unchanged, the saved model still holds.
+      const hash = createHash('sha256');
+      series.forEach((s, i) => {
+        const task = jobTasks[i];
+        if (task) hash.update(taskFingerprint(task, s));
+      });
+      const modelHash = hash.digest('hex');
+      const stamp = `${path}.fingerprint`;
+      const current = !first.force && existsSync(path) && (await readText(stamp)) === modelHash;
+      if (!current) {
+        await saveGlobalModel(await fitGlobal(series, first.options, { signal }), path);
+        await writeFileAtomic(stamp, modelHash);
+      }
+      for (const t of jobTasks) t.global = { modelPath: path, modelHash };
+    } catch (e) {
+      failedJobs.add(job);
+      problems.push({ job, error: `the global model could not be fitted: ${(e as Error).message}` });
+    }
+  }
+  return { tasks: tasks.filter((t) => !failedJobs.has(t.job)), problems };
+}
+
+async function readText(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,76 @@
+// A `model: global` job on the real worker pool and a real SQLite file: one network is
+// trained on the five symbols of stocks.csv before any series is dispatched, saved beside
+// the outputs, and every symbol is then forecast with it as its own task.
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readJobsFile } from '../../src/batch/jobs.ts';
+import { createLocalExecutor } from '../../src/batch/local-executor.ts';
+import type { LocalExecutor } from '../../src/batch/local-executor.ts';
+import { runBatch } from '../../src/batch/runner.ts';
+import { loadGlobalModel } from '../../src/forecaster.ts';
+import { openDatabase } from '../../src/store/db.ts';
+import type { Db } from '../../src/store/db.ts';
+import { listRuns } from '../../src/store/runs.ts';
+
+const DATASETS = new URL('../../datasets/', import.meta.url).pathname;
+const JOBS = `
+jobs:
+  - name: stocks
+    source: ${join(DATASETS, 'stocks.csv')}
+    target: price
+    horizon: 3
+    model: global
+    config: { hiddenSize: 4, maxEpochs: 3, seed: 1 }
+    output: { dir: out }
+`;
+
+let dir = '';
+let db: Db;
+let executor: LocalExecutor;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'recurrent-batch-global-'));
+  await writeFile(join(dir, 'jobs.yaml'), JOBS);
+  db = openDatabase(join(dir, 'runs.db'));
+  executor = createLocalExecutor(2);
+});
+afterAll(async () => {
+  await executor.close();
+  db.close();
+});
+
+const run = async (force = false) =>
+  runBatch(await readJobsFile(join(dir, 'jobs.yaml')), {
+    db,
+    execute: executor.execute,
+    concurrency: executor.concurrency,
+    force,
+  });
+
+describe('a model: global job over stocks.csv (5 symbols)', () => {
+  it('trains one model, then forecasts each symbol with it: 5 forecasts of 3 rows, 5 run records', async () => {
+    const summary = await run();
+    expect(summary.failed, JSON.stringify(summary.results.map((r) => r.error))).toBe(0);
+    const files = (await readdir(join(dir, 'out'))).sort();
+    expect(files.filter((f) => f.endsWith('.forecast.csv'))).toHaveLength(5);
+    expect(files).toContain('stocks.global-model.json');
+    const model = await loadGlobalModel(join(dir, 'out', 'stocks.global-model.json'));
+    expect(model.series.map((s) => s.id).sort()).toEqual(['AAPL', 'AMZN', 'GOOG', 'IBM', 'MSFT']);
+    const msft = (await readFile(join(dir, 'out', 'stocks-MSFT.forecast.csv'), 'utf8')).trim().split('\n');
+    expect(msft).toHaveLength(4);
+    expect(msft[0]).toBe('time,forecast,lo_80,hi_80,lo_95,hi_95');
+    const metrics = JSON.parse(await readFile(join(dir, 'out', 'stocks-MSFT.metrics.json'), 'utf8'));
+    expect(metrics.model).toBe('global');
+    expect(metrics.validation.score).toBe(model.series.find((s) => s.id === 'MSFT')!.validation.score);
+    const runs = listRuns(db).filter((r) => r.kind === 'batch');
+    expect(runs).toHaveLength(5);
+    for (const r of runs) expect(r.status).toBe('succeeded');
+  }, 120_000);
+
+  it('a rerun retrains the model with the same seed and skips every unchanged series', async () => {
+    const again = await run();
+    expect(again.failed).toBe(0);
+    expect(again.skipped).toBe(5);
+  }, 120_000);
+});
