@@ -38,7 +38,8 @@ export async function trainGlobalJobs(
     const [first] = jobTasks;
     if (!first) continue;
     try {
-      const series = await Promise.all(jobTasks.map((t) => readSeries(t)));
+      // Each series is known to the model by its task key: unique across files and ids.
+      const series = await Promise.all(jobTasks.map(async (t) => ({ ...(await readSeries(t)), id: t.key })));
       const path = globalModelPath(first);
       // Every series' data and settings: unchanged, the saved model still holds.
       const hash = createHash('sha256');

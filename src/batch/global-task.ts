@@ -20,9 +20,10 @@ export async function forecastWithGlobal(
   const pending = loaded.get(cacheKey) ?? loadGlobalModel(modelPath);
   loaded.set(cacheKey, pending);
   const model = await pending;
-  const fitted = model.series.find((s) => s.id === series.id);
+  // global-jobs.ts fitted each series under its task key.
+  const fitted = model.series.find((s) => s.id === task.key);
   if (!fitted) return null;
-  const future = forecastGlobal(model, series);
+  const future = forecastGlobal(model, { ...series, id: task.key });
   await writeFileAtomic(
     paths.forecast,
     task.output.format === 'csv'

@@ -56,13 +56,17 @@ describe('a model: global job over stocks.csv (5 symbols)', () => {
     expect(files.filter((f) => f.endsWith('.forecast.csv'))).toHaveLength(5);
     expect(files).toContain('stocks.global-model.json');
     const model = await loadGlobalModel(join(dir, 'out', 'stocks.global-model.json'));
-    expect(model.series.map((s) => s.id).sort()).toEqual(['AAPL', 'AMZN', 'GOOG', 'IBM', 'MSFT']);
+    expect(model.series.map((s) => s.id).sort()).toEqual(
+      ['AAPL', 'AMZN', 'GOOG', 'IBM', 'MSFT'].map((id) => `stocks/stocks.csv/${id}`),
+    );
     const msft = (await readFile(join(dir, 'out', 'stocks-MSFT.forecast.csv'), 'utf8')).trim().split('\n');
     expect(msft).toHaveLength(4);
     expect(msft[0]).toBe('time,forecast,lo_80,hi_80,lo_95,hi_95');
     const metrics = JSON.parse(await readFile(join(dir, 'out', 'stocks-MSFT.metrics.json'), 'utf8'));
     expect(metrics.model).toBe('global');
-    expect(metrics.validation.score).toBe(model.series.find((s) => s.id === 'MSFT')!.validation.score);
+    expect(metrics.validation.score).toBe(
+      model.series.find((s) => s.id === 'stocks/stocks.csv/MSFT')!.validation.score,
+    );
     const runs = listRuns(db).filter((r) => r.kind === 'batch');
     expect(runs).toHaveLength(5);
     for (const r of runs) expect(r.status).toBe('succeeded');

@@ -75,7 +75,7 @@ const startWorker = async (url: string, concurrency = 1) => {
   return worker;
 };
 
-async function writeJobs(name: string, maxEpochs: number): Promise<string> {
+async function writeJobs(name: string, maxEpochs: number, model = 'per-series'): Promise<string> {
   const out = join(dir, name);
   await mkdir(join(out, 'data'), { recursive: true });
   for (let s = 0; s < 20; s++) {
@@ -87,7 +87,7 @@ async function writeJobs(name: string, maxEpochs: number): Promise<string> {
     );
     await writeFile(join(out, 'data', `s${String(s).padStart(2, '0')}.csv`), `date,y\n${rows.join('\n')}\n`);
   }
-  const jobs = `jobs:\n  - name: ${name}\n    source: data/*.csv\n    target: y\n    time: date\n    horizon: 3\n    config: { hiddenSize: 4, maxEpochs: ${maxEpochs}, patienceEpochs: ${maxEpochs}, seed: 7 }\n    output: { dir: out }\n`;
+  const jobs = `jobs:\n  - name: ${name}\n    source: data/*.csv\n    target: y\n    time: date\n    horizon: 3\n    model: ${model}\n    config: { hiddenSize: 4, maxEpochs: ${maxEpochs}, patienceEpochs: ${maxEpochs}, seed: 7 }\n    output: { dir: out }\n`;
   await writeFile(join(out, 'jobs.yaml'), jobs);
   return out;
 }
@@ -145,6 +145,28 @@ describe('recurrent batch --queue with two recurrent workers', () => {
     );
     expect(completed.sort()).toEqual(started);
     for (const w of workers) expect(linesOf(w.out(), 'completed').length).toBeGreaterThan(0);
+  });
+
+  it('a model: global job is trained once by the coordinator; the 2 workers forecast its 20 series, each once', async () => {
+    const folder = await writeJobs('global', 3, 'global');
+    const batch = startCli([
+      'batch',
+      join(folder, 'jobs.yaml'),
+      '--queue',
+      redis.url,
+      '--db',
+      join(folder, 'runs.db'),
+    ]);
+    await checkBatch(folder, batch);
+    expect((await readdir(join(folder, 'out'))).filter((f) => f.endsWith('.global-model.json'))).toEqual([
+      'global.global-model.json',
+    ]);
+    const completed = workers
+      .flatMap((w) => linesOf(w.out(), 'completed'))
+      .filter((k) => k.startsWith('global/'));
+    expect(completed.sort()).toEqual(
+      Array.from({ length: 20 }, (_, s) => `global/s${String(s).padStart(2, '0')}.csv`),
+    );
   });
 
   it('fails bad input at once, without retries: the seeded pipeline would fail the same way again', async () => {
