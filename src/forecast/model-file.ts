@@ -282,6 +282,11 @@ export async function saveModel(model: ForecastModel, path: string): Promise<voi
  * forecast(model, series, 7).forecast; // the next 7 values after the end of series
  */
 export async function loadModel(path: string): Promise<ForecastModel> {
+  return modelFromJSON(await readModelJson(path), `model file ${path}`);
+}
+
+/** A model file's JSON, of whichever kind: a missing or corrupt file throws a ModelFileError that says which. */
+export async function readModelJson(path: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -290,11 +295,9 @@ export async function loadModel(path: string): Promise<ForecastModel> {
       `cannot read model file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
     );
   }
-  let json: unknown;
   try {
-    json = parseJsonText(text, `model file ${path}`);
+    return parseJsonText(text, `model file ${path}`);
   } catch (e) {
     throw new ModelFileError((e as Error).message);
   }
-  return modelFromJSON(json, `model file ${path}`);
 }

@@ -7,7 +7,7 @@
 // positive); without a season, a z-score of each window by its own values.
 import type { TimeSeries } from '../../data/types.ts';
 import type { ScalerSpec } from '../../prep/scale.ts';
-import { ConfigError, defaultSeasonLength, resolveForecastConfig } from '../auto.ts';
+import { AUTO_DEFAULTS, ConfigError, defaultSeasonLength, resolveForecastConfig } from '../auto.ts';
 import type { ForecastConfig, ForecastOptions, ForecastStrategy } from '../config.ts';
 import { headOutputs } from '../config.ts';
 import { planSplit } from '../plan-split.ts';
@@ -53,7 +53,7 @@ export function planGlobal(collection: readonly TimeSeries[], options: ForecastO
   }
   const h = options.horizonSteps;
   const validating = collection.filter(
-    (s) => planSplit(s.values.length, h, options.split ?? { validation: 0.15, test: 0.15 }).canValidate,
+    (s) => planSplit(s.values.length, h, options.split ?? AUTO_DEFAULTS.split).canValidate,
   );
   if (validating.length === 0)
     throw new ConfigError(`no series is long enough to validate a ${h}-step forecast`);

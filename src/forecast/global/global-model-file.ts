@@ -1,13 +1,12 @@
 // A global model as a self-contained, versioned JSON file: the network, the shared config,
 // and each series' scalers, interval widths and validation score. Loading validates the
 // shape and names what is wrong; the network and the scalers validate their own parts.
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { writeFileAtomic } from '../../files/atomic-write.ts';
 import { scalerFromJSON } from '../../prep/scale.ts';
 import { networkFromJSON, networkToJSON } from '../../rnn/serialize.ts';
 import type { ForecastConfig } from '../config.ts';
-import { ModelFileError, modelFromJSON } from '../model-file.ts';
+import { ModelFileError, modelFromJSON, readModelJson } from '../model-file.ts';
 import type { ForecastModel } from '../model.ts';
 import type { GlobalModel } from './global-model.ts';
 
@@ -127,20 +126,7 @@ export async function loadGlobalModel(path: string): Promise<GlobalModel> {
 export async function loadAnyModel(
   path: string,
 ): Promise<GlobalModel | (ForecastModel & { kind?: undefined })> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    throw new ModelFileError(
-      `cannot read model file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-    );
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new ModelFileError(`model file ${path} is not JSON: ${(e as Error).message}`);
-  }
+  const json = await readModelJson(path);
   const format = (json as { format?: unknown } | null)?.format;
   return format === GLOBAL_MODEL_FORMAT
     ? globalModelFromJSON(json, `model file ${path}`)
