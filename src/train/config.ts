@@ -34,6 +34,12 @@ export interface TrainingConfig {
   maxTrainingWork?: number;
   /** Wall-clock budget, a safety net: training stops (best weights restored) at the first minibatch past it. */
   maxTrainingMs?: number;
+  /**
+   * Windows per epoch, drawn at random (seeded) from all of them: a global model's hundreds
+   * of thousands of windows would make one epoch longer than early stopping can wait.
+   * Absent: every window, unless the work cap subsamples them (epoch-plan.ts).
+   */
+  epochWindows?: number;
 }
 
 export const DEFAULT_TRAINING: TrainingConfig = {
@@ -84,6 +90,8 @@ export function validateTrainingConfig(c: TrainingConfig, hasValidation: boolean
   if (c.truncateSteps !== undefined) positiveInt('truncateSteps', c.truncateSteps);
   if (c.maxTrainingMs !== undefined && !(c.maxTrainingMs > 0))
     problems.push(`maxTrainingMs must be a positive number, got ${c.maxTrainingMs}`);
+  if (c.epochWindows !== undefined && !(Number.isInteger(c.epochWindows) && c.epochWindows >= 1))
+    problems.push(`epochWindows must be a whole number ≥ 1, got ${c.epochWindows}`);
   if (c.maxTrainingWork !== undefined && !(c.maxTrainingWork > 0))
     problems.push(`maxTrainingWork must be a positive number, got ${c.maxTrainingWork}`);
   if (Number.isFinite(c.patienceEpochs) && !hasValidation) {

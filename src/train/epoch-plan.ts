@@ -16,6 +16,8 @@ export interface EpochPlanInput {
   batchSize: number;
   /** parameter-steps; no cap means no subsampling. */
   maxTrainingWork?: number;
+  /** At most this many windows per epoch, drawn at random (TrainingConfig.epochWindows). */
+  epochWindows?: number;
 }
 
 export interface EpochPlan {
@@ -33,9 +35,20 @@ export interface EpochPlan {
  * // { windowsPerEpoch: 1723, subsampled: true, fullEpochWork: 3.05e11 }
  */
 export function planEpochs(input: EpochPlanInput): EpochPlan {
-  const { parameterCount, windowLength, trainWindows, batchSize, maxTrainingWork } = input;
+  const { parameterCount, windowLength, trainWindows, batchSize, maxTrainingWork, epochWindows } = input;
   const stepWork = parameterCount * windowLength;
   const fullEpochWork = stepWork * trainWindows;
+  if (epochWindows !== undefined && epochWindows < trainWindows) {
+    const capped =
+      maxTrainingWork === undefined
+        ? epochWindows
+        : Math.min(epochWindows, planEpochs({ ...input, epochWindows: undefined }).windowsPerEpoch);
+    return {
+      windowsPerEpoch: Math.max(Math.min(batchSize, trainWindows), capped),
+      subsampled: true,
+      fullEpochWork,
+    };
+  }
   // The threshold is the cap itself: every series that fits one epoch in the cap today
   // keeps training on all its windows, so its model does not change by a single byte.
   if (maxTrainingWork === undefined || fullEpochWork <= maxTrainingWork)

@@ -127,6 +127,7 @@ export async function train(net: Network, options: TrainOptions): Promise<Traini
     trainWindows: source.count,
     batchSize: B,
     maxTrainingWork: config.maxTrainingWork,
+    epochWindows: config.epochWindows,
   });
   const perEpoch = plan.windowsPerEpoch;
   const windowWork = net.params.length * T;

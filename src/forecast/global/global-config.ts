@@ -15,9 +15,13 @@ import { firstOrigin } from '../prepare.ts';
 
 export const GLOBAL_DEFAULTS = {
   strategy: 'direct',
-  // One fit over every series: ten times one series' cap. Epochs subsample the windows
-  // (train/epoch-plan.ts) so the cap holds enough of them for early stopping to act.
-  maxTrainingWork: 6e10,
+  // An epoch is a seeded random draw of this many windows from every series' windows: 414
+  // M4 Hourly series hold 180,000, one pass over which takes minutes here; early stopping
+  // needs many shorter epochs to act on.
+  epochWindows: 16_384,
+  // About forty such epochs with the default network: the fit and its refit stay within
+  // minutes on this machine's two cores (bench/M4.md, the global model).
+  maxTrainingWork: 2e11,
   // The wall-clock limit stays a safety net, as for one series: a fit over hundreds of
   // series takes minutes, and the work cap is what bounds it.
   maxTrainingMs: 1_800_000,
@@ -68,6 +72,7 @@ export function planGlobal(collection: readonly TimeSeries[], options: ForecastO
     strategy,
     training: {
       maxTrainingWork: GLOBAL_DEFAULTS.maxTrainingWork,
+      epochWindows: GLOBAL_DEFAULTS.epochWindows,
       maxTrainingMs: GLOBAL_DEFAULTS.maxTrainingMs,
       ...options.training,
     },
