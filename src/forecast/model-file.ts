@@ -1,10 +1,8 @@
 // Model files: one versioned JSON document per model, validated with zod on load (the
 // network and scalers then validate their own parts), and written atomically so a crash
 // never leaves half a model behind.
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { writeFileAtomic } from '../files/atomic-write.ts';
-import { parseJsonText } from '../files/json-text.ts';
 import { scalerFromJSON } from '../prep/scale.ts';
 import { CELL_KINDS } from '../rnn/cells/cell.ts';
 import { networkFromJSON } from '../rnn/serialize.ts';
@@ -13,6 +11,7 @@ import { FORECAST_STRATEGIES } from './config.ts';
 import type { FittedJSON } from './contract.ts';
 import { forecasterFromJSON } from './forecaster-json.ts';
 import type { ForecastModel } from './model.ts';
+import { ModelFileError, readModelJson } from './read-model-json.ts';
 import { rnnForecaster } from './rnn-forecaster.ts';
 import type { Leaderboard } from './select.ts';
 
@@ -26,9 +25,7 @@ export const MODEL_FORMAT = 'recurrent-model';
  */
 export const MODEL_FORMAT_VERSION = 3;
 
-export class ModelFileError extends Error {
-  override readonly name = 'ModelFileError';
-}
+export { ModelFileError } from './read-model-json.ts';
 
 const finite = z.number().finite();
 const nullableFinite = z.number().finite().nullable();
@@ -283,21 +280,4 @@ export async function saveModel(model: ForecastModel, path: string): Promise<voi
  */
 export async function loadModel(path: string): Promise<ForecastModel> {
   return modelFromJSON(await readModelJson(path), `model file ${path}`);
-}
-
-/** A model file's JSON, of whichever kind: a missing or corrupt file throws a ModelFileError that says which. */
-export async function readModelJson(path: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    throw new ModelFileError(
-      `cannot read model file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-    );
-  }
-  try {
-    return parseJsonText(text, `model file ${path}`);
-  } catch (e) {
-    throw new ModelFileError((e as Error).message);
-  }
 }

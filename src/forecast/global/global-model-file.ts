@@ -6,7 +6,8 @@ import { writeFileAtomic } from '../../files/atomic-write.ts';
 import { scalerFromJSON } from '../../prep/scale.ts';
 import { networkFromJSON, networkToJSON } from '../../rnn/serialize.ts';
 import type { ForecastConfig } from '../config.ts';
-import { ModelFileError, modelFromJSON, readModelJson } from '../model-file.ts';
+import { modelFromJSON } from '../model-file.ts';
+import { ModelFileError, readModelJson } from '../read-model-json.ts';
 import type { ForecastModel } from '../model.ts';
 import type { GlobalModel } from './global-model.ts';
 
