@@ -107,6 +107,10 @@ async function checkBatch(folder: string, batch: Cli): Promise<void> {
   }
 }
 
+/** `recurrent batch` on a folder's jobs.yaml, through the test's Redis, recording into its runs.db. */
+const startBatch = (folder: string) =>
+  startCli(['batch', join(folder, 'jobs.yaml'), '--queue', redis.url, '--db', join(folder, 'runs.db')]);
+
 const linesOf = (text: string, verb: string) =>
   [...text.matchAll(new RegExp(`^${verb} (\\S+)`, 'gm'))].map((m) => m[1]!);
 
@@ -129,14 +133,7 @@ describe('recurrent batch --queue with two recurrent workers', () => {
 
   it('2 workers process 20 series, each exactly once', async () => {
     const folder = await writeJobs('two', 3);
-    const batch = startCli([
-      'batch',
-      join(folder, 'jobs.yaml'),
-      '--queue',
-      redis.url,
-      '--db',
-      join(folder, 'runs.db'),
-    ]);
+    const batch = startBatch(folder);
     await checkBatch(folder, batch);
     const started = workers.flatMap((w) => linesOf(w.out(), 'started'));
     const completed = workers.flatMap((w) => linesOf(w.out(), 'completed'));
@@ -149,14 +146,7 @@ describe('recurrent batch --queue with two recurrent workers', () => {
 
   it('a model: global job is trained once by the coordinator; the 2 workers forecast its 20 series, each once', async () => {
     const folder = await writeJobs('global', 3, 'global');
-    const batch = startCli([
-      'batch',
-      join(folder, 'jobs.yaml'),
-      '--queue',
-      redis.url,
-      '--db',
-      join(folder, 'runs.db'),
-    ]);
+    const batch = startBatch(folder);
     await checkBatch(folder, batch);
     expect((await readdir(join(folder, 'out'))).filter((f) => f.endsWith('.global-model.json'))).toEqual([
       'global.global-model.json',
@@ -177,14 +167,7 @@ describe('recurrent batch --queue with two recurrent workers', () => {
       join(folder, 'jobs.yaml'),
       'jobs:\n  - { name: bad, source: bad.csv, target: y, time: date, horizon: 3, output: { dir: out } }\n',
     );
-    const batch = startCli([
-      'batch',
-      join(folder, 'jobs.yaml'),
-      '--queue',
-      redis.url,
-      '--db',
-      join(folder, 'runs.db'),
-    ]);
+    const batch = startBatch(folder);
     expect(await batch.exited, batch.out()).toBe(1);
     const failures = workers.flatMap((w) =>
       w
@@ -218,14 +201,7 @@ describe('recurrent batch --queue with two recurrent workers', () => {
     );
     // A file where the output folder should be: writing the forecast fails until it goes.
     await writeFile(join(folder, 'out'), 'not a folder');
-    const batch = startCli([
-      'batch',
-      join(folder, 'jobs.yaml'),
-      '--queue',
-      redis.url,
-      '--db',
-      join(folder, 'runs.db'),
-    ]);
+    const batch = startBatch(folder);
     await Promise.any(
       workers.map((w) => w.waitFor(/^failed blocked\/ok\.csv .*attempt 1 of 3\).*it will be retried$/m)),
     );
