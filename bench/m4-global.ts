@@ -3,7 +3,8 @@
 // the M4 measures beside Naive2 and sNaive on the same series (m4-score.ts), with the fit's
 // wall time and peak RSS.
 //
-//   npx tsx bench/m4-global.ts [--freq hourly|weekly] [--sample N] [--hidden 32] [--max-work 6e10]
+//   npx tsx bench/m4-global.ts [--freq hourly|weekly] [--sample N] [--hidden 32] [--season 168]
+//                              [--max-work 2e11] [--max-epochs 80]
 import { parseArgs } from 'node:util';
 import { fitGlobal, forecastGlobal } from '../src/forecaster.ts';
 import type { ForecastOptions } from '../src/forecaster.ts';
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     freq: { type: 'string', default: 'hourly' },
     sample: { type: 'string' },
     hidden: { type: 'string' },
+    season: { type: 'string' },
     'max-work': { type: 'string' },
     'max-epochs': { type: 'string' },
     seed: { type: 'string', default: '2026' },
@@ -43,7 +45,7 @@ async function main() {
   );
   const options: ForecastOptions = {
     horizonSteps: spec.horizonSteps,
-    seasonLength: freq === 'hourly' ? 24 : 52,
+    seasonLength: values.season ? Number(values.season) : freq === 'hourly' ? 24 : 52,
     network: values.hidden ? { hiddenSize: Number(values.hidden) } : undefined,
     training: {
       seed: 42,
