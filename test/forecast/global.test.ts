@@ -108,3 +108,36 @@ describe('a global model over five stores of different scales', () => {
     );
   }, 120_000);
 });
+
+describe('a series the shared scaling cannot be fitted to', () => {
+  it('is left out with the reason, and the others still share one network', async () => {
+    const daily = (id: string, values: number[]): TimeSeries => ({
+      id,
+      time: Float64Array.from(values, (_, t) => Date.UTC(2023, 0, 1) + t * DAY),
+      target: 'sales',
+      values: Float64Array.from(values),
+      features: [],
+      frequency: { unit: 'day', step: 1, label: 'daily' },
+    });
+    // A season of 40 needs three of them (120 values) before validation to fit its smoother:
+    // 110 values leave 93, enough for a window of 8 after two seasons, not for the smoother.
+    const collection = [
+      daily('long-a', sales(10, 1, 400)),
+      daily('long-b', sales(1000, 2, 400)),
+      daily('short', sales(50, 3, 110)),
+    ];
+    const model = await fitGlobal(collection, {
+      horizonSteps: 5,
+      windowLength: 8,
+      seasonLength: 40,
+      scaler: { kind: 'zscore', transform: 'es-normalise', seasonLength: 40 },
+      network: { hiddenSize: 4 },
+      training: { seed: 1, maxEpochs: 3 },
+    });
+    expect(model.series.map((s) => s.id)).toEqual(['long-a', 'long-b']);
+    expect(model.excluded).toEqual([
+      { id: 'short', reason: expect.stringMatching(/too short for exponential-smoothing/) },
+    ]);
+    expect(model.warnings[0]).toMatch(/^series "short" was left out: /);
+  }, 60_000);
+});

@@ -6,6 +6,7 @@
 // its own validation origins against seasonal naive, and gets intervals from its own
 // validation errors.
 import type { TimeSeries } from '../../data/types.ts';
+import { PrepError } from '../../prep/errors.ts';
 import type { SplitRanges } from '../../prep/split.ts';
 import { scaledWindowSource } from '../../prep/window-source.ts';
 import type { ScaledWindows } from '../../prep/window-scale.ts';
@@ -18,13 +19,13 @@ import type { ForecastConfig, ForecastOptions } from '../config.ts';
 import { headOutputs } from '../config.ts';
 import type { FitHooks } from '../fit-hooks.ts';
 import { fitConformalWidths } from '../intervals.ts';
-import { planSplit } from '../plan-split.ts';
+import { ConfigError } from '../auto.ts';
 import { forecastFromOrigins } from '../predict.ts';
 import { firstOrigin, fitModelScalers, windowOptions, windowsFor } from '../prepare.ts';
 import type { ModelScalers } from '../prepare.ts';
 import { ValidationScorer, validationOrigins } from '../select.ts';
 import { collectionSource } from './collection-source.ts';
-import { GLOBAL_DEFAULTS, planGlobal } from './global-config.ts';
+import { GLOBAL_DEFAULTS, globalSplit, planGlobal } from './global-config.ts';
 import { pooledRelativeWidths, stepScale } from './global-intervals.ts';
 import type { GlobalModel, GlobalSeriesFit } from './global-model.ts';
 
@@ -45,12 +46,27 @@ export async function fitGlobal(
   options: ForecastOptions,
   hooks: FitHooks = {},
 ): Promise<GlobalModel> {
-  const { config, usable, excluded } = planGlobal(collection, options);
+  const plan = planGlobal(collection, options);
+  const { config } = plan;
   const h = config.horizonSteps;
-  const data: SeriesData[] = usable.map((series) => {
-    const { split } = planSplit(series.values.length, h, config.split);
-    return { series, split, scalers: fitModelScalers([series.values], split, config) };
-  });
+  // A series whose scaler cannot be fitted (too few seasons for its smoother) is left out
+  // with the reason, as one too short for a window is: the others still share the network.
+  const excluded = [...plan.excluded];
+  const data: SeriesData[] = [];
+  for (const series of plan.usable) {
+    const { split } = globalSplit(series.values.length, h, config.split);
+    try {
+      data.push({ series, split, scalers: fitModelScalers([series.values], split, config) });
+    } catch (e) {
+      if (!(e instanceof PrepError)) throw e;
+      excluded.push({ id: series.id, reason: e.message });
+    }
+  }
+  if (data.length === 0)
+    throw new ConfigError(
+      `no series could be prepared for the global model: ${excluded.map((e) => `${e.id}: ${e.reason}`).join('; ')}`,
+    );
+  const usable = data.map((d) => d.series);
   const heldOut = await trainNetwork(config, data, hooks, true);
   const scored = data.map((d) => scoreSeries(config, heldOut.network, d));
 

@@ -7,6 +7,7 @@
 // positive); without a season, a z-score of each window by its own values.
 import type { TimeSeries } from '../../data/types.ts';
 import type { ScalerSpec } from '../../prep/scale.ts';
+import type { SplitRanges } from '../../prep/split.ts';
 import { AUTO_DEFAULTS, ConfigError, defaultSeasonLength, resolveForecastConfig } from '../auto.ts';
 import type { ForecastConfig, ForecastOptions, ForecastStrategy } from '../config.ts';
 import { headOutputs } from '../config.ts';
@@ -56,9 +57,8 @@ export function planGlobal(collection: readonly TimeSeries[], options: ForecastO
       );
   }
   const h = options.horizonSteps;
-  const validating = collection.filter(
-    (s) => planSplit(s.values.length, h, options.split ?? AUTO_DEFAULTS.split).canValidate,
-  );
+  const fractions = options.split ?? AUTO_DEFAULTS.split;
+  const validating = collection.filter((s) => globalSplit(s.values.length, h, fractions).canValidate);
   if (validating.length === 0)
     throw new ConfigError(`no series is long enough to validate a ${h}-step forecast`);
   const shortest = validating.reduce((a, b) => (b.values.length < a.values.length ? b : a));
@@ -80,7 +80,7 @@ export function planGlobal(collection: readonly TimeSeries[], options: ForecastO
   const usable: TimeSeries[] = [];
   const excluded: GlobalPlan['excluded'] = [];
   for (const s of collection) {
-    const plan = planSplit(s.values.length, h, config.split);
+    const plan = globalSplit(s.values.length, h, config.split);
     const windows = plan.split.train[1] - firstOrigin(config) - headOutputs(config) + 1;
     if (!plan.canValidate)
       excluded.push({
@@ -106,4 +106,22 @@ export function defaultGlobalScaler(seasonLength: number, strategy: ForecastStra
   return seasonLength >= 2 && strategy === 'direct'
     ? { kind: 'zscore', transform: 'es-normalise', seasonLength }
     : { kind: 'zscore', windowRelative: true };
+}
+
+/**
+ * Everything before the last validation values trains: a global model reports each
+ * series' validation score, not a test split, so none is held back (a single-series fit
+ * keeps one for its honest test report). The validation part is sized as planSplit sizes it.
+ */
+export function globalSplit(
+  n: number,
+  horizonSteps: number,
+  fractions: { validation: number },
+): { split: SplitRanges; canValidate: boolean } {
+  const plan = planSplit(n, horizonSteps, { validation: fractions.validation, test: 0 });
+  const v = plan.split.validation[1] - plan.split.validation[0];
+  return {
+    canValidate: plan.canValidate,
+    split: { train: [0, n - v], validation: [n - v, n], test: [n, n] },
+  };
 }
