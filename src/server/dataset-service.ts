@@ -26,21 +26,11 @@ import { describeInPool } from './heavy/summary-task.ts';
 import type { Describe } from './heavy/summary-task.ts';
 import { traceInPool } from './heavy/trace-task.ts';
 import type { TraceRequest } from './heavy/trace-task.ts';
+import type { DatasetLayout, SeriesRequest } from './dataset-request.ts';
+import { envCount } from './env-count.ts';
 import { HttpError, notFound } from './http-error.ts';
 
-export interface SeriesRequest {
-  target?: string;
-  time?: string;
-  features?: string[];
-  series?: string;
-}
-
-/** How a file is read into series: its id column (null: one series) and an .xlsx's sheet. */
-export interface DatasetLayout {
-  /** Absent: detected, and a likely id column is used (the preview lets the person change it). */
-  id?: string | null;
-  sheet?: string;
-}
+export type { DatasetLayout, SeriesRequest } from './dataset-request.ts';
 
 export interface DatasetServiceOptions {
   /** Worker threads for heavy work. Default: RECURRENT_HEAVY_WORKERS, else the number of cores. */
@@ -53,16 +43,6 @@ export interface DatasetServiceOptions {
 }
 
 const CACHE_ENTRIES = 32;
-
-/** A whole number ≥ min from an environment variable, undefined when unset; anything else is refused. */
-function envCount(name: string, min: number): number | undefined {
-  const raw = process.env[name]?.trim();
-  if (raw === undefined || raw === '') return undefined;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min)
-    throw new Error(`${name} must be a whole number from ${min} up, got "${raw}"`);
-  return value;
-}
 
 export class DatasetService {
   private readonly cache = new Map<string, Promise<IngestResult>>();

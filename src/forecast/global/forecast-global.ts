@@ -4,8 +4,7 @@
 import type { TimeSeries } from '../../data/types.ts';
 import { forecast } from '../future.ts';
 import type { FutureForecast } from '../future.ts';
-import { fitModelScalers } from '../prepare.ts';
-import { firstOrigin } from '../prepare.ts';
+import { firstOrigin, fitModelScalers } from '../prepare.ts';
 import { rnnForecaster } from '../rnn-forecaster.ts';
 import { scaledWidths, stepScale } from './global-intervals.ts';
 import type { GlobalModel } from './global-model.ts';

@@ -8,6 +8,9 @@ import { unfinishedRunsOnDataset } from '../../store/runs.ts';
 import { datasetJson } from '../dataset-json.ts';
 import type { DatasetService } from '../dataset-service.ts';
 import { HttpError, parseInput } from '../http-error.ts';
+import { TABLE_NAMES, TABLE_TYPES, notATable } from '../table-upload.ts';
+import { DEFAULT_POINTS, pointsQuery } from '../points-query.ts';
+
 import { toJsonSchema } from '../json-schema.ts';
 import { singleFileUpload } from '../multipart-upload.ts';
 import { rateLimit } from '../rate-limit.ts';
@@ -25,18 +28,6 @@ import {
 } from '../wire.ts';
 import type { DatasetListResponse, DatasetResponse, DefaultsResponse, Points, Summary } from '../wire.ts';
 
-const TABLE_TYPES =
-  /^(text\/|application\/(csv|vnd\.ms-excel|octet-stream|vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet)$)/;
-const TABLE_NAMES = /\.(csv|tsv|txt|xlsx)$/i;
-
-/** What an upload that is not a table gets told: what is accepted, in a person's words. */
-function notATable(name: string): HttpError {
-  const what = /\.xls$/i.test(name)
-    ? `${name} is an Excel 97–2003 workbook (.xls), which cannot be read`
-    : `${name} is not a CSV file or an Excel workbook (.xlsx)`;
-  return new HttpError(415, `${what}: save it as CSV or as .xlsx, and upload that file`);
-}
-
 function ifIdenticalQuery(value: string | undefined): boolean {
   if (value === undefined || value === 'store') return false;
   if (value === 'reuse') return true;
@@ -50,7 +41,6 @@ function idField(value: unknown): string | null | undefined {
   if (typeof value !== 'string') return undefined;
   return value === '' ? null : value;
 }
-const DEFAULT_POINTS = 5000;
 
 export function datasetRoutes(
   db: Db,
@@ -301,13 +291,4 @@ export function datasetRoutes(
       ],
     },
   ];
-}
-
-export function pointsQuery(req: Parameters<typeof numberQuery>[0]): number {
-  const points = numberQuery(req, 'points') ?? DEFAULT_POINTS;
-  if (!Number.isInteger(points) || points < 10 || points > 100_000)
-    throw new HttpError(400, `points must be a whole number from 10 to 100000, got ${points}`, {
-      points: 'out of range',
-    });
-  return points;
 }

@@ -28,7 +28,7 @@ import {
   modelListResponseSchema,
 } from '../wire.ts';
 import type { ForecastResponse, ModelChart, ModelListResponse } from '../wire.ts';
-import { pointsQuery } from './datasets.ts';
+import { pointsQuery } from '../points-query.ts';
 
 // `steps` is a horizon, with the settings schema's limits (the name predates the schema);
 // a model forecasts at most the horizon it was calibrated for, checked per model below.
