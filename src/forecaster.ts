@@ -27,6 +27,7 @@ export type { FitHooks, FitProgress } from './forecast/fit.ts';
 export { predictNext } from './forecast/fitted-values.ts';
 export type { FittedValues } from './forecast/fitted-values.ts';
 export { forecast, forecastRows, forecastCsv } from './forecast/future.ts';
+export { requireFutureValues } from './forecast/future-columns.ts';
 export type { FutureForecast, ForecastRow, IntervalLevel } from './forecast/future.ts';
 export { fitInWorker } from './forecast/fit-in-worker.ts';
 export { searchFit, defaultGrid } from './forecast/search.ts';

@@ -52,7 +52,13 @@ export async function expandJobs(
           job: job.name,
           source,
           seriesId,
-          ingest: { target: job.target, time: job.time, id: job.id, features: job.features },
+          ingest: {
+            target: job.target,
+            time: job.time,
+            id: job.id,
+            features: job.features,
+            ...(job.config.future ? { future: job.config.future } : {}),
+          },
           options: jobOptions(job),
           mode: job.mode,
           model: job.model,
@@ -100,6 +106,7 @@ async function seriesIds(source: SeriesTask['source'], job: BatchJob): Promise<s
       time: job.time,
       id: job.id,
       features: job.features,
+      future: job.config.future,
     });
     return series.map((s) => s.id);
   } catch {

@@ -28,7 +28,7 @@ export interface SeriesTask {
   /** Absolute CSV path, or the CSV itself for a stored dataset. */
   source: { path: string } | { name: string; bytes: Uint8Array };
   seriesId: string;
-  ingest: { target: string; time?: string; id?: string; features: string[] };
+  ingest: { target: string; time?: string; id?: string; features: string[]; future?: string[] };
   options: ForecastOptions;
   mode: 'refit' | 'reuse';
   output: {

@@ -11,6 +11,10 @@ export interface SeriesFlags {
   target?: string;
   time?: string;
   features?: string[];
+  /** Known-future columns: rows past the last target value give their values over the horizon. */
+  future?: string[];
+  /** A second file with the known-future columns' rows (time and those columns). */
+  futureFile?: string;
   id?: string;
   series?: string;
   dateFormat?: 'MDY' | 'DMY';
@@ -56,6 +60,7 @@ export function ingestOptionsFromFlags(flags: SeriesFlags): IngestOptions {
     target: flags.target,
     time: flags.time,
     features: flags.features,
+    future: flags.future,
     id: flags.id,
     dateFormat: flags.dateFormat,
     missing: flags.missing,
@@ -99,7 +104,34 @@ export async function loadSeries(
   }
   const [only] = series;
   if (!only) throw new UsageError(`${csv} holds no series`);
-  return { series: only, report };
+  if (flags.futureFile === undefined) return { series: only, report };
+  return { series: await withFutureFile(only, flags.futureFile, flags), report };
+}
+
+/**
+ * The series with its known-future rows read from a second file: its time column and the
+ * known-future columns, the target nowhere. Those rows replace any the first file gave.
+ */
+async function withFutureFile(series: TimeSeries, file: string, flags: SeriesFlags): Promise<TimeSeries> {
+  const [first, ...rest] = flags.future ?? [];
+  if (first === undefined)
+    throw new UsageError(
+      `--future-file ${file} gives known-future values, but no column is known in the future (--future)`,
+    );
+  const { series: read } = await ingestCsv(file, {
+    time: flags.time,
+    target: first,
+    features: rest,
+    id: null,
+    dateFormat: flags.dateFormat,
+    missing: 'error',
+  });
+  const [rows] = read;
+  if (!rows) throw new UsageError(`--future-file ${file} holds no rows`);
+  return {
+    ...series,
+    future: { time: rows.time, features: [{ name: first, values: rows.values }, ...rows.features] },
+  };
 }
 
 /** Every series of a file, and the name of its id column ("id" when the file is one series). */

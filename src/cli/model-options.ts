@@ -19,6 +19,10 @@ export function addSeriesOptions(command: Command): Command {
     .addOption(settingOption('features'))
     .option('--id <column>', 'identifier column of a long-format file (detected when absent)')
     .option('--series <id>', 'which series of a long-format file')
+    .option(
+      '--future-file <csv>',
+      "the known-future columns' values over the horizon, as a second file (time column and those columns), instead of rows after the last target value",
+    )
     .addOption(new Option('--date-format <order>', 'order of ambiguous slash dates').choices(['MDY', 'DMY']))
     .addOption(
       new Option('--missing <policy>', 'missing values').choices(['linear', 'ffill', 'drop', 'error']),

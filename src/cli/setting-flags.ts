@@ -18,7 +18,6 @@ import { collectList } from './load-series.ts';
 export const SETTING_FLAGS: Record<SettingName, string> = {
   horizonSteps: '--horizon <steps>',
   seasonLength: '--season <m>',
-  extraSeasons: '--extra-seasons <m>',
   windowLength: '--window <steps>',
   cell: '--cell <kind>',
   hiddenSize: '--hidden <units>',
@@ -32,6 +31,7 @@ export const SETTING_FLAGS: Record<SettingName, string> = {
   seed: '--seed <n>',
   maxTrainingWork: '--max-work <parameter-steps>',
   features: '--features <columns>',
+  future: '--future <columns>',
   candidates: '--candidates <names>',
   ensembleSeeds: '--ensemble-seeds <n>',
 };
@@ -41,9 +41,14 @@ export function settingFlag(name: SettingName): string {
   return SETTING_FLAGS[name].split(' ')[0] ?? SETTING_FLAGS[name];
 }
 
+/** The field without its optional and preprocessing wrappers: what a flag's text is parsed as. */
 function bareField(name: SettingName): z.ZodTypeAny {
-  const field: z.ZodTypeAny = forecastSettingsFields[name];
-  return field instanceof z.ZodOptional ? field.unwrap() : field;
+  let field: z.ZodTypeAny = forecastSettingsFields[name];
+  for (;;) {
+    if (field instanceof z.ZodOptional) field = field.unwrap();
+    else if (field instanceof z.ZodEffects) field = field.innerType();
+    else return field;
+  }
 }
 
 const autoDefaults: Partial<Record<SettingName, unknown>> = SETTINGS_AUTO_DEFAULTS;
@@ -74,7 +79,8 @@ export function settingParser(name: SettingName, flag = settingFlag(name)) {
           ? [...((previous as number[] | undefined) ?? []), ...collectList(value, undefined).map(asNumber)]
           : collectList(value, previous as string[] | undefined)
         : asNumber(value);
-    const parsed = field.safeParse(input);
+    // The whole field, refinements included: a flag is refused as early as its text is read.
+    const parsed = forecastSettingsFields[name].safeParse(input);
     if (!parsed.success)
       throw new InvalidArgumentError(`${flag} ${parsed.error.issues[0]?.message}, got "${value}"`);
     return parsed.data;

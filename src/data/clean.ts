@@ -7,7 +7,8 @@ import { applyMissingPolicy, type SeriesRows } from './fill.ts';
 import { formatTime } from './calendar.ts';
 import { checkOutlyingGap } from './outlying-gap.ts';
 import type { ValueColumn } from './columns.ts';
-import type { DuplicatePolicy, MissingPolicy, MissingReport } from './types.ts';
+import { splitFutureRows } from './future-rows.ts';
+import type { DuplicatePolicy, FutureRows, MissingPolicy, MissingReport } from './types.ts';
 
 export interface CleanInput {
   file: string;
@@ -22,6 +23,8 @@ export interface CleanInput {
   minRows: number;
   /** A column that looks like the series id (id-column.ts): the duplicate-timestamps error names it. */
   likelyId?: string;
+  /** Known-future columns (index into values, name): trailing rows without a target are their future. */
+  future?: { index: number; name: string }[];
 }
 
 export interface CleanedSeries {
@@ -34,6 +37,10 @@ export interface CleanedSeries {
   outOfOrder: number;
   nonFinite: number;
   missing: MissingReport[];
+  /** Rows after the last target value, for the known-future columns; null when none. */
+  future: FutureRows | null;
+  /** Rows at the end with no target value, when no known-future column claimed them (they were filled). */
+  trailingWithoutTarget: number;
 }
 
 export function cleanSeries(input: CleanInput): CleanedSeries[] {
@@ -93,11 +100,24 @@ function cleanGroup(
     order === null
       ? { time, lines: input.lines, columns: input.values.map((c) => c.values) }
       : gatherRows(input, order, rowsRead - duplicates);
+  const future = splitFutureRows(rows, input.future ?? []);
+  const trailingWithoutTarget = future === null ? trailingMissing(rows.columns[0]!) : 0;
   const missing = applyMissingPolicy(rows, input.values, input.missing, { file: input.file, id });
   checkFinite(input, id, rows);
   if (rows.time.length < input.minRows) throw tooShortError(input, id, rows);
   checkOutlyingGap(rows, { file: input.file, id, column: input.time.column, field: input.time.name });
-  return { id, time: rows.time, columns: rows.columns, rowsRead, duplicates, outOfOrder, nonFinite, missing };
+  return {
+    id,
+    time: rows.time,
+    columns: rows.columns,
+    rowsRead,
+    duplicates,
+    outOfOrder,
+    nonFinite,
+    missing,
+    future,
+    trailingWithoutTarget,
+  };
 }
 
 // Every value read was finite (or was refused, or made missing), but merging duplicates
@@ -121,6 +141,12 @@ function checkFinite(input: CleanInput, id: string, rows: SeriesRows): void {
       }
     }
   });
+}
+
+function trailingMissing(values: Float64Array): number {
+  let end = values.length;
+  while (end > 0 && values[end - 1] !== values[end - 1]) end--;
+  return values.length - end;
 }
 
 function identity(n: number): Int32Array {

@@ -2,12 +2,11 @@
 // report out. read (csv.ts, or xlsx.ts: both fill the same table.ts) → decide columns
 // (columns.ts, id-column.ts) → clean each series (clean.ts) → infer its frequency
 // (frequency.ts) → report what was found and what was done.
-import { formatTime } from './calendar.ts';
-import { cleanSeries, type CleanedSeries } from './clean.ts';
-import { planColumns, resolveColumns, type ResolvedColumns } from './columns.ts';
+import { cleanSeries } from './clean.ts';
+import { planColumns, resolveColumns } from './columns.ts';
 import { readTable, type Table } from './csv.ts';
 import { detectFormat } from './format.ts';
-import { inferFrequency } from './frequency.ts';
+import { summariseSeries } from './series-summary.ts';
 import { readChunks, sourceName, type CsvSource } from './source.ts';
 import { openWorkbook, readSheetTable } from './xlsx.ts';
 import type {
@@ -51,7 +50,8 @@ const MAX_UNPACKED_BYTES = 1024 ** 3;
  * series[0].values.length; // 1461 daily values (a Float64Array)
  * report.series[0].frequency.label; // "daily"
  */
-export async function ingestCsv(source: CsvSource, options: IngestOptions = {}): Promise<IngestResult> {
+export async function ingestCsv(source: CsvSource, given: IngestOptions = {}): Promise<IngestResult> {
+  const options = withFutureAsFeatures(given);
   const file = sourceName(source, options.file);
   checkOptions(options, file);
   const maxBytes = options.maxBytes ?? INGEST_DEFAULTS.maxBytes;
@@ -133,6 +133,14 @@ function rowWords(text: string): string {
   return text.replace(/\blines (\d+) and (\d+)/g, 'rows $1 and $2').replace(/\bline (\d+)/g, 'row $1');
 }
 
+/** Known-future columns are inputs too: read with the features, their future rows kept apart. */
+function withFutureAsFeatures(options: IngestOptions): IngestOptions {
+  if (options.future === undefined || options.future.length === 0) return options;
+  const features = [...(options.features ?? [])];
+  for (const name of options.future) if (!features.includes(name)) features.push(name);
+  return { ...options, features };
+}
+
 function ingestTable(
   table: Table,
   options: IngestOptions,
@@ -153,6 +161,10 @@ function ingestTable(
     duplicates,
     minRows: Math.max(2, options.minRows ?? INGEST_DEFAULTS.minRows),
     likelyId: resolved.idCandidates[0],
+    future: (options.future ?? []).map((name) => ({
+      index: resolved.values.findIndex((c) => c.name === name),
+      name,
+    })),
   });
   const warnings = [...table.warnings, ...resolved.warnings];
   const series: TimeSeries[] = [];
@@ -194,50 +206,6 @@ function ingestTable(
     ...workbook,
   };
   return { columns: resolved.infos, series, report };
-}
-
-function summariseSeries(
-  clean: CleanedSeries,
-  resolved: ResolvedColumns,
-  warnings: string[],
-): { report: SeriesReport; timeSeries: TimeSeries } {
-  const { frequency, gaps, calendarGaps, irregularSteps } = inferFrequency(clean.time);
-  const name = clean.id === '' ? 'the series' : `series "${clean.id}"`;
-  const steps = clean.time.length - 1;
-  if (irregularSteps > 0) {
-    warnings.push(`${name}: ${irregularSteps} of ${steps} steps do not fit its ${frequency.label} frequency`);
-  }
-  if (gaps.length > 0) {
-    const absent = gaps.reduce((total, g) => total + g.missingSteps, 0);
-    warnings.push(
-      `${name}: ${gaps.length} gaps (${absent} absent ${frequency.label} periods) are left as they are, not filled`,
-    );
-  }
-  const [target, ...features] = clean.columns;
-  const timeSeries: TimeSeries = {
-    id: clean.id,
-    time: clean.time,
-    target: resolved.values[0]!.name,
-    values: target!,
-    features: features.map((values, i) => ({ name: resolved.values[i + 1]!.name, values })),
-    frequency,
-  };
-  const report: SeriesReport = {
-    id: clean.id,
-    rowsRead: clean.rowsRead,
-    rowsUsed: clean.time.length,
-    start: formatTime(clean.time[0]!),
-    end: formatTime(clean.time[clean.time.length - 1]!),
-    frequency,
-    gaps,
-    calendarGaps,
-    irregularSteps,
-    duplicates: clean.duplicates,
-    outOfOrder: clean.outOfOrder,
-    nonFinite: clean.nonFinite,
-    missing: clean.missing,
-  };
-  return { report, timeSeries };
 }
 
 // Options often arrive as CLI or JSON strings: refuse a misspelt policy instead of ignoring it.

@@ -17,6 +17,11 @@ export interface IngestOptions {
   /** Extra input columns. */
   features?: string[];
   /**
+   * Known-future columns (read as features too): rows after the last target value, with the
+   * target cell empty, give their values over the forecast horizon (TimeSeries.future).
+   */
+  future?: string[];
+  /**
    * Identifier column of a long-format file; a text column named symbol, location, id, series
    * or ticker is used when absent. null: the file is one series, whatever its columns are called.
    */
@@ -75,6 +80,18 @@ export interface TimeSeries {
   values: Float64Array;
   features: { name: string; values: Float64Array }[];
   frequency: Frequency;
+  /** Rows after the last target value that give known-future columns' values; absent when none. */
+  future?: FutureRows;
+}
+
+/** Known-future values past the end of a series' history (src/data/future-rows.ts). */
+export interface FutureRows {
+  /** Epoch milliseconds UTC, increasing, all after the series' last time. */
+  time: Float64Array;
+  /** Line of each row in its file, for messages; absent for rows built in code. */
+  lines?: Int32Array;
+  /** One entry per known-future column; NaN where a cell was empty. */
+  features: { name: string; values: Float64Array }[];
 }
 
 export type ColumnType = 'number' | 'time' | 'text';

@@ -112,19 +112,28 @@ export function resolveForecastConfig(series: TimeSeries, options: ForecastOptio
   const target = options.target ?? series.target;
   if (target !== series.target)
     throw new ConfigError(`the series' target is "${series.target}", not "${target}"`);
-  const features = options.features ?? series.features.map((f) => f.name);
-  for (const name of features) {
+  // Known-future columns: as given, else those the series brought future rows for.
+  const futureFeatures = options.futureFeatures ?? series.future?.features.map((f) => f.name) ?? [];
+  const features =
+    options.features ?? series.features.map((f) => f.name).filter((name) => !futureFeatures.includes(name));
+  for (const name of [...features, ...futureFeatures]) {
     if (!series.features.some((f) => f.name === name))
       throw new ConfigError(
         `feature "${name}" is not a column of the series (columns: ${[series.target, ...series.features.map((f) => f.name)].join(', ')})`,
       );
   }
-  const strategy = options.strategy ?? (features.length > 0 || h > 1 ? AUTO_DEFAULTS.strategy : 'recursive');
+  const both = features.find((name) => futureFeatures.includes(name));
+  if (both !== undefined)
+    throw new ConfigError(
+      `"${both}" is listed both as a past-only feature and as known in the future; list it once`,
+    );
+  const inputs = features.length + futureFeatures.length;
+  const strategy = options.strategy ?? (inputs > 0 || h > 1 ? AUTO_DEFAULTS.strategy : 'recursive');
   if (!FORECAST_STRATEGIES.includes(strategy))
     throw new ConfigError(`strategy must be recursive or direct, got ${String(strategy)}`);
-  if (strategy === 'recursive' && features.length > 0 && h > 1) {
+  if (strategy === 'recursive' && (futureFeatures.length > 0 || (features.length > 0 && h > 1))) {
     throw new ConfigError(
-      `recursive forecasting would need the future values of ${features.join(', ')}; use strategy "direct", or drop the features`,
+      `recursive forecasting would need the future values of ${[...features, ...futureFeatures].join(', ')} step by step; use strategy "direct", or drop the features`,
     );
   }
   const seasonLength = options.seasonLength ?? defaultSeasonLength(series.frequency);
@@ -155,6 +164,7 @@ export function resolveForecastConfig(series: TimeSeries, options: ForecastOptio
   return {
     target,
     features,
+    ...(futureFeatures.length > 0 ? { futureFeatures } : {}),
     horizonSteps: h,
     seasonLength,
     ...(extraSeasons.length > 0 ? { extraSeasons } : {}),
@@ -178,6 +188,15 @@ export function autoWindowLength(seasonLength: number, horizonSteps: number, tra
 const MIN_SEASONAL_WINDOWS = 16;
 
 /**
+ * Whether the training slice holds enough windows for a network on the series differenced
+ * at season m: each window needs m values before it to difference against.
+ */
+export function roomForSeasonalDifference(config: ForecastConfig, split: SplitRanges, m: number): boolean {
+  const windows = split.train[1] - (config.windowLength + m + headOutputs(config)) + 1;
+  return m >= 2 && windows >= MIN_SEASONAL_WINDOWS;
+}
+
+/**
  * The target scalers auto mode fits and then chooses between by validation MAE (model
  * selection on the validation split; the test split is never looked at): its level scaler,
  * and, when the series has a season (m ≥ 2) with room for it, a seasonal difference
@@ -193,9 +212,7 @@ export function scalerCandidates(
 ): ScalerSpec[] {
   if (options.scaler !== undefined) return [config.scaler];
   const m = config.seasonLength;
-  const trainEnd = split.train[1];
-  const windows = trainEnd - (config.windowLength + m + headOutputs(config)) + 1;
-  if (m < 2 || windows < MIN_SEASONAL_WINDOWS) return [config.scaler];
+  if (!roomForSeasonalDifference(config, split, m)) return [config.scaler];
   const seasonal: ScalerSpec[] = [{ kind: 'zscore', transform: 'seasonal-difference', seasonLength: m }];
   // ES-RNN's normalisation: the network sees the series divided by its smoothed level and
   // season. It forecasts directly, and its smoother starts from two seasons of history.

@@ -7,8 +7,9 @@ import type { TimeSeries } from '../data/types.ts';
 import type { ScalerSpec } from '../prep/scale.ts';
 import { leadValues } from '../prep/scale.ts';
 import type { SplitRanges } from '../prep/split.ts';
-import { ConfigError, scalerCandidates } from './auto.ts';
+import { ConfigError, roomForSeasonalDifference, scalerCandidates } from './auto.ts';
 import { classicalCandidate, seasonalName } from './classical-forecaster.ts';
+import { rnnSeasons } from './extra-seasons.ts';
 import type { ForecastConfig, ForecastOptions } from './config.ts';
 import { headOutputs } from './config.ts';
 import type { Candidate } from './contract.ts';
@@ -50,8 +51,9 @@ export function candidatePool(
   const notes: string[] = [];
   const settings = { seasonLength: config.seasonLength, horizonSteps: config.horizonSteps };
   // With features the forecast needs them: the classical methods forecast the target alone.
+  const inputs = [...config.features, ...(config.futureFeatures ?? [])];
   const classical =
-    config.features.length > 0
+    inputs.length > 0
       ? []
       : [
           ...CLASSICAL_METHODS.filter((method) => allowed(method, 'classical')).map((method) =>
@@ -72,8 +74,8 @@ export function candidatePool(
   }
   if (classical.length === 0 && rnn.length === 0)
     throw new Error(
-      config.features.length > 0
-        ? `no candidate can forecast with features ${config.features.join(', ')} from ${trainEnd} training values; drop the features or supply a longer series`
+      inputs.length > 0
+        ? `no candidate can forecast with features ${inputs.join(', ')} from ${trainEnd} training values; drop the features or supply a longer series`
         : 'the candidate pool is empty',
     );
   return { classical, rnn, notes };
@@ -92,8 +94,9 @@ function rnnConfigs(
     scalers.push({ ...config.scaler, transform: 'log' });
   // A longer season's difference: the network forecasts what changes from a week ago.
   if (options.scaler === undefined)
-    for (const m of config.extraSeasons ?? [])
-      scalers.push({ kind: 'zscore', transform: 'seasonal-difference', seasonLength: m });
+    for (const m of rnnSeasons(options.extraSeasons, config))
+      if (roomForSeasonalDifference(config, split, m))
+        scalers.push({ kind: 'zscore', transform: 'seasonal-difference', seasonLength: m });
   return scalers.map((scaler) => ({ ...config, scaler }));
 }
 

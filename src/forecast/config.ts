@@ -19,7 +19,10 @@ export interface NetworkChoice {
 
 export interface ForecastConfig {
   target: string;
+  /** Past-only input columns: the network sees their values up to the forecast origin. */
   features: string[];
+  /** Known-future input columns: the network also sees their values over the horizon (future-columns.ts). */
+  futureFeatures?: string[];
   horizonSteps: number;
   /** m: the season used by seasonal naive and MASE. */
   seasonLength: number;
@@ -38,6 +41,8 @@ export interface ForecastConfig {
 export interface ForecastOptions {
   target?: string;
   features?: string[];
+  /** Columns whose values are known over the horizon (a planned promotion, a price); the forecast needs them. */
+  futureFeatures?: string[];
   horizonSteps: number;
   seasonLength?: number;
   /** Longer seasons beside seasonLength, e.g. 168 for hourly data; auto mode tests the frequency's when left out. */

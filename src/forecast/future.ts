@@ -7,6 +7,7 @@ import { forecastDecimals, roundedText } from './data-precision.ts';
 import type { ForecastModel } from './model.ts';
 import { nonNegativeBands } from './non-negative.ts';
 import { columnsOf } from './prepare.ts';
+import { requireFutureValues } from './future-columns.ts';
 
 export interface FutureForecast {
   /** Always 'forecast': these values come from the model's own predictions, not actuals. */
@@ -37,6 +38,8 @@ export function forecast(
       `this model was calibrated for ${model.config.horizonSteps} steps; ${steps} were asked for (refit with --horizon ${steps})`,
     );
   }
+  // Only the columns this model reads: a series may carry future rows another model uses.
+  requireFutureValues(series, { ...model.config, futureFeatures: model.config.futureFeatures ?? [] });
   const columns = columnsOf(series, model.config);
   const raw = model.final.forecastFrom(columns, [series.values.length], steps);
   const band = (level: number, sign: 1 | -1) => {

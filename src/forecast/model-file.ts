@@ -85,6 +85,7 @@ const modelSchema = z.object({
   config: z.object({
     target: z.string(),
     features: z.array(z.string()),
+    futureFeatures: z.array(z.string()).optional(),
     horizonSteps: z.number().int().positive(),
     seasonLength: z.number().int().positive(),
     extraSeasons: z.array(z.number().int().positive()).optional(),

@@ -17,16 +17,24 @@ import { planEpochs, validationWindowLimit } from '../train/epoch-plan.ts';
 import type { EpochPlan } from '../train/epoch-plan.ts';
 import type { ForecastConfig } from './config.ts';
 import { headOutputs } from './config.ts';
+import { futureInputColumns, futureInputCount } from './future-columns.ts';
 
 export interface ModelScalers {
   inputs: FittedScaler[];
   target: FittedScaler;
 }
 
-/** Target first, then the config's features, in that order, as the network reads them. */
+/** The network's input columns: the target, the past-only features, each known-future column and its leads. */
+export function inputColumnCount(
+  config: Pick<ForecastConfig, 'features' | 'futureFeatures' | 'horizonSteps'>,
+): number {
+  return 1 + config.features.length + futureInputCount(config);
+}
+
+/** Target first, then the config's features, then the known-future inputs, as the network reads them. */
 export function columnsOf(
   series: TimeSeries,
-  config: Pick<ForecastConfig, 'target' | 'features'>,
+  config: Pick<ForecastConfig, 'target' | 'features' | 'futureFeatures' | 'horizonSteps'>,
 ): Float64Array[] {
   if (series.target !== config.target)
     throw new Error(`the series' target is "${series.target}" but the model forecasts "${config.target}"`);
@@ -37,6 +45,7 @@ export function columnsOf(
       if (!feature) throw new Error(`the model needs feature "${name}", which the series does not have`);
       return feature.values;
     }),
+    ...futureInputColumns(series, config),
   ];
 }
 
@@ -55,8 +64,12 @@ export function fitModelScalers(
     windowLength: config.windowLength,
     horizonSteps: headOutputs(config),
   });
-  // Features keep a plain z-score: their levels matter, and they are never forecast.
-  const features = columns.slice(1).map((column) => fitScaler(trainSlice(column, split), { kind: 'zscore' }));
+  // Features keep a plain z-score: their levels matter, and they are never forecast. A
+  // known-future column's leads run past the history at its end (NaN where no future row
+  // was given): no window reads those, and the scaler is fitted on the values it can read.
+  const features = columns
+    .slice(1)
+    .map((column) => fitScaler(trainSlice(column, split).filter(Number.isFinite), { kind: 'zscore' }));
   return { inputs: [target, ...features], target };
 }
 

@@ -17,7 +17,7 @@ import type { FitHooks } from './fit-hooks.ts';
 import type { TrainingSummary } from './model.ts';
 import { forecastFromOrigins } from './predict.ts';
 import type { ModelScalers } from './prepare.ts';
-import { firstOrigin, prepareTraining } from './prepare.ts';
+import { firstOrigin, inputColumnCount, prepareTraining } from './prepare.ts';
 
 /** Everything a fitted network forecasts with, and how its training went. */
 export interface RnnCore {
@@ -53,7 +53,7 @@ export async function fitRnn(
     {
       cell: config.network.cell,
       activation: config.network.activation,
-      inputSize: 1 + config.features.length,
+      inputSize: inputColumnCount(config),
       hiddenSize: config.network.hiddenSize,
       layers: config.network.layers,
       outputs: headOutputs(config),

@@ -41,9 +41,12 @@ export function settingsToForecastOptions(settings: ForecastSettings): ForecastO
   const options = {
     horizonSteps: s.horizonSteps,
     features: s.features ?? [],
+    futureFeatures: s.future,
     windowLength: s.windowLength,
-    seasonLength: s.seasonLength,
-    extraSeasons: s.extraSeasons,
+    // One season leaves the longer ones to auto mode's test; a list is taken as it is.
+    seasonLength: s.seasonLength?.[0],
+    extraSeasons:
+      s.seasonLength !== undefined && s.seasonLength.length > 1 ? s.seasonLength.slice(1) : undefined,
     strategy: s.strategy,
     scaler: s.scale === undefined ? undefined : scalerForChoice(s.scale),
     candidates: s.candidates,

@@ -8,6 +8,7 @@ import { MAX_LAYERS } from '../rnn/network.ts';
 import { AUTO_DEFAULTS } from './auto.ts';
 import { candidateSelectors } from './candidates.ts';
 import { FORECAST_STRATEGIES } from './config.ts';
+import { seasonListProblem } from './extra-seasons.ts';
 
 export { CELL_KINDS };
 
@@ -39,6 +40,25 @@ function oneOf<T extends string>(values: readonly [T, ...T[]]) {
   return z.enum(values as [T, ...T[]], { errorMap: () => ({ message }) });
 }
 
+const seasonsMessage = 'must be a season length or a list of at most 4, each a whole number from 1 to 10000';
+
+/**
+ * One season (24) or several (7, 365). A single number is read as a list of one, so the
+ * settings written before lists existed keep their meaning. Seasons after the first add
+ * candidates of their own: a season of 1 or a repeat would add nothing.
+ */
+function seasonLengths() {
+  const list = z
+    .array(wholeNumber(1, 10_000), { invalid_type_error: seasonsMessage })
+    .min(1, seasonsMessage)
+    .max(4, seasonsMessage)
+    .superRefine((seasons, ctx) => {
+      const problem = seasonListProblem(seasons);
+      if (problem !== null) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+    });
+  return z.preprocess((v) => (typeof v === 'number' ? [v] : v), list);
+}
+
 const [firstSelector, ...otherSelectors] = candidateSelectors();
 if (firstSelector === undefined) throw new Error('candidateSelectors() is empty');
 const CANDIDATE_NAMES: [string, ...string[]] = [firstSelector, ...otherSelectors];
@@ -49,16 +69,12 @@ const workMessage = 'must be a number from 1 to 1e15';
 /** Every field's schema, by its one name; `.describe()` is the help text every surface shows. */
 export const forecastSettingsFields = {
   horizonSteps: wholeNumber(1, 10_000).describe('how many steps ahead to forecast'),
-  seasonLength: wholeNumber(1, 10_000)
-    .describe('season length m, for seasonal naive, MASE and seasonal scaling (default: from the frequency)')
-    .optional(),
-  extraSeasons: z
-    .array(wholeNumber(2, 10_000), { invalid_type_error: 'must be a list of season lengths' })
-    .max(3, 'must list at most 3 seasons')
+  seasonLength: seasonLengths()
     .describe(
-      'longer seasons beside the season length, e.g. 168 (a week) for hourly data: each adds seasonal ' +
-        'naive and a seasonal-difference RNN at that season to the candidates (default: a week for ' +
-        'hourly data whose training values repeat more closely a week apart than a day apart)',
+      'season length m, or several, e.g. 7,365 for daily data: the first sets seasonal naive, MASE and ' +
+        'seasonal scaling (default: from the frequency); each further one adds seasonal naive and a ' +
+        'seasonal-difference RNN at that season to the candidates (default: auto mode tests the ' +
+        "frequency's longer season, a week of hours or a year of days, and keeps it when the data repeat at it)",
     )
     .optional(),
   windowLength: wholeNumber(2, 512)
@@ -111,7 +127,19 @@ export const forecastSettingsFields = {
       invalid_type_error: 'must be a list of column names',
     })
     .max(50, 'must name at most 50 columns')
-    .describe("extra input columns beside the target's own past")
+    .describe(
+      "extra input columns beside the target's own past: the model sees their values up to the forecast origin",
+    )
+    .optional(),
+  future: z
+    .array(z.string().min(1, 'column names must not be empty'), {
+      invalid_type_error: 'must be a list of column names',
+    })
+    .max(20, 'must name at most 20 columns')
+    .describe(
+      'known-future input columns (a planned promotion, a price, a weather forecast): the model also sees ' +
+        'their values over the horizon, given as rows after the last target value with the target left empty',
+    )
     .optional(),
   candidates: z
     .array(oneOf(CANDIDATE_NAMES), { invalid_type_error: 'must be a list of candidate names' })

@@ -5,6 +5,8 @@ export interface SeriesRequest {
   target?: string;
   time?: string;
   features?: string[];
+  /** Known-future columns: rows past the last target value give their values over the horizon. */
+  future?: string[];
   series?: string;
 }
 

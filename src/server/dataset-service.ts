@@ -175,6 +175,7 @@ export class DatasetService {
       target: request.target,
       time: request.time,
       features: request.features ?? [],
+      ...(request.future && request.future.length > 0 ? { future: request.future } : {}),
       id: row.report.id,
       sheet: row.report.sheet,
     };

@@ -22,7 +22,7 @@ export class HttpError extends Error {
 export const notFound = (what: string): HttpError => new HttpError(404, `${what} not found`);
 
 /** Parses with a zod schema, turning failures into a 400 with one message per field. */
-export function parseInput<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
+export function parseInput<S extends z.ZodTypeAny>(schema: S, input: unknown, what: string): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fields: Record<string, string> = {};

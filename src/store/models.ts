@@ -6,7 +6,7 @@ import { inserted } from './expect-row.ts';
 
 export interface ModelSummary {
   /** How the model's series is read from its dataset again (for charts and forecasts). */
-  ingest: { target: string; time?: string; features: string[]; series?: string };
+  ingest: { target: string; time?: string; features: string[]; future?: string[]; series?: string };
   cell: string;
   hiddenSize: number;
   layers: number;

@@ -1,9 +1,15 @@
 // Longer seasons beside the main one: auto mode adds a week (168) to hourly series whose
-// values repeat more closely a week apart than a day apart, and that season brings its own
-// candidates (seasonal naive at 168, an RNN on the weekly difference) into the pool.
+// values repeat more closely a week apart than a day apart, and a year (365) to daily ones
+// that repeat more closely a year apart than half a year apart. The season brings its own
+// candidates (seasonal naive at it, an RNN on the series differenced at it) into the pool.
 import { describe, expect, it } from 'vitest';
 import { candidatePool } from '../../src/forecast/candidates.ts';
-import { autoExtraSeasons, longerSeasonsOf, repeatsCloser } from '../../src/forecast/extra-seasons.ts';
+import {
+  autoExtraSeasons,
+  longerSeasonsOf,
+  referenceLag,
+  repeatsCloser,
+} from '../../src/forecast/extra-seasons.ts';
 import { familyOf } from '../../src/forecast/families.ts';
 import { planSplit } from '../../src/forecast/plan-split.ts';
 import {
@@ -53,10 +59,82 @@ describe('autoExtraSeasons', () => {
     expect(repeatsCloser(daily, 168, 24)).toBe(false);
     expect(autoExtraSeasons(HOURLY, 24, daily)).toEqual([]);
     const weekly = hourlyLoad({ weeks: 8, weekends: true, noise: 2 }).values;
-    expect(autoExtraSeasons({ unit: 'day', step: 1, label: 'daily' }, 7, weekly)).toEqual([]);
+    expect(autoExtraSeasons({ unit: 'week', step: 1, label: 'weekly' }, 52, weekly)).toEqual([]);
+    expect(autoExtraSeasons({ unit: 'month', step: 1, label: 'monthly' }, 12, weekly)).toEqual([]);
     expect(autoExtraSeasons(HOURLY, 24, weekly.subarray(0, 2 * 168 - 1))).toEqual([]);
     expect(longerSeasonsOf({ unit: 'hour', step: 2, label: 'every 2 hours' })).toEqual([84]);
     expect(longerSeasonsOf({ unit: 'hour', step: 5, label: 'every 5 hours' })).toEqual([]);
+  });
+});
+
+const DAILY = { unit: 'day', step: 1, label: 'daily' } as const;
+
+/** Daily sales: a weekly pattern, a yearly one (when `yearly`), a trend, and noise. */
+function dailySales(options: { years: number; yearly: number; trend: number; seed?: number }): Float64Array {
+  const random = createRandom(options.seed ?? 5);
+  return Float64Array.from({ length: Math.round(options.years * 365) }, (_, t) => {
+    const week = [0, 4, 5, 5, 6, 14, 10][t % 7]!;
+    const year = options.yearly * Math.sin((2 * Math.PI * t) / 365.25);
+    return 100 + options.trend * t + week + year + 3 * random.normal();
+  });
+}
+
+describe('autoExtraSeasons on daily data', () => {
+  it('adds the year to daily values that repeat more closely a year apart than half a year apart', () => {
+    const sales = dailySales({ years: 3, yearly: 20, trend: 0.01 });
+    expect(referenceLag(365, 7)).toBe(182);
+    expect(autoExtraSeasons(DAILY, 7, sales)).toEqual([365]);
+  });
+
+  it('adds nothing to a trend with a weekly pattern, or to fewer than two years', () => {
+    expect(autoExtraSeasons(DAILY, 7, dailySales({ years: 3, yearly: 0, trend: 0.05 }))).toEqual([]);
+    const short = dailySales({ years: 3, yearly: 20, trend: 0.01 }).subarray(0, 2 * 365 - 1);
+    expect(autoExtraSeasons(DAILY, 7, short)).toEqual([]);
+  });
+
+  it('compares a season that holds whole main seasons against the main season', () => {
+    expect(referenceLag(168, 24)).toBe(24);
+    expect(referenceLag(1440, 60)).toBe(60);
+    expect(longerSeasonsOf({ unit: 'minute', step: 15, label: 'every 15 minutes' })).toEqual([96]);
+  });
+
+  it('a detected year brings seasonal naive only; a year the caller gives brings the RNN on its difference too', () => {
+    const values = dailySales({ years: 3, yearly: 20, trend: 0.01 });
+    const series: TimeSeries = {
+      id: '',
+      time: Float64Array.from(values, (_, t) => Date.UTC(2021, 0, 1) + t * 86_400_000),
+      target: 'sales',
+      values,
+      features: [],
+      frequency: DAILY,
+    };
+    const pool = (options: ForecastOptions) => {
+      const config = resolveForecastConfig(series, options);
+      const { split } = planSplit(values.length, 14, config.split);
+      const built = candidatePool(series, options, config, split);
+      return { classical: built.classical.map((c) => c.name), rnn: built.rnn.map(rnnCandidateName) };
+    };
+    const detected = pool({ horizonSteps: 14 });
+    expect(detected.classical).toContain('seasonal-naive (m = 365)');
+    expect(detected.rnn).not.toContain('rnn: seasonal difference (m = 365) + z-score');
+    const given = pool({ horizonSteps: 14, seasonLength: 7, extraSeasons: [365] });
+    expect(given.classical).toContain('seasonal-naive (m = 365)');
+    expect(given.rnn).toContain('rnn: seasonal difference (m = 365) + z-score');
+  });
+
+  it('a fit names the year and scores seasonal naive at it', async () => {
+    const values = dailySales({ years: 3, yearly: 20, trend: 0.01 });
+    const series: TimeSeries = {
+      id: '',
+      time: Float64Array.from(values, (_, t) => Date.UTC(2021, 0, 1) + t * 86_400_000),
+      target: 'sales',
+      values,
+      features: [],
+      frequency: DAILY,
+    };
+    const model = await fit(series, { horizonSteps: 14, candidates: ['classical'] });
+    expect(model.config.extraSeasons).toEqual([365]);
+    expect(model.leaderboard.entries.map((e) => e.name)).toContain('seasonal-naive (m = 365)');
   });
 });
 

@@ -243,6 +243,24 @@ describe('the same defaults', () => {
     expect(fromCli).toEqual({ horizonSteps: 7, features: [] });
   });
 
+  it('one season or several read the same through the CLI, a jobs file, the API schema and the mapping', () => {
+    const several = { horizonSteps: 7, features: [], seasonLength: 7, extraSeasons: [365] };
+    const fromCli = toForecastOptions(cliParse(['--horizon', '7', '--season', '7,365']) as ModelFlags);
+    expect(fromCli).toEqual(several);
+    expect(
+      toForecastOptions(cliParse(['--horizon', '7', '--season', '7', '--season', '365']) as ModelFlags),
+    ).toEqual(several);
+    expect(jobOptions(parseJobs(jobsFile('seasonLength', [7, 365]), 'agree.json').jobs[0]!)).toEqual(several);
+    expect(
+      settingsToForecastOptions(forecastSettingsSchema.parse({ horizonSteps: 7, seasonLength: [7, 365] })),
+    ).toEqual(several);
+    // A number alone is a list of one, as settings written before lists were; no longer seasons are given.
+    const one = { horizonSteps: 7, features: [], seasonLength: 24 };
+    expect(jobOptions(parseJobs(jobsFile('seasonLength', 24), 'agree.json').jobs[0]!)).toEqual(one);
+    expect(toForecastOptions(cliParse(['--horizon', '7', '--season', '24']) as ModelFlags)).toEqual(one);
+    expect(jobsError('seasonLength', [7, 7])).toContain('must list each season once, got 7, 7');
+  });
+
   it('auto mode fills in the defaults the schema documents', async () => {
     const { config } = (await (
       await fetch(`${env.baseUrl}/api/datasets/${weatherId}/defaults?target=temp_max&horizonSteps=7`)
@@ -318,7 +336,7 @@ describe('the web form', () => {
     await page.selectOption('#setting-strategy', 'recursive');
     await page.selectOption('#setting-candidates', ['naive', 'theta']);
     await page.fill('#setting-learningRate', '0.01');
-    await page.fill('#setting-extraSeasons', '168, 336');
+    await page.fill('#season', '7, 365');
     await page.fill('#setting-batchSize', '');
     await page.fill('#epochs', '1');
     const request = page.waitForRequest((r) => r.url().endsWith('/api/trainings') && r.method() === 'POST');
@@ -328,7 +346,7 @@ describe('the web form', () => {
       strategy: 'recursive',
       candidates: ['naive', 'theta'],
       learningRate: 0.01,
-      extraSeasons: [168, 336],
+      seasonLength: [7, 365],
     });
     expect(body).not.toHaveProperty('batchSize');
     expect(body).not.toHaveProperty('scale');

@@ -12,13 +12,14 @@ export function describeModel(model: ForecastModel): string {
       `  ${e.kept ? '*' : ' '} ${e.name.padEnd(36)} score ${num(e.score, 3)}  sMAPE ${num(e.smape, 3)}  MASE ${num(e.mase, 3)}  fit ${num(e.fitSeconds, 2)} s`,
   );
   const extra = model.config.extraSeasons ?? [];
+  const main = model.config.seasonLength;
   return [
     `kept: ${model.final.describe()}`,
-    ...(extra.length > 0
-      ? [
-          `seasons: m = ${model.config.seasonLength} (seasonal naive and MASE), and ${extra.join(', ')}, which added candidates of their own`,
-        ]
-      : []),
+    // Always said: whether auto mode found a longer season is part of what the model is.
+    `seasons: ${main >= 2 ? `m = ${main}` : 'none, m = 1'} (seasonal naive and MASE)${
+      extra.length > 0 ? `, and ${extra.join(', ')}, which added candidates of their own` : ''
+    }`,
+    ...inputsLine(model.config),
     ...(board.length > 0
       ? [`leaderboard (${leaderboard.origins} validation origins; ${leaderboard.metric}):`, ...board]
       : []),
@@ -30,4 +31,14 @@ export function describeModel(model: ForecastModel): string {
       : []),
     ...model.warnings.map((w) => `warning: ${w}`),
   ].join('\n');
+}
+
+/** Which input columns the model reads, and whether each is known in the future or past only. */
+function inputsLine(config: ForecastModel['config']): string[] {
+  const past = config.features.map((name) => `${name} (past only: values up to the forecast origin)`);
+  const future = (config.futureFeatures ?? []).map(
+    (name) => `${name} (known in the future: its ${config.horizonSteps} values over the horizon too)`,
+  );
+  const all = [...future, ...past];
+  return all.length > 0 ? [`inputs beside ${config.target}'s own past: ${all.join('; ')}`] : [];
 }

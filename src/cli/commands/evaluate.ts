@@ -19,6 +19,7 @@ export function registerEvaluate(program: Command): void {
         ...flags,
         target: model.config.target,
         features: model.config.features,
+        future: model.config.futureFeatures,
       });
       const evaluation = evaluate(model, series);
       console.log(

@@ -77,6 +77,7 @@ export function registerForecast(program: Command): void {
           ...flags,
           target: model.config.target,
           features: model.config.features,
+          future: model.config.futureFeatures,
         });
         const result = forecast(model, series, flags.steps);
         await writeForecast(flags.out, result, series, {

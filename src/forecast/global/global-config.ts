@@ -48,7 +48,7 @@ export function planGlobal(collection: readonly TimeSeries[], options: ForecastO
   for (const s of collection) {
     if (ids.has(s.id)) throw new ConfigError(`series "${s.id}" appears twice; every series needs its own id`);
     ids.add(s.id);
-    if (s.features.length > 0 && (options.features ?? []).length > 0)
+    if (s.features.length > 0 && [...(options.features ?? []), ...(options.futureFeatures ?? [])].length > 0)
       throw new ConfigError('a global model forecasts the target alone for now: drop the features');
     const [a, b] = [collection[0]!.frequency, s.frequency];
     if (a.unit !== b.unit || a.step !== b.step)

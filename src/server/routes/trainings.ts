@@ -81,7 +81,13 @@ function queueRequest(
 ): Parameters<TrainingQueue['submit']>[0] {
   return {
     datasetId: body.datasetId,
-    ingest: { target: body.target, time: body.time, features: body.features ?? [], series },
+    ingest: {
+      target: body.target,
+      time: body.time,
+      features: body.features ?? [],
+      ...(body.future ? { future: body.future } : {}),
+      series,
+    },
     options: settingsToForecastOptions(body),
   };
 }
@@ -101,6 +107,7 @@ export function trainingRoutes(db: Db, datasets: DatasetService, queue: Training
     for (const [field, name] of [
       ['target', body.target],
       ...(body.features ?? []).map((f) => ['features', f] as const),
+      ...(body.future ?? []).map((f) => ['future', f] as const),
     ] as const) {
       const column = columns.find((c) => c.name === name);
       if (!column || column.type !== 'number')

@@ -78,25 +78,23 @@ function controlFor(key: string, schema: SettingSchema): Control {
 }
 
 /**
- * A list of numbers ("168" or "7, 365") as text: the server checks each against the
+ * A list of numbers ("168" or "7, 365") from text: the server checks each against the
  * schema's limits and names the one it refuses; text that is not a number is sent as such
- * and refused the same way, never dropped.
+ * and refused the same way, never dropped. Undefined for an empty field (auto mode's).
  */
+export function numberList(text: string): (number | string)[] | undefined {
+  const items = text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+  return items.length === 0
+    ? undefined
+    : items.map((item) => (Number.isNaN(Number(item)) ? item : Number(item)));
+}
+
 function numberListControl(key: string, id: string): Control {
   const input = el('input', { id, name: key, type: 'text', inputmode: 'numeric', placeholder: 'auto' });
-  return {
-    key,
-    element: input,
-    read: () => {
-      const items = input.value
-        .split(',')
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-      return items.length === 0
-        ? undefined
-        : items.map((item) => (Number.isNaN(Number(item)) ? item : Number(item)));
-    },
-  };
+  return { key, element: input, read: () => numberList(input.value) };
 }
 
 export function buildAdvancedSettings(

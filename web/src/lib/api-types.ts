@@ -59,7 +59,8 @@ export interface TrainingRequest {
   features?: string[];
   horizonSteps: number;
   windowLength?: number;
-  seasonLength?: number;
+  /** One season, or several: the first sets seasonal naive and MASE. */
+  seasonLength?: (number | string)[];
   cell?: CellKind;
   hiddenSize?: number;
   layers?: number;

@@ -14,7 +14,7 @@ import type {
   TrainingRequest,
   ValidationReport,
 } from './api-types.ts';
-import { buildAdvancedSettings, hintOf, numberAttributes } from './advanced-settings.ts';
+import { buildAdvancedSettings, hintOf, numberAttributes, numberList } from './advanced-settings.ts';
 import { defaultHorizon } from './default-horizon.ts';
 import { defaultTarget } from './default-target.ts';
 import { el, replaceChildren } from './dom.ts';
@@ -39,7 +39,6 @@ interface NumberField {
 const NUMBER_FIELDS: NumberField[] = [
   { id: 'horizon', key: 'horizonSteps', label: 'Horizon (steps ahead)' },
   { id: 'window', key: 'windowLength', label: 'Window (past steps seen)' },
-  { id: 'season', key: 'seasonLength', label: 'Season length' },
   { id: 'hidden-size', key: 'hiddenSize', label: 'Hidden size' },
   { id: 'layers', key: 'layers', label: 'Layers' },
   { id: 'epochs', key: 'maxEpochs', label: 'Epochs (at most)' },
@@ -48,7 +47,18 @@ const NUMBER_FIELDS: NumberField[] = [
 ];
 
 /** The settings the form's own fields show; the schema's others are added under "Advanced". */
-const MAIN_SETTINGS: ReadonlySet<string> = new Set([...NUMBER_FIELDS.map((f) => f.key), 'cell', 'features']);
+const MAIN_SETTINGS: ReadonlySet<string> = new Set([
+  ...NUMBER_FIELDS.map((f) => f.key),
+  'seasonLength',
+  'cell',
+  'features',
+]);
+
+/** The setting each field of the page edits, where its id is not the setting's name. */
+const FIELD_KEYS: ReadonlyMap<string, string> = new Map([
+  ...NUMBER_FIELDS.map((f): [string, string] => [f.id, f.key]),
+  ['season', 'seasonLength'],
+]);
 
 /** A setting's schema; a form field the server does not know is a bug worth failing on. */
 function setting(settings: SettingsSchema, key: string): SettingSchema {
@@ -124,6 +134,14 @@ export function buildTrainingForm(
     return input;
   };
   const horizon = numberInput('horizon');
+  // One season or several ("7, 365"): text, read as a list the server checks item by item.
+  const season = el('input', {
+    id: 'season',
+    name: 'seasonLength',
+    type: 'text',
+    inputmode: 'numeric',
+    placeholder: 'auto',
+  });
   /** Rows of the series chosen (or the shortest series, before one is): what bounds the horizon. */
   const seriesLength = (): number | undefined => {
     const reports = series ? report.series.filter((s) => s.id === series.value) : report.series;
@@ -156,6 +174,12 @@ export function buildTrainingForm(
       { class: 'advanced-fields' },
       field('time', 'Time column', time),
       field('cell', 'Cell', cell, hintOf(cellSchema)),
+      field(
+        'season',
+        'Season length (one, or several: 7, 365)',
+        season,
+        hintOf(setting(settings, 'seasonLength')),
+      ),
       ...folded.map(({ spec, input }) =>
         field(spec.id, spec.label, input, hintOf(setting(settings, spec.key))),
       ),
@@ -216,7 +240,7 @@ export function buildTrainingForm(
         features: [...features.selectedOptions].map((o) => o.value),
         horizonSteps: num('horizon') ?? 1,
         windowLength: num('window'),
-        seasonLength: num('season'),
+        seasonLength: numberList(season.value),
         cell: cell.value,
         hiddenSize: num('hidden-size'),
         layers: num('layers'),
@@ -228,7 +252,6 @@ export function buildTrainingForm(
     applyDefaults(config) {
       const values: Record<string, number> = {
         window: config.windowLength,
-        season: config.seasonLength,
         'hidden-size': config.network.hiddenSize,
         layers: config.network.layers,
         epochs: config.training.maxEpochs,
@@ -237,6 +260,9 @@ export function buildTrainingForm(
       };
       for (const [id, v] of Object.entries(values))
         if (!touched.has(id) && Number.isFinite(v)) numberInput(id).value = String(v);
+      // The main season only: one season leaves the longer ones to auto mode's test, as the
+      // CLI does; sending the detected ones back would make them the person's own choice.
+      if (!touched.has('season')) season.value = String(config.seasonLength);
       if (!touched.has('cell')) cell.value = config.network.cell;
       if (!touched.has('features'))
         for (const o of features.options) o.selected = config.features.includes(o.value);
@@ -244,7 +270,7 @@ export function buildTrainingForm(
     showFieldErrors(fields) {
       for (const box of form.querySelectorAll<HTMLElement>('[data-field]')) {
         const name = box.dataset.field ?? '';
-        const key = NUMBER_FIELDS.find((f) => f.id === name)?.key ?? name;
+        const key = FIELD_KEYS.get(name) ?? name;
         const error = box.querySelector('.field-error');
         const message = fields[key] ?? fields[name] ?? '';
         if (error) error.textContent = message;

@@ -1,0 +1,85 @@
+// Known-future covariates as network inputs. A many-to-one network reads a window of past
+// steps; a known-future column c enters it as h + 1 input columns: c itself and its leads
+// c(t+1) … c(t+h). At a window's last step the leads are exactly c over the horizon the
+// network forecasts, so the head sees what the analyst knows about the future, beside
+// the last hidden state, with no change to the engine. Inside the history every lead is an
+// observed value; only a forecast from the end of the history reads past it, into the
+// future rows the analyst supplied (src/data/future-rows.ts).
+import { DataError } from '../data/errors.ts';
+import { formatTime } from '../data/calendar.ts';
+import { futureTimes } from '../data/frequency.ts';
+import type { TimeSeries } from '../data/types.ts';
+import type { ForecastConfig } from './config.ts';
+
+type FutureConfig = Pick<ForecastConfig, 'futureFeatures' | 'horizonSteps'>;
+
+/** Input columns a config's known-future covariates add: each column and its h leads. */
+export function futureInputCount(config: FutureConfig): number {
+  return (config.futureFeatures ?? []).length * (config.horizonSteps + 1);
+}
+
+/**
+ * A known-future column's values over the horizon after the series' last time, in step
+ * order: NaN where the future rows do not give one. Matched by timestamp, so a future row
+ * that is missing or off the series' calendar leaves a NaN, never a shifted value.
+ */
+export function aheadValues(series: TimeSeries, name: string, steps: number): Float64Array {
+  const out = new Float64Array(steps).fill(Number.NaN);
+  const future = series.future;
+  const column = future?.features.find((f) => f.name === name);
+  if (!future || !column) return out;
+  const last = series.time[series.time.length - 1]!;
+  const times = futureTimes(last, series.frequency, steps);
+  const at = new Map<number, number>();
+  future.time.forEach((t, i) => at.set(t, i));
+  times.forEach((t, k) => {
+    const i = at.get(t);
+    if (i !== undefined) out[k] = column.values[i]!;
+  });
+  return out;
+}
+
+/** Each known-future column and its leads 1…h, each as long as the series (target first is the caller's). */
+export function futureInputColumns(series: TimeSeries, config: FutureConfig): Float64Array[] {
+  const h = config.horizonSteps;
+  const n = series.values.length;
+  const out: Float64Array[] = [];
+  for (const name of config.futureFeatures ?? []) {
+    const past = series.features.find((f) => f.name === name);
+    if (!past)
+      throw new Error(`the model needs the known-future column "${name}", which the series does not have`);
+    const extended = new Float64Array(n + h);
+    extended.set(past.values);
+    extended.set(aheadValues(series, name, h), n);
+    for (let j = 0; j <= h; j++) out.push(extended.slice(j, j + n));
+  }
+  return out;
+}
+
+/**
+ * Refuses a forecast from the end of the history when a known-future column lacks a value
+ * over the horizon: the network would read NaN, or (worse) a shifted value. The error names
+ * the column, the first missing timestamp and how many values the forecast needs.
+ */
+export function requireFutureValues(series: TimeSeries, config: FutureConfig): void {
+  const h = config.horizonSteps;
+  // Options left to auto mode take the columns the series brought future rows for.
+  const needed = config.futureFeatures ?? series.future?.features.map((f) => f.name) ?? [];
+  if (needed.length === 0) return;
+  const times = futureTimes(series.time[series.time.length - 1]!, series.frequency, h);
+  for (const name of needed) {
+    const ahead = aheadValues(series, name, h);
+    const missing = ahead.findIndex((v) => !Number.isFinite(v));
+    if (missing < 0) continue;
+    const given = ahead.filter((v) => Number.isFinite(v)).length;
+    throw new DataError(
+      // The location prefix names the column ('column "promo": …').
+      `no known-future value for ${formatTime(times[missing]!)}: the forecast needs all ${h} of the column's values from ${formatTime(times[0]!)} to ${formatTime(times[h - 1]!)}, and ${given} were given`,
+      {
+        field: name,
+        value: formatTime(times[missing]!),
+        hint: `Add rows after the last ${series.target} value with ${series.target} left empty and ${name} filled in, one per ${series.frequency.label} step, or give them in a second file (CLI: --future-file).`,
+      },
+    );
+  }
+}
