@@ -34,6 +34,9 @@ export const SETTING_FLAGS: Record<SettingName, string> = {
   future: '--future <columns>',
   candidates: '--candidates <names>',
   ensembleSeeds: '--ensemble-seeds <n>',
+  calendar: '--calendar <on|off>',
+  holidays: '--holidays <country>',
+  calendarTimezone: '--calendar-timezone <zone>',
 };
 
 /** "--hidden" for hiddenSize. */
@@ -78,7 +81,9 @@ export function settingParser(name: SettingName, flag = settingFlag(name)) {
         ? field.element instanceof z.ZodNumber
           ? [...((previous as number[] | undefined) ?? []), ...collectList(value, undefined).map(asNumber)]
           : collectList(value, previous as string[] | undefined)
-        : asNumber(value);
+        : field instanceof z.ZodString
+          ? value
+          : asNumber(value);
     // The whole field, refinements included: a flag is refused as early as its text is read.
     const parsed = forecastSettingsFields[name].safeParse(input);
     if (!parsed.success)

@@ -6,6 +6,8 @@ import type { SplitRanges } from '../prep/split.ts';
 import { DEFAULT_TRAINING } from '../train/config.ts';
 import type { ForecastConfig, ForecastOptions } from './config.ts';
 import { FORECAST_STRATEGIES, headOutputs } from './config.ts';
+import { holidayCountries, isTimeZone, resolveCalendar } from './calendar-features.ts';
+import type { CalendarConfig } from './calendar-features.ts';
 import { autoExtraSeasons, checkedExtraSeasons } from './extra-seasons.ts';
 import { planSplit } from './plan-split.ts';
 
@@ -131,6 +133,11 @@ export function resolveForecastConfig(series: TimeSeries, options: ForecastOptio
   const strategy = options.strategy ?? (inputs > 0 || h > 1 ? AUTO_DEFAULTS.strategy : 'recursive');
   if (!FORECAST_STRATEGIES.includes(strategy))
     throw new ConfigError(`strategy must be recursive or direct, got ${String(strategy)}`);
+  const calendar = options.calendar === undefined ? undefined : checkedCalendar(series, options.calendar);
+  if (strategy === 'recursive' && calendar !== undefined)
+    throw new ConfigError(
+      'calendar inputs are read over the horizon, which a one-step recursive model cannot: use strategy "direct"',
+    );
   if (strategy === 'recursive' && (futureFeatures.length > 0 || (features.length > 0 && h > 1))) {
     throw new ConfigError(
       `recursive forecasting would need the future values of ${[...features, ...futureFeatures].join(', ')} step by step; use strategy "direct", or drop the features`,
@@ -165,6 +172,7 @@ export function resolveForecastConfig(series: TimeSeries, options: ForecastOptio
     target,
     features,
     ...(futureFeatures.length > 0 ? { futureFeatures } : {}),
+    ...(calendar ? { calendar } : {}),
     horizonSteps: h,
     seasonLength,
     ...(extraSeasons.length > 0 ? { extraSeasons } : {}),
@@ -175,6 +183,24 @@ export function resolveForecastConfig(series: TimeSeries, options: ForecastOptio
     split,
     training: { ...AUTO_DEFAULTS.training, ...options.training },
   };
+}
+
+/** The calendar inputs for the series' frequency, with the time zone and country checked. */
+function checkedCalendar(series: TimeSeries, spec: NonNullable<ForecastOptions['calendar']>): CalendarConfig {
+  if (spec.timezone !== undefined && !isTimeZone(spec.timezone))
+    throw new ConfigError(
+      `"${spec.timezone}" is not a time zone this runtime knows (use an IANA name such as America/New_York)`,
+    );
+  if (spec.holidays !== undefined && !holidayCountries().includes(spec.holidays))
+    throw new ConfigError(
+      `"${spec.holidays}" is not a country date-holidays knows (use an ISO 3166 code such as US or DE)`,
+    );
+  const calendar = resolveCalendar(series.frequency, spec);
+  if (calendar.columns.length === 0)
+    throw new ConfigError(
+      `${series.frequency.label} data has no calendar cycle to learn from: drop the calendar inputs`,
+    );
+  return calendar;
 }
 
 /** Two seasons (or two horizons) of history, kept within what the training slice can feed. */

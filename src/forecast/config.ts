@@ -4,6 +4,7 @@ import type { CellKind } from '../rnn/cells/cell.ts';
 import type { RnnActivation } from '../rnn/cells/rnn.ts';
 import type { ScalerSpec } from '../prep/scale.ts';
 import type { TrainingConfig } from '../train/config.ts';
+import type { CalendarConfig } from './calendar-features.ts';
 
 /** recursive: a one-step model fed its own predictions; direct: the network outputs all h steps. */
 export const FORECAST_STRATEGIES = ['recursive', 'direct'] as const;
@@ -23,6 +24,8 @@ export interface ForecastConfig {
   features: string[];
   /** Known-future input columns: the network also sees their values over the horizon (future-columns.ts). */
   futureFeatures?: string[];
+  /** Generated calendar inputs (calendar-features.ts), known for any future time; none when absent. */
+  calendar?: CalendarConfig;
   horizonSteps: number;
   /** m: the season used by seasonal naive and MASE. */
   seasonLength: number;
@@ -43,6 +46,8 @@ export interface ForecastOptions {
   features?: string[];
   /** Columns whose values are known over the horizon (a planned promotion, a price); the forecast needs them. */
   futureFeatures?: string[];
+  /** Calendar inputs: cycles from the frequency, a country's public holidays, read in a time zone. */
+  calendar?: { holidays?: string; timezone?: string };
   horizonSteps: number;
   seasonLength?: number;
   /** Longer seasons beside seasonLength, e.g. 168 for hourly data; auto mode tests the frequency's when left out. */

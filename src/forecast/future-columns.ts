@@ -9,13 +9,34 @@ import { DataError } from '../data/errors.ts';
 import { formatTime } from '../data/calendar.ts';
 import { futureTimes } from '../data/frequency.ts';
 import type { TimeSeries } from '../data/types.ts';
+import { calendarValues } from './calendar-features.ts';
 import type { ForecastConfig } from './config.ts';
 
 type FutureConfig = Pick<ForecastConfig, 'futureFeatures' | 'horizonSteps'>;
 
-/** Input columns a config's known-future covariates add: each column and its h leads. */
-export function futureInputCount(config: FutureConfig): number {
-  return (config.futureFeatures ?? []).length * (config.horizonSteps + 1);
+/** Input columns a config's known-future covariates and calendar add: each column and its h leads. */
+export function futureInputCount(config: FutureConfig & Pick<ForecastConfig, 'calendar'>): number {
+  const columns = (config.futureFeatures ?? []).length + (config.calendar?.columns.length ?? 0);
+  return columns * (config.horizonSteps + 1);
+}
+
+/** A column over the history and the horizon (n + h values) as h + 1 columns of n: itself and its leads. */
+function withLeads(extended: Float64Array, n: number, h: number): Float64Array[] {
+  return Array.from({ length: h + 1 }, (_, j) => extended.slice(j, j + n));
+}
+
+/** The generated calendar columns and their leads, from the timestamps of the history and the horizon. */
+export function calendarInputColumns(
+  series: TimeSeries,
+  config: Pick<ForecastConfig, 'calendar' | 'horizonSteps'>,
+): Float64Array[] {
+  if (!config.calendar) return [];
+  const n = series.time.length;
+  const h = config.horizonSteps;
+  const times = new Float64Array(n + h);
+  times.set(series.time);
+  times.set(futureTimes(series.time[n - 1]!, series.frequency, h), n);
+  return calendarValues(times, config.calendar).flatMap((values) => withLeads(values, n, h));
 }
 
 /**
@@ -51,7 +72,7 @@ export function futureInputColumns(series: TimeSeries, config: FutureConfig): Fl
     const extended = new Float64Array(n + h);
     extended.set(past.values);
     extended.set(aheadValues(series, name, h), n);
-    for (let j = 0; j <= h; j++) out.push(extended.slice(j, j + n));
+    out.push(...withLeads(extended, n, h));
   }
   return out;
 }

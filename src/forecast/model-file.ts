@@ -86,6 +86,13 @@ const modelSchema = z.object({
     target: z.string(),
     features: z.array(z.string()),
     futureFeatures: z.array(z.string()).optional(),
+    calendar: z
+      .object({
+        columns: z.array(z.string()),
+        holidays: z.string().optional(),
+        timezone: z.string().optional(),
+      })
+      .optional(),
     horizonSteps: z.number().int().positive(),
     seasonLength: z.number().int().positive(),
     extraSeasons: z.array(z.number().int().positive()).optional(),

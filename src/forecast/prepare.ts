@@ -17,7 +17,7 @@ import { planEpochs, validationWindowLimit } from '../train/epoch-plan.ts';
 import type { EpochPlan } from '../train/epoch-plan.ts';
 import type { ForecastConfig } from './config.ts';
 import { headOutputs } from './config.ts';
-import { futureInputColumns, futureInputCount } from './future-columns.ts';
+import { calendarInputColumns, futureInputColumns, futureInputCount } from './future-columns.ts';
 
 export interface ModelScalers {
   inputs: FittedScaler[];
@@ -26,7 +26,7 @@ export interface ModelScalers {
 
 /** The network's input columns: the target, the past-only features, each known-future column and its leads. */
 export function inputColumnCount(
-  config: Pick<ForecastConfig, 'features' | 'futureFeatures' | 'horizonSteps'>,
+  config: Pick<ForecastConfig, 'features' | 'futureFeatures' | 'calendar' | 'horizonSteps'>,
 ): number {
   return 1 + config.features.length + futureInputCount(config);
 }
@@ -34,7 +34,7 @@ export function inputColumnCount(
 /** Target first, then the config's features, then the known-future inputs, as the network reads them. */
 export function columnsOf(
   series: TimeSeries,
-  config: Pick<ForecastConfig, 'target' | 'features' | 'futureFeatures' | 'horizonSteps'>,
+  config: Pick<ForecastConfig, 'target' | 'features' | 'futureFeatures' | 'calendar' | 'horizonSteps'>,
 ): Float64Array[] {
   if (series.target !== config.target)
     throw new Error(`the series' target is "${series.target}" but the model forecasts "${config.target}"`);
@@ -46,6 +46,7 @@ export function columnsOf(
       return feature.values;
     }),
     ...futureInputColumns(series, config),
+    ...calendarInputColumns(series, config),
   ];
 }
 

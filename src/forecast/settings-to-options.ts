@@ -51,6 +51,14 @@ export function settingsToForecastOptions(settings: ForecastSettings): ForecastO
     scaler: s.scale === undefined ? undefined : scalerForChoice(s.scale),
     candidates: s.candidates,
     ensembleSeeds: s.ensembleSeeds,
+    // Holidays are a calendar input: naming a country turns the calendar on.
+    calendar:
+      s.calendar === 'on' || s.holidays !== undefined
+        ? (given({
+            holidays: s.holidays,
+            timezone: s.calendarTimezone === 'UTC' ? undefined : s.calendarTimezone,
+          }) ?? {})
+        : undefined,
     network: given({ cell: s.cell, hiddenSize: s.hiddenSize, layers: s.layers }),
     training: given({
       maxEpochs: s.maxEpochs,

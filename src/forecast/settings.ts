@@ -7,6 +7,7 @@ import { CELL_KINDS } from '../rnn/cells/cell.ts';
 import { MAX_LAYERS } from '../rnn/network.ts';
 import { AUTO_DEFAULTS } from './auto.ts';
 import { candidateSelectors } from './candidates.ts';
+import { holidayCountries, isTimeZone } from './calendar-features.ts';
 import { FORECAST_STRATEGIES } from './config.ts';
 import { seasonListProblem } from './extra-seasons.ts';
 
@@ -62,6 +63,11 @@ function seasonLengths() {
 const [firstSelector, ...otherSelectors] = candidateSelectors();
 if (firstSelector === undefined) throw new Error('candidateSelectors() is empty');
 const CANDIDATE_NAMES: [string, ...string[]] = [firstSelector, ...otherSelectors];
+
+const [firstCountry, ...otherCountries] = holidayCountries();
+if (firstCountry === undefined) throw new Error('date-holidays knows no country');
+const HOLIDAY_COUNTRIES: [string, ...string[]] = [firstCountry, ...otherCountries];
+const timeZoneMessage = 'must be an IANA time zone such as America/New_York';
 
 const learningRateMessage = 'must be a number above 0 and at most 1';
 const workMessage = 'must be a number from 1 to 1e15';
@@ -150,6 +156,22 @@ export const forecastSettingsFields = {
     .optional(),
   ensembleSeeds: wholeNumber(1, 9)
     .describe('seeds of the best RNN candidate to fit; with more than 1 their median joins the pool')
+    .optional(),
+  calendar: oneOf(['off', 'on'])
+    .describe(
+      'calendar inputs for the network: the hour of the day, the day of the week and the day of the year ' +
+        '(or the month), as the frequency has them, each as a sine and a cosine; known for any future time',
+    )
+    .optional(),
+  holidays: oneOf(HOLIDAY_COUNTRIES)
+    .describe("a country's public holidays as a calendar input, from date-holidays (turns the calendar on)")
+    .optional(),
+  calendarTimezone: z
+    .string({ invalid_type_error: timeZoneMessage })
+    .refine(isTimeZone, timeZoneMessage)
+    .describe(
+      'the time zone the timestamps are read in for calendar inputs and holidays; UTC reads them as written',
+    )
     .optional(),
 };
 

@@ -106,3 +106,29 @@ describe('rows past the history without --future', () => {
     );
   });
 });
+
+describe('recurrent run --holidays', () => {
+  it('reads US public holidays as a calendar input and names it in the report', async () => {
+    const out = join(dir, 'holidays.csv');
+    const result = runCli(['run', join(dir, 'history.csv'), ...quick, '--holidays', 'US', '--out', out]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain(
+      'calendar (generated, known in the future): weekday-sin, weekday-cos, yearday-sin, yearday-cos, holiday (US public holidays), read in UTC, as written',
+    );
+    expect((await readFile(out, 'utf8')).trim().split('\n')).toHaveLength(H + 1);
+  });
+
+  it('refuses an unknown time zone naming the flag', () => {
+    const result = runCli([
+      'run',
+      join(dir, 'history.csv'),
+      ...quick,
+      '--calendar-timezone',
+      'Mars/Olympus',
+      '--out',
+      join(dir, 'y.csv'),
+    ]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--calendar-timezone must be an IANA time zone such as America/New_York');
+  });
+});

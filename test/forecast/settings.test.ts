@@ -43,6 +43,8 @@ function outside(schema: JsonSchema): Outside[] {
   if (max !== undefined) num(schema.exclusiveMaximum ? max : max + step(max));
   if (min !== undefined) num(schema.exclusiveMinimum ? min : min - step(min));
   if (schema.type === 'string' && schema.enum) bad.push({ value: 'not-a-choice', text: 'not-a-choice' });
+  if (schema.type === 'string' && !schema.enum)
+    bad.push({ value: 'Mars/Olympus_Mons', text: 'Mars/Olympus_Mons' });
   const numericItems = schema.items?.type === 'integer' || schema.items?.type === 'number';
   if (schema.type === 'array' && numericItems) {
     const least = schema.items?.minimum ?? 0;
@@ -124,6 +126,8 @@ function jobsError(name: SettingName, value: unknown): string {
 /** A value every surface accepts: a limit itself, or the first choice. */
 function valid(schema: JsonSchema): unknown {
   if (schema.enum) return schema.enum[0];
+  // Free text has no limit to stand on; the one free-text setting is a time zone.
+  if (schema.type === 'string') return 'UTC';
   if (schema.type === 'array')
     return [schema.items?.enum?.[0] ?? (schema.items?.type === 'integer' ? schema.items.minimum : 'x')];
   return schema.exclusiveMinimum ? schema.maximum : schema.minimum;

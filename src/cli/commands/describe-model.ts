@@ -39,6 +39,13 @@ function inputsLine(config: ForecastModel['config']): string[] {
   const future = (config.futureFeatures ?? []).map(
     (name) => `${name} (known in the future: its ${config.horizonSteps} values over the horizon too)`,
   );
-  const all = [...future, ...past];
+  const calendar = config.calendar
+    ? [
+        `calendar (generated, known in the future): ${config.calendar.columns.join(', ')}${
+          config.calendar.holidays ? ` (${config.calendar.holidays} public holidays)` : ''
+        }, read in ${config.calendar.timezone ?? 'UTC, as written'}`,
+      ]
+    : [];
+  const all = [...future, ...calendar, ...past];
   return all.length > 0 ? [`inputs beside ${config.target}'s own past: ${all.join('; ')}`] : [];
 }

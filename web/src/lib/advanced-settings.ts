@@ -62,6 +62,11 @@ function controlFor(key: string, schema: SettingSchema): Control {
     };
   }
   if (schema.type === 'array') return numberListControl(key, id);
+  if (schema.type === 'string') {
+    // Free text the server checks (a time zone name).
+    const text = el('input', { id, name: key, type: 'text', placeholder: 'auto' });
+    return { key, element: text, read: () => (text.value.trim() === '' ? undefined : text.value.trim()) };
+  }
   const input = el('input', {
     id,
     name: key,
