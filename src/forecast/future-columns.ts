@@ -14,10 +14,19 @@ import type { ForecastConfig } from './config.ts';
 
 type FutureConfig = Pick<ForecastConfig, 'futureFeatures' | 'horizonSteps'>;
 
-/** Input columns a config's known-future covariates and calendar add: each column and its h leads. */
+/**
+ * A calendar column whose leads carry news: the holiday flag. A cyclic one (the hour's sine)
+ * needs none, since its value k steps ahead is a fixed rotation of its value now, which the
+ * network's linear head computes; leads would multiply its inputs h-fold for nothing.
+ */
+const needsLeads = (column: string) => column === 'holiday';
+
+/** Input columns a config's known-future covariates and calendar add: each column, and the h leads of those that need them. */
 export function futureInputCount(config: FutureConfig & Pick<ForecastConfig, 'calendar'>): number {
-  const columns = (config.futureFeatures ?? []).length + (config.calendar?.columns.length ?? 0);
-  return columns * (config.horizonSteps + 1);
+  const leaded =
+    (config.futureFeatures ?? []).length + (config.calendar?.columns.filter(needsLeads).length ?? 0);
+  const cyclic = config.calendar?.columns.filter((c) => !needsLeads(c)).length ?? 0;
+  return leaded * (config.horizonSteps + 1) + cyclic;
 }
 
 /** A column over the history and the horizon (n + h values) as h + 1 columns of n: itself and its leads. */
@@ -36,7 +45,10 @@ export function calendarInputColumns(
   const times = new Float64Array(n + h);
   times.set(series.time);
   times.set(futureTimes(series.time[n - 1]!, series.frequency, h), n);
-  return calendarValues(times, config.calendar).flatMap((values) => withLeads(values, n, h));
+  const columns = config.calendar.columns;
+  return calendarValues(times, config.calendar).flatMap((values, c) =>
+    needsLeads(columns[c]!) ? withLeads(values, n, h) : [values.slice(0, n)],
+  );
 }
 
 /**
