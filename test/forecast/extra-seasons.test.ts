@@ -79,6 +79,19 @@ function dailySales(options: { years: number; yearly: number; trend: number; see
   });
 }
 
+/** Three years of daily sales with a yearly swing, as a series from 1 January 2021. */
+function yearlySeries(): TimeSeries {
+  const values = dailySales({ years: 3, yearly: 20, trend: 0.01 });
+  return {
+    id: '',
+    time: Float64Array.from(values, (_, t) => Date.UTC(2021, 0, 1) + t * 86_400_000),
+    target: 'sales',
+    values,
+    features: [],
+    frequency: DAILY,
+  };
+}
+
 describe('autoExtraSeasons on daily data', () => {
   it('adds the year to daily values that repeat more closely a year apart than half a year apart', () => {
     const sales = dailySales({ years: 3, yearly: 20, trend: 0.01 });
@@ -99,15 +112,8 @@ describe('autoExtraSeasons on daily data', () => {
   });
 
   it('a detected year brings seasonal naive only; a year the caller gives brings the RNN on its difference too', () => {
-    const values = dailySales({ years: 3, yearly: 20, trend: 0.01 });
-    const series: TimeSeries = {
-      id: '',
-      time: Float64Array.from(values, (_, t) => Date.UTC(2021, 0, 1) + t * 86_400_000),
-      target: 'sales',
-      values,
-      features: [],
-      frequency: DAILY,
-    };
+    const series = yearlySeries();
+    const { values } = series;
     const pool = (options: ForecastOptions) => {
       const config = resolveForecastConfig(series, options);
       const { split } = planSplit(values.length, 14, config.split);
@@ -123,15 +129,7 @@ describe('autoExtraSeasons on daily data', () => {
   });
 
   it('a fit names the year and scores seasonal naive at it', async () => {
-    const values = dailySales({ years: 3, yearly: 20, trend: 0.01 });
-    const series: TimeSeries = {
-      id: '',
-      time: Float64Array.from(values, (_, t) => Date.UTC(2021, 0, 1) + t * 86_400_000),
-      target: 'sales',
-      values,
-      features: [],
-      frequency: DAILY,
-    };
+    const series = yearlySeries();
     const model = await fit(series, { horizonSteps: 14, candidates: ['classical'] });
     expect(model.config.extraSeasons).toEqual([365]);
     expect(model.leaderboard.entries.map((e) => e.name)).toContain('seasonal-naive (m = 365)');
