@@ -82,6 +82,8 @@ export function modelRoutes(
         target: ingest.target,
         time: ingest.time,
         features: ingest.features,
+        // A model with known-future columns reads their values from rows past the history.
+        ...(ingest.future ? { future: ingest.future } : {}),
       });
       const chosen = series.length === 1 ? series[0] : series.find((s) => s.id === ingest.series);
       if (!chosen)
