@@ -57,6 +57,8 @@ export interface TrainingRequest {
   series?: string;
   time?: string;
   features?: string[];
+  /** Columns known in the future: their values over the horizon come from rows past the history. */
+  future?: string[];
   horizonSteps: number;
   windowLength?: number;
   /** One season, or several: the first sets seasonal naive and MASE. */
@@ -75,4 +77,7 @@ export interface TrainingRequest {
   maxTrainingWork?: number;
   candidates?: string[];
   ensembleSeeds?: number;
+  calendar?: string;
+  holidays?: string;
+  calendarTimezone?: string;
 }

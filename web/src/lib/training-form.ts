@@ -18,6 +18,7 @@ import { buildAdvancedSettings, hintOf, numberAttributes, numberList } from './a
 import { defaultHorizon } from './default-horizon.ts';
 import { defaultTarget } from './default-target.ts';
 import { el, replaceChildren } from './dom.ts';
+import { field, options } from './form-fields.ts';
 
 export interface TrainingForm {
   /** The request body, from the current field values. */
@@ -52,6 +53,7 @@ const MAIN_SETTINGS: ReadonlySet<string> = new Set([
   'seasonLength',
   'cell',
   'features',
+  'future',
 ]);
 
 /** The setting each field of the page edits, where its id is not the setting's name. */
@@ -65,22 +67,6 @@ function setting(settings: SettingsSchema, key: string): SettingSchema {
   const schema = settings.properties[key];
   if (!schema) throw new Error(`the server's settings have no "${key}"`);
   return schema;
-}
-
-function field(id: string, label: string, control: HTMLElement, hint = '', wide = false): HTMLElement {
-  return el(
-    'div',
-    { class: wide ? 'field wide' : 'field', 'data-field': id },
-    el('label', { for: id }, label),
-    control,
-    hint ? el('p', { class: 'hint' }, hint) : null,
-    el('span', { class: 'field-error', 'aria-live': 'polite' }),
-  );
-}
-
-function options(select: HTMLSelectElement, values: string[], selected: string[] = []): HTMLSelectElement {
-  for (const v of values) select.append(el('option', { value: v, selected: selected.includes(v) }, v));
-  return select;
 }
 
 export function buildTrainingForm(
@@ -100,6 +86,16 @@ export function buildTrainingForm(
     el('select', {
       id: 'features',
       name: 'features',
+      multiple: true,
+      size: Math.min(6, Math.max(3, numeric.length)),
+    }),
+    numeric,
+  );
+  // Known-future columns: their values over the horizon come from rows past the last target value.
+  const future = options(
+    el('select', {
+      id: 'future',
+      name: 'future',
       multiple: true,
       size: Math.min(6, Math.max(3, numeric.length)),
     }),
@@ -198,6 +194,15 @@ export function buildTrainingForm(
             '',
             true,
           ),
+      numeric.length > 1
+        ? field(
+            'future',
+            'Columns known in the future',
+            future,
+            `${hintOf(setting(settings, 'future'))} Ctrl/⌘-click to choose several.`,
+            true,
+          )
+        : null,
       ...advanced.fields,
     ),
   );
@@ -217,7 +222,7 @@ export function buildTrainingForm(
   form.dataset.datasetId = String(datasetId);
   // The target is always an input already; offering it as a feature too would be confusing.
   const syncFeatures = () => {
-    for (const o of features.options) {
+    for (const o of [...features.options, ...future.options]) {
       o.disabled = o.value === target.value;
       if (o.disabled) o.selected = false;
     }
@@ -238,6 +243,8 @@ export function buildTrainingForm(
         time: time.value || undefined,
         series: series?.value,
         features: [...features.selectedOptions].map((o) => o.value),
+        future:
+          future.selectedOptions.length > 0 ? [...future.selectedOptions].map((o) => o.value) : undefined,
         horizonSteps: num('horizon') ?? 1,
         windowLength: num('window'),
         seasonLength: numberList(season.value),
