@@ -7,7 +7,7 @@ import { applyMissingPolicy, type SeriesRows } from './fill.ts';
 import { formatTime } from './calendar.ts';
 import { checkOutlyingGap } from './outlying-gap.ts';
 import type { ValueColumn } from './columns.ts';
-import { splitFutureRows } from './future-rows.ts';
+import { splitFutureRows, trailingMissing } from './future-rows.ts';
 import type { DuplicatePolicy, FutureRows, MissingPolicy, MissingReport } from './types.ts';
 
 export interface CleanInput {
@@ -39,7 +39,7 @@ export interface CleanedSeries {
   missing: MissingReport[];
   /** Rows after the last target value, for the known-future columns; null when none. */
   future: FutureRows | null;
-  /** Rows at the end with no target value, when no known-future column claimed them (they were filled). */
+  /** Rows at the end with no target value, when no known-future column claimed them (the missing-value policy treated them as history). */
   trailingWithoutTarget: number;
 }
 
@@ -141,12 +141,6 @@ function checkFinite(input: CleanInput, id: string, rows: SeriesRows): void {
       }
     }
   });
-}
-
-function trailingMissing(values: Float64Array): number {
-  let end = values.length;
-  while (end > 0 && values[end - 1] !== values[end - 1]) end--;
-  return values.length - end;
 }
 
 function identity(n: number): Int32Array {

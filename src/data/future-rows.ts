@@ -10,16 +10,22 @@ import type { FutureRows } from './types.ts';
  * Cuts the trailing rows whose target is missing off `rows` (in place) and returns them,
  * with the values of the known-future columns only (indices into rows.columns, the target
  * being 0). Null when there are no such columns or no such rows. Missing cells of a future
- * column stay NaN: the forecast names the first one it needs (future-values.ts).
+ * column stay NaN: the forecast names the first one it needs (src/forecast/future-columns.ts).
  */
+/** How many values at the end are missing (NaN). */
+export function trailingMissing(values: Float64Array): number {
+  let end = values.length;
+  while (end > 0 && values[end - 1] !== values[end - 1]) end--;
+  return values.length - end;
+}
+
 export function splitFutureRows(
   rows: SeriesRows,
   futureColumns: readonly { index: number; name: string }[],
 ): FutureRows | null {
   if (futureColumns.length === 0) return null;
   const target = rows.columns[0]!;
-  let end = target.length;
-  while (end > 0 && target[end - 1] !== target[end - 1]) end--;
+  const end = target.length - trailingMissing(target);
   if (end === target.length) return null;
   const future: FutureRows = {
     time: rows.time.slice(end),

@@ -38,6 +38,11 @@ export function calendarCycles(frequency: Frequency): string[] {
   return cycles;
 }
 
+/**
+ * The calendar inputs for a frequency: its cycles' sines and cosines, and the holiday flag
+ * when a country is named and the data is daily or finer (a week or a month holds several
+ * days, some holidays and some not).
+ */
 export function resolveCalendar(
   frequency: Frequency,
   spec: { holidays?: string; timezone?: string },
