@@ -34,7 +34,7 @@ export const SETTING_FLAGS: Record<SettingName, string> = {
   future: '--future <columns>',
   candidates: '--candidates <names>',
   ensembleSeeds: '--ensemble-seeds <n>',
-  calendar: '--calendar <on|off>',
+  calendar: '--calendar <on|off|try>',
   holidays: '--holidays <country>',
   calendarTimezone: '--calendar-timezone <zone>',
 };

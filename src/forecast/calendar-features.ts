@@ -16,6 +16,11 @@ export interface CalendarConfig {
   holidays?: string;
   /** IANA time zone the timestamps are read in; UTC (as written) when absent. */
   timezone?: string;
+  /**
+   * Tried rather than given: one RNN candidate reads the calendar, the others do not, and
+   * validation decides (candidates.ts). Absent: every network reads it.
+   */
+  candidate?: boolean;
 }
 
 const SUB_DAILY: ReadonlySet<Frequency['unit']> = new Set(['second', 'minute', 'hour']);
@@ -45,7 +50,7 @@ export function calendarCycles(frequency: Frequency): string[] {
  */
 export function resolveCalendar(
   frequency: Frequency,
-  spec: { holidays?: string; timezone?: string },
+  spec: { holidays?: string; timezone?: string; candidate?: boolean },
 ): CalendarConfig {
   const columns = calendarCycles(frequency).flatMap((c) => [`${c}-sin`, `${c}-cos`]);
   const holidays = spec.holidays !== undefined && DAY_BASED.has(frequency.unit);
@@ -53,6 +58,7 @@ export function resolveCalendar(
     columns: holidays ? [...columns, 'holiday'] : columns,
     ...(spec.holidays !== undefined ? { holidays: spec.holidays } : {}),
     ...(spec.timezone !== undefined ? { timezone: spec.timezone } : {}),
+    ...(spec.candidate ? { candidate: true } : {}),
   };
 }
 

@@ -97,7 +97,12 @@ function rnnConfigs(
     for (const m of rnnSeasons(options.extraSeasons, config))
       if (roomForSeasonalDifference(config, split, m))
         scalers.push({ kind: 'zscore', transform: 'seasonal-difference', seasonLength: m });
-  return scalers.map((scaler) => ({ ...config, scaler }));
+  const networks = scalers.map((scaler) => ({ ...config, scaler }));
+  if (!config.calendar?.candidate) return networks;
+  // The calendar tried: every network without it, and the level scaler's with it. The
+  // pool's columns hold it last, so a network without it reads a prefix (rnn-forecaster.ts).
+  const without = networks.map(({ calendar: _calendar, ...network }) => network);
+  return [...without, { ...config, scaler: scalers[0] ?? config.scaler }];
 }
 
 /**

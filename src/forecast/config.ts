@@ -47,7 +47,7 @@ export interface ForecastOptions {
   /** Columns whose values are known over the horizon (a planned promotion, a price); the forecast needs them. */
   futureFeatures?: string[];
   /** Calendar inputs: cycles from the frequency, a country's public holidays, read in a time zone. */
-  calendar?: { holidays?: string; timezone?: string };
+  calendar?: { holidays?: string; timezone?: string; candidate?: boolean };
   horizonSteps: number;
   seasonLength?: number;
   /** Longer seasons beside seasonLength, e.g. 168 for hourly data; auto mode tests the frequency's when left out. */

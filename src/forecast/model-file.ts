@@ -91,6 +91,7 @@ const modelSchema = z.object({
         columns: z.array(z.string()),
         holidays: z.string().optional(),
         timezone: z.string().optional(),
+        candidate: z.boolean().optional(),
       })
       .optional(),
     horizonSteps: z.number().int().positive(),

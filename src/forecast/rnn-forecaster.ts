@@ -35,8 +35,8 @@ export interface RnnForecaster extends FittedForecaster {
 }
 
 /** "rnn: seasonal difference (m = 24) + z-score": the leaderboard name of an RNN candidate. */
-export function rnnCandidateName(config: Pick<ForecastConfig, 'scaler'>): string {
-  return `rnn: ${describeScaler(config.scaler)}`;
+export function rnnCandidateName(config: Pick<ForecastConfig, 'scaler' | 'calendar'>): string {
+  return `rnn: ${describeScaler(config.scaler)}${config.calendar ? ' + calendar' : ''}`;
 }
 
 /** Trains one network on `split.train`, stopping early on `split.validation` when it has values. */
@@ -127,7 +127,10 @@ export function rnnForecaster(core: RnnCore): RnnForecaster {
     core,
     firstOrigin: firstOrigin(config),
     maxSteps: config.strategy === 'direct' ? config.horizonSteps : Number.POSITIVE_INFINITY,
-    forecastFrom: (columns, origins, steps) => forecastFromOrigins(core, columns, origins, steps),
+    // A pool that tries the calendar builds its columns with it, last: a network without it
+    // reads the prefix its scalers were fitted on.
+    forecastFrom: (columns, origins, steps) =>
+      forecastFromOrigins(core, columns.slice(0, core.scalers.inputs.length), origins, steps),
     refit: (series, hooks) => refitRnn(core, series, hooks),
     describe: () =>
       `${net.cell} ${net.layers}×${net.hiddenSize}, window ${config.windowLength}, ${config.strategy} ${config.horizonSteps}-step, scaling ${describeScaler(config.scaler)}, ${core.training.bestEpoch} epochs`,

@@ -157,10 +157,11 @@ export const forecastSettingsFields = {
   ensembleSeeds: wholeNumber(1, 9)
     .describe('seeds of the best RNN candidate to fit; with more than 1 their median joins the pool')
     .optional(),
-  calendar: oneOf(['off', 'on'])
+  calendar: oneOf(['off', 'on', 'try'])
     .describe(
       'calendar inputs for the network: the hour of the day, the day of the week and the day of the year ' +
-        '(or the month), as the frequency has them, each as a sine and a cosine; known for any future time',
+        '(or the month), as the frequency has them, each as a sine and a cosine; known for any future time. ' +
+        'try: one more RNN candidate reads them, kept only when validation prefers it',
     )
     .optional(),
   holidays: oneOf(HOLIDAY_COUNTRIES)

@@ -108,4 +108,24 @@ describe('a fit with holidays', () => {
       Array.from(forecast(withHolidays, series).forecast),
     );
   });
+
+  it('tried rather than given: one more RNN candidate reads the calendar, and validation keeps it here', async () => {
+    const { series } = holidaySales(2 * 365);
+    const model = await fit(series, {
+      horizonSteps: 7,
+      candidates: ['rnn'],
+      calendar: { holidays: 'US', candidate: true },
+      training: { seed: 2 },
+    });
+    const names = model.leaderboard.entries.map((e) => e.name);
+    expect(names).toContain('rnn: z-score');
+    expect(names).toContain('rnn: z-score + calendar');
+    expect(names.filter((n) => n.endsWith('+ calendar'))).toHaveLength(1);
+    expect(model.leaderboard.kept).toBe('rnn: z-score + calendar');
+    // The pool's columns carry the calendar last; the kept network reads all of them.
+    const restored = modelFromJSON(JSON.parse(JSON.stringify(modelToJSON(model))));
+    expect(Array.from(forecast(restored, series).forecast)).toEqual(
+      Array.from(forecast(model, series).forecast),
+    );
+  });
 });
