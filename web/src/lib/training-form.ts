@@ -82,25 +82,15 @@ export function buildTrainingForm(
   const target = options(el('select', { id: 'target', name: 'target', required: true }), numeric, [
     defaultTarget(numeric),
   ]);
-  const features = options(
-    el('select', {
-      id: 'features',
-      name: 'features',
-      multiple: true,
-      size: Math.min(6, Math.max(3, numeric.length)),
-    }),
-    numeric,
-  );
+  /** A list of the numeric columns to pick several from. */
+  const columnPicker = (name: string) =>
+    options(
+      el('select', { id: name, name, multiple: true, size: Math.min(6, Math.max(3, numeric.length)) }),
+      numeric,
+    );
+  const features = columnPicker('features');
   // Known-future columns: their values over the horizon come from rows past the last target value.
-  const future = options(
-    el('select', {
-      id: 'future',
-      name: 'future',
-      multiple: true,
-      size: Math.min(6, Math.max(3, numeric.length)),
-    }),
-    numeric,
-  );
+  const future = columnPicker('future');
   const time = options(el('select', { id: 'time', name: 'time' }), timeLike, [report.time.column]);
   const longFormat = seriesIds.length > 1 || (seriesIds.length === 1 && seriesIds[0] !== '');
   const series = longFormat
