@@ -140,7 +140,7 @@ export function resolveForecastConfig(series: TimeSeries, options: ForecastOptio
     );
   if (strategy === 'recursive' && (futureFeatures.length > 0 || (features.length > 0 && h > 1))) {
     throw new ConfigError(
-      `recursive forecasting would need the future values of ${[...features, ...futureFeatures].join(', ')} step by step; use strategy "direct", or drop the features`,
+      `recursive forecasting would need the future values of ${[...features, ...futureFeatures].join(', ')}; use strategy "direct", or drop the features`,
     );
   }
   const seasonLength = options.seasonLength ?? defaultSeasonLength(series.frequency);
