@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   datasetResponseSchema,
   forecastResponseSchema,
+  modelDetailSchema,
   trainingResponseSchema,
 } from '../../src/server/wire.ts';
 import { createRandom } from '../../src/rnn/random.ts';
@@ -66,6 +67,9 @@ describe('a known-future column through the API', () => {
     const done = await waitForTraining(server.url, training.id, 120_000);
     expect(done.status, done.error ?? '').toBe('succeeded');
     const modelId = done.modelId!;
+    // The model page reads which columns are known in the future from the model's config.
+    const detail = await getJson(modelDetailSchema, fetch(`${server.url}/api/models/${modelId}`));
+    expect(detail.model.config.futureFeatures).toEqual(['promo']);
     const forecastFrom = (body: RequestInit['body'], headers: Record<string, string> = {}) =>
       fetch(`${server.url}/api/models/${modelId}/forecast`, { method: 'POST', headers, body });
     const own = await getJson(

@@ -21,6 +21,11 @@ function describeModel(detail: ModelDetail): string {
     `kept by validation: ${kept.description}`,
     `target ${config.target}${config.features.length ? ` with ${config.features.join(', ')}` : ''}`,
     `horizon ${config.horizonSteps}`,
+    ...(config.futureFeatures?.length
+      ? [
+          `known in the future: ${config.futureFeatures.join(', ')} (a new CSV gives their next ${config.horizonSteps} values as rows after the last ${config.target} value, ${config.target} left empty)`,
+        ]
+      : []),
     ...(training && kept.kind === 'rnn'
       ? [`best epoch ${training.bestEpoch} of ${training.history.length}, stopped by ${training.stoppedBy}`]
       : []),

@@ -117,6 +117,8 @@ export const pointsResponseSchema = z.object({
 export const forecastConfigSchema = z.object({
   target: z.string(),
   features: z.array(z.string()),
+  /** Columns known in the future: a forecast needs their values over the horizon. */
+  futureFeatures: z.array(z.string()).optional(),
   horizonSteps: z.number().int(),
   seasonLength: z.number().int(),
   windowLength: z.number().int(),
