@@ -3,9 +3,12 @@
 // is built no pass allocates: not per time step, not per batch.
 import type { LayerTape } from './cells/cell.ts';
 import { rowsOf } from './cells/cell.ts';
+import { backwardDecoder, createDecoder, forwardDecoder } from './decoder.ts';
+import type { Decoder } from './decoder.ts';
+import { backwardEncoder, createEncoder, forwardEncoder } from './encoder.ts';
+import type { Encoder } from './encoder.ts';
 import { matmulAdd, matmulTransAAdd, matmulTransBAdd, scratchView } from './kernels/matrix.ts';
-import { backwardLayer, forwardLayer } from './layer.ts';
-import { viewParams } from './network.ts';
+import { encoderWidth, viewParams } from './network.ts';
 import type { Network } from './network.ts';
 
 // Scratch views for the head's products, re-pointed per batch so that a pass allocates nothing.
@@ -17,12 +20,16 @@ export interface Workspace {
   readonly net: Network;
   readonly maxBatch: number;
   readonly steps: number;
+  readonly encoder: Encoder;
+  /** The encoder's forward-direction tapes, one per layer. */
   readonly tapes: LayerTape[];
+  /** The sequence-to-sequence decoder; null for a many-to-one network. */
+  readonly decoder: Decoder | null;
   /** [maxBatch, outputs] network output of the last forward pass. */
   readonly output: Float64Array;
   /** Gradient of every parameter, same layout as net.params. */
   readonly grads: Float64Array;
-  /** ‖∂L/∂h_t‖ over the batch, per layer and step, from the last backward pass. */
+  /** ‖∂L/∂h_t‖ over the batch, per encoder layer (forward direction) and step, from the last backward pass. */
   readonly gradNorms: Float64Array[];
   readonly gradViews: ReturnType<typeof viewParams>;
   /** The batch's input re-laid time-major [T, B, F], as every layer reads its input. */
@@ -30,19 +37,19 @@ export interface Workspace {
 }
 
 export function createWorkspace(net: Network, maxBatch: number, steps: number): Workspace {
-  const { inputSize, hiddenSize, layers, outputs } = net.config;
-  const tapes = Array.from({ length: layers }, (_, l) =>
-    net.cell.createTape(maxBatch, steps, l === 0 ? inputSize : hiddenSize, hiddenSize),
-  );
+  const { inputSize, layers, outputs } = net.config;
+  const encoder = createEncoder(net, maxBatch, steps);
   const grads = new Float64Array(net.params.length);
   return {
     net,
     maxBatch,
     steps,
-    tapes,
+    encoder,
+    tapes: encoder.tapes,
+    decoder: createDecoder(net, maxBatch),
     output: new Float64Array(maxBatch * outputs),
     grads,
-    gradNorms: tapes.map(() => new Float64Array(steps)),
+    gradNorms: Array.from({ length: layers }, () => new Float64Array(steps)),
     gradViews: viewParams(net.config, net.tensors, grads),
     timeMajorInput: new Float64Array(steps * maxBatch * inputSize),
   };
@@ -62,10 +69,6 @@ function toTimeMajor(ws: Workspace, x: Float64Array, xOffset: number, B: number)
   }
 }
 
-function layerInput(ws: Workspace, l: number): Float64Array {
-  return l === 0 ? ws.timeMajorInput : ws.tapes[l - 1]!.h;
-}
-
 function checkBatch(ws: Workspace, x: Float64Array, xOffset: number, B: number): void {
   if (!Number.isInteger(B) || B < 1 || B > ws.maxBatch)
     throw new Error(`batch size ${B} outside 1..${ws.maxBatch} of this workspace`);
@@ -79,67 +82,78 @@ function checkBatch(ws: Workspace, x: Float64Array, xOffset: number, B: number):
 
 /**
  * Runs B sequences x [B, T, F] (starting at xOffset) through the network. Returns
- * ws.output, whose first B·outputs values are this batch's outputs.
+ * ws.output, whose first B·outputs values are this batch's outputs. `teacher` [B, outputs]
+ * (from teacherOffset) is the batch's true targets: a sequence-to-sequence decoder is fed
+ * them as its previous outputs (teacher forcing, for training); without it, its own.
  */
-export function forwardBatch(ws: Workspace, x: Float64Array, B: number, xOffset = 0): Float64Array {
+export function forwardBatch(
+  ws: Workspace,
+  x: Float64Array,
+  B: number,
+  xOffset = 0,
+  teacher: Float64Array | null = null,
+  teacherOffset = 0,
+): Float64Array {
   checkBatch(ws, x, xOffset, B);
   toTimeMajor(ws, x, xOffset, B);
-  const { net, tapes, steps: T } = ws;
-  for (let l = 0; l < tapes.length; l++)
-    forwardLayer(net.cell, net.layers[l]!, tapes[l]!, layerInput(ws, l), B);
-  const H = net.config.hiddenSize,
-    K = net.config.outputs;
+  const { net, steps: T } = ws;
+  forwardEncoder(net, ws.encoder, ws.timeMajorInput, B, T);
   const out = ws.output;
+  if (ws.decoder) {
+    forwardDecoder(
+      net,
+      ws.decoder,
+      ws.encoder,
+      ws.timeMajorInput,
+      (T - 1) * B,
+      B,
+      T,
+      teacher,
+      teacherOffset,
+      out,
+    );
+    return out;
+  }
+  const W = encoderWidth(net.config),
+    K = net.config.outputs;
   for (let r = 0; r < B; r++) out.set(net.head.b, r * K);
-  // y = b + h_T·Wᵀ, from the top layer's last step
+  // y = b + h_T·Wᵀ, from the encoder's last state
   matmulTransBAdd(
     rowsOf(outRows, out, 0, B, K),
-    rowsOf(hLast, tapes[tapes.length - 1]!.h, (T - 1) * B, B, H),
-    rowsOf(headW, net.head.W, 0, K, H),
+    rowsOf(hLast, ws.encoder.encoded, 0, B, W),
+    rowsOf(headW, net.head.W, 0, K, W),
   );
   return out;
 }
 
 /**
  * Backpropagates dOut = ∂L/∂output [B, outputs] of the last forward pass through the head
- * and every layer; leaves ∂L/∂θ in ws.grads (overwritten) and per-step norms in ws.gradNorms.
- * truncateSteps walks back only that many steps from the end (truncated BPTT); full BPTT
- * when absent. (A number, not an options object: nothing is allocated per batch.)
+ * (or decoder) and every layer; leaves ∂L/∂θ in ws.grads (overwritten) and per-step norms
+ * in ws.gradNorms. truncateSteps walks the encoder back only that many steps from the end
+ * (truncated BPTT); full BPTT when absent. (A number, not an options object: nothing is
+ * allocated per batch.)
  */
 export function backwardBatch(ws: Workspace, dOut: Float64Array, B: number, truncateSteps?: number): void {
-  const { net, tapes, steps: T, grads, gradViews } = ws;
-  const H = net.config.hiddenSize,
-    K = net.config.outputs;
+  const { net, steps: T, grads, gradViews, encoder } = ws;
   const firstStep = truncateSteps === undefined ? 0 : Math.max(0, T - truncateSteps);
   grads.fill(0);
-  for (const tape of tapes) tape.dh.fill(0, 0, T * B * H);
-
-  const top = tapes[tapes.length - 1]!;
-  // dW += dOutᵀ·h_T;  db += Σ_b dOut;  dh_T += dOut·W
-  const dOutRows = rowsOf(outRows, dOut, 0, B, K);
-  matmulTransAAdd(
-    rowsOf(headW, gradViews.head.W, 0, K, H),
-    dOutRows,
-    rowsOf(hLast, top.h, (T - 1) * B, B, H),
-  );
-  const db = gradViews.head.b;
-  for (let r = 0; r < B; r++) for (let k = 0; k < K; k++) db[k] = db[k]! + dOut[r * K + k]!;
-  matmulAdd(rowsOf(hLast, top.dh, (T - 1) * B, B, H), dOutRows, rowsOf(headW, net.head.W, 0, K, H));
-
-  for (let l = tapes.length - 1; l >= 0; l--) {
-    const dInput = l === 0 ? null : tapes[l - 1]!.dh;
-    backwardLayer(
-      net.cell,
-      net.layers[l]!,
-      gradViews.layers[l]!,
-      tapes[l]!,
-      layerInput(ws, l),
-      dInput,
-      B,
-      firstStep,
-      ws.gradNorms[l]!,
+  if (ws.decoder) backwardDecoder(net, ws.decoder, encoder, gradViews, dOut, B, T);
+  else {
+    const W = encoderWidth(net.config),
+      K = net.config.outputs;
+    // dW += dOutᵀ·h_T;  db += Σ_b dOut;  dh_T = dOut·W
+    const dOutRows = rowsOf(outRows, dOut, 0, B, K);
+    matmulTransAAdd(
+      rowsOf(headW, gradViews.head.W, 0, K, W),
+      dOutRows,
+      rowsOf(hLast, encoder.encoded, 0, B, W),
     );
+    const db = gradViews.head.b;
+    for (let r = 0; r < B; r++) for (let k = 0; k < K; k++) db[k] = db[k]! + dOut[r * K + k]!;
+    encoder.dEncoded.fill(0, 0, B * W);
+    matmulAdd(rowsOf(hLast, encoder.dEncoded, 0, B, W), dOutRows, rowsOf(headW, net.head.W, 0, K, W));
   }
+  backwardEncoder(net, encoder, gradViews, ws.timeMajorInput, B, T, firstStep, ws.gradNorms);
 }
 
 /** Outputs [N, outputs] for N windows x [N, T, F], in chunks of the workspace's batch. */

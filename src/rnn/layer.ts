@@ -32,6 +32,30 @@ export function forwardLayer(
 }
 
 /**
+ * One step t of forwardLayer, for a decoder that feeds each output back as the next input:
+ * only step t's input rows need to be in place.
+ */
+export function forwardStep(
+  cell: Cell,
+  p: LayerParams,
+  tape: LayerTape,
+  input: Float64Array,
+  B: number,
+  t: number,
+): void {
+  const F = tape.inputSize;
+  const GH = cell.gateCount * tape.hiddenSize;
+  const a = tape.gates;
+  for (let r = t * B; r < (t + 1) * B; r++) a.set(p.b, r * GH);
+  matmulTransBAdd(
+    rowsOf(gatesAll, a, t * B, B, GH),
+    rowsOf(inputAll, input, t * B, B, F),
+    rowsOf(Wx, p.Wx, 0, GH, F),
+  );
+  cell.stepForward(p, tape, t, B);
+}
+
+/**
  * Walks steps T−1 … firstStep back (dh must already hold what flows in from above), then
  * accumulates db, dWx, dWh and, when dInput is given, ∂L/∂input into it.
  * norms[t] receives ‖∂L/∂h_t‖ over the batch.
@@ -50,6 +74,7 @@ export function backwardLayer(
   const { steps: T, inputSize: F, hiddenSize: H } = tape;
   const GH = cell.gateCount * H;
   norms.fill(0);
+  if (tape.wantsInitialGradient) tape.dh0.fill(0, 0, B * H);
   const dh = tape.dh;
   for (let t = T - 1; t >= firstStep; t--) {
     // Inline, not a helper: a double returned from a call is boxed, one allocation a step.

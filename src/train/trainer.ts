@@ -160,7 +160,9 @@ export async function train(net: Network, options: TrainOptions): Promise<Traini
           source.gather(order, start, n, xBatch, yBatch);
           checkBatch(xBatch, yBatch, n * T * F, n * K, T * F, K, order, start);
         } else gather(source, order, start, n, T * F, K, xBatch, yBatch);
-        const out = forwardBatch(ws, xBatch, n);
+        // The true targets go in as the teacher: a sequence-to-sequence decoder is fed them as
+        // its previous outputs (teacher forcing); validation below feeds it its own.
+        const out = forwardBatch(ws, xBatch, n, 0, yBatch);
         const loss = lossAndGradient(config.loss, out, yBatch, n * K, dOut);
         if (!Number.isFinite(loss)) throw nonFiniteLoss(epoch, out, n, K, order, start);
         backwardBatch(ws, dOut, n, config.truncateSteps);

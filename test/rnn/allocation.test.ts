@@ -8,10 +8,10 @@ import { describe, expect, it } from 'vitest';
 
 const PROBE = fileURLToPath(new URL('../support/allocation-probe.ts', import.meta.url));
 
-function bytesPerBatch(cell: string): number {
+function bytesPerBatch(cell: string, variant = ''): number {
   const r = spawnSync(
     process.execPath,
-    ['--expose-gc', '--max-semi-space-size=256', '--import', 'tsx', PROBE, cell],
+    ['--expose-gc', '--max-semi-space-size=256', '--import', 'tsx', PROBE, cell, variant],
     { encoding: 'utf8' },
   );
   if (r.status !== 0) throw new Error(r.stderr);
@@ -26,6 +26,9 @@ describe('allocation in the training hot path', () => {
     // Checked to fail: one escaping [array, offset] tuple per LSTM step reads ~2,600 B.
     it(`${cell}: no allocation per time step, under 128 bytes per batch`, () => {
       expect(bytesPerBatch(cell)).toBeLessThan(128);
+    });
+    it(`${cell}, bidirectional encoder and teacher-forced decoder: under 128 bytes per batch`, () => {
+      expect(bytesPerBatch(cell, 'seq2seq')).toBeLessThan(128);
     });
   }
 });

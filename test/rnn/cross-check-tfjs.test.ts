@@ -4,10 +4,18 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { backwardBatch, createWorkspace, forwardBatch } from '../../src/rnn/bptt.ts';
 import { lossAndGradient } from '../../src/rnn/loss.ts';
-import { createNetwork } from '../../src/rnn/network.ts';
-import type { Network, NetworkConfig, ParamTensor } from '../../src/rnn/network.ts';
+import type { Network, NetworkConfig } from '../../src/rnn/network.ts';
 import { createRandom } from '../../src/rnn/random.ts';
-import type { Random } from '../../src/rnn/random.ts';
+import {
+  fromTfLayout,
+  maxAbs,
+  maxAbsDiff,
+  normals,
+  randomNetwork,
+  tfLayoutShape,
+  tfRecurrentLayer,
+  toTfLayout,
+} from '../support/tfjs-layout.ts';
 
 const B = 4,
   T = 7,
@@ -43,76 +51,14 @@ const CASES: CrossCheckCase[] = [
   { name: 'rnn (tanh), K = 3 outputs', config: singleLayer('rnn', { outputs: 3 }) },
   { name: 'lstm, K = 3 outputs', config: singleLayer('lstm', { outputs: 3 }) },
   { name: 'gru, 2 layers, K = 3 outputs', config: singleLayer('gru', { layers: 2, outputs: 3 }) },
+  // Keras's Bidirectional, merge 'concat': [forward, backward] states, sequences re-aligned in time.
+  { name: 'rnn (tanh), bidirectional', config: singleLayer('rnn', { bidirectional: true }) },
+  { name: 'lstm, bidirectional, 2 layers', config: singleLayer('lstm', { layers: 2, bidirectional: true }) },
+  {
+    name: 'gru, bidirectional, 2 layers, K = 3 outputs',
+    config: singleLayer('gru', { layers: 2, outputs: 3, bidirectional: true }),
+  },
 ];
-
-function normals(n: number, random: Random): Float64Array {
-  return Float64Array.from({ length: n }, () => random.normal());
-}
-
-/**
- * A fresh network whose biases are also random: all-zero (GRU, Elman) biases would hide a
- * mixed-up gate block.
- */
-function randomNetwork(config: NetworkConfig, random: Random): Network {
-  const net = createNetwork(config, random.nextInt(1 << 30));
-  for (const b of [...net.layers.map((layer) => layer.b), net.head.b]) {
-    for (let i = 0; i < b.length; i++) b[i]! += random.uniform(-0.5, 0.5);
-  }
-  return net;
-}
-
-/** Row-major [rows, cols] → its transpose [cols, rows]. */
-function transpose(m: ArrayLike<number>, rows: number, cols: number): Float32Array {
-  const out = new Float32Array(rows * cols);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = m[r * cols + c]!;
-  return out;
-}
-
-/**
- * Our tensor in tf.js layout. Our matrices are [G·H, in] (PyTorch weight_ih/weight_hh, head [K, H]);
- * tf.js kernels are their transposes [in, G·H] / [H, K], with the same gate order (LSTM i f g o,
- * GRU z r n), so a plain transpose lines the gate blocks up. Vectors are shared as they are.
- */
-function tfLayoutShape(tensor: ParamTensor): number[] {
-  return [...tensor.shape].reverse();
-}
-
-function toTfLayout(tensor: ParamTensor, values: Float64Array): Float32Array {
-  const [rows, cols] = tensor.shape;
-  return cols === undefined ? Float32Array.from(values) : transpose(values, rows!, cols);
-}
-
-function fromTfLayout(tensor: ParamTensor, values: Float32Array): Float32Array {
-  const [rows, cols] = tensor.shape;
-  return cols === undefined ? values : transpose(values, cols, rows!);
-}
-
-function tfRecurrentLayer(
-  config: NetworkConfig,
-  returnSequences: boolean,
-  batchInputShape?: number[],
-): tf.layers.Layer {
-  const common = {
-    units: config.hiddenSize,
-    useBias: true,
-    returnSequences,
-    ...(batchInputShape ? { batchInputShape } : {}),
-  };
-  switch (config.cell) {
-    case 'rnn':
-      return tf.layers.simpleRNN({ ...common, activation: config.activation ?? 'tanh' });
-    case 'lstm':
-      return tf.layers.lstm({
-        ...common,
-        activation: 'tanh',
-        recurrentActivation: 'sigmoid',
-        unitForgetBias: false,
-      });
-    // tf.js GRUs are always reset_after = false (reset gate before the recurrent matmul), like ours.
-    case 'gru':
-      return tf.layers.gru({ ...common, activation: 'tanh', recurrentActivation: 'sigmoid' });
-  }
-}
 
 /**
  * The same network in tf.js: stacked recurrent layers (sequences between them), last state
@@ -122,13 +68,22 @@ function tfModelWithOurWeights(net: Network): tf.Sequential {
   const { config } = net;
   const model = tf.sequential();
   for (let l = 0; l < config.layers; l++) {
-    model.add(
-      tfRecurrentLayer(config, l < config.layers - 1, l === 0 ? [B, T, config.inputSize] : undefined),
-    );
+    const inputShape = l === 0 ? [B, T, config.inputSize] : undefined;
+    const sequences = l < config.layers - 1;
+    if (!config.bidirectional) model.add(tfRecurrentLayer(config, sequences, inputShape));
+    else
+      model.add(
+        tf.layers.bidirectional({
+          layer: tfRecurrentLayer(config, sequences) as tf.RNN,
+          mergeMode: 'concat',
+          ...(inputShape ? { batchInputShape: inputShape } : {}),
+        }),
+      );
   }
   model.add(tf.layers.dense({ units: config.outputs, useBias: true }));
-  // model.weights run layer by layer, [kernel, recurrent kernel, bias] then the head's
-  // [kernel, bias]: the order of our flat parameter vector. The shape check guards that.
+  // model.weights run layer by layer, [kernel, recurrent kernel, bias] (forward direction,
+  // then backward) then the head's [kernel, bias]: the order of our flat parameter vector.
+  // The shape check guards that.
   expect(model.weights.map((w) => w.shape)).toEqual(net.tensors.map(tfLayoutShape));
   model.setWeights(
     net.tensors.map((tensor) =>
@@ -180,19 +135,6 @@ function theirs(net: Network, x: Float64Array, y: Float64Array): ForwardAndGradi
   } finally {
     model.dispose();
   }
-}
-
-function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  expect(a.length).toBe(b.length);
-  let max = 0;
-  for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i]! - b[i]!));
-  return max;
-}
-
-function maxAbs(a: ArrayLike<number>): number {
-  let max = 0;
-  for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i]!));
-  return max;
 }
 
 describe('recurrent cells agree with tf.js given identical weights', () => {

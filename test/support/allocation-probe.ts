@@ -10,12 +10,24 @@ import { createRandom } from '../../src/rnn/random.ts';
 import { getHeapSpaceStatistics } from 'node:v8';
 
 const cell = process.argv[2] as CellKind;
+// 'seq2seq': a bidirectional encoder and a decoder reading one known-future column's leads, teacher-forced.
+const seq2seq = process.argv[3] === 'seq2seq';
 const B = 32,
   T = 20,
-  F = 2,
+  F = seq2seq ? 5 : 2,
   H = 32,
   batches = 200;
-const net = createNetwork({ cell, inputSize: F, hiddenSize: H, layers: 2, outputs: 3 }, 1);
+const net = createNetwork(
+  {
+    cell,
+    inputSize: F,
+    hiddenSize: H,
+    layers: 2,
+    outputs: 3,
+    ...(seq2seq ? { bidirectional: true, decoder: { leadColumns: [2] } } : {}),
+  },
+  1,
+);
 const ws = createWorkspace(net, B, T);
 const random = createRandom(2);
 const x = Float64Array.from({ length: B * T * F }, () => random.normal());
@@ -23,7 +35,7 @@ const y = Float64Array.from({ length: B * 3 }, () => random.normal());
 const dOut = new Float64Array(B * 3);
 const adam = createOptimizer({ kind: 'adam', learningRate: 1e-3 }, net.params.length);
 const step = () => {
-  const out = forwardBatch(ws, x, B);
+  const out = forwardBatch(ws, x, B, 0, y);
   lossAndGradient('mse', out, y, B * 3, dOut);
   backwardBatch(ws, dOut, B, 15);
   clipByGlobalNorm(ws.grads, 1);

@@ -9,6 +9,8 @@
 //   dh    [T, B, H]    ∂L/∂h_t: seeded by the layer above or the head, plus the recurrent
 //                      part that stepBackward(t + 1) adds
 //   da    [T, B, G·H]  ∂L/∂(pre-activation), written by stepBackward
+//   dh0   [B, H]       ∂L/∂h0, written only when wantsInitialGradient: a decoder's h0 is
+//                      the encoder's last state, so its gradient flows on into the encoder
 // Parameters: Wx [G·H, F], Wh [G·H, H], b [G·H] — gate blocks of H rows, as in PyTorch's
 // weight_ih / weight_hh, so a tf.js kernel is the transpose of Wx.
 import { matmulTransAAdd, place, scratchView } from '../kernels/matrix.ts';
@@ -38,6 +40,9 @@ export interface LayerTape {
   h0: Float64Array;
   dh: Float64Array;
   da: Float64Array;
+  dh0: Float64Array;
+  /** Set by a caller whose h0 is itself computed (a decoder's): the walk back to step 0 then fills dh0. */
+  wantsInitialGradient: boolean;
 }
 
 export interface Cell<Tape extends LayerTape = LayerTape> {
@@ -71,6 +76,8 @@ export function allocateTape(
     h0: new Float64Array(maxBatch * hiddenSize),
     dh: new Float64Array(steps * maxBatch * hiddenSize),
     da: new Float64Array(steps * maxBatch * GH),
+    dh0: new Float64Array(maxBatch * hiddenSize),
+    wantsInitialGradient: false,
   };
 }
 
@@ -82,6 +89,16 @@ export function previousHidden(tape: LayerTape, t: number): Float64Array {
 
 export function previousOffset(tape: LayerTape, t: number, B: number): number {
   return t === 0 ? 0 : (t - 1) * B * tape.hiddenSize;
+}
+
+/**
+ * Where ∂L/∂h_{t−1} goes when step t is walked back: dh's step t − 1, or dh0 from step 0
+ * when the tape wants it; null at the first step walked otherwise. Rows start at
+ * previousOffset(tape, t, B), as with previousHidden.
+ */
+export function previousGradient(tape: LayerTape, t: number, firstStep: number): Float64Array | null {
+  if (t > firstStep) return tape.dh;
+  return t === 0 && tape.wantsInitialGradient ? tape.dh0 : null;
 }
 
 // Views for the cells. Time-major buffers are matrices [T·B, width] whose step t is rows

@@ -18,6 +18,7 @@ import {
   allocateTape,
   gateColumns,
   gateRows,
+  previousGradient,
   previousHidden,
   previousHiddenRows,
   previousOffset,
@@ -122,20 +123,21 @@ function stepBackward(p: LayerParams, tape: GruTape, t: number, B: number, first
       da[ar + j] = drh[r * H + j]! * prev[prevOff + r * H + j]! * rg * (1 - rg);
     }
   }
-  if (t > firstStep) {
+  const dPrev = previousGradient(tape, t, firstStep);
+  if (dPrev) {
     // dh_{t−1} += dh ⊙ z + d(rh) ⊙ r + [da_z da_r]·Wh_zr
-    const dPrevOff = (t - 1) * B * H;
     for (let r = 0; r < B; r++) {
       const row = (t * B + r) * GH;
       const az = row + Z * H,
         ar = row + R * H;
       for (let j = 0; j < H; j++) {
         const s = r * H + j;
-        dh[dPrevOff + s] = dh[dPrevOff + s]! + (dh[sOff + s]! * gates[az + j]! + drh[s]! * gates[ar + j]!);
+        dPrev[prevOff + s] =
+          dPrev[prevOff + s]! + (dh[sOff + s]! * gates[az + j]! + drh[s]! * gates[ar + j]!);
       }
     }
     matmulAdd(
-      rowsOf(dhOut, dh, (t - 1) * B, B, H),
+      rowsOf(dhOut, dPrev, prevOff / H, B, H),
       gateColumns(gateBlock, da, t * B, B, H, GATES, Z, 2),
       gateRows(WhBlock, p.Wh, H, H, Z, 2),
     );

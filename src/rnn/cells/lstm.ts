@@ -18,7 +18,9 @@ import {
   allocateTape,
   gateColumns,
   gateRows,
+  previousGradient,
   previousHiddenRows,
+  previousOffset,
   rowsOf,
   sigmoid,
 } from './cell.ts';
@@ -35,7 +37,8 @@ export interface LstmTape extends LayerTape {
   c: Float64Array; // [T, B, H] cell states
   tanhC: Float64Array; // [T, B, H] tanh(c_t), kept for the backward pass
   c0: Float64Array; // [B, H] c_{−1}
-  dc: Float64Array; // [B, H] ∂L/∂c carried backwards one step at a time
+  dc: Float64Array; // [B, H] ∂L/∂c carried backwards one step at a time; ∂L/∂c0 after a walk to step 0
+  dcLast: Float64Array; // [B, H] ∂L/∂c_{T−1} from outside the layer (a decoder's c0), zeros otherwise
 }
 
 // Scratch views, re-pointed each step so that the step allocates nothing.
@@ -92,7 +95,7 @@ function stepBackward(p: LayerParams, tape: LstmTape, t: number, B: number, firs
   const { gates, tanhC, dh, dc, da } = tape;
   const cPrev = t === 0 ? tape.c0 : tape.c,
     cPrevOff = t === 0 ? 0 : (t - 1) * B * H;
-  if (t === tape.steps - 1) dc.fill(0, 0, B * H);
+  if (t === tape.steps - 1) for (let s = 0; s < B * H; s++) dc[s] = tape.dcLast[s]!;
   for (let r = 0; r < B; r++) {
     const [ai, af, ag, ao] = gateStarts((t * B + r) * GH, H);
     for (let j = 0; j < H; j++) {
@@ -112,9 +115,10 @@ function stepBackward(p: LayerParams, tape: LstmTape, t: number, B: number, firs
     }
   }
   // dh_{t−1} += da·Wh
-  if (t > firstStep)
+  const dPrev = previousGradient(tape, t, firstStep);
+  if (dPrev)
     matmulAdd(
-      rowsOf(dhPrev, dh, (t - 1) * B, B, H),
+      rowsOf(dhPrev, dPrev, previousOffset(tape, t, B) / H, B, H),
       gateColumns(allGates, da, t * B, B, H, GATES, I, GATES),
       gateRows(Wh, p.Wh, H, H, I, GATES),
     );
@@ -131,6 +135,7 @@ export const lstmCell: Cell<LstmTape> = {
       tanhC: new Float64Array(n),
       c0: new Float64Array(maxBatch * hiddenSize),
       dc: new Float64Array(maxBatch * hiddenSize),
+      dcLast: new Float64Array(maxBatch * hiddenSize),
     };
   },
   stepForward,

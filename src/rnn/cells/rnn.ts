@@ -8,7 +8,14 @@
 //   dh_{t−1} += da·Wh
 // and, after the walk, over all steps: dWh += Σ daᵀ·h_{t−1} (input side in layer.ts).
 import { matmulAdd, matmulTransBAdd, scratchView } from '../kernels/matrix.ts';
-import { accumulateAgainstPreviousHidden, allocateTape, previousHiddenRows, rowsOf } from './cell.ts';
+import {
+  accumulateAgainstPreviousHidden,
+  allocateTape,
+  previousGradient,
+  previousHiddenRows,
+  previousOffset,
+  rowsOf,
+} from './cell.ts';
 import type { Cell, LayerParams, LayerTape } from './cell.ts';
 
 /** One gate block: a is [B, H] and Wx, Wh, b are the whole matrices. */
@@ -57,9 +64,10 @@ export function createRnnCell(activation: RnnActivation): Cell {
         da[off + i] = dh[off + i]! * (1 - v * v);
       }
     // dh_{t−1} += da·Wh
-    if (t > firstStep)
+    const dPrev = previousGradient(tape, t, firstStep);
+    if (dPrev)
       matmulAdd(
-        rowsOf(dhPrev, dh, (t - 1) * B, B, H),
+        rowsOf(dhPrev, dPrev, previousOffset(tape, t, B) / H, B, H),
         rowsOf(aStep, da, t * B, B, H),
         rowsOf(Wh, p.Wh, 0, H, H),
       );
