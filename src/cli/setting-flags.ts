@@ -34,6 +34,7 @@ export const SETTING_FLAGS: Record<SettingName, string> = {
   future: '--future <columns>',
   candidates: '--candidates <names>',
   ensembleSeeds: '--ensemble-seeds <n>',
+  architecture: '--architecture <kind>',
   calendar: '--calendar <on|off|try>',
   holidays: '--holidays <country>',
   calendarTimezone: '--calendar-timezone <zone>',

@@ -5,7 +5,7 @@ import type { ScalerSpec } from '../prep/scale.ts';
 import type { SplitRanges } from '../prep/split.ts';
 import { DEFAULT_TRAINING } from '../train/config.ts';
 import type { ForecastConfig, ForecastOptions } from './config.ts';
-import { FORECAST_STRATEGIES, headOutputs } from './config.ts';
+import { ARCHITECTURES, FORECAST_STRATEGIES, headOutputs } from './config.ts';
 import { holidayCountries, isTimeZone, resolveCalendar } from './calendar-features.ts';
 import type { CalendarConfig } from './calendar-features.ts';
 import { autoExtraSeasons, checkedExtraSeasons } from './extra-seasons.ts';
@@ -130,9 +130,18 @@ export function resolveForecastConfig(series: TimeSeries, options: ForecastOptio
       `"${both}" is listed both as a past-only feature and as known in the future; list it once`,
     );
   const inputs = features.length + futureFeatures.length;
-  const strategy = options.strategy ?? (inputs > 0 || h > 1 ? AUTO_DEFAULTS.strategy : 'recursive');
+  const seq2seq = options.network?.architecture === 'seq2seq';
+  const strategy =
+    options.strategy ?? (inputs > 0 || h > 1 || seq2seq ? AUTO_DEFAULTS.strategy : 'recursive');
   if (!FORECAST_STRATEGIES.includes(strategy))
     throw new ConfigError(`strategy must be recursive or direct, got ${String(strategy)}`);
+  if (seq2seq && strategy === 'recursive')
+    throw new ConfigError(
+      'a seq2seq network decodes all h steps itself, which is the direct strategy: drop strategy "recursive"',
+    );
+  const architecture = options.network?.architecture;
+  if (architecture !== undefined && !ARCHITECTURES.includes(architecture))
+    throw new ConfigError(`architecture must be ${ARCHITECTURES.join(' or ')}, got ${String(architecture)}`);
   const calendar = options.calendar === undefined ? undefined : checkedCalendar(series, options.calendar);
   if (strategy === 'recursive' && calendar !== undefined)
     throw new ConfigError(

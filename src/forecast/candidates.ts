@@ -97,12 +97,26 @@ function rnnConfigs(
     for (const m of rnnSeasons(options.extraSeasons, config))
       if (roomForSeasonalDifference(config, split, m))
         scalers.push({ kind: 'zscore', transform: 'seasonal-difference', seasonLength: m });
-  const networks = scalers.map((scaler) => ({ ...config, scaler }));
+  const networks = [
+    ...scalers.map((scaler) => ({ ...config, scaler })),
+    ...otherArchitectures(options, { ...config, scaler: scalers[0] ?? config.scaler }),
+  ];
   if (!config.calendar?.candidate) return networks;
   // The calendar tried: every network without it, and the level scaler's with it. The
   // pool's columns hold it last, so a network without it reads a prefix (rnn-forecaster.ts).
   const without = networks.map(({ calendar: _calendar, ...network }) => network);
   return [...without, { ...config, scaler: scalers[0] ?? config.scaler }];
+}
+
+/**
+ * With the architectures tried: the level scaler's network once more with a bidirectional
+ * encoder, and as seq2seq (which needs the direct strategy and more than one step).
+ */
+function otherArchitectures(options: ForecastOptions, level: ForecastConfig): ForecastConfig[] {
+  if (!options.tryArchitectures) return [];
+  const bidirectional = { ...level, network: { ...level.network, bidirectional: true } };
+  if (level.strategy !== 'direct' || level.horizonSteps < 2) return [bidirectional];
+  return [bidirectional, { ...level, network: { ...level.network, architecture: 'seq2seq' as const } }];
 }
 
 /**

@@ -11,11 +11,23 @@ export const FORECAST_STRATEGIES = ['recursive', 'direct'] as const;
 
 export type ForecastStrategy = (typeof FORECAST_STRATEGIES)[number];
 
+/**
+ * How the network turns a window into h forecasts: many-to-one, the last hidden state into
+ * a dense head of h outputs; seq2seq, a decoder unrolling the h steps (src/rnn/decoder.ts).
+ */
+export const ARCHITECTURES = ['many-to-one', 'seq2seq'] as const;
+
+export type Architecture = (typeof ARCHITECTURES)[number];
+
 export interface NetworkChoice {
   cell: CellKind;
   hiddenSize: number;
   layers: number;
   activation?: RnnActivation;
+  /** many-to-one when absent. */
+  architecture?: Architecture;
+  /** The encoder also reads each window backwards. */
+  bidirectional?: boolean;
 }
 
 export interface ForecastConfig {
@@ -65,6 +77,8 @@ export interface ForecastOptions {
   candidates?: string[];
   /** Seeds of the best RNN candidate to fit; with more than 1 their median joins the pool as one more candidate. */
   ensembleSeeds?: number;
+  /** Auto mode also fits a seq2seq and a bidirectional network, kept only when validation prefers one. */
+  tryArchitectures?: boolean;
 }
 
 /** How many outputs the network's head has under a strategy. */

@@ -29,6 +29,31 @@ export function futureInputCount(config: FutureConfig & Pick<ForecastConfig, 'ca
   return leaded * (config.horizonSteps + 1) + cyclic;
 }
 
+/**
+ * Where lead 1 of each column with leads sits among the network's inputs (target first,
+ * then the past-only features, then the known-future columns, then the calendar's): what
+ * a sequence-to-sequence decoder reads at each step (src/rnn/decoder.ts).
+ */
+export function leadColumnStarts(
+  config: FutureConfig & Pick<ForecastConfig, 'calendar' | 'features'>,
+): number[] {
+  const h = config.horizonSteps;
+  const starts: number[] = [];
+  let at = 1 + config.features.length;
+  for (const _ of config.futureFeatures ?? []) {
+    starts.push(at + 1);
+    at += h + 1;
+  }
+  for (const column of config.calendar?.columns ?? []) {
+    if (!needsLeads(column)) at += 1;
+    else {
+      starts.push(at + 1);
+      at += h + 1;
+    }
+  }
+  return starts;
+}
+
 /** A column over the history and the horizon (n + h values) as h + 1 columns of n: itself and its leads. */
 function withLeads(extended: Float64Array, n: number, h: number): Float64Array[] {
   return Array.from({ length: h + 1 }, (_, j) => extended.slice(j, j + n));

@@ -7,7 +7,7 @@ import { scalerFromJSON } from '../prep/scale.ts';
 import { CELL_KINDS } from '../rnn/cells/cell.ts';
 import { networkFromJSON } from '../rnn/serialize.ts';
 import { STOP_REASONS } from '../train/trainer.ts';
-import { FORECAST_STRATEGIES } from './config.ts';
+import { ARCHITECTURES, FORECAST_STRATEGIES } from './config.ts';
 import type { FittedJSON } from './contract.ts';
 import { forecasterFromJSON } from './forecaster-json.ts';
 import type { ForecastModel } from './model.ts';
@@ -104,6 +104,8 @@ const modelSchema = z.object({
       hiddenSize: z.number().int().positive(),
       layers: z.number().int().min(1).max(3),
       activation: z.enum(['tanh', 'relu']).optional(),
+      architecture: z.enum(ARCHITECTURES).optional(),
+      bidirectional: z.boolean().optional(),
     }),
     scaler: z.object({}).passthrough(),
     split: z.object({ validation: finite, test: finite }),

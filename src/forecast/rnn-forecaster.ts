@@ -6,7 +6,7 @@ import type { TimeSeries } from '../data/types.ts';
 import { rangeWarnings, scalerFromJSON } from '../prep/scale.ts';
 import type { SplitRanges } from '../prep/split.ts';
 import { createNetwork } from '../rnn/network.ts';
-import type { Network } from '../rnn/network.ts';
+import type { Network, NetworkConfig } from '../rnn/network.ts';
 import { networkFromJSON, networkToJSON } from '../rnn/serialize.ts';
 import { train } from '../train/trainer.ts';
 import { describeScaler } from './auto.ts';
@@ -15,6 +15,7 @@ import { headOutputs } from './config.ts';
 import type { FittedForecaster, FittedJSON } from './contract.ts';
 import type { FitHooks } from './fit-hooks.ts';
 import type { TrainingSummary } from './model.ts';
+import { leadColumnStarts } from './future-columns.ts';
 import { forecastFromOrigins } from './predict.ts';
 import type { ModelScalers } from './prepare.ts';
 import { firstOrigin, inputColumnCount, prepareTraining } from './prepare.ts';
@@ -34,9 +35,32 @@ export interface RnnForecaster extends FittedForecaster {
   readonly core: RnnCore;
 }
 
-/** "rnn: seasonal difference (m = 24) + z-score": the leaderboard name of an RNN candidate. */
-export function rnnCandidateName(config: Pick<ForecastConfig, 'scaler' | 'calendar'>): string {
-  return `rnn: ${describeScaler(config.scaler)}${config.calendar ? ' + calendar' : ''}`;
+/**
+ * "rnn: seasonal difference (m = 24) + z-score", "rnn seq2seq: z-score": the leaderboard
+ * name of an RNN candidate, its architecture named when it is not many-to-one.
+ */
+export function rnnCandidateName(config: Pick<ForecastConfig, 'scaler' | 'calendar' | 'network'>): string {
+  return `rnn${architectureLabel(config.network)}: ${describeScaler(config.scaler)}${config.calendar ? ' + calendar' : ''}`;
+}
+
+/** " bidirectional seq2seq", " seq2seq", " bidirectional", or nothing for many-to-one. */
+function architectureLabel(net: ForecastConfig['network']): string {
+  return `${net.bidirectional ? ' bidirectional' : ''}${net.architecture === 'seq2seq' ? ' seq2seq' : ''}`;
+}
+
+/** The engine's network for a forecast config: a seq2seq decoder reads the leads of every known-future input. */
+export function networkConfigOf(config: ForecastConfig): NetworkConfig {
+  const net = config.network;
+  return {
+    cell: net.cell,
+    activation: net.activation,
+    inputSize: inputColumnCount(config),
+    hiddenSize: net.hiddenSize,
+    layers: net.layers,
+    outputs: headOutputs(config),
+    ...(net.bidirectional ? { bidirectional: true } : {}),
+    ...(net.architecture === 'seq2seq' ? { decoder: { leadColumns: leadColumnStarts(config) } } : {}),
+  };
 }
 
 /** Trains one network on `split.train`, stopping early on `split.validation` when it has values. */
@@ -49,17 +73,7 @@ export async function fitRnn(
   // The network first (its initial weights depend on the seed only): its size says whether
   // the series is long enough for its epochs to be subsampled, and so how many validation
   // windows prepareTraining cuts.
-  const network = createNetwork(
-    {
-      cell: config.network.cell,
-      activation: config.network.activation,
-      inputSize: inputColumnCount(config),
-      hiddenSize: config.network.hiddenSize,
-      layers: config.network.layers,
-      outputs: headOutputs(config),
-    },
-    config.training.seed,
-  );
+  const network = createNetwork(networkConfigOf(config), config.training.seed);
   const data = prepareTraining(series, config, split, network.params.length);
   const result = await train(network, {
     windowLength: config.windowLength,
@@ -133,7 +147,7 @@ export function rnnForecaster(core: RnnCore): RnnForecaster {
       forecastFromOrigins(core, columns.slice(0, core.scalers.inputs.length), origins, steps),
     refit: (series, hooks) => refitRnn(core, series, hooks),
     describe: () =>
-      `${net.cell} ${net.layers}×${net.hiddenSize}, window ${config.windowLength}, ${config.strategy} ${config.horizonSteps}-step, scaling ${describeScaler(config.scaler)}, ${core.training.bestEpoch} epochs`,
+      `${net.cell} ${net.layers}×${net.hiddenSize}${architectureLabel(net)}, window ${config.windowLength}, ${config.strategy} ${config.horizonSteps}-step, scaling ${describeScaler(config.scaler)}, ${core.training.bestEpoch} epochs`,
     toJSON: () => ({
       kind: 'rnn',
       name,

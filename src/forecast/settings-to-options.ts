@@ -2,8 +2,8 @@
 // ForecastOptions. Every surface — CLI, jobs files, API — goes through it, so the same
 // settings give the same options, and a setting left out stays out for auto mode to fill.
 import type { ScalerSpec } from '../prep/scale.ts';
-import type { ForecastOptions } from './config.ts';
-import type { ForecastSettings, ScaleChoice } from './settings.ts';
+import type { ForecastOptions, NetworkChoice } from './config.ts';
+import type { ArchitectureChoice, ForecastSettings, ScaleChoice } from './settings.ts';
 
 /** A scaler word as the pipeline's scaler spec; a seasonal one takes its season from the config. */
 export function scalerForChoice(choice: ScaleChoice): ScalerSpec {
@@ -17,6 +17,22 @@ export function scalerForChoice(choice: ScaleChoice): ScalerSpec {
       return { kind: 'zscore', transform: choice };
     default:
       return { kind: choice };
+  }
+}
+
+/** The network fields of an architecture choice; none for the default (and for try, which is auto mode's). */
+function architectureOf(
+  choice: ArchitectureChoice | undefined,
+): Pick<NetworkChoice, 'architecture' | 'bidirectional'> {
+  switch (choice) {
+    case 'bidirectional':
+      return { bidirectional: true };
+    case 'seq2seq':
+      return { architecture: 'seq2seq' };
+    case 'bidirectional-seq2seq':
+      return { architecture: 'seq2seq', bidirectional: true };
+    default:
+      return {};
   }
 }
 
@@ -60,7 +76,13 @@ export function settingsToForecastOptions(settings: ForecastSettings): ForecastO
             candidate: s.calendar === 'try' ? true : undefined,
           }) ?? {})
         : undefined,
-    network: given({ cell: s.cell, hiddenSize: s.hiddenSize, layers: s.layers }),
+    network: given({
+      cell: s.cell,
+      hiddenSize: s.hiddenSize,
+      layers: s.layers,
+      ...architectureOf(s.architecture),
+    }),
+    tryArchitectures: s.architecture === 'try' ? true : undefined,
     training: given({
       maxEpochs: s.maxEpochs,
       patienceEpochs: s.patienceEpochs,

@@ -27,6 +27,16 @@ export const SCALE_CHOICES = [
 ] as const;
 export type ScaleChoice = (typeof SCALE_CHOICES)[number];
 
+/** The network's architecture in one word (`--architecture`): config.ts's two, each with or without a bidirectional encoder. */
+export const ARCHITECTURE_CHOICES = [
+  'many-to-one',
+  'bidirectional',
+  'seq2seq',
+  'bidirectional-seq2seq',
+  'try',
+] as const;
+export type ArchitectureChoice = (typeof ARCHITECTURE_CHOICES)[number];
+
 /** The largest seed: the generator folds seeds to 32 bits, so larger ones would repeat models. */
 const MAX_SEED = 2 ** 32 - 1;
 
@@ -156,6 +166,16 @@ export const forecastSettingsFields = {
     .optional(),
   ensembleSeeds: wholeNumber(1, 9)
     .describe('seeds of the best RNN candidate to fit; with more than 1 their median joins the pool')
+    .optional(),
+  architecture: oneOf(ARCHITECTURE_CHOICES)
+    .describe(
+      'how the network forecasts the h steps: many-to-one (its last hidden state feeds a dense head of h ' +
+        'outputs), seq2seq (a decoder unrolls the h steps from the encoder, reading its previous output and ' +
+        "each step's known-future values; fed the true previous value in training), bidirectional (the " +
+        'encoder also reads each window backwards; nothing leaks, the window is wholly observed), or ' +
+        'bidirectional-seq2seq; try: auto mode also fits seq2seq and bidirectional networks and keeps one ' +
+        'only when validation prefers it (default: many-to-one)',
+    )
     .optional(),
   calendar: oneOf(['off', 'on', 'try'])
     .describe(

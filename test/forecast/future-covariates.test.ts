@@ -74,6 +74,24 @@ describe('a known-future regressor', () => {
     if (futureX[high]! > futureX[low]!) expect(ahead.forecast[high]!).toBeGreaterThan(ahead.forecast[low]!);
   });
 
+  it('a seq2seq network, reading x at each decoder step, forecasts near the noise level too', async () => {
+    const { series, futureX } = drivenSeries(600);
+    const model = await fit(series, {
+      horizonSteps: H,
+      candidates: ['rnn'],
+      scaler: { kind: 'zscore' },
+      futureFeatures: ['promo'],
+      network: { architecture: 'seq2seq' },
+      training: { seed: 3 },
+    });
+    expect(model.leaderboard.kept).toBe('rnn seq2seq: z-score');
+    expect(evaluate(model, series)!.model.mae).toBeLessThan(0.6);
+    const ahead = forecast(model, series).forecast;
+    const high = Array.from(futureX).indexOf(Math.max(...futureX));
+    const low = Array.from(futureX).indexOf(Math.min(...futureX));
+    if (futureX[high]! > futureX[low]!) expect(ahead[high]!).toBeGreaterThan(ahead[low]!);
+  });
+
   it('refuses a forecast missing a future value, naming the column, the timestamp and how many are needed', async () => {
     const { series } = drivenSeries(300);
     const model = await fit(series, {
