@@ -9,44 +9,14 @@
 //   npx tsx bench/covariates.ts [--out file.md]
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../src/files/atomic-write.ts';
-import { calendarValues } from '../src/forecast/calendar-features.ts';
-import { evaluate, fit, ingestCsv } from '../src/forecaster.ts';
+import { evaluate, fit } from '../src/forecaster.ts';
 import type { ForecastOptions, TimeSeries } from '../src/forecaster.ts';
-import { createRandom } from '../src/rnn/random.ts';
+import { bundled, retail } from './covariate-series.ts';
 import { machineDescription } from './results-md.ts';
 
-const DAY = 86_400_000;
 const outIndex = process.argv.indexOf('--out');
 const OUT =
   outIndex > 0 ? process.argv[outIndex + 1]! : fileURLToPath(new URL('./COVARIATES.md', import.meta.url));
-
-/** Three years of daily retail sales: weekly and yearly pattern, +25 on US holidays, +8 on promotion days, N(0, 2²). */
-function retail(seed = 61): TimeSeries {
-  const n = 3 * 365;
-  const time = Float64Array.from({ length: n }, (_, t) => Date.UTC(2021, 0, 1) + t * DAY);
-  const [holiday] = calendarValues(time, { columns: ['holiday'], holidays: 'US' });
-  const random = createRandom(seed);
-  const promo = Float64Array.from({ length: n }, () => (random.uniform(0, 1) < 0.15 ? 1 : 0));
-  const values = Float64Array.from(time, (_, t) => {
-    const week = [0, 3, 4, 4, 6, 12, 9][t % 7]!;
-    const year = 10 * Math.sin((2 * Math.PI * t) / 365.25);
-    return 100 + week + year + 25 * holiday![t]! + 8 * promo[t]! + 2 * random.normal();
-  });
-  return {
-    id: '',
-    time,
-    target: 'sales',
-    values,
-    features: [{ name: 'promo', values: promo }],
-    frequency: { unit: 'day', step: 1, label: 'daily' },
-  };
-}
-
-async function bundled(file: string, target: string): Promise<TimeSeries> {
-  const path = fileURLToPath(new URL(`../datasets/${file}`, import.meta.url));
-  const { series } = await ingestCsv(path, { target });
-  return series[0]!;
-}
 
 interface Case {
   name: string;

@@ -8,6 +8,7 @@ import type { ForecastConfig, ForecastOptions } from './config.ts';
 import { ARCHITECTURES, FORECAST_STRATEGIES, headOutputs } from './config.ts';
 import { holidayCountries, isTimeZone, resolveCalendar } from './calendar-features.ts';
 import type { CalendarConfig } from './calendar-features.ts';
+import { marketHolidays } from './market-holidays.ts';
 import { autoExtraSeasons, checkedExtraSeasons } from './extra-seasons.ts';
 import { planSplit } from './plan-split.ts';
 
@@ -205,6 +206,9 @@ function checkedCalendar(series: TimeSeries, spec: NonNullable<ForecastOptions['
       `"${spec.holidays}" is not a country date-holidays knows (use an ISO 3166 code such as US or DE)`,
     );
   const calendar = resolveCalendar(series.frequency, spec);
+  // A business-day series' own gaps say which of the country's holidays its market keeps.
+  if (calendar.holidays !== undefined && series.frequency.unit === 'business-day')
+    calendar.marketHolidays = marketHolidays(series.time, calendar.holidays);
   if (calendar.columns.length === 0)
     throw new ConfigError(
       `${series.frequency.label} data has no calendar cycle to learn from: drop the calendar inputs`,

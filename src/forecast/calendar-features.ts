@@ -7,6 +7,7 @@
 // known-future inputs (future-columns.ts) with no values asked of the analyst.
 import Holidays from 'date-holidays';
 import type { Frequency } from '../data/types.ts';
+import { nextToMarketHoliday } from './market-holidays.ts';
 
 /** What a model's calendar inputs are, resolved for its frequency: enough to rebuild them at forecast time. */
 export interface CalendarConfig {
@@ -21,6 +22,12 @@ export interface CalendarConfig {
    * validation decides (candidates.ts). Absent: every network reads it.
    */
   candidate?: boolean;
+  /**
+   * Business days only: the country's holidays the history's gaps show its market closes
+   * for (market-holidays.ts). The horizon skips them and the holiday input marks the trading
+   * days next to them.
+   */
+  marketHolidays?: string[];
 }
 
 const SUB_DAILY: ReadonlySet<Frequency['unit']> = new Set(['second', 'minute', 'hour']);
@@ -155,7 +162,10 @@ export function calendarValues(times: Float64Array, config: CalendarConfig): Flo
     month: (t) => (2 * Math.PI * (t.month - 1)) / 12,
   };
   return config.columns.map((name) => {
-    if (name === 'holiday') return Float64Array.from(local, (t) => (holidays.has(dateKey(t)) ? 1 : 0));
+    if (name === 'holiday')
+      return config.marketHolidays && config.holidays
+        ? nextToMarketHoliday(times, config.holidays, config.marketHolidays)
+        : Float64Array.from(local, (t) => (holidays.has(dateKey(t)) ? 1 : 0));
     const [cycle, wave] = name.split('-') as [string, 'sin' | 'cos'];
     const at = angle[cycle];
     if (!at) throw new Error(`unknown calendar column "${name}"`);

@@ -7,12 +7,12 @@
 // future rows the analyst supplied (src/data/future-rows.ts).
 import { DataError } from '../data/errors.ts';
 import { formatTime } from '../data/calendar.ts';
-import { futureTimes } from '../data/frequency.ts';
 import type { TimeSeries } from '../data/types.ts';
 import { calendarValues } from './calendar-features.ts';
 import type { ForecastConfig } from './config.ts';
+import { horizonTimes } from './market-holidays.ts';
 
-type FutureConfig = Pick<ForecastConfig, 'futureFeatures' | 'horizonSteps'>;
+type FutureConfig = Pick<ForecastConfig, 'futureFeatures' | 'horizonSteps' | 'calendar'>;
 
 /**
  * A calendar column whose leads carry news: the holiday flag. A cyclic one (the hour's sine)
@@ -69,7 +69,7 @@ export function calendarInputColumns(
   const h = config.horizonSteps;
   const times = new Float64Array(n + h);
   times.set(series.time);
-  times.set(futureTimes(series.time[n - 1]!, series.frequency, h), n);
+  times.set(horizonTimes(series, config.calendar, h), n);
   const columns = config.calendar.columns;
   return calendarValues(times, config.calendar).flatMap((values, c) =>
     needsLeads(columns[c]!) ? withLeads(values, n, h) : [values.slice(0, n)],
@@ -81,13 +81,11 @@ export function calendarInputColumns(
  * order: NaN where the future rows do not give one. Matched by timestamp, so a future row
  * that is missing or off the series' calendar leaves a NaN, never a shifted value.
  */
-export function aheadValues(series: TimeSeries, name: string, steps: number): Float64Array {
-  const out = new Float64Array(steps).fill(Number.NaN);
+export function aheadValues(series: TimeSeries, name: string, times: Float64Array): Float64Array {
+  const out = new Float64Array(times.length).fill(Number.NaN);
   const future = series.future;
   const column = future?.features.find((f) => f.name === name);
   if (!future || !column) return out;
-  const last = series.time[series.time.length - 1]!;
-  const times = futureTimes(last, series.frequency, steps);
   const at = new Map<number, number>();
   future.time.forEach((t, i) => at.set(t, i));
   times.forEach((t, k) => {
@@ -108,7 +106,7 @@ export function futureInputColumns(series: TimeSeries, config: FutureConfig): Fl
       throw new Error(`the model needs the known-future column "${name}", which the series does not have`);
     const extended = new Float64Array(n + h);
     extended.set(past.values);
-    extended.set(aheadValues(series, name, h), n);
+    extended.set(aheadValues(series, name, horizonTimes(series, config.calendar, h)), n);
     out.push(...withLeads(extended, n, h));
   }
   return out;
@@ -124,9 +122,9 @@ export function requireFutureValues(series: TimeSeries, config: FutureConfig): v
   // Options left to auto mode take the columns the series brought future rows for.
   const needed = config.futureFeatures ?? series.future?.features.map((f) => f.name) ?? [];
   if (needed.length === 0) return;
-  const times = futureTimes(series.time[series.time.length - 1]!, series.frequency, h);
+  const times = horizonTimes(series, config.calendar, h);
   for (const name of needed) {
-    const ahead = aheadValues(series, name, h);
+    const ahead = aheadValues(series, name, times);
     const missing = ahead.findIndex((v) => !Number.isFinite(v));
     if (missing < 0) continue;
     const given = ahead.filter((v) => Number.isFinite(v)).length;

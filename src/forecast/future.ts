@@ -1,13 +1,13 @@
 // Forecasts past the end of a series, with timestamps that continue its own frequency
 // (business days skip weekends) and split-conformal 80 % and 95 % intervals per step.
 import { formatTime } from '../data/calendar.ts';
-import { futureTimes } from '../data/frequency.ts';
 import type { TimeSeries } from '../data/types.ts';
 import { forecastDecimals, roundedText } from './data-precision.ts';
 import type { ForecastModel } from './model.ts';
 import { nonNegativeBands } from './non-negative.ts';
 import { columnsOf } from './prepare.ts';
 import { requireFutureValues } from './future-columns.ts';
+import { horizonTimes } from './market-holidays.ts';
 
 export interface FutureForecast {
   /** Always 'forecast': these values come from the model's own predictions, not actuals. */
@@ -51,7 +51,7 @@ export function forecast(
   const b95 = nonNegativeBands(raw, band(0.95, -1), band(0.95, 1), model.nonNegative);
   return {
     kind: 'forecast',
-    time: futureTimes(series.time[series.time.length - 1]!, series.frequency, steps),
+    time: horizonTimes(series, model.config.calendar, steps),
     forecast: b95.forecast,
     lower80: b80.lower,
     upper80: b80.upper,

@@ -92,6 +92,7 @@ const modelSchema = z.object({
         holidays: z.string().optional(),
         timezone: z.string().optional(),
         candidate: z.boolean().optional(),
+        marketHolidays: z.array(z.string()).optional(),
       })
       .optional(),
     horizonSteps: z.number().int().positive(),

@@ -2,7 +2,13 @@
 // command. Trains with auto defaults, writes exactly h forecast rows
 // (time,forecast,lo_80,hi_80,lo_95,hi_95), and reports the test-split accuracy beside the baselines.
 import type { Command } from 'commander';
-import { evaluate, forecast, requireFutureValues, saveModel } from '../../forecaster.ts';
+import {
+  evaluate,
+  forecast,
+  requireFutureValues,
+  resolveForecastConfig,
+  saveModel,
+} from '../../forecaster.ts';
 import { fitWithProgress } from '../fit-with-progress.ts';
 import type { OutputFlags } from '../fit-with-progress.ts';
 import { describeEvaluation } from '../format.ts';
@@ -43,8 +49,11 @@ export function registerRun(program: Command): void {
         if (flags.global) return runGlobal(csv, flags);
         const { series } = await loadSeries(csv, flags);
         const options = toForecastOptions(flags);
-        // A missing known-future value is refused before the fit, not after minutes of it.
-        requireFutureValues(series, options);
+        // A missing known-future value is refused before the fit, not after minutes of it,
+        // with the config resolved as the fit will (a business-day calendar's market holidays
+        // move the horizon's dates).
+        if (options.futureFeatures !== undefined || series.future !== undefined)
+          requireFutureValues(series, resolveForecastConfig(series, options));
         const model = await fitWithProgress(series, options, flags);
         const future = forecast(model, series, flags.horizon);
         await writeForecast(flags.out, future, series, { intervals: flags.intervals });
