@@ -6,6 +6,7 @@ import type { SplitRanges } from '../prep/split.ts';
 import { DEFAULT_TRAINING } from '../train/config.ts';
 import type { ForecastConfig, ForecastOptions } from './config.ts';
 import { ARCHITECTURES, FORECAST_STRATEGIES, headOutputs } from './config.ts';
+import type { ForecastStrategy } from './config.ts';
 import { holidayCountries, isTimeZone, resolveCalendar } from './calendar-features.ts';
 import type { CalendarConfig } from './calendar-features.ts';
 import { marketHolidays } from './market-holidays.ts';
@@ -143,7 +144,10 @@ export function resolveForecastConfig(series: TimeSeries, options: ForecastOptio
   const architecture = options.network?.architecture;
   if (architecture !== undefined && !ARCHITECTURES.includes(architecture))
     throw new ConfigError(`architecture must be ${ARCHITECTURES.join(' or ')}, got ${String(architecture)}`);
-  const calendar = options.calendar === undefined ? undefined : checkedCalendar(series, options.calendar);
+  // Auto mode tries the calendar when it chooses the RNN candidates itself, not beside a scaler the caller fixed.
+  const calendarSpec =
+    options.calendar ?? (options.scaler === undefined ? autoCalendar(series.frequency, strategy) : false);
+  const calendar = calendarSpec === false ? undefined : checkedCalendar(series, calendarSpec);
   if (strategy === 'recursive' && calendar !== undefined)
     throw new ConfigError(
       'calendar inputs are read over the horizon, which a one-step recursive model cannot: use strategy "direct"',
@@ -195,8 +199,26 @@ export function resolveForecastConfig(series: TimeSeries, options: ForecastOptio
   };
 }
 
+/**
+ * What auto mode does with the calendar when the options say nothing: on daily and
+ * business-day data it tries it, as one more RNN candidate that validation keeps or drops
+ * (the weekday, the day of the year; COVARIATES.md). Elsewhere it leaves it out: hourly and
+ * weekly series' daily, weekly and yearly cycles are whole seasons that the seasonal
+ * candidates already model, and every candidate costs a fit.
+ */
+function autoCalendar(
+  frequency: TimeSeries['frequency'],
+  strategy: ForecastStrategy,
+): { candidate: true } | false {
+  const daily = frequency.unit === 'day' || frequency.unit === 'business-day';
+  return daily && strategy === 'direct' ? { candidate: true } : false;
+}
+
 /** The calendar inputs for the series' frequency, with the time zone and country checked. */
-function checkedCalendar(series: TimeSeries, spec: NonNullable<ForecastOptions['calendar']>): CalendarConfig {
+function checkedCalendar(
+  series: TimeSeries,
+  spec: Exclude<ForecastOptions['calendar'], false | undefined>,
+): CalendarConfig {
   if (spec.timezone !== undefined && !isTimeZone(spec.timezone))
     throw new ConfigError(
       `"${spec.timezone}" is not a time zone this runtime knows (use an IANA name such as America/New_York)`,

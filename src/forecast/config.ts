@@ -59,7 +59,11 @@ export interface ForecastOptions {
   /** Columns whose values are known over the horizon (a planned promotion, a price); the forecast needs them. */
   futureFeatures?: string[];
   /** Calendar inputs: cycles from the frequency, a country's public holidays, read in a time zone. */
-  calendar?: { holidays?: string; timezone?: string; candidate?: boolean };
+  /**
+   * Left out, auto mode tries the calendar on daily and business-day data (one more RNN
+   * candidate, kept only when validation prefers it); false: no calendar, not even tried.
+   */
+  calendar?: { holidays?: string; timezone?: string; candidate?: boolean } | false;
   horizonSteps: number;
   seasonLength?: number;
   /** Longer seasons beside seasonLength, e.g. 168 for hourly data; auto mode tests the frequency's when left out. */

@@ -69,13 +69,15 @@ export function settingsToForecastOptions(settings: ForecastSettings): ForecastO
     ensembleSeeds: s.ensembleSeeds,
     // Holidays are a calendar input: naming a country turns the calendar on.
     calendar:
-      s.calendar === 'on' || s.calendar === 'try' || s.holidays !== undefined
-        ? (given({
-            holidays: s.holidays,
-            timezone: s.calendarTimezone === 'UTC' ? undefined : s.calendarTimezone,
-            candidate: s.calendar === 'try' ? true : undefined,
-          }) ?? {})
-        : undefined,
+      s.calendar === 'off'
+        ? false
+        : s.calendar === 'on' || s.calendar === 'try' || s.holidays !== undefined
+          ? (given({
+              holidays: s.holidays,
+              timezone: s.calendarTimezone === 'UTC' ? undefined : s.calendarTimezone,
+              candidate: s.calendar === 'try' ? true : undefined,
+            }) ?? {})
+          : undefined,
     network: given({
       cell: s.cell,
       hiddenSize: s.hiddenSize,

@@ -8,10 +8,12 @@ import {
   fit,
   forecast,
   modelFromJSON,
+  forecastSettingsSchema,
   modelToJSON,
   resolveForecastConfig,
+  settingsToForecastOptions,
 } from '../../src/forecaster.ts';
-import type { TimeSeries } from '../../src/forecaster.ts';
+import type { ForecastOptions, TimeSeries } from '../../src/forecaster.ts';
 import { createRandom } from '../../src/rnn/random.ts';
 
 const DAY = 86_400_000;
@@ -127,5 +129,23 @@ describe('a fit with holidays', () => {
     expect(Array.from(forecast(restored, series).forecast)).toEqual(
       Array.from(forecast(model, series).forecast),
     );
+  });
+
+  it('auto mode tries it by itself on daily data, and not on hourly data, beside a fixed scaler or when off', () => {
+    const { series } = holidaySales(400);
+    const tried = (s: typeof series, options: Partial<ForecastOptions> = {}) =>
+      resolveForecastConfig(s, { horizonSteps: 7, ...options }).calendar;
+    expect(tried(series)).toEqual({
+      columns: ['weekday-sin', 'weekday-cos', 'yearday-sin', 'yearday-cos'],
+      candidate: true,
+    });
+    expect(tried(series, { calendar: false })).toBeUndefined();
+    expect(tried(series, { scaler: { kind: 'zscore' } })).toBeUndefined();
+    const hourly = { ...series, frequency: { unit: 'hour' as const, step: 1, label: 'hourly' } };
+    expect(tried(hourly)).toBeUndefined();
+    // The settings' "off" is the options' false.
+    expect(
+      settingsToForecastOptions(forecastSettingsSchema.parse({ horizonSteps: 7, calendar: 'off' })).calendar,
+    ).toBe(false);
   });
 });

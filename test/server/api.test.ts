@@ -97,12 +97,13 @@ describe('datasets, training, forecasting', () => {
     );
     const training = await waitForTraining(server.url, started.training.id);
     expect(training.status).toBe('succeeded');
-    // Auto mode fitted three RNN candidates, three epochs each, and the run kept their histories apart,
+    // Auto mode fitted four RNN candidates (three scalers, and the calendar it tries on daily
+    // data), three epochs each, and the run kept their histories apart,
     // ... then the kept candidate's refit on all the data, under a stage of its own.
     const stages = training.history.map((e) => `${e.stage?.slice(0, 3)}${e.epoch}`);
-    const perCandidate = ['1', '2', '3'].flatMap((c) => [`${c}/31`, `${c}/32`, `${c}/33`]);
-    expect(stages.slice(0, 9)).toEqual(perCandidate);
-    expect(stages.slice(9).every((s) => s.startsWith('ref'))).toBe(true);
+    const perCandidate = ['1', '2', '3', '4'].flatMap((c) => [`${c}/41`, `${c}/42`, `${c}/43`]);
+    expect(stages.slice(0, 12)).toEqual(perCandidate);
+    expect(stages.slice(12).every((s) => s.startsWith('ref'))).toBe(true);
 
     const model = await getJson(modelDetailSchema, fetch(`${server.url}/api/models/${training.modelId}`));
     expect(model.evaluation?.baselines.naive?.mae).toBeGreaterThan(0);

@@ -56,8 +56,8 @@ describe('progress of an auto-mode training', () => {
         fractions[i - 1]!,
       );
     expect(fractions.at(-1)).toBeGreaterThan(fractions[0]!);
-    // The last candidate trained is all three's last: by then the fit is most of the way.
-    const lastCandidateEpoch = epochs.filter((e) => e.stage?.startsWith('3/3')).at(-1);
+    // The last candidate trained is all four's last: by then the fit is most of the way.
+    const lastCandidateEpoch = epochs.filter((e) => e.stage?.startsWith('4/4')).at(-1);
     expect(lastCandidateEpoch?.fraction).toBeGreaterThanOrEqual(0.5);
 
     const done = events.at(-1);

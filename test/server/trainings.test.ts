@@ -55,14 +55,15 @@ describe('trainings', () => {
       hiddenSize: 8,
     });
     const events = await readTrainingEvents(`${server.url}/api/trainings/${training.id}/events`);
-    // Three RNN candidates (auto mode), four epochs each, each labelled with its stage, then
-    // the kept candidate's refit on all the data under a stage of its own.
+    // Four RNN candidates (auto mode's three scalers, and the calendar it tries on daily data),
+    // four epochs each, each labelled with its stage, then the kept candidate's refit on all
+    // the data under a stage of its own.
     const epochs = events.flatMap((e) =>
       e.event === 'epoch' ? [`${e.data.stage?.slice(0, 3)} ${e.data.epoch}`] : [],
     );
-    const perCandidate = ['1/3', '2/3', '3/3'].flatMap((c) => [1, 2, 3, 4].map((k) => `${c} ${k}`));
-    expect(epochs.slice(0, 12)).toEqual(perCandidate);
-    expect(epochs.slice(12).every((e) => e.startsWith('ref'))).toBe(true);
+    const perCandidate = ['1/4', '2/4', '3/4', '4/4'].flatMap((c) => [1, 2, 3, 4].map((k) => `${c} ${k}`));
+    expect(epochs.slice(0, 16)).toEqual(perCandidate);
+    expect(epochs.slice(16).every((e) => e.startsWith('ref'))).toBe(true);
     const done = events.at(-1);
     expect(done?.event).toBe('done');
     expect(done?.event === 'done' && done.data.modelId).toBeGreaterThan(0);

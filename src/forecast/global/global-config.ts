@@ -68,6 +68,8 @@ export function planGlobal(collection: readonly TimeSeries[], options: ForecastO
     ...options,
     features: [],
     extraSeasons: [],
+    // One network over every series reads their targets alone.
+    calendar: false,
     scaler: options.scaler ?? defaultGlobalScaler(season, strategy),
     strategy,
     training: {
