@@ -120,19 +120,22 @@ describe('upload → preview → train → results → runs', () => {
     expect(samples.at(-1)).toBe(final);
     expect(samples.filter((n) => n > 0).length).toBeGreaterThanOrEqual(Math.min(final, 2)); // it grew epoch by epoch
     for (let i = 1; i < samples.length; i++) expect(samples[i]!).toBeGreaterThan(samples[i - 1]!);
-    // Auto mode fitted three RNN candidates in turn, then refitted the kept one on all the
-    // data: each stage has its own pair of curves.
+    // Auto mode fitted four RNN candidates in turn (three scalers, and the calendar it tries
+    // on daily data), then refitted the kept one on all the data: each stage has its own
+    // pair of curves.
     const curves = await plotted(page, '#loss-chart');
     const names = curves.map((t) => t.name);
-    expect(names.slice(0, 6)).toEqual([
-      'training loss · 1/3 rnn: z-score',
-      'validation loss · 1/3 rnn: z-score',
-      'training loss · 2/3 rnn: seasonal difference (m = 7) + z-score',
-      'validation loss · 2/3 rnn: seasonal difference (m = 7) + z-score',
-      'training loss · 3/3 rnn: exponential-smoothing normalised (m = 7) + z-score',
-      'validation loss · 3/3 rnn: exponential-smoothing normalised (m = 7) + z-score',
+    expect(names.slice(0, 8)).toEqual([
+      'training loss · 1/4 rnn: z-score',
+      'validation loss · 1/4 rnn: z-score',
+      'training loss · 2/4 rnn: seasonal difference (m = 7) + z-score',
+      'validation loss · 2/4 rnn: seasonal difference (m = 7) + z-score',
+      'training loss · 3/4 rnn: exponential-smoothing normalised (m = 7) + z-score',
+      'validation loss · 3/4 rnn: exponential-smoothing normalised (m = 7) + z-score',
+      'training loss · 4/4 rnn: z-score + calendar',
+      'validation loss · 4/4 rnn: z-score + calendar',
     ]);
-    expect(names.slice(6).every((name) => / · refit /.test(name))).toBe(true);
+    expect(names.slice(8).every((name) => / · refit /.test(name))).toBe(true);
     expect(curves[4]!.x.length).toBeGreaterThanOrEqual(1);
     expect(await page.isVisible('#candidates-note')).toBe(true);
     expect(await text(page, '#training-state')).toBe('succeeded');
