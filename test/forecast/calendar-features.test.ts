@@ -3,6 +3,8 @@
 // far better with the holiday flag than without it, and a model file rebuilds the same inputs.
 import { describe, expect, it } from 'vitest';
 import { calendarValues, resolveCalendar } from '../../src/forecast/calendar-features.ts';
+import { candidatePool } from '../../src/forecast/candidates.ts';
+import { planSplit } from '../../src/forecast/plan-split.ts';
 import {
   evaluate,
   fit,
@@ -143,6 +145,20 @@ describe('a fit with holidays', () => {
     expect(tried(series, { scaler: { kind: 'zscore' } })).toBeUndefined();
     const hourly = { ...series, frequency: { unit: 'hour' as const, step: 1, label: 'hourly' } };
     expect(tried(hourly)).toBeUndefined();
+    // Its trial comes out of the pool's work budget: n + 1 candidates share n caps.
+    const config = resolveForecastConfig(series, { horizonSteps: 7 });
+    const { split } = planSplit(series.values.length, 7, config.split);
+    const caps = (given: Partial<ForecastOptions>) => {
+      const options = { horizonSteps: 7, ...given };
+      return candidatePool(series, options, resolveForecastConfig(series, options), split).rnn.map(
+        (c) => c.training.maxTrainingWork,
+      );
+    };
+    const shared = caps({});
+    expect(shared.length).toBeGreaterThan(1);
+    const cap = config.training.maxTrainingWork!;
+    for (const c of shared) expect(c).toBeCloseTo((cap * (shared.length - 1)) / shared.length, 0);
+    expect(caps({ training: { maxTrainingWork: 1e9 } }).every((c) => c === 1e9)).toBe(true);
     // The settings' "off" is the options' false.
     expect(
       settingsToForecastOptions(forecastSettingsSchema.parse({ horizonSteps: 7, calendar: 'off' })).calendar,
