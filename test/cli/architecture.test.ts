@@ -6,22 +6,17 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRandom } from '../../src/rnn/random.ts';
+import { PROMO_SALES_HEADER, promoSales } from '../support/promo-sales.ts';
 import { runCli } from '../support/run-cli.ts';
 
 const N = 240;
 const H = 7;
 let dir = '';
-const day = (t: number) => new Date(Date.UTC(2024, 0, 1) + t * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'recurrent-architecture-'));
-  const random = createRandom(33);
-  const promo = Array.from({ length: N + H }, () => Math.round(random.uniform(0, 3)));
-  const sales = promo.map((p) => (20 + 5 * p + random.normal()).toFixed(2));
-  const history = Array.from({ length: N }, (_, t) => `${day(t)},${sales[t]},${promo[t]}`);
-  const ahead = Array.from({ length: H }, (_, k) => `${day(N + k)},,${promo[N + k]}`);
-  await writeFile(join(dir, 'sales.csv'), ['date,sales,promo', ...history, ...ahead].join('\n'));
+  const { history, ahead } = promoSales(N, H, 33);
+  await writeFile(join(dir, 'sales.csv'), [PROMO_SALES_HEADER, ...history, ...ahead].join('\n'));
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
