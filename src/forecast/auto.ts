@@ -6,16 +6,12 @@ import type { SplitRanges } from '../prep/split.ts';
 import { DEFAULT_TRAINING } from '../train/config.ts';
 import type { ForecastConfig, ForecastOptions } from './config.ts';
 import { ARCHITECTURES, FORECAST_STRATEGIES, headOutputs } from './config.ts';
-import type { ForecastStrategy } from './config.ts';
-import { holidayCountries, isTimeZone, resolveCalendar } from './calendar-features.ts';
-import type { CalendarConfig } from './calendar-features.ts';
-import { marketHolidays } from './market-holidays.ts';
+import { calendarFor } from './auto-calendar.ts';
+import { ConfigError } from './config-error.ts';
 import { autoExtraSeasons, checkedExtraSeasons } from './extra-seasons.ts';
 import { planSplit } from './plan-split.ts';
 
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
+export { ConfigError };
 
 /** The season a frequency usually carries: a day of hours, a week of days, a year of months. */
 export function defaultSeasonLength(frequency: Frequency): number {
@@ -144,10 +140,7 @@ export function resolveForecastConfig(series: TimeSeries, options: ForecastOptio
   const architecture = options.network?.architecture;
   if (architecture !== undefined && !ARCHITECTURES.includes(architecture))
     throw new ConfigError(`architecture must be ${ARCHITECTURES.join(' or ')}, got ${String(architecture)}`);
-  // Auto mode tries the calendar when it chooses the RNN candidates itself, not beside a scaler the caller fixed.
-  const calendarSpec =
-    options.calendar ?? (options.scaler === undefined ? autoCalendar(series.frequency, strategy) : false);
-  const calendar = calendarSpec === false ? undefined : checkedCalendar(series, calendarSpec);
+  const calendar = calendarFor(series, options, strategy);
   if (strategy === 'recursive' && calendar !== undefined)
     throw new ConfigError(
       'calendar inputs are read over the horizon, which a one-step recursive model cannot: use strategy "direct"',
@@ -197,45 +190,6 @@ export function resolveForecastConfig(series: TimeSeries, options: ForecastOptio
     split,
     training: { ...AUTO_DEFAULTS.training, ...options.training },
   };
-}
-
-/**
- * What auto mode does with the calendar when the options say nothing: on daily and
- * business-day data it tries it, as one more RNN candidate that validation keeps or drops
- * (the weekday, the day of the year; COVARIATES.md). Elsewhere it leaves it out: hourly and
- * weekly series' daily, weekly and yearly cycles are whole seasons that the seasonal
- * candidates already model, and every candidate costs a fit.
- */
-function autoCalendar(
-  frequency: TimeSeries['frequency'],
-  strategy: ForecastStrategy,
-): { candidate: true } | false {
-  const daily = frequency.unit === 'day' || frequency.unit === 'business-day';
-  return daily && strategy === 'direct' ? { candidate: true } : false;
-}
-
-/** The calendar inputs for the series' frequency, with the time zone and country checked. */
-function checkedCalendar(
-  series: TimeSeries,
-  spec: Exclude<ForecastOptions['calendar'], false | undefined>,
-): CalendarConfig {
-  if (spec.timezone !== undefined && !isTimeZone(spec.timezone))
-    throw new ConfigError(
-      `"${spec.timezone}" is not a time zone this runtime knows (use an IANA name such as America/New_York)`,
-    );
-  if (spec.holidays !== undefined && !holidayCountries().includes(spec.holidays))
-    throw new ConfigError(
-      `"${spec.holidays}" is not a country date-holidays knows (use an ISO 3166 code such as US or DE)`,
-    );
-  const calendar = resolveCalendar(series.frequency, spec);
-  // A business-day series' own gaps say which of the country's holidays its market keeps.
-  if (calendar.holidays !== undefined && series.frequency.unit === 'business-day')
-    calendar.marketHolidays = marketHolidays(series.time, calendar.holidays);
-  if (calendar.columns.length === 0)
-    throw new ConfigError(
-      `${series.frequency.label} data has no calendar cycle to learn from: drop the calendar inputs`,
-    );
-  return calendar;
 }
 
 /** Two seasons (or two horizons) of history, kept within what the training slice can feed. */

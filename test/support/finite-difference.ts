@@ -1,5 +1,8 @@
 // Finite-difference gradients for the gradient checks: a 4-point central stencil
 // (error O(ε⁴)), so float64 round-off, not truncation, sets the accuracy floor.
+import { backwardBatch, createWorkspace, forwardBatch } from '../../src/rnn/bptt.ts';
+import type { Workspace } from '../../src/rnn/bptt.ts';
+import type { Network } from '../../src/rnn/network.ts';
 
 export function numericGradient(
   loss: () => number,
@@ -27,4 +30,32 @@ export function relativeError(analytic: number, numeric: number, floor = 1e-6): 
 
 export function randomArray(length: number, next: () => number): Float64Array {
   return Float64Array.from({ length }, next);
+}
+
+/**
+ * How much truncating BPTT to the last `steps` steps moves each tensor's gradient (the
+ * largest absolute change), for an all-ones output gradient: a truncated check is vacuous
+ * if truncation changes nothing. Returns the workspace too, holding the truncated pass.
+ */
+export function truncationChanges(
+  net: Network,
+  x: Float64Array,
+  B: number,
+  T: number,
+  steps: number,
+): { changes: Map<string, number>; ws: Workspace } {
+  const ws = createWorkspace(net, B, T);
+  const dOut = new Float64Array(B * net.config.outputs).fill(1);
+  forwardBatch(ws, x, B);
+  backwardBatch(ws, dOut, B);
+  const full = Float64Array.from(ws.grads);
+  backwardBatch(ws, dOut, B, steps);
+  const changes = new Map<string, number>();
+  for (const t of net.tensors) {
+    let diff = 0;
+    for (let i = t.offset; i < t.offset + t.size; i++)
+      diff = Math.max(diff, Math.abs(full[i]! - ws.grads[i]!));
+    changes.set(t.name, diff);
+  }
+  return { changes, ws };
 }
