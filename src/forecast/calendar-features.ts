@@ -151,8 +151,9 @@ function dayOfYear(t: LocalTime): number {
 /** Each of the config's columns over the given times, in the config's order. */
 export function calendarValues(times: Float64Array, config: CalendarConfig): Float64Array[] {
   const local = Array.from(times, localTimeReader(config.timezone));
+  // A business-day series flags the days next to its market's holidays instead (below).
   const holidays =
-    config.holidays === undefined
+    config.holidays === undefined || config.marketHolidays
       ? new Set<string>()
       : publicHolidays(config.holidays, new Set(local.map((t) => t.year)));
   const angle: Record<string, (t: LocalTime) => number> = {

@@ -8,19 +8,15 @@
 //  - make the holiday input: a trading day next to one (the day before Thanksgiving, the
 //    day after Christmas), since the holidays themselves have no rows.
 import Holidays from 'date-holidays';
+import { addWeekdays, DAY_MS, isWeekend } from '../data/calendar.ts';
 import { futureTimes } from '../data/frequency.ts';
 import type { TimeSeries } from '../data/types.ts';
 import type { CalendarConfig } from './calendar-features.ts';
 
-const DAY_MS = 86_400_000;
 /** A named holiday counts as a market holiday when the history is closed on at least this share of its weekdays. */
 const CLOSED_SHARE = 0.5;
 
 const dayKey = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const isWeekday = (ms: number) => {
-  const d = new Date(ms).getUTCDay();
-  return d !== 0 && d !== 6;
-};
 
 /** Every holiday of the country (any type) in the years, as [name, "YYYY-MM-DD"]. */
 function holidaysIn(country: string, years: Iterable<number>): [string, string][] {
@@ -50,7 +46,7 @@ export function marketHolidays(time: Float64Array, country: string): string[] {
     closed = new Map<string, number>();
   for (const [name, date] of holidaysIn(country, yearsBetween(first, last))) {
     const ms = Date.parse(`${date}T00:00:00Z`);
-    if (ms < first || ms > last || !isWeekday(ms)) continue;
+    if (ms < first || ms > last || isWeekend(ms)) continue;
     seen.set(name, (seen.get(name) ?? 0) + 1);
     if (!open.has(date)) closed.set(name, (closed.get(name) ?? 0) + 1);
   }
@@ -86,13 +82,13 @@ export function nextToMarketHoliday(
 ): Float64Array {
   if (times.length === 0) return new Float64Array(0);
   const closed = closedDates(country, names, times[0]!, times[times.length - 1]!);
-  const weekdayFrom = (ms: number, step: 1 | -1) => {
-    let t = ms + step * DAY_MS;
-    while (!isWeekday(t)) t += step * DAY_MS;
+  const weekdayBefore = (ms: number) => {
+    let t = ms - DAY_MS;
+    while (isWeekend(t)) t -= DAY_MS;
     return t;
   };
   return Float64Array.from(times, (t) =>
-    closed.has(dayKey(weekdayFrom(t, -1))) || closed.has(dayKey(weekdayFrom(t, 1))) ? 1 : 0,
+    closed.has(dayKey(weekdayBefore(t))) || closed.has(dayKey(addWeekdays(t, 1))) ? 1 : 0,
   );
 }
 
