@@ -6,8 +6,7 @@
 //   npx tsx bench/global-scale.ts [--series 10000] [--points 1000] [--max-epochs 4]
 import { parseArgs } from 'node:util';
 import { fitGlobal, forecastGlobal } from '../src/forecaster.ts';
-import type { TimeSeries } from '../src/forecaster.ts';
-import { createRandom } from '../src/rnn/random.ts';
+import { generatedCollection } from '../test/support/generated-collection.ts';
 
 const { values } = parseArgs({
   options: {
@@ -18,29 +17,9 @@ const { values } = parseArgs({
 });
 const count = Number(values.series);
 const points = Number(values.points);
-const DAY = 86_400_000;
-
-function generated(i: number, random: ReturnType<typeof createRandom>): TimeSeries {
-  const level = 10 ** (1 + 4 * random.nextFloat());
-  const trend = (random.nextFloat() - 0.5) * 0.002 * level;
-  const season = Array.from({ length: 7 }, () => 1 + 0.3 * random.normal());
-  const noise = 0.05 + 0.1 * random.nextFloat();
-  const v = Float64Array.from({ length: points }, (_, t) =>
-    Math.max(0, (level + trend * t) * season[t % 7]! * (1 + noise * random.normal())),
-  );
-  return {
-    id: `s${i}`,
-    time: Float64Array.from(v, (_, t) => Date.UTC(2020, 0, 1) + t * DAY),
-    target: 'y',
-    values: v,
-    features: [],
-    frequency: { unit: 'day', step: 1, label: 'daily' },
-  };
-}
 
 async function main() {
-  const random = createRandom(7);
-  const collection = Array.from({ length: count }, (_, i) => generated(i, random));
+  const collection = generatedCollection(count, points, 7);
   const epochs: number[] = [];
   let last = 0;
   const started = performance.now();

@@ -14,6 +14,8 @@ export { NonFiniteError } from './train/errors.ts';
 export { fit } from './forecast/fit.ts';
 export { fitGlobal } from './forecast/global/fit-global.ts';
 export { forecastGlobal } from './forecast/global/forecast-global.ts';
+export { forecastCollection, globalCannotRead } from './forecast/global/forecast-collection.ts';
+export type { CollectionForecast } from './forecast/global/forecast-collection.ts';
 export {
   globalModelFromJSON,
   globalModelToJSON,

@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   fitGlobal,
+  forecastCollection,
   forecastGlobal,
+  globalCannotRead,
   globalModelFromJSON,
   globalModelToJSON,
   ingestCsv,
@@ -139,5 +141,27 @@ describe('a series the shared scaling cannot be fitted to', () => {
       { id: 'short', reason: expect.stringMatching(/too short for exponential-smoothing/) },
     ]);
     expect(model.warnings[0]).toMatch(/^series "short" was left out: /);
-  }, 60_000);
+
+    // Every series still gets its five rows: the left-out one from a fit of its own.
+    const entries = await forecastCollection(model, collection, {
+      horizonSteps: 5,
+      network: { hiddenSize: 4 },
+      training: { seed: 1, maxEpochs: 3 },
+    });
+    expect(entries.map((e) => [e.id, e.source, e.forecast.forecast.length])).toEqual([
+      ['long-a', 'global', 5],
+      ['long-b', 'global', 5],
+      ['short', 'own fit', 5],
+    ]);
+    expect(entries[2]!.reason).toMatch(/too short for exponential-smoothing/);
+    expect(Array.from(entries[0]!.forecast.forecast)).toEqual(
+      Array.from(forecastGlobal(model, collection[0]!).forecast),
+    );
+    // An unseen series shorter than the global model reads is refused by forecastGlobal and
+    // named by globalCannotRead, which is what sends it to a fit of its own.
+    const tooShort = daily('new', sales(50, 4, 60));
+    expect(globalCannotRead(model, tooShort)).toMatch(/^60 values; the global model reads \d+/);
+    expect(() => forecastGlobal(model, tooShort)).toThrow(/has 60 values/);
+    expect(globalCannotRead(model, daily('new', sales(50, 4, 300)))).toBeNull();
+  }, 120_000);
 });

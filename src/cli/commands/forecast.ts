@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { forecast, loadAnyModel } from '../../forecaster.ts';
 import { UsageError } from '../errors.ts';
 import { loadCollection, loadSeries } from '../load-series.ts';
-import { writeGlobalForecasts } from './run-global.ts';
+import { describeWritten, writeGlobalForecasts } from './run-global.ts';
 import type { SeriesFlags } from '../load-series.ts';
 import { addSeriesOptions } from '../model-options.ts';
 import { settingParser } from '../setting-flags.ts';
@@ -63,14 +63,14 @@ export function registerForecast(program: Command): void {
             throw new UsageError(
               `${csv} has no series "${flags.series}" (series: ${series.map((s) => s.id).join(', ')})`,
             );
-          const rows = await writeGlobalForecasts(
+          const written = await writeGlobalForecasts(
             model,
             chosen,
             idColumn,
             { out: flags.out, intervals, horizon: flags.steps },
             { horizonSteps: flags.steps ?? model.config.horizonSteps },
           );
-          console.log(`${rows} forecast rows written to ${flags.out}`);
+          console.log(describeWritten(written, flags.out));
           return;
         }
         const { series } = await loadSeries(csv, {

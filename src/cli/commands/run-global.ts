@@ -3,8 +3,8 @@
 // (<id>,time,forecast,lo_80,hi_80,lo_95,hi_95), and ranks the series by how the global
 // model did against seasonal naive. A series too short for the global window gets a
 // per-series fit instead, and the report says so.
-import { fit, forecast, forecastGlobal, longForecastCsv, saveGlobalModel } from '../../forecaster.ts';
-import type { ForecastOptions, FutureForecast, GlobalModel, TimeSeries } from '../../forecaster.ts';
+import { forecastCollection, longForecastCsv, saveGlobalModel } from '../../forecaster.ts';
+import type { CollectionForecast, ForecastOptions, GlobalModel, TimeSeries } from '../../forecaster.ts';
 import { writeFileAtomic } from '../../files/atomic-write.ts';
 import { describeGlobal, fitGlobalFromFile, globalReportJson } from '../global-fit.ts';
 import type { GlobalFlags } from '../global-fit.ts';
@@ -20,19 +20,19 @@ export interface GlobalRunFlags extends GlobalFlags {
 
 export async function runGlobal(csv: string, flags: GlobalRunFlags): Promise<void> {
   const { model, series, idColumn } = await fitGlobalFromFile(csv, flags);
-  const rows = await writeGlobalForecasts(model, series, idColumn, flags, toForecastOptions(flags));
+  const written = await writeGlobalForecasts(model, series, idColumn, flags, toForecastOptions(flags));
   if (flags.saveModel) await saveGlobalModel(model, flags.saveModel);
   if (flags.json) {
     console.log(JSON.stringify({ out: flags.out, ...globalReportJson(model) }, null, 2));
     return;
   }
   console.log(describeGlobal(model));
-  console.log(`${rows} forecast rows written to ${flags.out}`);
+  console.log(describeWritten(written, flags.out));
 }
 
 /**
- * Forecasts every series with the global model (a series it left out, with a fit of its
- * own from `fallback`), written as one long-format CSV or JSON. Returns the rows written.
+ * Forecasts every series with the global model (a series it cannot read, with a fit of its
+ * own from `fallback`), written as one long-format CSV or JSON. Returns what was written.
  */
 export async function writeGlobalForecasts(
   model: GlobalModel,
@@ -40,21 +40,25 @@ export async function writeGlobalForecasts(
   idColumn: string,
   flags: { out: string; intervals?: IntervalColumns; horizon?: number },
   fallback: ForecastOptions,
-): Promise<number> {
-  const left = new Set(model.excluded.map((e) => e.id));
-  const entries: { id: string; forecast: FutureForecast; history: TimeSeries }[] = [];
-  for (const s of series) {
-    const future = left.has(s.id)
-      ? forecast(await fit(s, fallback), s, flags.horizon)
-      : forecastGlobal(model, s, flags.horizon);
-    entries.push({ id: s.id, forecast: future, history: s });
-  }
+): Promise<CollectionForecast[]> {
+  const entries = await forecastCollection(model, series, fallback, flags.horizon);
   const json = flags.out.toLowerCase().endsWith('.json');
   await writeFileAtomic(
     flags.out,
     json
-      ? `${JSON.stringify({ series: entries.map((e) => ({ id: e.id, ...forecastJson(e.forecast) })) }, null, 2)}\n`
+      ? `${JSON.stringify({ series: entries.map((e) => ({ id: e.id, source: e.source, ...forecastJson(e.forecast) })) }, null, 2)}\n`
       : longForecastCsv(idColumn, entries, { intervals: flags.intervals }),
   );
-  return entries.reduce((s, e) => s + e.forecast.forecast.length, 0);
+  return entries;
+}
+
+/** "N forecast rows written to F", and which series were fitted on their own, and why. */
+export function describeWritten(entries: readonly CollectionForecast[], out: string): string {
+  const rows = entries.reduce((s, e) => s + e.forecast.forecast.length, 0);
+  return [
+    ...entries
+      .filter((e) => e.source === 'own fit')
+      .map((e) => `series "${e.id}" was forecast by a fit of its own (${e.reason})`),
+    `${rows} forecast rows written to ${out}`,
+  ].join('\n');
 }
