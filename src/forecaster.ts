@@ -16,6 +16,7 @@ export { fitGlobal } from './forecast/global/fit-global.ts';
 export { forecastGlobal } from './forecast/global/forecast-global.ts';
 export { forecastCollection, globalCannotRead } from './forecast/global/forecast-collection.ts';
 export type { CollectionForecast } from './forecast/global/forecast-collection.ts';
+export { seriesModelOf, globalModelName } from './forecast/global/series-view.ts';
 export {
   globalModelFromJSON,
   globalModelToJSON,
@@ -31,7 +32,7 @@ export type { FittedValues } from './forecast/fitted-values.ts';
 export { forecast, forecastRows, forecastCsv } from './forecast/future.ts';
 export { requireFutureValues } from './forecast/future-columns.ts';
 export type { FutureForecast, ForecastRow, IntervalLevel } from './forecast/future.ts';
-export { fitInWorker } from './forecast/fit-in-worker.ts';
+export { fitInWorker, fitGlobalInWorker } from './forecast/fit-in-worker.ts';
 export { searchFit, defaultGrid } from './forecast/search.ts';
 export type { SearchResult } from './forecast/search.ts';
 export { evaluate } from './forecast/evaluate.ts';

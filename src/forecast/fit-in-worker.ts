@@ -13,6 +13,8 @@ import type { RnnForecaster } from './rnn-forecaster.ts';
 import type { FitWorkerReply, FitWorkerRequest } from './fit-worker-messages.ts';
 import type { ForecastModel } from './model.ts';
 import { modelFromJSON } from './model-file.ts';
+import { globalModelFromJSON } from './global/global-model-file.ts';
+import type { GlobalModel } from './global/global-model.ts';
 
 /** An error raised inside the worker, with its original class name kept. */
 export class WorkerFitError extends Error {
@@ -56,6 +58,17 @@ export function fitRnnInWorker(
 ): Promise<RnnForecaster> {
   return runInWorker({ type: 'fit-rnn', series, config, split }, hooks, (json) =>
     rnnFromJSON(json as FittedJSON),
+  );
+}
+
+/** fitGlobal on a worker thread: the web app's "one model on all series". */
+export function fitGlobalInWorker(
+  collection: TimeSeries[],
+  options: ForecastOptions,
+  hooks: FitHooks = {},
+): Promise<GlobalModel> {
+  return runInWorker({ type: 'fit-global', collection, options }, hooks, (json) =>
+    globalModelFromJSON(json, 'global model from worker'),
   );
 }
 

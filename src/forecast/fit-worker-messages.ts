@@ -9,6 +9,7 @@ import type { ForecastConfig, ForecastOptions } from './config.ts';
 export type FitWorkerRequest =
   | { type: 'fit'; series: TimeSeries; options: ForecastOptions }
   | { type: 'fit-rnn'; series: TimeSeries; config: ForecastConfig; split: SplitRanges }
+  | { type: 'fit-global'; collection: TimeSeries[]; options: ForecastOptions }
   | { type: 'cancel' };
 
 export type FitWorkerReply =

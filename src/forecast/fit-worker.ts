@@ -1,8 +1,10 @@
-// Worker-thread entry for fit-in-worker.ts: fits a whole model, or one RNN candidate,
-// reporting every epoch, and aborts (keeping the best weights) when told to cancel. The
-// result travels back as the same JSON a model file holds.
+// Worker-thread entry for fit-in-worker.ts: fits a whole model, one RNN candidate, or a
+// global model over a collection, reporting every epoch, and aborts (keeping the best
+// weights) when told to cancel. The result travels back as the same JSON a model file holds.
 import { parentPort } from 'node:worker_threads';
 import { fit } from './fit.ts';
+import { fitGlobal } from './global/fit-global.ts';
+import { globalModelToJSON } from './global/global-model-file.ts';
 import type { FitWorkerRequest } from './fit-worker-messages.ts';
 import { modelToJSON } from './model-file.ts';
 import { fitRnn } from './rnn-forecaster.ts';
@@ -22,7 +24,9 @@ port.on('message', (message: FitWorkerRequest) => {
   const work =
     message.type === 'fit'
       ? fit(message.series, message.options, hooks).then(modelToJSON)
-      : fitRnn(message.series, message.config, message.split, hooks).then((f) => f.toJSON());
+      : message.type === 'fit-global'
+        ? fitGlobal(message.collection, message.options, hooks).then(globalModelToJSON)
+        : fitRnn(message.series, message.config, message.split, hooks).then((f) => f.toJSON());
   work
     .then((result) => port.postMessage({ type: 'done', result }))
     .catch((e: unknown) =>

@@ -38,6 +38,7 @@ export function modelListJson(row: ModelRow): ModelListItem {
     windowLength: s.windowLength,
     createdAt: row.createdAt,
     metrics: s.metrics,
+    global: s.global ?? null,
   };
 }
 

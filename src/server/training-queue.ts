@@ -5,11 +5,9 @@
 // queue is bounded (a flood of requests gets 503 with Retry-After, not an ever-longer
 // wait), and while the queue lives it renews the leases of its runs, so another process
 // on the same SQLite file knows they are alive.
-import { evaluate, fitInWorker, modelToJSON } from '../forecaster.ts';
-import type { Evaluation, FitProgress, ForecastModel, ForecastOptions, TimeSeries } from '../forecaster.ts';
+import { fitInWorker } from '../forecaster.ts';
+import type { FitHooks, FitProgress, ForecastOptions } from '../forecaster.ts';
 import type { Db } from '../store/db.ts';
-import { insertModel } from '../store/models.ts';
-import type { ModelSummary } from '../store/models.ts';
 import { keepRunLeases } from '../store/run-leases.ts';
 import type { LeaseHeartbeat } from '../store/run-leases.ts';
 import { getRun, insertRun, updateRun } from '../store/runs.ts';
@@ -17,12 +15,23 @@ import type { RunEpoch, RunRow, RunStatus } from '../store/runs.ts';
 import type { DatasetService, SeriesRequest } from './dataset-service.ts';
 import { HttpError, notFound } from './http-error.ts';
 import { serverLimitsFromEnv } from './server-limits.ts';
+import { trainGlobal } from './global-training.ts';
+import { storeModel } from './stored-model.ts';
 import type { RunProgress, TrainingEvent } from './training-events.ts';
 
 export interface TrainingRequest {
   datasetId: number;
   ingest: SeriesRequest & { target: string; features: string[] };
   options: ForecastOptions;
+  /** One global model over every series of the dataset (global-training.ts), not one series' fit. */
+  global?: boolean;
+}
+
+/** How a run ended: the model to open (the first series' of a global training), what was kept. */
+export interface TrainingOutcome {
+  modelId: number | null;
+  kept: string | null;
+  cancelled: boolean;
 }
 
 interface Job {
@@ -181,8 +190,7 @@ export class TrainingQueue {
     updateRun(this.db, job.runId, { status: 'running', startedAt: startedAt.toISOString() });
     this.emit(job, { type: 'status', status: 'running' });
     try {
-      const series = await this.datasets.series(job.request.datasetId, job.request.ingest);
-      const model = await fitInWorker(series, job.request.options, {
+      const hooks: FitHooks = {
         signal: job.controller.signal,
         onEpoch: (fitProgress) => {
           const progress = { ...fitProgress, runElapsedMs: elapsed() };
@@ -195,19 +203,16 @@ export class TrainingQueue {
           }
           this.emit(job, { type: 'epoch', progress });
         },
-      });
-      // With auto mode's candidates, the model kept may be one that finished before the cancel.
-      const cancelled = job.controller.signal.aborted || model.training?.stoppedBy === 'cancelled';
-      // A cancel before the network's first epoch leaves nothing the user asked to train.
-      const untrained = cancelled && (model.training?.history.length ?? 0) === 0;
-      const modelId = untrained ? null : this.store(job, model, series);
+      };
+      const { modelId, kept, cancelled } = job.request.global
+        ? await trainGlobal(this.db, this.datasets, { ...job.request, runId: job.runId }, hooks)
+        : await this.trainOne(job, hooks);
       this.finish(
         job,
         cancelled ? 'cancelled' : 'succeeded',
         { modelId, peakMemoryMb: peakRss / 2 ** 20 },
         startedAt,
       );
-      const kept = modelId === null ? null : model.leaderboard.kept;
       this.emit(job, { type: 'done', status: cancelled ? 'cancelled' : 'succeeded', modelId, kept });
     } catch (e) {
       const error = (e as Error).message;
@@ -216,19 +221,16 @@ export class TrainingQueue {
     }
   }
 
-  /** Scores the model beside the baselines and stores both; returns the model's id. */
-  private store(job: Job, model: ForecastModel, series: TimeSeries): number {
-    const { config } = model;
-    const evaluation = evaluate(model, series);
-    return insertModel(this.db, {
-      datasetId: job.request.datasetId,
-      name: `${model.leaderboard.kept} · ${config.target}${series.id ? ` (${series.id})` : ''}`,
-      series: series.id,
-      target: config.target,
-      summary: summarise(job.request.ingest, model, evaluation),
-      modelJson: JSON.stringify(modelToJSON(model)),
-      evaluation,
-    }).id;
+  /** One series' fit on a worker, stored beside its baselines. */
+  private async trainOne(job: Job, hooks: FitHooks): Promise<TrainingOutcome> {
+    const series = await this.datasets.series(job.request.datasetId, job.request.ingest);
+    const model = await fitInWorker(series, job.request.options, hooks);
+    // With auto mode's candidates, the model kept may be one that finished before the cancel.
+    const cancelled = job.controller.signal.aborted || model.training?.stoppedBy === 'cancelled';
+    // A cancel before the network's first epoch leaves nothing the user asked to train.
+    const untrained = cancelled && (model.training?.history.length ?? 0) === 0;
+    const modelId = untrained ? null : storeModel(this.db, job.request, model, series);
+    return { modelId, kept: modelId === null ? null : model.leaderboard.kept, cancelled };
   }
 
   /** Ends a run; one that started gets wallMs = finishedAt − startedAt, from the same two readings. */
@@ -266,28 +268,5 @@ function toRecord(p: FitProgress): RunEpoch {
     gradientNorm: p.gradientNorm,
     learningRate: p.learningRate,
     elapsedMs: p.elapsedMs,
-  };
-}
-
-export function summarise(
-  ingest: ModelSummary['ingest'],
-  model: ForecastModel,
-  evaluation: Evaluation | null,
-): ModelSummary {
-  const { config } = model;
-  return {
-    ingest,
-    cell: config.network.cell,
-    hiddenSize: config.network.hiddenSize,
-    layers: config.network.layers,
-    horizonSteps: config.horizonSteps,
-    windowLength: config.windowLength,
-    metrics: evaluation && {
-      mae: evaluation.model.mae,
-      smape: evaluation.model.smape,
-      mase: evaluation.model.mase,
-      skillVsNaive: evaluation.skillVsNaive,
-      hasSkill: evaluation.hasSkill,
-    },
   };
 }

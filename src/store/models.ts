@@ -13,6 +13,17 @@ export interface ModelSummary {
   horizonSteps: number;
   windowLength: number;
   metrics: { mae: number; smape: number; mase: number; skillVsNaive: number; hasSkill: boolean } | null;
+  /** Set on the models of a global training: the run, how many series share its network, and where the metrics come from. */
+  global?: GlobalMembership;
+}
+
+export interface GlobalMembership {
+  runId: number;
+  seriesCount: number;
+  /** 'validation': the series' last values (a global fit holds no test split); 'test': a fit of its own. */
+  scoredOn: 'validation' | 'test';
+  /** Why this series was fitted on its own instead (too short for the global model). */
+  ownFit?: string;
 }
 
 export interface ModelRow {

@@ -4,13 +4,18 @@
 // never saw is forecast from its history alone.
 import { describe, expect, it } from 'vitest';
 import {
+  evaluate,
   fitGlobal,
+  forecast,
   forecastCollection,
   forecastGlobal,
   globalCannotRead,
   globalModelFromJSON,
   globalModelToJSON,
   ingestCsv,
+  modelFromJSON,
+  modelToJSON,
+  seriesModelOf,
 } from '../../src/forecaster.ts';
 import type { GlobalModel, TimeSeries } from '../../src/forecaster.ts';
 import { createRandom } from '../../src/rnn/random.ts';
@@ -78,6 +83,31 @@ describe('a global model over five stores of different scales', () => {
       expect(Array.from(forecastGlobal(restored, series).forecast)).toEqual(
         Array.from(forecastGlobal(model, series).forecast),
       );
+  });
+
+  it('shows each store as a model of that store: the same forecasts, its own validation score, no test split', () => {
+    for (const [i, series] of collection.entries()) {
+      const view = modelFromJSON(JSON.parse(JSON.stringify(modelToJSON(seriesModelOf(model, series)))));
+      expect(Array.from(forecast(view, series).forecast)).toEqual(
+        Array.from(forecastGlobal(model, series).forecast),
+      );
+      const fitted = model.series[i]!;
+      expect(view.leaderboard.entries).toEqual([
+        expect.objectContaining({
+          name: 'global gru 1×16 over 5 series',
+          score: fitted.validation.score,
+          kept: true,
+        }),
+      ]);
+      expect(view.validation.mae).toBe(fitted.validation.mae);
+      // Naive's error on the same origins is kept beside it, for the skill the web app ranks by.
+      expect(fitted.validation.naiveMae).toBeGreaterThan(0);
+      expect(evaluate(view, series)).toBeNull();
+      expect(view.data.id).toBe(series.id);
+    }
+    expect(() => seriesModelOf(model, { ...collection[0]!, id: 'store-9' })).toThrow(
+      /not one the global model/,
+    );
   });
 
   it('forecasts a store it never saw from that store’s history, with intervals on its scale', () => {

@@ -23,6 +23,7 @@ function model(id: number, over: Partial<ModelListItem>): ModelListItem {
     windowLength: 20,
     createdAt: `2026-11-${String(id).padStart(2, '0')}T10:00:00.000Z`,
     metrics: { mase: 1, smape: 1, mae: 1, skillVsNaive: 0.1, hasSkill: true },
+    global: null,
     ...over,
   };
 }

@@ -1,5 +1,6 @@
 // Entry of model.html?id=ID: the results of one model — chart, accuracy against the
-// baselines, intervals and lag, downloads, forecasting again from new data, deletion.
+// baselines, intervals and lag, downloads, forecasting again from new data, deletion; for
+// one series of a global training, a picker of the training's other series.
 import { deleteResource, errorMessage, getJson } from './lib/api.ts';
 import type { Leaderboard, ModelDetail } from './lib/api-types.ts';
 import { byId, el, queryParam, replaceChildren, showStatus } from './lib/dom.ts';
@@ -9,6 +10,7 @@ import { otherWarnings, renderCoverage, renderMetricsTable, renderSkill } from '
 import { renderWarnings } from './lib/dataset-report.ts';
 import { chartSummary } from './lib/chart-summary.ts';
 import { fetchModelChart, showModelChart } from './lib/model-chart.ts';
+import { attachGlobalSeriesPicker } from './lib/global-series-picker.ts';
 import { modelTitle } from './lib/model-title.ts';
 import { scrollBox } from './lib/scroll-box.ts';
 import { valueDecimals } from './lib/value-precision.ts';
@@ -118,6 +120,7 @@ async function main(): Promise<void> {
     decimals: () => decimals,
   });
 
+  const global = await attachGlobalSeriesPicker(byId('global-series'), id);
   if (evaluation) {
     replaceChildren(byId('skill'), renderSkill(evaluation, model.leaderboard));
     replaceChildren(byId('metrics'), renderMetricsTable(evaluation, `this model (${model.kept.name})`));
@@ -127,7 +130,13 @@ async function main(): Promise<void> {
   } else {
     replaceChildren(
       byId('metrics'),
-      el('p', { class: 'hint' }, 'This model has no evaluation (the test split was too short to score it).'),
+      el(
+        'p',
+        { class: 'hint' },
+        global?.scoredOn === 'validation'
+          ? 'A global model holds no test split out: this series’ score is on its validation values, in the table of candidates above.'
+          : 'This model has no evaluation (the test split was too short to score it).',
+      ),
     );
   }
 

@@ -2,24 +2,23 @@
 // training it starts (loss curves, one bar for the whole fit, elapsed, ETA, cancel).
 // ?training=ID reattaches to a run after a reload; the server replays past epochs, so the
 // curve comes back whole. On a long-format file, "Forecast all series" starts one training
-// per series and ranks them when they are done (?trainings=ID,ID,… reattaches to that).
+// per series and ranks them when they are done (?trainings=ID,ID,… reattaches to that);
+// "Train one model on all N series" starts one global training (lib/global-run.ts).
 import { ApiError, errorMessage, getJson, postJson } from './lib/api.ts';
 import type {
   AllSeriesTrainingsResponse,
   DatasetResponse,
   DefaultsResponse,
-  ModelListResponse,
-  RunsResponse,
   SettingsResponse,
   TrainingResponse,
 } from './lib/api-types.ts';
-import { renderAllSeriesTable } from './lib/all-series-table.ts';
-import type { SeriesOutcome } from './lib/all-series-table.ts';
+import { followAllSeries } from './lib/all-series-run.ts';
 import { byId, el, queryParam, showStatus } from './lib/dom.ts';
 import { etaFromPace } from './lib/fit-eta.ts';
 import type { PaceSample } from './lib/fit-eta.ts';
 import { duration } from './lib/format.ts';
 import { createLossChart } from './lib/loss-chart.ts';
+import { showGlobalSeries, startGlobalTraining } from './lib/global-run.ts';
 import { followTraining } from './lib/training-events.ts';
 import { buildTrainingForm } from './lib/training-form.ts';
 import type { TrainingForm } from './lib/training-form.ts';
@@ -30,10 +29,6 @@ const progress = byId('progress');
 const trainingStatus = byId('training-status');
 const cancel = byId<HTMLButtonElement>('cancel');
 const modelLink = byId<HTMLAnchorElement>('model-link');
-
-/** How often the all-series table asks the server for news. */
-const ALL_SERIES_POLL_MS = 1500;
-const ENDED = ['succeeded', 'failed', 'cancelled'];
 
 function setQuery(name: string, value: string): void {
   const params = new URLSearchParams(location.search);
@@ -117,6 +112,9 @@ async function watch(trainingId: number): Promise<void> {
       }
       modelLink.href = `/model.html?id=${modelId}`;
       modelLink.hidden = false;
+      void showGlobalSeries(trainingId).catch((err: unknown) =>
+        showStatus(trainingStatus, errorMessage(err), 'error'),
+      );
       showStatus(
         trainingStatus,
         status === 'cancelled'
@@ -137,14 +135,19 @@ async function watch(trainingId: number): Promise<void> {
   });
 }
 
-async function start(trainingForm: TrainingForm): Promise<void> {
+/** Starts one training (by default of the chosen series) and follows it live. */
+async function start(
+  trainingForm: TrainingForm,
+  submit = async (f: TrainingForm) =>
+    (await postJson<TrainingResponse>('/api/trainings', f.read())).training.id,
+): Promise<void> {
   trainingForm.showFieldErrors({});
   showStatus(pageStatus, '');
   trainingForm.setBusy(true);
   try {
-    const { training } = await postJson<TrainingResponse>('/api/trainings', trainingForm.read());
-    setQuery('training', String(training.id));
-    await watch(training.id);
+    const id = await submit(trainingForm);
+    setQuery('training', String(id));
+    await watch(id);
   } catch (err) {
     trainingForm.setBusy(false);
     if (err instanceof ApiError) trainingForm.showFieldErrors(err.fields);
@@ -167,58 +170,6 @@ async function startAllSeries(trainingForm: TrainingForm): Promise<void> {
     trainingForm.setBusy(false);
     if (err instanceof ApiError) trainingForm.showFieldErrors(err.fields);
     showStatus(pageStatus, errorMessage(err), 'error');
-  }
-}
-
-/**
- * Follows the trainings by polling the run list (one request however many series, where an
- * event stream each would soon exhaust the browser's connections to one server), and
- * redraws the ranked table until every one has ended.
- */
-async function followAllSeries(ids: number[]): Promise<void> {
-  const section = byId('all-series');
-  const status = byId('all-series-status');
-  const bar = byId<HTMLProgressElement>('all-series-bar');
-  const container = byId('all-series-table');
-  section.hidden = false;
-  section.dataset.state = 'running';
-  const metrics = new Map<number, { mase: number | null; skillVsNaive: number | null }>();
-  for (;;) {
-    const { runs } = await getJson<RunsResponse>('/api/runs');
-    const mine = ids.flatMap((id) => runs.filter((r) => r.id === id));
-    if (mine.some((r) => r.modelId !== null && !metrics.has(r.modelId))) {
-      const { models } = await getJson<ModelListResponse>('/api/models');
-      for (const m of models)
-        metrics.set(m.id, { mase: m.metrics?.mase ?? null, skillVsNaive: m.metrics?.skillVsNaive ?? null });
-    }
-    const outcomes: SeriesOutcome[] = mine.map((r) => {
-      const scores = r.modelId === null ? undefined : metrics.get(r.modelId);
-      return {
-        series: r.series ?? '',
-        trainingId: r.id,
-        status: r.status,
-        modelId: r.modelId,
-        mase: scores?.mase ?? null,
-        skillVsNaive: scores?.skillVsNaive ?? null,
-        error: r.error,
-      };
-    });
-    renderAllSeriesTable(container, outcomes);
-    const ended = mine.filter((r) => ENDED.includes(r.status)).length;
-    bar.max = ids.length;
-    bar.value = ended;
-    if (ended === ids.length) {
-      const failed = mine.filter((r) => r.status === 'failed').length;
-      showStatus(
-        status,
-        `All ${ids.length} series trained${failed > 0 ? `, ${failed} failed` : ''}: best first.`,
-        failed > 0 ? 'error' : 'ok',
-      );
-      section.dataset.state = 'done'; // tests wait for this
-      return;
-    }
-    showStatus(status, `${ended} of ${ids.length} series trained; the table ranks them as they finish.`);
-    await new Promise((r) => setTimeout(r, ALL_SERIES_POLL_MS));
   }
 }
 
@@ -252,7 +203,13 @@ async function main(): Promise<void> {
       `Forecast all ${trainingForm.seriesIds.length} series`,
     );
     all.addEventListener('click', () => void startAllSeries(trainingForm));
-    form.querySelector('.actions')?.append(all);
+    const global = el(
+      'button',
+      { type: 'button', id: 'train-global', class: 'secondary' },
+      `Train one model on all ${trainingForm.seriesIds.length} series`,
+    );
+    global.addEventListener('click', () => void start(trainingForm, startGlobalTraining));
+    form.querySelector('.actions')?.append(all, global);
   }
   form.hidden = false;
 

@@ -21,6 +21,7 @@ import type { FitHooks } from '../fit-hooks.ts';
 import { fitConformalWidths } from '../intervals.ts';
 import { ConfigError } from '../auto.ts';
 import { forecastFromOrigins } from '../predict.ts';
+import { mae as meanAbsoluteError } from '../metrics.ts';
 import { firstOrigin, fitModelScalers, windowOptions, windowsFor } from '../prepare.ts';
 import type { ModelScalers } from '../prepare.ts';
 import { ValidationScorer, validationOrigins } from '../select.ts';
@@ -70,12 +71,17 @@ export async function fitGlobal(
   const heldOut = await trainNetwork(config, data, hooks, true);
   const scored = data.map((d) => scoreSeries(config, heldOut.network, d));
 
-  // The refit: every value of every series trains a fresh network for the epochs kept.
-  const whole = usable.map((series) => {
-    const n = series.values.length;
-    const split: SplitRanges = { train: [0, n], validation: [n, n], test: [n, n] };
-    return { series, split, scalers: fitModelScalers([series.values], split, config) };
-  });
+  // The refit: every value of every series trains a fresh network for the epochs kept. A
+  // cancelled fit skips it and keeps the held-out network's best weights, with the scalers
+  // that network was trained with, as a cancelled fit of one series does.
+  const cancelled = hooks.signal?.aborted === true;
+  const whole = cancelled
+    ? data
+    : usable.map((series) => {
+        const n = series.values.length;
+        const split: SplitRanges = { train: [0, n], validation: [n, n], test: [n, n] };
+        return { series, split, scalers: fitModelScalers([series.values], split, config) };
+      });
   const refitConfig: ForecastConfig = {
     ...config,
     training: {
@@ -85,7 +91,7 @@ export async function fitGlobal(
       reduceLrOnPlateau: undefined,
     },
   };
-  const final = await trainNetwork(refitConfig, whole, hooks, false);
+  const final = cancelled ? heldOut : await trainNetwork(refitConfig, whole, hooks, false);
   const series: GlobalSeriesFit[] = whole.map((d, i) => ({
     id: d.series.id,
     scalers: d.scalers,
@@ -107,6 +113,11 @@ export async function fitGlobal(
     excluded,
     warnings: [
       ...excluded.map((e) => `series "${e.id}" was left out: ${e.reason}`),
+      ...(cancelled
+        ? [
+            `training was cancelled after ${heldOut.training.history.length} epochs: the best weights so far were kept, without the refit on all the data`,
+          ]
+        : []),
       ...(heldOut.training.stoppedBy === 'work-budget'
         ? [
             `training stopped at its work cap (maxTrainingWork ${config.training.maxTrainingWork}) after ${heldOut.training.history.length} epochs; the best epoch (${heldOut.training.bestEpoch}) was kept`,
@@ -191,9 +202,19 @@ function scoreSeries(config: ForecastConfig, network: Network, d: SeriesData) {
   const origins = validationOrigins(values, d.split.validation, h, [{ firstOrigin: firstOrigin(config) }]);
   const predicted = forecastFromOrigins(core, [values], origins.origins, h);
   const scorer = new ValidationScorer(values, origins, h, config.seasonLength, d.split.train[1]);
-  const { smape, mase, score } = scorer.score(predicted);
+  const { smape, mase, mae, score } = scorer.score(predicted);
+  // Naive's error on the same origins: what the model's skill is measured against.
+  const naive = new Float64Array(predicted.length);
+  origins.origins.forEach((o, i) => naive.fill(values[o - 1]!, i * h, (i + 1) * h));
   return {
-    score: { origins: origins.origins.length, smape, mase, score },
+    score: {
+      origins: origins.origins.length,
+      smape,
+      mase,
+      score,
+      mae,
+      naiveMae: meanAbsoluteError(origins.actual, naive),
+    },
     intervals: fitConformalWidths(origins.actual, predicted, h),
   };
 }

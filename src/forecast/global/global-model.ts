@@ -15,6 +15,9 @@ export interface GlobalSeriesScore {
   mase: number;
   /** (sMAPE / sMAPE of seasonal naive + MASE / MASE of seasonal naive) / 2: below 1 beats it. */
   score: number;
+  /** Mean absolute errors of the model and of naive (the last value) on the same origins; absent in files written before they were kept. */
+  mae?: number;
+  naiveMae?: number;
 }
 
 export interface GlobalSeriesFit {

@@ -22,7 +22,8 @@ import { StorageQuota } from '../storage-quota.ts';
 import type { TrainingEvent } from '../training-events.ts';
 import type { TrainingQueue } from '../training-queue.ts';
 import { allSeriesTrainingsResponseSchema, runsResponseSchema, trainingResponseSchema } from '../wire.ts';
-import type { Run, RunsResponse, Training, TrainingEventData, TrainingEventName } from '../wire.ts';
+import type { RunsResponse, TrainingEventData, TrainingEventName } from '../wire.ts';
+import { runJson, trainingJson } from '../run-json.ts';
 
 /** Which data to train on, then the forecast settings of the one schema, under their own names. */
 const trainingRequestSchema = z
@@ -35,51 +36,21 @@ const trainingRequestSchema = z
   })
   .strict();
 
-/** The same request for every series of a long-format dataset: no `series`. */
-const allSeriesRequestSchema = trainingRequestSchema.omit({ series: true });
-
-function trainingJson(run: RunRow): Training {
-  return {
-    id: run.id,
-    status: run.status,
-    datasetId: run.datasetId,
-    modelId: run.modelId,
-    target: run.target,
-    series: run.series,
-    error: run.error,
-    history: run.history,
-    createdAt: run.queuedAt,
-    startedAt: run.startedAt,
-    finishedAt: run.finishedAt,
-    wallMs: run.wallMs,
-  };
-}
-
-function runJson(run: RunRow): Run {
-  return {
-    id: run.id,
-    kind: run.kind,
-    status: run.status,
-    datasetId: run.datasetId,
-    modelId: run.modelId,
-    target: run.target,
-    series: run.series,
-    job: run.job,
-    queuedAt: run.queuedAt,
-    startedAt: run.startedAt,
-    finishedAt: run.finishedAt,
-    wallMs: run.wallMs,
-    peakMemoryMb: run.peakMemoryMb,
-    error: run.error,
-  };
-}
+/** The same request for every series of a long-format dataset: no `series`; one model each, or one for all. */
+const allSeriesRequestSchema = trainingRequestSchema.omit({ series: true }).extend({
+  model: z
+    .enum(['per-series', 'global'])
+    .optional()
+    .describe('per-series (default): one training per series; global: one network trained on all of them'),
+});
 
 /** What the queue needs to train one series of the request's dataset. */
 function queueRequest(
-  body: z.infer<typeof allSeriesRequestSchema>,
+  { model, ...body }: z.infer<typeof allSeriesRequestSchema>,
   series: string | undefined,
 ): Parameters<TrainingQueue['submit']>[0] {
   return {
+    ...(model === 'global' ? { global: true } : {}),
     datasetId: body.datasetId,
     ingest: {
       target: body.target,
@@ -149,11 +120,11 @@ export function trainingRoutes(db: Db, datasets: DatasetService, queue: Training
       method: 'post',
       path: '/api/trainings/all-series',
       summary:
-        'Start one training per series of a long-format dataset, with the same settings (all start, or none when the queue has no room for them all)',
+        'Start one training per series of a long-format dataset, with the same settings (all start, or none when the queue has no room for them all); with model "global", one training of one network on all the series',
       body: 'json',
       bodySchema: toJsonSchema(allSeriesRequestSchema, { defaults: SETTINGS_AUTO_DEFAULTS }),
       responses: {
-        202: 'one training per series, queued or running',
+        202: 'one training per series (one in all with model "global"), queued or running',
         400: 'invalid request (messages per field), or a dataset of one series',
         404: 'no such dataset',
         415: 'not JSON',
@@ -176,7 +147,10 @@ export function trainingRoutes(db: Db, datasets: DatasetService, queue: Training
               `dataset ${body.datasetId} holds one series: start a single training (POST /api/trainings) instead`,
               { datasetId: 'a dataset of one series' },
             );
-          const runs = queue.submitAll(ids.map((id) => queueRequest(body, id)));
+          const runs =
+            body.model === 'global'
+              ? [queue.submit(queueRequest(body, undefined))]
+              : queue.submitAll(ids.map((id) => queueRequest(body, id)));
           res.status(202).json({
             trainings: runs.map((run) => ({ ...trainingJson(run), series: run.series ?? '' })),
           });

@@ -39,6 +39,15 @@ export const modelListItemSchema = z.object({
       hasSkill: z.boolean(),
     })
     .nullable(),
+  /** The global training this model is one series of; null for a model of its own. */
+  global: z
+    .object({
+      runId: z.number().int(),
+      seriesCount: z.number().int(),
+      scoredOn: z.enum(['validation', 'test']).describe('where the metrics were measured'),
+      ownFit: z.string().optional().describe('why this series was fitted on its own instead'),
+    })
+    .nullable(),
 });
 
 export const modelListResponseSchema = z.object({ models: z.array(modelListItemSchema) });

@@ -14,6 +14,8 @@ export interface SeriesOutcome {
   /** 1 − MAE / MAE of the naive forecast. */
   skillVsNaive: number | null;
   error: string | null;
+  /** Said after "done": how this series was forecast when not as the others were. */
+  note?: string;
 }
 
 const scored = (o: SeriesOutcome): o is SeriesOutcome & { mase: number } =>
@@ -39,11 +41,22 @@ const percent = (v: number | null) =>
 function statusText(o: SeriesOutcome): string {
   if (o.status === 'failed') return `failed: ${o.error ?? 'unknown error'}`;
   if (o.status === 'succeeded' && o.modelId !== null && !scored(o)) return 'done (no test split to score)';
+  if (o.status === 'succeeded' && o.note) return `done: ${o.note}`;
   return o.status === 'succeeded' ? 'done' : o.status;
 }
 
-/** Draws the ranked table into `container`. */
-export function renderAllSeriesTable(container: HTMLElement, outcomes: readonly SeriesOutcome[]): void {
+const CAPTIONS = {
+  test: 'Series ranked by MASE on the test split (lower is better; below 1 beats a seasonal naive forecast’s in-sample error).',
+  validation:
+    'Series ranked by MASE on each series’ validation values, its last ones, which the global network was scored on before its refit (lower is better; below 1 beats a seasonal naive forecast’s in-sample error).',
+};
+
+/** Draws the ranked table into `container`; `scoredOn` says where the MASE was measured. */
+export function renderAllSeriesTable(
+  container: HTMLElement,
+  outcomes: readonly SeriesOutcome[],
+  scoredOn: keyof typeof CAPTIONS = 'test',
+): void {
   const ranked = rankSeries(outcomes);
   const rows = ranked.map((o, i) =>
     el(
@@ -66,11 +79,7 @@ export function renderAllSeriesTable(container: HTMLElement, outcomes: readonly 
     el(
       'table',
       { class: 'data all-series-table' },
-      el(
-        'caption',
-        {},
-        'Series ranked by MASE on the test split (lower is better; below 1 beats a seasonal naive forecast’s in-sample error).',
-      ),
+      el('caption', {}, CAPTIONS[scoredOn]),
       el(
         'thead',
         {},

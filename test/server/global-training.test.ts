@@ -1,0 +1,107 @@
+// One model on all series through the API, on the real app and a real SQLite file: the
+// all-series request with model "global" starts one training; when it ends, every series
+// has a model of its own in the list, tagged with the run, scored on its validation values
+// (a global fit holds no test split), and the run opens the first. A store too short for
+// the global network is fitted on its own, and its model says why.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  allSeriesTrainingsResponseSchema,
+  datasetResponseSchema,
+  modelDetailSchema,
+  modelListResponseSchema,
+} from '../../src/server/wire.ts';
+import { startTestServer } from '../support/test-server.ts';
+import type { TestServer } from '../support/test-server.ts';
+import { getJson, waitForTraining } from '../support/wire-json.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** Two stores of 150 days, ten-fold apart, and a new one of 20 days. */
+function storesCsv(): string {
+  const rows = ['date,store,sales'];
+  const start = Date.UTC(2024, 0, 1);
+  for (const [k, [store, days]] of (
+    [
+      ['north', 150],
+      ['south', 150],
+      ['new', 20],
+    ] as const
+  ).entries())
+    for (let d = 0; d < days; d++) {
+      const weekly = [0, 2, 3, 3, 4, 9, 7][d % 7]!;
+      const value = 10 ** k * (20 + weekly + ((d * 37 + k * 11) % 5));
+      rows.push(`${new Date(start + d * 86_400_000).toISOString().slice(0, 10)},${store},${value}`);
+    }
+  return `${rows.join('\n')}\n`;
+}
+
+describe('a global training through the API', () => {
+  it('trains one network for all stores, then lists a model per store tagged with the run', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([storesCsv()], { type: 'text/csv' }), 'stores.csv');
+    const { dataset } = await getJson(
+      datasetResponseSchema,
+      fetch(`${server.url}/api/datasets`, { method: 'POST', body: form }),
+      201,
+    );
+    const { trainings } = await getJson(
+      allSeriesTrainingsResponseSchema,
+      fetch(`${server.url}/api/trainings/all-series`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          datasetId: dataset.id,
+          target: 'sales',
+          horizonSteps: 7,
+          model: 'global',
+          maxEpochs: 4,
+          hiddenSize: 4,
+          seed: 7,
+        }),
+      }),
+      202,
+    );
+    expect(trainings).toHaveLength(1);
+    const run = await waitForTraining(server.url, trainings[0]!.id, 120_000);
+    expect(run.status).toBe('succeeded');
+
+    const { models } = await getJson(modelListResponseSchema, fetch(`${server.url}/api/models`));
+    const mine = models.filter((m) => m.global?.runId === run.id).sort((a, b) => a.id - b.id);
+    expect(mine.map((m) => m.series)).toEqual(['north', 'south', 'new']);
+    expect(run.modelId).toBe(mine[0]!.id);
+    for (const m of mine.slice(0, 2)) {
+      expect(m.global).toEqual({ runId: run.id, seriesCount: 2, scoredOn: 'validation' });
+      expect(m.kept).toBe('global gru 1×4 over 2 series');
+      expect(m.metrics?.mase).toBeGreaterThan(0);
+      const { model, evaluation } = await getJson(
+        modelDetailSchema,
+        fetch(`${server.url}/api/models/${m.id}`),
+      );
+      expect(model.series).toBe(m.series);
+      expect(evaluation).toBeNull(); // no test split: the score is the validation one
+    }
+    // North's forecast is on north's scale, south's on south's (ten times more).
+    const lastForecast = async (id: number) => {
+      const csv = await (await fetch(`${server.url}/api/models/${id}/forecast.csv`)).text();
+      return Number(csv.trim().split('\n').at(-1)!.split(',')[1]);
+    };
+    const ratio = (await lastForecast(mine[1]!.id)) / (await lastForecast(mine[0]!.id));
+    expect(ratio).toBeGreaterThan(5);
+    expect(ratio).toBeLessThan(20);
+
+    const own = mine[2]!;
+    expect(own.global).toEqual({
+      runId: run.id,
+      seriesCount: 2,
+      scoredOn: 'test',
+      ownFit: expect.stringMatching(/cannot hold a validation split|values/),
+    });
+    expect(own.kept).not.toMatch(/^global/);
+  }, 180_000);
+});
