@@ -129,6 +129,31 @@ describe('a global model over five stores of different scales', () => {
     }
   });
 
+  it('when cancelled, keeps the best weights so far without the refit, and says so', async () => {
+    const controller = new AbortController();
+    const cancelled = await fitGlobal(
+      collection,
+      { horizonSteps: 14, network: { hiddenSize: 16 }, training: { seed: 3, maxEpochs: 40 } },
+      {
+        signal: controller.signal,
+        onEpoch: (p) => {
+          if (p.partial === undefined && p.epoch >= 3) controller.abort();
+        },
+      },
+    );
+    expect(cancelled.training.stoppedBy).toBe('cancelled');
+    expect(cancelled.training.history.length).toBeLessThan(10);
+    expect(cancelled.warnings).toContainEqual(
+      expect.stringMatching(/^training was cancelled after \d+ epochs/),
+    );
+    // The held-out network and its scalers forecast every store on its own scale.
+    for (const series of collection) {
+      const next = forecastGlobal(cancelled, series).forecast;
+      const last = series.values[series.values.length - 1]!;
+      for (const v of next) expect(v / last).toBeGreaterThan(0.2);
+    }
+  }, 60_000);
+
   it('is reproducible: same seed, same forecasts', async () => {
     const again = await fitGlobal(collection, {
       horizonSteps: 14,
