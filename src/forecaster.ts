@@ -17,6 +17,8 @@ export { forecastGlobal } from './forecast/global/forecast-global.ts';
 export { forecastCollection, globalCannotRead } from './forecast/global/forecast-collection.ts';
 export type { CollectionForecast } from './forecast/global/forecast-collection.ts';
 export { seriesModelOf, globalModelName } from './forecast/global/series-view.ts';
+export { chooseCollectionFit } from './forecast/global/choose-global.ts';
+export type { ChosenFit, CollectionChoice } from './forecast/global/choose-global.ts';
 export {
   globalModelFromJSON,
   globalModelToJSON,

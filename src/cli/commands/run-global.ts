@@ -42,6 +42,16 @@ export async function writeGlobalForecasts(
   fallback: ForecastOptions,
 ): Promise<CollectionForecast[]> {
   const entries = await forecastCollection(model, series, fallback, flags.horizon);
+  await writeCollection(entries, idColumn, flags);
+  return entries;
+}
+
+/** Forecasts of many series as one long-format CSV, or JSON (by the file's extension), written atomically. */
+export async function writeCollection(
+  entries: readonly CollectionForecast[],
+  idColumn: string,
+  flags: { out: string; intervals?: IntervalColumns },
+): Promise<void> {
   const json = flags.out.toLowerCase().endsWith('.json');
   await writeFileAtomic(
     flags.out,
@@ -49,7 +59,6 @@ export async function writeGlobalForecasts(
       ? `${JSON.stringify({ series: entries.map((e) => ({ id: e.id, source: e.source, ...forecastJson(e.forecast) })) }, null, 2)}\n`
       : longForecastCsv(idColumn, entries, { intervals: flags.intervals }),
   );
-  return entries;
 }
 
 /** "N forecast rows written to F", and which series were fitted on their own, and why. */

@@ -19,6 +19,8 @@ import { INTERVALS_HELP, forecastJson, parseIntervals, writeForecast } from '../
 import type { IntervalColumns } from '../write-forecast.ts';
 import { describeModel } from './describe-model.ts';
 import { runGlobal } from './run-global.ts';
+import { runGlobalAuto } from './run-global-auto.ts';
+import { UsageError } from '../errors.ts';
 
 export function registerRun(program: Command): void {
   addModelOptions(
@@ -36,17 +38,32 @@ export function registerRun(program: Command): void {
     .option('--quiet', 'no progress output')
     .option('--search', 'try a small grid of cells and sizes on both cores; keep the best on validation')
     .option(
-      '--global',
-      'one network over every series of a long-format file: h rows per series, led by the id',
+      '--global [auto]',
+      'one network over every series of a long-format file: h rows per series, led by the id; "auto": fit it and a model per series, keep the one better on the last h values of each',
+    )
+    .option(
+      '--time-allowed <minutes>',
+      'with --global auto: minutes the per-series fits may take; past them the global model is kept',
+      Number,
     )
     .action(
       async (
         csv: string,
         flags: ModelFlags &
-          OutputFlags & { out: string; saveModel?: string; intervals: IntervalColumns; global?: boolean },
+          OutputFlags & {
+            out: string;
+            saveModel?: string;
+            intervals: IntervalColumns;
+            global?: boolean | string;
+            timeAllowed?: number;
+          },
       ) => {
         if (!flags.target) throw new Error('--target is required: which column should be forecast?');
+        if (flags.global === 'auto') return runGlobalAuto(csv, flags);
+        if (typeof flags.global === 'string')
+          throw new UsageError(`--global takes no value or "auto", not "${flags.global}"`);
         if (flags.global) return runGlobal(csv, flags);
+        if (flags.timeAllowed !== undefined) throw new UsageError('--time-allowed goes with --global auto');
         const { series } = await loadSeries(csv, flags);
         const options = toForecastOptions(flags);
         // A missing known-future value is refused before the fit, not after minutes of it,
