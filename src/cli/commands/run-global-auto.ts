@@ -32,13 +32,18 @@ export async function runGlobalAuto(
     entries = await writeGlobalForecasts(fitted.global, series, idColumn, flags, options);
     if (flags.saveModel) await saveGlobalModel(fitted.global, flags.saveModel);
   } else {
-    entries = series.map((s) => ({
-      id: s.id,
-      history: s,
-      forecast: forecast(fitted.models.get(s.id)!, s, flags.horizon),
-      source: 'own fit' as const,
-      reason: 'a fit per series was chosen',
-    }));
+    entries = series.map((s) => {
+      const model = fitted.models.get(s.id);
+      if (!model) throw new Error(`no model was fitted for series "${s.id}"`);
+      const future = forecast(model, s, flags.horizon);
+      return {
+        id: s.id,
+        history: s,
+        forecast: future,
+        source: 'own fit',
+        reason: 'a fit per series was chosen',
+      };
+    });
     await writeCollection(entries, idColumn, flags);
     // One model file holds one global model; the per-series models are not written.
     if (flags.saveModel && !flags.json)
