@@ -36,15 +36,10 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** The stores file, its columns and a horizon of 7. */
+const run = () => ['run', join(dir, 'stores.csv'), '--id', 'store', '--target', 'sales', '--horizon', '7'];
 const args = (out: string, ...more: string[]) => [
-  'run',
-  join(dir, 'stores.csv'),
-  '--id',
-  'store',
-  '--target',
-  'sales',
-  '--horizon',
-  '7',
+  ...run(),
   '--global',
   'auto',
   '--out',
@@ -92,23 +87,10 @@ describe('recurrent run --global auto', () => {
   }, 300_000);
 
   it('refuses --time-allowed without --global auto, and a --global value other than auto', () => {
-    const alone = runCli([
-      'run',
-      join(dir, 'stores.csv'),
-      '--id',
-      'store',
-      '--target',
-      'sales',
-      '--horizon',
-      '7',
-      '--out',
-      join(dir, 'x.csv'),
-      '--time-allowed',
-      '5',
-    ]);
+    const alone = runCli([...run(), '--out', join(dir, 'x.csv'), '--time-allowed', '5']);
     expect(alone.status).toBe(2);
     expect(alone.stderr).toContain('--time-allowed goes with --global auto');
-    const other = runCli([...args('y.csv').slice(0, 9), 'sometimes', '--out', join(dir, 'y.csv')]);
+    const other = runCli([...run(), '--global', 'sometimes', '--out', join(dir, 'y.csv')]);
     expect(other.status).toBe(2);
     expect(other.stderr).toContain('--global takes no value or "auto", not "sometimes"');
   });
