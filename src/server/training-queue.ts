@@ -1,4 +1,5 @@
-// Trainings requested through the web app: each runs fit() on a worker thread, at most
+// Trainings requested through the web app: each runs fit() on a worker thread (or one
+// global model over every series of a dataset, global-training.ts), at most
 // `concurrency` at once (one per core), the rest wait in order. Progress is kept per run
 // and fanned out to subscribers (the SSE stream), who get the epochs so far on joining.
 // Cancelling keeps the best weights: a cancelled training still yields its model. The
