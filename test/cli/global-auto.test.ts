@@ -10,25 +10,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.ts';
+import { storeRows } from '../support/store-rows.ts';
 
-const DAY = 86_400_000;
 let dir = '';
-
-/** A store's daily sales: an exact weekly pattern at its own scale, and a small wobble. */
-function storeRows(id: string, scale: number, days: number, phase: number): string[] {
-  return Array.from({ length: days }, (_, t) => {
-    const date = new Date(Date.UTC(2023, 0, 1) + t * DAY).toISOString().slice(0, 10);
-    const week = [1, 0.9, 0.95, 1.1, 1.4, 1.8, 0.6][(t + phase) % 7]!;
-    return `${id},${date},${(scale * 10 * week * (1 + 0.01 * Math.sin(t * 1.7 + phase))).toFixed(3)}`;
-  });
-}
+/** An exact weekly pattern at each store's own scale, with a small wobble and no trend. */
+const EXACT_WEEKS = { trendPerDay: 0, wobble: 0.01 };
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'recurrent-global-auto-'));
   const rows = [
-    ...storeRows('north', 1, 120, 0),
-    ...storeRows('south', 100, 120, 2),
-    ...storeRows('east', 7, 120, 4),
+    ...storeRows('north', 1, 120, 0, EXACT_WEEKS),
+    ...storeRows('south', 100, 120, 2, EXACT_WEEKS),
+    ...storeRows('east', 7, 120, 4, EXACT_WEEKS),
   ];
   await writeFile(join(dir, 'stores.csv'), ['store,date,sales', ...rows].join('\n'));
 });

@@ -6,19 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.ts';
+import { storeRows } from '../support/store-rows.ts';
 
-const DAY = 86_400_000;
 let dir = '';
-
-/** Daily sales of a store: a weekly pattern and a deterministic wobble, times its scale. */
-function storeRows(id: string, scale: number, days: number, phase: number): string[] {
-  return Array.from({ length: days }, (_, t) => {
-    const date = new Date(Date.UTC(2023, 0, 1) + t * DAY).toISOString().slice(0, 10);
-    const week = [1, 0.9, 0.95, 1.1, 1.4, 1.8, 0.6][(t + phase) % 7]!;
-    const value = scale * (10 + 0.01 * t) * week * (1 + 0.03 * Math.sin(t * 1.7 + phase));
-    return `${id.includes(',') ? `"${id}"` : id},${date},${value.toFixed(3)}`;
-  });
-}
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'recurrent-global-'));
