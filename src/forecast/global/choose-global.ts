@@ -1,28 +1,28 @@
 // Auto mode for a collection: one global network, or auto mode's fit for each series alone,
 // decided by how each forecasts the last h values of every series when fitted without them.
-// Both are judged on the same holdout by M4's measures relative to seasonal naive's (the
-// mean over series of (sMAPE / sMAPE_sn + MASE / MASE_sn) / 2, as OWA relates to Naive2), and
-// the one with the lower mean is then fitted on all the data.
+// Both are judged on the same holdout with auto mode's leaderboard score, M4's measures
+// relative to seasonal naive's ((sMAPE / sMAPE_sn + MASE / MASE_sn) / 2, as OWA relates to
+// Naive2), averaged over the series; the lower mean is then fitted on all the data.
 //
 // Per-series fits cost far more than one global fit (bench/M4-global.md). They run after
 // the global holdout fit, in the collection's order, while the time allowed lasts: when it
 // runs out before every series has one, the global model is chosen and the report says so.
 import type { TimeSeries } from '../../data/types.ts';
-import { seasonalNaiveForecast } from '../baselines.ts';
 import type { ForecastOptions } from '../config.ts';
 import { fit } from '../fit.ts';
 import type { FitHooks } from '../fit-hooks.ts';
 import { forecast } from '../future.ts';
-import { mase, smape } from '../metrics.ts';
 import type { ForecastModel } from '../model.ts';
+import { ValidationScorer } from '../select.ts';
 import { fitGlobal } from './fit-global.ts';
 import { forecastCollection } from './forecast-collection.ts';
 import type { GlobalModel } from './global-model.ts';
 
 export interface CollectionChoice {
   chosen: 'global' | 'per-series';
-  /** Mean relative score on the holdout (1 = seasonal naive; lower is better); null when not measured. */
+  /** Mean score on the holdout, as auto mode's leaderboard scores (1 = seasonal naive; lower is better). */
   global: number;
+  /** null when the per-series fits did not all run in the time allowed. */
   perSeries: number | null;
   /** Series on which each scored better. */
   globalBetterOn: number;
@@ -118,17 +118,9 @@ function withoutLast(series: TimeSeries, h: number): TimeSeries {
   };
 }
 
-/** (sMAPE / sMAPE of seasonal naive + MASE / MASE of seasonal naive) / 2 on the series' last h values. */
-function relativeScore(series: TimeSeries, h: number, m: number, predicted: ArrayLike<number>): number {
+/** The leaderboard's score (select.ts) of `predicted` for the series' last h values: 1 is seasonal naive's. */
+function relativeScore(series: TimeSeries, h: number, m: number, predicted: Float64Array): number {
   const n = series.values.length;
-  const history = series.values.subarray(0, n - h);
-  const actual = series.values.subarray(n - h);
-  const lag = m >= 2 && history.length > m ? m : 1;
-  const reference = seasonalNaiveForecast(history, h, lag);
-  const ratio = (a: number, b: number) => (b > 0 ? a / b : a > 0 ? Number.POSITIVE_INFINITY : 1);
-  return (
-    (ratio(smape(actual, predicted), smape(actual, reference)) +
-      ratio(mase(actual, predicted, history, lag), mase(actual, reference, history, lag))) /
-    2
-  );
+  const holdout = { origins: Int32Array.of(n - h), actual: series.values.slice(n - h) };
+  return new ValidationScorer(series.values, holdout, h, m, n - h).score(predicted).score;
 }

@@ -2,7 +2,8 @@
 // cannot read (too short for its window and the seasons its scaling looks back on) gets a
 // fit of its own by auto mode instead, which itself falls back to the best baseline when a
 // series is too short to learn from: every series gets its rows, and each entry says which
-// way its forecast came, so the CLI, batch, the web app and the benchmarks all say the same.
+// way its forecast came. The CLI and the benchmarks forecast through it; batch and the web
+// app make the same choice series by series.
 import type { TimeSeries } from '../../data/types.ts';
 import type { ForecastOptions } from '../config.ts';
 import { fit } from '../fit.ts';
