@@ -79,7 +79,7 @@ describe('one model on all series, in the browser', () => {
     await page.goto(`${env.baseUrl}${northHref}`);
     await page.waitForSelector('#series-picker');
     expect(await text(page, '#global-series')).toMatch(
-      /^One network, trained on all 3 series of this dataset/,
+      /^One network, trained on 3 series of this dataset, forecasts this one/,
     );
     expect(await page.locator('#series-picker option').allTextContents()).toEqual(STORES);
     expect(await page.inputValue('#series-picker')).toBe(northHref!.split('=')[1]);

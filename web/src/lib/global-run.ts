@@ -41,7 +41,7 @@ export async function showGlobalSeries(runId: number): Promise<void> {
   section.hidden = false;
   byId('all-series-bar').hidden = true;
   renderAllSeriesTable(byId('all-series-table'), outcomes, 'validation');
-  const own = mine.length - mine.filter((m) => !m.global?.ownFit).length;
+  const own = mine.filter((m) => m.global?.ownFit).length;
   showStatus(
     byId('all-series-status'),
     `One network forecasts ${shared.seriesCount} series${own > 0 ? `; ${own} too short for it were fitted on their own` : ''}: best first. Open a series for its chart.`,

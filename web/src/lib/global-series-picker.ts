@@ -25,7 +25,7 @@ export async function attachGlobalSeriesPicker(
     container,
     membership.ownFit
       ? `This series was too short for the global model trained with its ${siblings.length - 1} siblings (${membership.ownFit}), so it has a fit of its own. `
-      : `One network, trained on all ${membership.seriesCount} series of this dataset, forecasts this one. `,
+      : `One network, trained on ${membership.seriesCount} series of this dataset, forecasts this one. `,
     el('label', { for: 'series-picker' }, 'Series '),
     picker,
   );
