@@ -61,6 +61,7 @@ export function seriesModelOf(model: GlobalModel, series: TimeSeries): ForecastM
           mase: v.mase,
           mae: v.mae ?? Number.NaN,
           score: v.score,
+          // This series' share of the one training the series shared.
           fitSeconds: model.training.elapsedMs / 1000 / model.series.length,
           kept: true,
         },
