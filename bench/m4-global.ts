@@ -5,7 +5,7 @@
 // the M4 measures beside Naive2 and sNaive on the same series (m4-score.ts), with the fit's
 // wall time and peak RSS.
 //
-//   npx tsx bench/m4-global.ts [--freq hourly|weekly] [--sample N] [--hidden 32] [--season 168]
+//   npx tsx bench/m4-global.ts [--freq hourly|weekly] [--sample N] [--hidden 32] [--season 168] [--window 52]
 //                              [--max-work 2e11] [--max-epochs 80]
 import { parseArgs } from 'node:util';
 import { fitGlobal, forecastCollection } from '../src/forecaster.ts';
@@ -21,6 +21,7 @@ const { values } = parseArgs({
     freq: { type: 'string', default: 'hourly' },
     sample: { type: 'string' },
     hidden: { type: 'string' },
+    window: { type: 'string' },
     season: { type: 'string' },
     'max-work': { type: 'string' },
     'max-epochs': { type: 'string' },
@@ -48,6 +49,7 @@ async function main() {
   const options: ForecastOptions = {
     horizonSteps: spec.horizonSteps,
     seasonLength: values.season ? Number(values.season) : freq === 'hourly' ? 24 : 52,
+    windowLength: values.window ? Number(values.window) : undefined,
     network: values.hidden ? { hiddenSize: Number(values.hidden) } : undefined,
     training: {
       seed: 42,
