@@ -41,6 +41,7 @@ async function run(workers: number) {
       db,
       execute: executor.execute,
       concurrency: executor.concurrency,
+      forecastConcurrency: executor.forecastConcurrency,
     });
     if (summary.failed > 0)
       throw new Error(`${summary.failed} series failed: ${summary.results.find((r) => r.error)?.error}`);

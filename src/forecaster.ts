@@ -6,6 +6,7 @@
 // given `series` = (await ingestCsv('datasets/seattle-weather.csv', { target: 'temp_max' })).series[0]
 // and `model` = await fit(series, { horizonSteps: 14 }).
 export { ingestCsv, DataError } from './data/ingest.ts';
+export { mayHoldSeveralSeries } from './data/header-peek.ts';
 export type { IngestOptions, IngestResult, TimeSeries, ValidationReport, Frequency } from './data/types.ts';
 export { describeSeries, seriesToFrame } from './data/frame.ts';
 export { formatTime } from './data/calendar.ts';

@@ -4,7 +4,7 @@
 // others instead of stopping them.
 import { basename, extname, isAbsolute, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
-import { ingestCsv, settingsToForecastOptions } from '../forecaster.ts';
+import { ingestCsv, mayHoldSeveralSeries, settingsToForecastOptions } from '../forecaster.ts';
 import type { ForecastOptions } from '../forecaster.ts';
 import type { BatchJob, JobsFile } from './jobs.ts';
 import type { SeriesTask } from './task.ts';
@@ -96,12 +96,18 @@ async function resolveSources(
   return paths.length === 0 ? `source ${pattern} matches no file` : paths.map((path) => ({ path }));
 }
 
-/** The series a source holds; [''] when it cannot be read, so the task reports why. */
+/**
+ * The series a source holds; [''] when it holds one, or cannot be read (the task reports
+ * why). A file whose header names no id column is not parsed here: a batch of 10,000 such
+ * files spent most of its wall time parsing them before dispatching any (bench/M4-global.md).
+ */
 async function seriesIds(source: SeriesTask['source'], job: BatchJob): Promise<string[]> {
   try {
     const input = 'path' in source ? source.path : Buffer.from(source.bytes);
+    const file = 'path' in source ? source.path : source.name;
+    if (!(await mayHoldSeveralSeries(input, { id: job.id, file }))) return [''];
     const { series } = await ingestCsv(input, {
-      file: 'path' in source ? source.path : source.name,
+      file,
       target: job.target,
       time: job.time,
       id: job.id,

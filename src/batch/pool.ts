@@ -1,6 +1,12 @@
 // A pool of long-lived worker threads, each running one task at a time: `run` queues a
-// task and resolves with its result. A worker that dies fails only the task it held and is
+// task and resolves with its result. A worker that dies fails only the tasks it held and is
 // replaced, so one bad series cannot take the batch down.
+//
+// A task run as `shared` may share its worker with one other shared task: forecasting a
+// series with a trained global model takes a few milliseconds of work and as many of
+// waiting for its file to be read and its outputs flushed to disk, and two such tasks on
+// one thread overlap the waiting of one with the work of the other. A training is never
+// shared: it keeps its thread's whole core.
 import type { Worker } from 'node:worker_threads';
 import { startTsWorker } from '../workers/ts-worker.ts';
 
@@ -9,9 +15,13 @@ type Reply<R> =
   | { type: 'error'; id: number; name?: string; message: string }
   | { type: 'progress'; id: number };
 
+/** Shared tasks a worker holds at once. */
+export const SHARED_TASKS_PER_WORKER = 2;
+
 interface Pending<T, R> {
   id: number;
   task: T;
+  shared: boolean;
   resolve: (r: R) => void;
   reject: (e: Error) => void;
   onProgress?: () => void;
@@ -19,7 +29,7 @@ interface Pending<T, R> {
 
 interface Slot<T, R> {
   worker: Worker;
-  current: Pending<T, R> | null;
+  current: Pending<T, R>[];
 }
 
 export class WorkerPool<T, R> {
@@ -37,10 +47,10 @@ export class WorkerPool<T, R> {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
-  run(task: T, onProgress?: () => void): Promise<R> {
+  run(task: T, onProgress?: () => void, shared = false): Promise<R> {
     if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
     return new Promise<R>((resolve, reject) => {
-      this.waiting.push({ id: this.nextId++, task, resolve, reject, onProgress });
+      this.waiting.push({ id: this.nextId++, task, shared, resolve, reject, onProgress });
       this.dispatch();
     });
   }
@@ -52,24 +62,24 @@ export class WorkerPool<T, R> {
   }
 
   private spawn(): Slot<T, R> {
-    const slot: Slot<T, R> = { worker: startTsWorker(this.module), current: null };
+    const slot: Slot<T, R> = { worker: startTsWorker(this.module), current: [] };
     slot.worker.on('message', (reply: Reply<R>) => {
-      const job = slot.current;
-      if (!job || reply.id !== job.id) return;
+      const job = slot.current.find((p) => p.id === reply.id);
+      if (!job) return;
       if (reply.type === 'progress') {
         job.onProgress?.();
         return;
       }
-      slot.current = null;
+      slot.current = slot.current.filter((p) => p !== job);
       if (reply.type === 'result') job.resolve(reply.result);
       else job.reject(Object.assign(new Error(reply.message), { name: reply.name ?? 'Error' }));
       this.dispatch();
     });
     const died = (why: string) => {
       if (this.closed) return;
-      const job = slot.current;
-      slot.current = null;
-      job?.reject(new Error(`the worker running this series stopped: ${why}`));
+      const held = slot.current;
+      slot.current = [];
+      for (const job of held) job.reject(new Error(`the worker running this series stopped: ${why}`));
       const index = this.slots.indexOf(slot);
       if (index >= 0) this.slots[index] = this.spawn();
       this.dispatch();
@@ -79,12 +89,19 @@ export class WorkerPool<T, R> {
     return slot;
   }
 
+  /** Hands waiting tasks out in order: to an idle worker first, a shared one to a worker holding only shared tasks next. */
   private dispatch(): void {
-    for (const slot of this.slots) {
-      if (slot.current) continue;
-      const job = this.waiting.shift();
-      if (!job) return;
-      slot.current = job;
+    for (let job = this.waiting[0]; job; job = this.waiting[0]) {
+      const slot =
+        this.slots.find((s) => s.current.length === 0) ??
+        (job.shared
+          ? this.slots.find(
+              (s) => s.current.length < SHARED_TASKS_PER_WORKER && s.current.every((p) => p.shared),
+            )
+          : undefined);
+      if (!slot) return;
+      this.waiting.shift();
+      slot.current.push(job);
       slot.worker.postMessage({ id: job.id, task: job.task });
     }
   }

@@ -117,6 +117,7 @@ export async function createQueueExecutor(
   return {
     // The remote workers bound the real parallelism; the runner just keeps every series queued.
     concurrency: 1000,
+    forecastConcurrency: 1000,
     execute: async (task, _onProgress, signal) => {
       if (signal?.aborted) throw new TaskWithdrawnError(`${task.key} was not queued: the batch was stopped`);
       const job = await queue.add('series', encodeTask(task), {

@@ -62,6 +62,8 @@ export interface BatchRunOptions {
   execute: ExecuteTask;
   /** Series in flight at once. */
   concurrency: number;
+  /** Series in flight when every one is forecast with a trained global model (light tasks); concurrency when absent. */
+  forecastConcurrency?: number;
   force?: boolean;
   /** Only these jobs (a scheduled run runs one). */
   jobs?: string[];
@@ -151,7 +153,11 @@ async function runBatchSeries(file: JobsFile, options: BatchRunOptions): Promise
       report(await runOne(db, task, options.execute, options.signal));
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, tasks.length)) }, lane));
+  const lanes =
+    tasks.length > 0 && tasks.every((t) => t.global !== undefined)
+      ? (options.forecastConcurrency ?? options.concurrency)
+      : options.concurrency;
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(lanes, tasks.length)) }, lane));
   return {
     results,
     failed: results.filter((r) => r.status === 'failed').length,

@@ -8,7 +8,7 @@ import { likelyIdColumns } from './id-column.ts';
 import { resolveTime, TIME_NAME, type TimeColumn } from './time-column.ts';
 import type { ColumnInfo, IngestOptions, NonFinitePolicy } from './types.ts';
 
-const ID_NAMES = new Set(['symbol', 'location', 'id', 'series', 'ticker']);
+export const ID_NAMES = new Set(['symbol', 'location', 'id', 'series', 'ticker']);
 
 export interface ValueColumn {
   name: string;

@@ -1,7 +1,8 @@
 // A `model: global` job on the real worker pool and a real SQLite file: one network is
 // trained on the five symbols of stocks.csv before any series is dispatched, saved beside
-// the outputs, and every symbol is then forecast with it as its own task.
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+// the outputs, and every symbol is then forecast with it as its own task. A rerun keeps the
+// saved model while the file's bytes are unchanged, and retrains it when one value changes.
+import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +19,7 @@ const DATASETS = new URL('../../datasets/', import.meta.url).pathname;
 const JOBS = `
 jobs:
   - name: stocks
-    source: ${join(DATASETS, 'stocks.csv')}
+    source: stocks.csv
     target: price
     horizon: 3
     model: global
@@ -32,6 +33,7 @@ let executor: LocalExecutor;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'recurrent-batch-global-'));
   await writeFile(join(dir, 'jobs.yaml'), JOBS);
+  await copyFile(join(DATASETS, 'stocks.csv'), join(dir, 'stocks.csv'));
   db = openDatabase(join(dir, 'runs.db'));
   executor = createLocalExecutor(2);
 });
@@ -72,9 +74,31 @@ describe('a model: global job over stocks.csv (5 symbols)', () => {
     for (const r of runs) expect(r.status).toBe('succeeded');
   }, 120_000);
 
-  it('a rerun retrains the model with the same seed and skips every unchanged series', async () => {
+  const modelFile = () => join(dir, 'out', 'stocks.global-model.json');
+
+  it('a rerun over the same bytes, rewritten, keeps the saved model and skips every series', async () => {
+    const before = (await loadGlobalModel(modelFile())).createdAt;
+    const csv = join(dir, 'stocks.csv');
+    await writeFile(csv, await readFile(csv)); // a new modification time, the same bytes
     const again = await run();
     expect(again.failed).toBe(0);
     expect(again.skipped).toBe(5);
+    expect((await loadGlobalModel(modelFile())).createdAt).toBe(before);
+  }, 120_000);
+
+  it('changing one price retrains the model and forecasts every series again with it', async () => {
+    const before = await loadGlobalModel(modelFile());
+    const csv = join(dir, 'stocks.csv');
+    const lines = (await readFile(csv, 'utf8')).split('\n');
+    const last = lines.findLastIndex((l) => l.includes('MSFT'));
+    const cells = lines[last]!.split(',');
+    const price = cells.findIndex((c, i) => i > 0 && Number.isFinite(Number(c)) && c !== '');
+    cells[price] = String(Number(cells[price]) + 1);
+    lines[last] = cells.join(',');
+    await writeFile(csv, lines.join('\n'));
+    const again = await run();
+    expect(again.failed, JSON.stringify(again.results.map((r) => r.error))).toBe(0);
+    expect(again.skipped).toBe(0);
+    expect((await loadGlobalModel(modelFile())).createdAt).not.toBe(before.createdAt);
   }, 120_000);
 });

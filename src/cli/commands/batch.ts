@@ -58,6 +58,7 @@ export async function runBatchCommand(
       db,
       execute: executor.execute,
       concurrency: executor.concurrency,
+      forecastConcurrency: executor.forecastConcurrency,
       force: flags.force,
       signal: controller.signal,
       onProgress:

@@ -79,6 +79,7 @@ export async function runScheduleCommand(jobsPath: string, flags: ScheduleFlags)
       db,
       execute: executor.execute,
       concurrency: executor.concurrency,
+      forecastConcurrency: executor.forecastConcurrency,
       jobs: [name],
       signal,
     });
