@@ -58,6 +58,7 @@ export async function expandJobs(
             id: job.id,
             features: job.features,
             ...(job.config.future ? { future: job.config.future } : {}),
+            ...(job.statics.length > 0 ? { statics: job.statics } : {}),
           },
           options: jobOptions(job),
           mode: job.mode,

@@ -45,6 +45,8 @@ const job = z
     // global: one network trained on every series of the job (on the machine that runs the
     // batch), then each series forecast with it as its own task (src/batch/global-jobs.ts).
     model: z.enum(['per-series', 'global']).default('per-series'),
+    // Columns holding one value per series (a region, a size): inputs of a global model.
+    statics: z.array(z.string().min(1)).default([]),
     output,
     schedule: z.string().min(1).optional(),
     timezone: z.string().min(1).optional(),
@@ -118,6 +120,11 @@ export function parseJobs(text: string, path: string): JobsFile {
     return parsed.data;
   });
   const names = new Set<string>();
+  for (const [i, j] of jobs.entries())
+    if (j.statics.length > 0 && j.model !== 'global')
+      throw new JobsFileError(
+        `${path}: jobs[${i}].statics: static columns are inputs of a global model; add "model: global" (job "${j.name}")`,
+      );
   for (const j of jobs) {
     if (names.has(j.name))
       throw new JobsFileError(`${path}: job name "${j.name}" is used twice; names key the rerun state`);

@@ -28,7 +28,15 @@ export interface SeriesTask {
   /** Absolute CSV path, or the CSV itself for a stored dataset. */
   source: { path: string } | { name: string; bytes: Uint8Array };
   seriesId: string;
-  ingest: { target: string; time?: string; id?: string; features: string[]; future?: string[] };
+  ingest: {
+    target: string;
+    time?: string;
+    id?: string;
+    features: string[];
+    future?: string[];
+    /** Static columns, read by a `model: global` job's network. */
+    statics?: string[];
+  };
   options: ForecastOptions;
   mode: 'refit' | 'reuse';
   output: {

@@ -38,6 +38,11 @@ export function describeGlobal(model: GlobalModel): string {
   const net = model.config.network;
   return [
     `global model: ${net.cell} ${net.layers}×${net.hiddenSize}, window ${model.config.windowLength}, best epoch ${model.training.bestEpoch}; beats seasonal naive (m = ${model.config.seasonLength}) on validation for ${beats} of ${ranked.length} series`,
+    ...(model.statics.length > 0
+      ? [
+          `static inputs: ${model.statics.map((s) => (s.kind === 'number' ? `${s.name} (a number)` : `${s.name} (${s.levels.length} categories)`)).join(', ')}`,
+        ]
+      : []),
     'series by validation score (1 = seasonal naive, lower is better):',
     ...ranked.map(
       (s) =>

@@ -16,6 +16,8 @@ export interface SeriesFlags {
   /** A second file with the known-future columns' rows (time and those columns). */
   futureFile?: string;
   id?: string;
+  /** Static columns of a long-format file (--static): one value per series, read by a global model. */
+  static?: string[];
   series?: string;
   dateFormat?: 'MDY' | 'DMY';
   missing?: IngestOptions['missing'];
@@ -62,6 +64,7 @@ export function ingestOptionsFromFlags(flags: SeriesFlags): IngestOptions {
     features: flags.features,
     future: flags.future,
     id: flags.id,
+    statics: flags.static,
     dateFormat: flags.dateFormat,
     missing: flags.missing,
     duplicates: flags.duplicates,
@@ -77,6 +80,10 @@ export async function loadSeries(
   flags: SeriesFlags,
   minRows?: number,
 ): Promise<{ series: TimeSeries; report: ValidationReport }> {
+  if (flags.static !== undefined)
+    throw new UsageError(
+      '--static goes with --global: static columns tell the series of one global model apart, and a model of one series has nothing to tell apart',
+    );
   const { series, report } = await ingestCsv(csv, {
     ...ingestOptionsFromFlags(flags),
     features: flags.features ?? [],

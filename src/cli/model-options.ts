@@ -5,7 +5,7 @@ import { Option } from 'commander';
 import type { Command } from 'commander';
 import { SETTING_NAMES, settingsToForecastOptions } from '../forecaster.ts';
 import type { ForecastOptions } from '../forecaster.ts';
-import { addIngestOptions } from './load-series.ts';
+import { addIngestOptions, collectList } from './load-series.ts';
 import type { SeriesFlags } from './load-series.ts';
 import { settingOption, settingsFromFlags } from './setting-flags.ts';
 
@@ -18,6 +18,11 @@ export function addSeriesOptions(command: Command): Command {
     .option('--time <column>', 'time column (detected when absent)')
     .addOption(settingOption('features'))
     .option('--id <column>', 'identifier column of a long-format file (detected when absent)')
+    .option(
+      '--static <columns>',
+      'with --global: columns holding one value per series (a region, a size), read as inputs that tell the series apart',
+      collectList,
+    )
     .option('--series <id>', 'which series of a long-format file')
     .option(
       '--future-file <csv>',

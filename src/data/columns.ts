@@ -38,7 +38,7 @@ export function planColumns(options: IngestOptions): (header: string[]) => Colum
     const id = identifierName(options, header);
     return header.map((name) => ({
       keepNumbers: options.target === undefined || wanted.has(name) || TIME_NAME.test(name),
-      keepText: name === id,
+      keepText: name === id || (options.statics ?? []).includes(name),
       idCandidate: true,
     }));
   };
@@ -46,7 +46,13 @@ export function planColumns(options: IngestOptions): (header: string[]) => Colum
 
 export function resolveColumns(table: Table, options: IngestOptions): ResolvedColumns {
   const { file, header, columns } = table;
-  for (const name of [options.time, options.target, options.id, ...(options.features ?? [])]) {
+  for (const name of [
+    options.time,
+    options.target,
+    options.id,
+    ...(options.features ?? []),
+    ...(options.statics ?? []),
+  ]) {
     if (name !== undefined && name !== null && !header.includes(name)) {
       throw new DataError(`there is no column named "${name}"`, {
         file,
@@ -73,7 +79,7 @@ export function resolveColumns(table: Table, options: IngestOptions): ResolvedCo
       `the timestamps repeat, and column "${proposal.name}" splits the rows into ${proposal.series} series with their own timestamps: it is read as the series id`,
     );
   }
-  const taken = new Set([time.name, idReader?.name]);
+  const taken = new Set([time.name, idReader?.name, ...(options.statics ?? [])]);
   const named = new Set(options.features);
   const targetName =
     options.target ??
@@ -99,7 +105,7 @@ export function resolveColumns(table: Table, options: IngestOptions): ResolvedCo
   }
   if (taken.has(targetName)) {
     throw new DataError(
-      `"${targetName}" is the ${targetName === time.name ? 'time' : 'identifier'} column and cannot also be the target`,
+      `"${targetName}" is the ${targetName === time.name ? 'time' : targetName === idReader?.name ? 'identifier' : 'static'} column and cannot also be the target`,
       {
         file,
         line: 1,
@@ -121,7 +127,7 @@ export function resolveColumns(table: Table, options: IngestOptions): ResolvedCo
   );
   if (clash !== undefined) {
     throw new DataError(
-      `"${clash}" is listed as a feature but is already the time, identifier, target or another feature`,
+      `"${clash}" is listed as a feature but is already the time, identifier, a static column, the target or another feature`,
       {
         file,
         line: 1,

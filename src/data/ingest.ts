@@ -7,6 +7,7 @@ import { planColumns, resolveColumns } from './columns.ts';
 import { readTable, type Table } from './csv.ts';
 import { detectFormat } from './format.ts';
 import { summariseSeries } from './series-summary.ts';
+import { readStaticColumns } from './static-columns.ts';
 import { readChunks, sourceName, type CsvSource } from './source.ts';
 import { openWorkbook, readSheetTable } from './xlsx.ts';
 import type {
@@ -167,11 +168,16 @@ function ingestTable(
     })),
   });
   const warnings = [...table.warnings, ...resolved.warnings];
+  const statics =
+    options.statics && options.statics.length > 0
+      ? readStaticColumns(table, resolved.id, options.statics)
+      : null;
   const series: TimeSeries[] = [];
   const seriesReports: SeriesReport[] = [];
   for (const clean of cleaned) {
     const { report, timeSeries } = summariseSeries(clean, resolved, warnings);
-    series.push(timeSeries);
+    const values = statics?.get(timeSeries.id);
+    series.push(values ? { ...timeSeries, statics: values } : timeSeries);
     seriesReports.push(report);
   }
   const sum = (pick: (r: SeriesReport) => number): number =>

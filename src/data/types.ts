@@ -22,6 +22,12 @@ export interface IngestOptions {
    */
   future?: string[];
   /**
+   * Static columns of a long-format file: one value per series (a store's region, a meter's
+   * type), text or numbers, kept as TimeSeries.statics for a global model to tell series apart.
+   * A series whose rows disagree is an error naming both lines.
+   */
+  statics?: string[];
+  /**
    * Identifier column of a long-format file; a text column named symbol, location, id, series
    * or ticker is used when absent. null: the file is one series, whatever its columns are called.
    */
@@ -82,6 +88,13 @@ export interface TimeSeries {
   frequency: Frequency;
   /** Rows after the last target value that give known-future columns' values; absent when none. */
   future?: FutureRows;
+  /** The static columns asked for (IngestOptions.statics), each series' one value as written (trimmed). */
+  statics?: StaticValue[];
+}
+
+export interface StaticValue {
+  name: string;
+  value: string;
 }
 
 /** Known-future values past the end of a series' history (src/data/future-rows.ts). */

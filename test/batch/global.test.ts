@@ -2,11 +2,12 @@
 // trained on the five symbols of stocks.csv before any series is dispatched, saved beside
 // the outputs, and every symbol is then forecast with it as its own task. A rerun keeps the
 // saved model while the file's bytes are unchanged, and retrains it when one value changes.
+// A job's static columns (a sector per symbol) become inputs of its global model.
 import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readJobsFile } from '../../src/batch/jobs.ts';
+import { parseJobs, readJobsFile } from '../../src/batch/jobs.ts';
 import { createLocalExecutor } from '../../src/batch/local-executor.ts';
 import type { LocalExecutor } from '../../src/batch/local-executor.ts';
 import { runBatch } from '../../src/batch/runner.ts';
@@ -100,5 +101,29 @@ describe('a model: global job over stocks.csv (5 symbols)', () => {
     expect(again.failed, JSON.stringify(again.results.map((r) => r.error))).toBe(0);
     expect(again.skipped).toBe(0);
     expect((await loadGlobalModel(modelFile())).createdAt).not.toBe(before.createdAt);
+  }, 120_000);
+
+  it('a job with static columns gives them to its global model; without model: global they are refused', async () => {
+    const sector: Record<string, string> = { MSFT: 'software', IBM: 'hardware', AAPL: 'hardware' };
+    const lines = (await readFile(join(DATASETS, 'stocks.csv'), 'utf8')).trim().split('\n');
+    const rows = lines.map((l, i) => `${l},${i === 0 ? 'sector' : (sector[l.split(',')[0]!] ?? 'retail')}`);
+    await writeFile(join(dir, 'sectors.csv'), `${rows.join('\n')}\n`);
+    const jobs = JOBS.replace('name: stocks', 'name: sectors')
+      .replace('source: stocks.csv', 'source: sectors.csv\n    statics: [sector]');
+    const summary = await runBatch(parseJobs(jobs, join(dir, 'sectors.yaml')), {
+      db,
+      execute: executor.execute,
+      concurrency: executor.concurrency,
+      forecastConcurrency: executor.forecastConcurrency,
+    });
+    expect(summary.failed, JSON.stringify(summary.results.map((r) => r.error))).toBe(0);
+    expect(summary.results).toHaveLength(5);
+    const model = await loadGlobalModel(join(dir, 'out', 'sectors.global-model.json'));
+    expect(model.statics).toEqual([
+      { name: 'sector', kind: 'category', levels: ['hardware', 'retail', 'software'] },
+    ]);
+    expect(() => parseJobs(jobs.replace('model: global', 'model: per-series'), join(dir, 'x.yaml'))).toThrow(
+      /jobs\[0\]\.statics: static columns are inputs of a global model; add "model: global" \(job "sectors"\)/,
+    );
   }, 120_000);
 });

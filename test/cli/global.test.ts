@@ -1,6 +1,7 @@
 // `--global` through the real binary: one network over every series of a long-format file.
 // run writes exactly h rows per series led by the id; the saved model forecasts the same
-// values through `forecast`, and forecasts a series it never saw.
+// values through `forecast`, and forecasts a series it never saw. --static reads a column
+// of one value per series as inputs of the global model, and only with --global.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,5 +87,39 @@ describe('recurrent run --global', () => {
       expect(value).toBeGreaterThan(20 * 10 * 0.4);
       expect(value).toBeLessThan(20 * 12 * 2);
     }
+  }, 180_000);
+
+  it('--static reads a per-series column as inputs, in the report and the saved model; without --global it is refused', async () => {
+    const rows = ['store,date,sales,region'];
+    for (const [id, scale, phase, region] of [
+      ['north', 1, 0, 'coast'],
+      ['south', 1000, 2, 'inland'],
+      ['west', 50, 4, 'coast'],
+    ] as const)
+      rows.push(...storeRows(id, scale, 200, phase).map((r) => `${r},${region}`));
+    await writeFile(join(dir, 'regions.csv'), rows.join('\n'));
+    const base = ['run', join(dir, 'regions.csv'), '--id', 'store', '--target', 'sales', '--horizon', '7'];
+    const result = runCli([
+      ...base,
+      '--global',
+      '--static',
+      'region',
+      '--out',
+      join(dir, 'regions-forecast.csv'),
+      '--save-model',
+      join(dir, 'regions.json'),
+      ...quick,
+    ]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('static inputs: region (2 categories)');
+    expect(await lines('regions-forecast.csv')).toHaveLength(1 + 21);
+    const saved = JSON.parse(await readFile(join(dir, 'regions.json'), 'utf8'));
+    expect(saved.statics).toEqual([{ name: 'region', kind: 'category', levels: ['coast', 'inland'] }]);
+    expect(saved.series.find((s: { id: string }) => s.id === 'south').statics).toEqual([
+      { name: 'region', value: 'inland' },
+    ]);
+    const alone = runCli([...base, '--series', 'north', '--static', 'region', '--out', join(dir, 'x.csv')]);
+    expect(alone.status).not.toBe(0);
+    expect(alone.stderr).toContain('--static goes with --global');
   }, 180_000);
 });

@@ -68,6 +68,7 @@ export function describeWritten(entries: readonly CollectionForecast[], out: str
     ...entries
       .filter((e) => e.source === 'own fit')
       .map((e) => `series "${e.id}" was forecast by a fit of its own (${e.reason})`),
+    ...entries.flatMap((e) => (e.warnings ?? []).map((w) => `warning: ${w}`)),
     `${rows} forecast rows written to ${out}`,
   ].join('\n');
 }

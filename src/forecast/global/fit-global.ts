@@ -4,7 +4,8 @@
 // (collection-source.ts), stops early on the last validation windows of every series,
 // and is then refitted on all the data for the epochs it kept. Each series is scored on
 // its own validation origins against seasonal naive, and gets intervals from its own
-// validation errors.
+// validation errors. Static columns the series carry (a store's region) are inputs too
+// (static-inputs.ts), so the shared network can tell kinds of series apart.
 import type { TimeSeries } from '../../data/types.ts';
 import { PrepError } from '../../prep/errors.ts';
 import type { SplitRanges } from '../../prep/split.ts';
@@ -22,15 +23,24 @@ import { fitConformalWidths } from '../intervals.ts';
 import { ConfigError } from '../auto.ts';
 import { forecastFromOrigins } from '../predict.ts';
 import { mae as meanAbsoluteError } from '../metrics.ts';
-import { firstOrigin, fitModelScalers, windowOptions, windowsFor } from '../prepare.ts';
+import { firstOrigin, windowOptions, windowsFor } from '../prepare.ts';
 import type { ModelScalers } from '../prepare.ts';
 import { ValidationScorer, validationOrigins } from '../select.ts';
 import { collectionSource } from './collection-source.ts';
 import { GLOBAL_DEFAULTS, globalSplit, planGlobal } from './global-config.ts';
 import { pooledRelativeWidths, stepScale } from './global-intervals.ts';
 import type { GlobalModel, GlobalSeriesFit } from './global-model.ts';
+import {
+  encodeStatics,
+  fitStaticEncoders,
+  globalColumns,
+  globalScalers,
+  staticInputNames,
+  withStaticInputs,
+} from './static-inputs.ts';
 
 interface SeriesData {
+  /** With its static inputs as feature columns (none when the collection has no static columns). */
   series: TimeSeries;
   split: SplitRanges;
   scalers: ModelScalers;
@@ -48,16 +58,18 @@ export async function fitGlobal(
   hooks: FitHooks = {},
 ): Promise<GlobalModel> {
   const plan = planGlobal(collection, options);
-  const { config } = plan;
+  const statics = fitStaticEncoders(plan.usable);
+  const config: ForecastConfig = { ...plan.config, features: staticInputNames(statics) };
   const h = config.horizonSteps;
   // A series whose scaler cannot be fitted (too few seasons for its smoother) is left out
   // with the reason, as one too short for a window is: the others still share the network.
   const excluded = [...plan.excluded];
   const data: SeriesData[] = [];
-  for (const series of plan.usable) {
-    const { split } = globalSplit(series.values.length, h, config.split);
+  for (const given of plan.usable) {
+    const { split } = globalSplit(given.values.length, h, config.split);
+    const series = withStaticInputs(given, statics, encodeStatics(statics, given.id, given.statics).inputs);
     try {
-      data.push({ series, split, scalers: fitModelScalers([series.values], split, config) });
+      data.push({ series, split, scalers: globalScalers(series, split, config) });
     } catch (e) {
       if (!(e instanceof PrepError)) throw e;
       excluded.push({ id: series.id, reason: e.message });
@@ -80,7 +92,7 @@ export async function fitGlobal(
     : usable.map((series) => {
         const n = series.values.length;
         const split: SplitRanges = { train: [0, n], validation: [n, n], test: [n, n] };
-        return { series, split, scalers: fitModelScalers([series.values], split, config) };
+        return { series, split, scalers: globalScalers(series, split, config) };
       });
   const refitConfig: ForecastConfig = {
     ...config,
@@ -98,6 +110,7 @@ export async function fitGlobal(
     intervals: scored[i]!.intervals,
     validation: scored[i]!.score,
     nonNegative: d.series.values.every((v) => v >= 0),
+    ...(d.series.statics && d.series.statics.length > 0 ? { statics: d.series.statics } : {}),
   }));
   return {
     kind: 'global',
@@ -106,6 +119,7 @@ export async function fitGlobal(
     network: final.network,
     training: heldOut.training,
     series,
+    statics,
     relativeIntervals: pooledRelativeWidths(
       scored.map((s) => s.intervals),
       usable.map((s) => stepScale(s.values)),
@@ -137,7 +151,7 @@ async function trainNetwork(
     {
       cell: config.network.cell,
       activation: config.network.activation,
-      inputSize: 1,
+      inputSize: 1 + config.features.length,
       hiddenSize: config.network.hiddenSize,
       layers: config.network.layers,
       outputs: headOutputs(config),
@@ -145,7 +159,7 @@ async function trainNetwork(
     config.training.seed,
   );
   const sources = data.map((d) =>
-    scaledWindowSource([d.series.values], windowOptions(d.split.train, config), d.scalers),
+    scaledWindowSource(globalColumns(d.series), windowOptions(d.split.train, config), d.scalers),
   );
   const result = await train(network, {
     windowLength: config.windowLength,
@@ -169,7 +183,7 @@ async function trainNetwork(
 function validationWindows(config: ForecastConfig, data: readonly SeriesData[]): WindowData {
   const most = GLOBAL_DEFAULTS.validationWindowsPerSeries;
   const sets: ScaledWindows[] = data.map((d) => {
-    const columns = [d.series.values];
+    const columns = globalColumns(d.series);
     const span = windowSpan(columns, windowOptions(d.split.validation, config));
     const available = span.latest - span.earliest + 1;
     return windowsFor(
@@ -200,7 +214,7 @@ function scoreSeries(config: ForecastConfig, network: Network, d: SeriesData) {
   const values = d.series.values;
   const core = { config, network, scalers: d.scalers };
   const origins = validationOrigins(values, d.split.validation, h, [{ firstOrigin: firstOrigin(config) }]);
-  const predicted = forecastFromOrigins(core, [values], origins.origins, h);
+  const predicted = forecastFromOrigins(core, globalColumns(d.series), origins.origins, h);
   const scorer = new ValidationScorer(values, origins, h, config.seasonLength, d.split.train[1]);
   const { smape, mase, mae, score } = scorer.score(predicted);
   // Naive's error on the same origins: what the model's skill is measured against.

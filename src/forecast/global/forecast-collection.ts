@@ -21,6 +21,8 @@ export interface CollectionForecast {
   /** 'global': the shared network; 'own fit': auto mode on this series alone, for the reason given. */
   source: 'global' | 'own fit';
   reason?: string;
+  /** From the global model: a static category it was not fitted on, say. */
+  warnings?: string[];
 }
 
 /**
@@ -53,11 +55,13 @@ export async function forecastCollection(
   for (const series of collection) {
     const reason = globalCannotRead(model, series);
     if (reason === null) {
+      const { warnings, ...next } = forecastGlobal(model, series, steps);
       entries.push({
         id: series.id,
         history: series,
-        forecast: forecastGlobal(model, series, steps),
+        forecast: next,
         source: 'global',
+        ...(warnings.length > 0 ? { warnings } : {}),
       });
       continue;
     }

@@ -1,13 +1,18 @@
 // Forecasts from a global model, for a series it was fitted on (its own scalers and
 // intervals) or for a new one with enough history (scalers fitted on that history,
-// intervals pooled from the fitted series and scaled to it).
+// intervals pooled from the fitted series and scaled to it). A model with static inputs
+// reads the series' static values: those it carries, else those it was fitted with.
 import type { TimeSeries } from '../../data/types.ts';
 import { forecast } from '../future.ts';
 import type { FutureForecast } from '../future.ts';
-import { firstOrigin, fitModelScalers } from '../prepare.ts';
+import { firstOrigin } from '../prepare.ts';
 import { rnnForecaster } from '../rnn-forecaster.ts';
 import { scaledWidths, stepScale } from './global-intervals.ts';
 import type { GlobalModel } from './global-model.ts';
+import { encodeStatics, globalScalers, withStaticInputs } from './static-inputs.ts';
+
+/** A forecast, and what the caller should know about it (a static category the model has not seen). */
+export type GlobalForecast = FutureForecast & { warnings: string[] };
 
 /**
  * The next `steps` values of `series` (by its id when the model was fitted on it).
@@ -19,7 +24,7 @@ export function forecastGlobal(
   model: GlobalModel,
   series: TimeSeries,
   steps = model.config.horizonSteps,
-): FutureForecast {
+): GlobalForecast {
   const { config } = model;
   const n = series.values.length;
   const needed = firstOrigin(config);
@@ -28,9 +33,10 @@ export function forecastGlobal(
       `series "${series.id}" has ${n} values; the global model reads ${needed} before forecasting (its window of ${config.windowLength}${needed > config.windowLength ? ' and the values its scaling looks back on' : ''})`,
     );
   const seen = model.series.find((s) => s.id === series.id);
+  const statics = encodeStatics(model.statics, series.id, series.statics ?? seen?.statics);
+  const withInputs = withStaticInputs(series, model.statics, statics.inputs);
   const scalers =
-    seen?.scalers ??
-    fitModelScalers([series.values], { train: [0, n], validation: [n, n], test: [n, n] }, config);
+    seen?.scalers ?? globalScalers(withInputs, { train: [0, n], validation: [n, n], test: [n, n] }, config);
   const final = rnnForecaster({
     config,
     network: model.network,
@@ -38,14 +44,15 @@ export function forecastGlobal(
     training: model.training,
     warnings: [],
   });
-  return forecast(
+  const next = forecast(
     {
       config,
       final,
       intervals: seen?.intervals ?? scaledWidths(model.relativeIntervals, stepScale(series.values)),
       nonNegative: seen?.nonNegative ?? series.values.every((v) => v >= 0),
     },
-    { ...series, target: config.target },
+    { ...withInputs, target: config.target },
     steps,
   );
+  return { ...next, warnings: statics.warnings };
 }

@@ -1,6 +1,7 @@
 // A global model as a self-contained, versioned JSON file: the network, the shared config,
 // and each series' scalers, interval widths and validation score. Loading validates the
 // shape and names what is wrong; the network and the scalers validate their own parts.
+// Version 2 added static inputs; a version 1 file (written before them) loads with none.
 import { z } from 'zod';
 import { writeFileAtomic } from '../../files/atomic-write.ts';
 import { scalerFromJSON } from '../../prep/scale.ts';
@@ -12,7 +13,7 @@ import type { ForecastModel } from '../model.ts';
 import type { GlobalModel } from './global-model.ts';
 
 export const GLOBAL_MODEL_FORMAT = 'recurrent-global-model';
-export const GLOBAL_MODEL_VERSION = 1;
+export const GLOBAL_MODEL_VERSION = 2;
 
 const finite = z.number().finite();
 const widths = z.object({
@@ -22,7 +23,7 @@ const widths = z.object({
 });
 const schema = z.object({
   format: z.literal(GLOBAL_MODEL_FORMAT),
-  version: z.literal(GLOBAL_MODEL_VERSION),
+  version: z.union([z.literal(1), z.literal(GLOBAL_MODEL_VERSION)]),
   createdAt: z.string(),
   config: z
     .object({ horizonSteps: z.number().int().positive(), training: z.object({}).passthrough() })
@@ -43,8 +44,17 @@ const schema = z.object({
         naiveMae: finite.optional(),
       }),
       nonNegative: z.boolean(),
+      statics: z.array(z.object({ name: z.string(), value: z.string() })).optional(),
     }),
   ),
+  statics: z
+    .array(
+      z.discriminatedUnion('kind', [
+        z.object({ name: z.string(), kind: z.literal('number'), mean: finite, sd: finite.positive() }),
+        z.object({ name: z.string(), kind: z.literal('category'), levels: z.array(z.string()).min(1) }),
+      ]),
+    )
+    .default([]),
   relativeIntervals: widths,
   excluded: z.array(z.object({ id: z.string(), reason: z.string() })),
   warnings: z.array(z.string()),
@@ -103,6 +113,7 @@ export function globalModelFromJSON(json: unknown, source = 'global model'): Glo
         ...s,
         scalers: { inputs: s.scalers.inputs.map(scalerFromJSON), target: scalerFromJSON(s.scalers.target) },
       })),
+      statics: m.statics,
       relativeIntervals: m.relativeIntervals,
       excluded: m.excluded,
       warnings: m.warnings,

@@ -6,7 +6,9 @@ import type { ForecastConfig } from '../config.ts';
 import type { ConformalWidths } from '../intervals.ts';
 import type { TrainingSummary } from '../model.ts';
 import type { ModelScalers } from '../prepare.ts';
+import type { StaticValue } from '../../data/types.ts';
 import type { Network } from '../../rnn/network.ts';
+import type { StaticEncoder } from './static-inputs.ts';
 
 /** How the held-out network forecast one series' validation origins, beside seasonal naive. */
 export interface GlobalSeriesScore {
@@ -28,6 +30,8 @@ export interface GlobalSeriesFit {
   intervals: ConformalWidths;
   validation: GlobalSeriesScore;
   nonNegative: boolean;
+  /** The series' static values it was fitted with, used when it is forecast without them. */
+  statics?: StaticValue[];
 }
 
 export interface GlobalModel {
@@ -39,6 +43,8 @@ export interface GlobalModel {
   /** The training of the network early stopping chose (the held-out fit). */
   training: TrainingSummary;
   series: GlobalSeriesFit[];
+  /** The static columns the network reads after the target (config.features names its inputs); empty when none. */
+  statics: StaticEncoder[];
   /** Interval half-widths over each series' mean absolute one-step change, pooled (median) over the series: for unseen series. */
   relativeIntervals: ConformalWidths;
   excluded: { id: string; reason: string }[];

@@ -29,6 +29,12 @@ export function globalModelName(model: GlobalModel): string {
 export function seriesModelOf(model: GlobalModel, series: TimeSeries): ForecastModel {
   const fitted = model.series.find((s) => s.id === series.id);
   if (!fitted) throw new Error(`series "${series.id}" is not one the global model was fitted on`);
+  // The view forecasts through the one-series path, which reads inputs from the series'
+  // own columns; static inputs come from the global model (forecastGlobal adds them).
+  if (model.statics.length > 0)
+    throw new Error(
+      `the global model reads static columns (${model.statics.map((s) => s.name).join(', ')}): forecast its series with forecastGlobal`,
+    );
   const { config } = model;
   const forecaster = rnnForecaster({
     config,
