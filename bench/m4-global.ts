@@ -6,7 +6,10 @@
 // wall time and peak RSS.
 //
 //   npx tsx bench/m4-global.ts [--freq hourly|weekly] [--sample N] [--hidden 32] [--season 168] [--window 52]
-//                              [--max-work 2e11] [--max-epochs 80]
+//                              [--max-work 2e11] [--max-epochs 80] [--save forecasts.json]
+//
+// --save keeps each series' forecast and validation score, for m4-global-combine.ts.
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { fitGlobal, forecastCollection } from '../src/forecaster.ts';
 import type { ForecastOptions } from '../src/forecaster.ts';
@@ -26,6 +29,7 @@ const { values } = parseArgs({
     'max-work': { type: 'string' },
     'max-epochs': { type: 'string' },
     seed: { type: 'string', default: '2026' },
+    save: { type: 'string' },
   },
 });
 const freq = values.freq as M4Frequency;
@@ -97,6 +101,15 @@ async function main() {
     new Map([['global', forecasts]]),
   );
   const beat = model.series.filter((s) => s.validation.score < 1).length;
+  if (values.save) {
+    const validation = new Map(model.series.map((s) => [s.id, s.validation.score]));
+    const saved = picked.map((s) => ({
+      id: s.id,
+      forecast: Array.from(forecasts.get(s.id)!),
+      validationScore: validation.get(s.id) ?? null,
+    }));
+    await writeFile(values.save, `${JSON.stringify({ freq, options, series: saved })}\n`);
+  }
   console.log(
     `M4 ${freq}, ${picked.length} series, one global fit: ${fitSeconds.toFixed(0)} s with the forecasts (${ownFits} series too short for it fitted on their own), peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
   );
