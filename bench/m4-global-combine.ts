@@ -18,7 +18,10 @@ interface Saved {
 const files = process.argv.slice(2);
 if (files.length < 2) throw new Error('give two or more files saved by m4-global.ts --save');
 const runs = await Promise.all(
-  files.map(async (f) => ({ name: basename(f, '.json'), ...(JSON.parse(await readFile(f, 'utf8')) as Saved) })),
+  files.map(async (f) => ({
+    name: basename(f, '.json'),
+    ...(JSON.parse(await readFile(f, 'utf8')) as Saved),
+  })),
 );
 const freq = runs[0]!.freq;
 const spec = M4_SPEC[freq];
@@ -41,7 +44,9 @@ const median = (v: number[]) => {
 const bestOnValidation = new Map(
   ids.map((id) => {
     const scored = byRun.map((m) => m.get(id)!);
-    const best = scored.reduce((a, b) => ((b.validationScore ?? Infinity) < (a.validationScore ?? Infinity) ? b : a));
+    const best = scored.reduce((a, b) =>
+      (b.validationScore ?? Infinity) < (a.validationScore ?? Infinity) ? b : a,
+    );
     return [id, best.forecast];
   }),
 );
@@ -62,4 +67,6 @@ const cases = loadM4(freq)
 const scores = scoreSet(cases, spec.horizonSteps, spec.scoringSeason, methods);
 console.log(`M4 ${freq}, ${cases.length} series: ${files.join(', ')}`);
 for (const [name, s] of scores)
-  console.log(`${name.padEnd(20)} sMAPE ${s.smape.toFixed(3)} MASE ${s.mase.toFixed(3)} OWA ${s.owa.toFixed(3)}`);
+  console.log(
+    `${name.padEnd(20)} sMAPE ${s.smape.toFixed(3)} MASE ${s.mase.toFixed(3)} OWA ${s.owa.toFixed(3)}`,
+  );

@@ -6,6 +6,7 @@
 // wall time and peak RSS.
 //
 //   npx tsx bench/m4-global.ts [--freq hourly|weekly] [--sample N] [--hidden 32] [--season 168] [--window 52]
+//                              [--extra-seasons none|168]
 //                              [--max-work 2e11] [--max-epochs 80] [--save forecasts.json]
 //
 // --save keeps each series' forecast and validation score, for m4-global-combine.ts.
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     'max-epochs': { type: 'string' },
     seed: { type: 'string', default: '2026' },
     save: { type: 'string' },
+    'extra-seasons': { type: 'string' },
   },
 });
 const freq = values.freq as M4Frequency;
@@ -54,6 +56,13 @@ async function main() {
     horizonSteps: spec.horizonSteps,
     seasonLength: values.season ? Number(values.season) : freq === 'hourly' ? 24 : 52,
     windowLength: values.window ? Number(values.window) : undefined,
+    // The further networks of an ensemble: the frequency's longer seasons by default.
+    extraSeasons:
+      values['extra-seasons'] === undefined
+        ? undefined
+        : values['extra-seasons'] === 'none'
+          ? []
+          : values['extra-seasons'].split(',').map(Number),
     network: values.hidden ? { hiddenSize: Number(values.hidden) } : undefined,
     training: {
       seed: 42,
@@ -114,7 +123,7 @@ async function main() {
     `M4 ${freq}, ${picked.length} series, one global fit: ${fitSeconds.toFixed(0)} s with the forecasts (${ownFits} series too short for it fitted on their own), peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
   );
   console.log(
-    `config: ${model.config.network.cell} ${model.config.network.hiddenSize}, window ${model.config.windowLength}, ${JSON.stringify(model.config.scaler)}, best epoch ${model.training.bestEpoch} of ${model.training.history.length} (${model.training.stoppedBy}); beats seasonal naive on validation on ${beat} of ${model.series.length}`,
+    `config: ${model.config.network.cell} ${model.config.network.hiddenSize}, window ${model.config.windowLength}, ${JSON.stringify(model.config.scaler)}, best epoch ${model.training.bestEpoch} of ${model.training.history.length} (${model.training.stoppedBy}); networks: m = ${[model, ...(model.members ?? [])].map((m) => m.config.seasonLength).join(', ')}; beats seasonal naive on validation on ${beat} of ${model.series.length}`,
   );
   console.log(
     `test values inside the 80 % / 95 % bands: per-series widths ${pct(covered.own80)} / ${pct(covered.own95)}; pooled widths ${pct(covered.pooled80)} / ${pct(covered.pooled95)} (no non-negativity clip on the pooled ones)`,

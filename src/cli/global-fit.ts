@@ -38,6 +38,11 @@ export function describeGlobal(model: GlobalModel): string {
   const net = model.config.network;
   return [
     `global model: ${net.cell} ${net.layers}×${net.hiddenSize}, window ${model.config.windowLength}, best epoch ${model.training.bestEpoch}; beats seasonal naive (m = ${model.config.seasonLength}) on validation for ${beats} of ${ranked.length} series`,
+    ...(model.members && model.members.length > 0
+      ? [
+          `an ensemble: the median of ${model.members.length + 1} networks, each on its own seasonal normalisation (m = ${[model, ...model.members].map((m) => m.config.seasonLength).join(', ')}); the scores are the combination's`,
+        ]
+      : []),
     ...(model.statics.length > 0
       ? [
           `static inputs: ${model.statics.map((s) => (s.kind === 'number' ? `${s.name} (a number)` : `${s.name} (${s.levels.length} categories)`)).join(', ')}`,

@@ -15,6 +15,7 @@ import type { ForecastModel } from './model.ts';
 import { modelFromJSON } from './model-file.ts';
 import { globalModelFromJSON } from './global/global-model-file.ts';
 import type { GlobalModel } from './global/global-model.ts';
+import type { MemberValidation } from './global/fit-global-member.ts';
 
 /** An error raised inside the worker, with its original class name kept. */
 export class WorkerFitError extends Error {
@@ -70,6 +71,18 @@ export function fitGlobalInWorker(
   return runInWorker({ type: 'fit-global', collection, options }, hooks, (json) =>
     globalModelFromJSON(json, 'global model from worker'),
   );
+}
+
+/** One network of a global ensemble (fit-global.ts), with its held-out validation forecasts. */
+export function fitGlobalMemberInWorker(
+  collection: readonly TimeSeries[],
+  options: ForecastOptions,
+  hooks: FitHooks = {},
+): Promise<{ model: GlobalModel; validation: MemberValidation[] }> {
+  return runInWorker({ type: 'fit-global-member', collection: [...collection], options }, hooks, (json) => {
+    const { model, validation } = json as { model: unknown; validation: MemberValidation[] };
+    return { model: globalModelFromJSON(model, 'global ensemble member from worker'), validation };
+  });
 }
 
 function runInWorker<T>(

@@ -10,6 +10,7 @@ export type FitWorkerRequest =
   | { type: 'fit'; series: TimeSeries; options: ForecastOptions }
   | { type: 'fit-rnn'; series: TimeSeries; config: ForecastConfig; split: SplitRanges }
   | { type: 'fit-global'; collection: TimeSeries[]; options: ForecastOptions }
+  | { type: 'fit-global-member'; collection: TimeSeries[]; options: ForecastOptions }
   | { type: 'cancel' };
 
 export type FitWorkerReply =

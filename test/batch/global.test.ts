@@ -108,8 +108,10 @@ describe('a model: global job over stocks.csv (5 symbols)', () => {
     const lines = (await readFile(join(DATASETS, 'stocks.csv'), 'utf8')).trim().split('\n');
     const rows = lines.map((l, i) => `${l},${i === 0 ? 'sector' : (sector[l.split(',')[0]!] ?? 'retail')}`);
     await writeFile(join(dir, 'sectors.csv'), `${rows.join('\n')}\n`);
-    const jobs = JOBS.replace('name: stocks', 'name: sectors')
-      .replace('source: stocks.csv', 'source: sectors.csv\n    statics: [sector]');
+    const jobs = JOBS.replace('name: stocks', 'name: sectors').replace(
+      'source: stocks.csv',
+      'source: sectors.csv\n    statics: [sector]',
+    );
     const summary = await runBatch(parseJobs(jobs, join(dir, 'sectors.yaml')), {
       db,
       execute: executor.execute,

@@ -1,15 +1,16 @@
 // Forecasts from a global model, for a series it was fitted on (its own scalers and
 // intervals) or for a new one with enough history (scalers fitted on that history,
 // intervals pooled from the fitted series and scaled to it). A model with static inputs
-// reads the series' static values: those it carries, else those it was fitted with.
+// reads the series' static values: those it carries, else those it was fitted with. An
+// ensemble's forecast is the median of its networks' (series-forecaster.ts).
 import type { TimeSeries } from '../../data/types.ts';
 import { forecast } from '../future.ts';
 import type { FutureForecast } from '../future.ts';
 import { firstOrigin } from '../prepare.ts';
-import { rnnForecaster } from '../rnn-forecaster.ts';
 import { scaledWidths, stepScale } from './global-intervals.ts';
 import type { GlobalModel } from './global-model.ts';
-import { encodeStatics, globalScalers, withStaticInputs } from './static-inputs.ts';
+import { seriesForecaster } from './series-forecaster.ts';
+import { encodeStatics, withStaticInputs } from './static-inputs.ts';
 
 /** A forecast, and what the caller should know about it (a static category the model has not seen). */
 export type GlobalForecast = FutureForecast & { warnings: string[] };
@@ -35,15 +36,7 @@ export function forecastGlobal(
   const seen = model.series.find((s) => s.id === series.id);
   const statics = encodeStatics(model.statics, series.id, series.statics ?? seen?.statics);
   const withInputs = withStaticInputs(series, model.statics, statics.inputs);
-  const scalers =
-    seen?.scalers ?? globalScalers(withInputs, { train: [0, n], validation: [n, n], test: [n, n] }, config);
-  const final = rnnForecaster({
-    config,
-    network: model.network,
-    scalers,
-    training: model.training,
-    warnings: [],
-  });
+  const final = seriesForecaster(model, withInputs);
   const next = forecast(
     {
       config,

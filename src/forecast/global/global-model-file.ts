@@ -1,7 +1,8 @@
 // A global model as a self-contained, versioned JSON file: the network, the shared config,
 // and each series' scalers, interval widths and validation score. Loading validates the
 // shape and names what is wrong; the network and the scalers validate their own parts.
-// Version 2 added static inputs; a version 1 file (written before them) loads with none.
+// Version 2 added static inputs and an ensemble's further networks (members, each written
+// as a global model file of its own); a version 1 file loads with neither.
 import { z } from 'zod';
 import { writeFileAtomic } from '../../files/atomic-write.ts';
 import { scalerFromJSON } from '../../prep/scale.ts';
@@ -58,6 +59,7 @@ const schema = z.object({
   relativeIntervals: widths,
   excluded: z.array(z.object({ id: z.string(), reason: z.string() })),
   warnings: z.array(z.string()),
+  members: z.array(z.unknown()).optional(),
 });
 
 /** JSON has no Infinity: a refit's "never stop early" patience is written as null. */
@@ -76,6 +78,7 @@ export function globalModelToJSON(model: GlobalModel): unknown {
       ...s,
       scalers: { inputs: s.scalers.inputs.map((x) => x.toJSON()), target: s.scalers.target.toJSON() },
     })),
+    members: model.members?.map(globalModelToJSON),
   };
 }
 
@@ -117,6 +120,9 @@ export function globalModelFromJSON(json: unknown, source = 'global model'): Glo
       relativeIntervals: m.relativeIntervals,
       excluded: m.excluded,
       warnings: m.warnings,
+      ...(m.members
+        ? { members: m.members.map((json, i) => globalModelFromJSON(json, `${source}, network ${i + 2}`)) }
+        : {}),
     };
   } catch (e) {
     throw new ModelFileError(`${source} is invalid: ${(e as Error).message}`);

@@ -49,4 +49,11 @@ export interface GlobalModel {
   relativeIntervals: ConformalWidths;
   excluded: { id: string; reason: string }[];
   warnings: string[];
+  /**
+   * An ensemble's further networks (fit-global.ts), each a global model on its own
+   * seasonal normalisation (a week beside a day for hourly data). A series is forecast by
+   * the median of the networks that read it (the mean of two); series[].validation and
+   * series[].intervals are then those of the combination. Absent for one network.
+   */
+  members?: GlobalModel[];
 }

@@ -10,15 +10,20 @@
 import type { TimeSeries } from '../../data/types.ts';
 import { dataSummary } from '../data-summary.ts';
 import type { ForecastModel } from '../model.ts';
-import { rnnForecaster } from '../rnn-forecaster.ts';
 import { LEADERBOARD_METRIC } from '../select.ts';
 import { globalSplit } from './global-config.ts';
 import type { GlobalModel } from './global-model.ts';
+import { seriesForecaster } from './series-forecaster.ts';
 
 /** The leaderboard's one entry: the global network, named with how many series share it. */
 export function globalModelName(model: GlobalModel): string {
   const net = model.config.network;
-  return `global ${net.cell} ${net.layers}×${net.hiddenSize} over ${model.series.length} series`;
+  const seasons = [model, ...(model.members ?? [])].map((m) => m.config.seasonLength);
+  const networks =
+    seasons.length > 1
+      ? `median of ${seasons.length} global networks (m = ${seasons.join(', ')}): `
+      : 'global ';
+  return `${networks}${net.cell} ${net.layers}×${net.hiddenSize} over ${model.series.length} series`;
 }
 
 /**
@@ -36,13 +41,7 @@ export function seriesModelOf(model: GlobalModel, series: TimeSeries): ForecastM
       `the global model reads static columns (${model.statics.map((s) => s.name).join(', ')}): forecast its series with forecastGlobal`,
     );
   const { config } = model;
-  const forecaster = rnnForecaster({
-    config,
-    network: model.network,
-    scalers: fitted.scalers,
-    training: model.training,
-    warnings: [],
-  });
+  const forecaster = seriesForecaster(model, series);
   const name = globalModelName(model);
   const v = fitted.validation;
   return {
