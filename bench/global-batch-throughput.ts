@@ -3,8 +3,9 @@
 // `model: global` job. A first, unmeasured run trains the model and saves it beside the
 // outputs; then the same jobs file runs on 1 worker and on 2, each with a fresh run store,
 // so every series is forecast again while the saved model (its fingerprint unchanged) is
-// reused. Both measured runs include the coordinator reading every series to check that
-// fingerprint, which does not spread over workers.
+// reused. Both measured runs include the coordinator's work before dispatching (listing
+// each file's series from its header, hashing every file for that fingerprint), which
+// does not spread over workers.
 //
 //   npx tsx bench/global-batch-throughput.ts [--series 10000] [--points 1000]
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';

@@ -1,6 +1,7 @@
 // One network over a collection of series (ES-RNN's and DeepAR's idea, on Recurrent's
-// engine): a global model, or one member of an ensemble of them (fit-global.ts). Each series is split and scaled on its own, as a single-series fit
-// would be; the network trains on minibatches sampled across every series' windows
+// engine): a global model, or one member of an ensemble of them (fit-global.ts). Each
+// series is split and scaled on its own, as a single-series fit would be; the network
+// trains on minibatches sampled across every series' windows
 // (collection-source.ts), stops early on the last validation windows of every series,
 // and is then refitted on all the data for the epochs it kept. Each series is scored on
 // its own validation origins against seasonal naive, and gets intervals from its own
