@@ -1,11 +1,15 @@
 """Optional PyTorch peer for bench/train-throughput.ts (only run when `import torch` works).
 
 Reads one JSON job on stdin: {series, batch, warmup, threads, configs: [{cell, T, H, batches}]}
-and prints {"trainWps": [...]} -- training windows/second per config on the same workload:
+and prints {"trainWps": [...], "blas": "..."} -- training windows/second per config on the same workload:
 sliding windows of length T over the series, next value as target, nn.RNN/LSTM/GRU + Linear(H, 1),
-Adam(1e-3), MSE, gradient clipping to global norm 1, consecutive minibatches.
+Adam(1e-3), MSE, gradient clipping to global norm 1, consecutive minibatches. "blas" names
+the BLAS library this process loaded (from /proc/self/maps) beside the one torch was built
+for (torch.__config__.show()): Debian's torch calls whatever libblas.so.3 resolves to.
 """
 import json
+import os
+import re
 import sys
 import time
 
@@ -42,12 +46,29 @@ def train_wps(series, cfg, batch, warmup):
     return cfg["batches"] * batch / (time.perf_counter() - start)
 
 
+def loaded_blas():
+    built = re.search(r"BLAS_INFO=([^,\s]+)", torch.__config__.show())
+    try:
+        with open("/proc/self/maps") as maps:
+            paths = sorted({line.split()[-1] for line in maps if "blas" in line.lower() and "/" in line})
+    except OSError:
+        paths = []
+    openblas = [p for p in paths if "openblas" in os.path.basename(p)]
+    if openblas:
+        loaded = f"OpenBLAS ({', '.join(os.path.basename(p) for p in openblas)})"
+    elif paths:
+        loaded = f"the reference BLAS ({paths[0]})"
+    else:
+        loaded = "no BLAS library mapped"
+    return f"{loaded}; torch built with BLAS_INFO={built.group(1) if built else 'unknown'}"
+
+
 def main():
     job = json.load(sys.stdin)
     torch.set_num_threads(job["threads"])
     series = torch.tensor(job["series"], dtype=torch.float32)
     wps = [train_wps(series, cfg, job["batch"], job["warmup"]) for cfg in job["configs"]]
-    json.dump({"trainWps": wps}, sys.stdout)
+    json.dump({"trainWps": wps, "blas": loaded_blas()}, sys.stdout)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ export interface BenchConfig {
 /** cell × T ∈ {30, 60} × H ∈ {32, 128}, the grid of issue 2. */
 export function allConfigs(): BenchConfig[] {
   const cells: CellKind[] = ['rnn', 'lstm', 'gru'];
-  return cells.flatMap((cell) => [30, 60].flatMap((T) => [32, 128].map((H) => ({ cell, T, H }))));
+  return cells.flatMap((cell) => [30, 60].flatMap((T) => [32, 64, 128].map((H) => ({ cell, T, H }))));
 }
 
 export function makeSeries(): Float64Array {
