@@ -6,6 +6,7 @@
 //   npx tsx bench/m4-global-combine.ts m24.json m168.json [more.json …]
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { medianOf } from '../src/forecast/combination.ts';
 import { M4_SPEC, loadM4 } from './m4-data.ts';
 import type { M4Frequency } from './m4-data.ts';
 import { scoreSet } from './m4-score.ts';
@@ -36,11 +37,7 @@ const perStep = (pick: (values: number[]) => number) =>
     ]),
   );
 const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
-const median = (v: number[]) => {
-  const s = [...v].sort((a, b) => a - b);
-  const k = s.length >> 1;
-  return s.length % 2 ? s[k]! : (s[k - 1]! + s[k]!) / 2;
-};
+const median = (v: number[]) => medianOf(v.map((x) => Float64Array.of(x)))[0]!;
 const bestOnValidation = new Map(
   ids.map((id) => {
     const scored = byRun.map((m) => m.get(id)!);

@@ -19,6 +19,7 @@ import { fitGlobalMemberInWorker } from '../fit-in-worker.ts';
 import { fitGlobalMember } from './fit-global-member.ts';
 import type { MemberValidation } from './fit-global-member.ts';
 import { planGlobal } from './global-config.ts';
+import type { GlobalPlan } from './global-config.ts';
 import { combineMembers } from './global-ensemble.ts';
 import type { GlobalModel } from './global-model.ts';
 
@@ -36,10 +37,11 @@ export async function fitGlobal(
   options: ForecastOptions,
   hooks: FitHooks = {},
 ): Promise<GlobalModel> {
-  const seasons = memberSeasons(collection, options);
+  const plan = planOrNull(collection, options);
+  const seasons = plan ? memberSeasons(plan, options) : [];
   const alone = { ...options, extraSeasons: [] };
-  if (seasons.length === 0) return (await fitGlobalMember(collection, alone, hooks)).model;
-  const { config } = planGlobal(collection, options);
+  if (!plan || seasons.length === 0) return (await fitGlobalMember(collection, alone, hooks)).model;
+  const { config } = plan;
   // The others train on worker threads while the main network trains here; they follow
   // its cancellation, and report no epochs of their own (one loss curve is the main one's).
   const others = seasons.map((m) =>
@@ -76,14 +78,7 @@ type Member =
  * holds MEMBER_SEASONS_HELD times. Only with exponential-smoothing normalisation, the one
  * that reads a season; other scalers would train the same network twice.
  */
-export function memberSeasons(collection: readonly TimeSeries[], options: ForecastOptions): number[] {
-  let plan: ReturnType<typeof planGlobal>;
-  try {
-    plan = planGlobal(collection, options);
-  } catch (e) {
-    if (e instanceof ConfigError) return []; // the main fit says why
-    throw e;
-  }
+export function memberSeasons(plan: GlobalPlan, options: ForecastOptions): number[] {
   const { scaler, seasonLength } = plan.config;
   if (scaler.transform !== 'es-normalise' || plan.usable.length === 0) return [];
   if (options.extraSeasons !== undefined) return options.extraSeasons.filter((m) => m > seasonLength);
@@ -92,4 +87,14 @@ export function memberSeasons(collection: readonly TimeSeries[], options: Foreca
   return longerSeasonsOf(plan.usable[0]!.frequency).filter(
     (m) => m > seasonLength && typical >= MEMBER_SEASONS_HELD * m,
   );
+}
+
+/** The plan, or null when the collection cannot be planned (the main fit then says why). */
+function planOrNull(collection: readonly TimeSeries[], options: ForecastOptions): GlobalPlan | null {
+  try {
+    return planGlobal(collection, options);
+  } catch (e) {
+    if (e instanceof ConfigError) return null;
+    throw e;
+  }
 }
