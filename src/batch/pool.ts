@@ -5,8 +5,9 @@
 // A task run as `shared` may share its worker with one other shared task: forecasting a
 // series with a trained global model takes a few milliseconds of work and as many of
 // waiting for its file to be read and its outputs flushed to disk, and two such tasks on
-// one thread overlap the waiting of one with the work of the other. A training is never
-// shared: it keeps its thread's whole core.
+// one thread overlap the waiting of one with the work of the other. A per-series job's
+// training is never shared: it keeps its thread's whole core. (A series a global model left
+// out is trained inside its forecast task, and may share: a few series of a job, at most.)
 import type { Worker } from 'node:worker_threads';
 import { startTsWorker } from '../workers/ts-worker.ts';
 
