@@ -2,7 +2,9 @@
 // all-series request with model "global" starts one training; when it ends, every series
 // has a model of its own in the list, tagged with the run, scored on its validation values
 // (a global fit holds no test split), and the run opens the first. A store too short for
-// the global network is fitted on its own, and its model says why.
+// the global network is fitted on its own, and its model says why. On hourly data the
+// training is an ensemble of a day and a week network, and each meter's stored model
+// forecasts by both.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   allSeriesTrainingsResponseSchema,
@@ -103,5 +105,59 @@ describe('a global training through the API', () => {
       ownFit: expect.stringMatching(/cannot hold a validation split|values/),
     });
     expect(own.kept).not.toMatch(/^global/);
+  }, 180_000);
+
+  it('on hourly meters, stores each meter as the ensemble of a day and a week network, and forecasts from it', async () => {
+    const rows = ['time,meter,load'];
+    const start = Date.UTC(2024, 0, 1);
+    for (const [k, meter] of ['east', 'west'].entries())
+      for (let t = 0; t < 24 * 7 * 4; t++) {
+        const day = 10 + 5 * Math.sin((2 * Math.PI * (t % 24)) / 24);
+        const weekend = Math.floor(t / 24) % 7 >= 5 ? 0.7 : 1;
+        rows.push(
+          `${new Date(start + t * 3_600_000).toISOString()},${meter},${(10 ** k * day * weekend).toFixed(3)}`,
+        );
+      }
+    const form = new FormData();
+    form.append('file', new Blob([`${rows.join('\n')}\n`], { type: 'text/csv' }), 'meters.csv');
+    const { dataset } = await getJson(
+      datasetResponseSchema,
+      fetch(`${server.url}/api/datasets`, { method: 'POST', body: form }),
+      201,
+    );
+    const { trainings } = await getJson(
+      allSeriesTrainingsResponseSchema,
+      fetch(`${server.url}/api/trainings/all-series`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          datasetId: dataset.id,
+          target: 'load',
+          horizonSteps: 24,
+          model: 'global',
+          maxEpochs: 2,
+          hiddenSize: 4,
+          seed: 7,
+        }),
+      }),
+      202,
+    );
+    const run = await waitForTraining(server.url, trainings[0]!.id, 120_000);
+    expect(run.status).toBe('succeeded');
+    const { models } = await getJson(modelListResponseSchema, fetch(`${server.url}/api/models`));
+    const mine = models.filter((m) => m.global?.runId === run.id);
+    expect(mine.map((m) => m.kept)).toEqual([
+      'median of 2 global networks (m = 24, 168): gru 1×4 over 2 series',
+      'median of 2 global networks (m = 24, 168): gru 1×4 over 2 series',
+    ]);
+    for (const m of mine) {
+      const csv = (await (await fetch(`${server.url}/api/models/${m.id}/forecast.csv`)).text()).trim();
+      const values = csv
+        .split('\n')
+        .slice(1)
+        .map((line) => Number(line.split(',')[1]));
+      expect(values).toHaveLength(24);
+      for (const v of values) expect(Number.isFinite(v)).toBe(true);
+    }
   }, 180_000);
 });
