@@ -80,12 +80,55 @@ export const gemmWasm: StagedGemmFn = (
     gemmJs(M - Mw, N, K, A, aOff + Mw * aRow, aRow, aCol, B, bOff, bRow, bCol, C, cOff + Mw * cRow, cRow);
 };
 
+/** Below this many elements an element loop copies faster than set() pays its call. */
+const LOOP_COPY_MAX = 64;
+
 /**
- * Element copy between typed arrays. A plain loop, not set(subarray()): a subarray is a
- * new object, and the training hot path allocates nothing per step.
+ * Copy between typed arrays: set() of a view of the source range (a memory copy), the view
+ * made once per range and kept (rangeView), so the training hot path allocates nothing per
+ * step after its first. The staging copies were most of a small product's time: at H = 32
+ * an element loop took more time than the kernel itself.
  */
 function copyRange(from: Float64Array, fromOff: number, to: Float64Array, toOff: number, n: number): void {
-  for (let i = 0; i < n; i++) to[toOff + i] = from[fromOff + i]!;
+  if (n <= LOOP_COPY_MAX) {
+    for (let i = 0; i < n; i++) to[toOff + i] = from[fromOff + i]!;
+    return;
+  }
+  to.set(rangeView(from, fromOff, n), toOff);
+}
+
+/** Views kept per array; an array with this many is cleared (a caller striding over a long series). */
+const MAX_VIEWS_PER_ARRAY = 4096;
+/** Per array, by offset, by length. Two levels of small-integer keys: a combined key past 2^30 would be a boxed double, an allocation per call. */
+const views = new WeakMap<
+  Float64Array,
+  { count: number; byOffset: Map<number, Map<number, Float64Array>> }
+>();
+
+/** from[off, off + n) as a view, the same object each time for the same range. */
+function rangeView(from: Float64Array, off: number, n: number): Float64Array {
+  if (off === 0 && n === from.length) return from;
+  let kept = views.get(from);
+  if (kept === undefined) {
+    kept = { count: 0, byOffset: new Map() };
+    views.set(from, kept);
+  }
+  let byLength = kept.byOffset.get(off);
+  if (byLength === undefined) {
+    if (kept.count >= MAX_VIEWS_PER_ARRAY) {
+      kept.byOffset.clear();
+      kept.count = 0;
+    }
+    byLength = new Map();
+    kept.byOffset.set(off, byLength);
+  }
+  let view = byLength.get(n);
+  if (view === undefined) {
+    view = from.subarray(off, off + n);
+    byLength.set(n, view);
+    kept.count++;
+  }
+  return view;
 }
 
 // What the last runStaged call covered (block-aligned rows, columns and k): module state,
