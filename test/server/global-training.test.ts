@@ -43,34 +43,39 @@ function storesCsv(): string {
   return `${rows.join('\n')}\n`;
 }
 
+/** Uploads a long-format file and starts one global training of its target; the finished run. */
+async function trainGlobally(
+  file: string,
+  csv: string,
+  settings: { target: string; horizonSteps: number; maxEpochs: number },
+) {
+  const form = new FormData();
+  form.append('file', new Blob([csv], { type: 'text/csv' }), file);
+  const { dataset } = await getJson(
+    datasetResponseSchema,
+    fetch(`${server.url}/api/datasets`, { method: 'POST', body: form }),
+    201,
+  );
+  const { trainings } = await getJson(
+    allSeriesTrainingsResponseSchema,
+    fetch(`${server.url}/api/trainings/all-series`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ datasetId: dataset.id, model: 'global', hiddenSize: 4, seed: 7, ...settings }),
+    }),
+    202,
+  );
+  expect(trainings).toHaveLength(1);
+  return waitForTraining(server.url, trainings[0]!.id, 120_000);
+}
+
 describe('a global training through the API', () => {
   it('trains one network for all stores, then lists a model per store tagged with the run', async () => {
-    const form = new FormData();
-    form.append('file', new Blob([storesCsv()], { type: 'text/csv' }), 'stores.csv');
-    const { dataset } = await getJson(
-      datasetResponseSchema,
-      fetch(`${server.url}/api/datasets`, { method: 'POST', body: form }),
-      201,
-    );
-    const { trainings } = await getJson(
-      allSeriesTrainingsResponseSchema,
-      fetch(`${server.url}/api/trainings/all-series`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          datasetId: dataset.id,
-          target: 'sales',
-          horizonSteps: 7,
-          model: 'global',
-          maxEpochs: 4,
-          hiddenSize: 4,
-          seed: 7,
-        }),
-      }),
-      202,
-    );
-    expect(trainings).toHaveLength(1);
-    const run = await waitForTraining(server.url, trainings[0]!.id, 120_000);
+    const run = await trainGlobally('stores.csv', storesCsv(), {
+      target: 'sales',
+      horizonSteps: 7,
+      maxEpochs: 4,
+    });
     expect(run.status).toBe('succeeded');
 
     const { models } = await getJson(modelListResponseSchema, fetch(`${server.url}/api/models`));
@@ -118,31 +123,11 @@ describe('a global training through the API', () => {
           `${new Date(start + t * 3_600_000).toISOString()},${meter},${(10 ** k * day * weekend).toFixed(3)}`,
         );
       }
-    const form = new FormData();
-    form.append('file', new Blob([`${rows.join('\n')}\n`], { type: 'text/csv' }), 'meters.csv');
-    const { dataset } = await getJson(
-      datasetResponseSchema,
-      fetch(`${server.url}/api/datasets`, { method: 'POST', body: form }),
-      201,
-    );
-    const { trainings } = await getJson(
-      allSeriesTrainingsResponseSchema,
-      fetch(`${server.url}/api/trainings/all-series`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          datasetId: dataset.id,
-          target: 'load',
-          horizonSteps: 24,
-          model: 'global',
-          maxEpochs: 2,
-          hiddenSize: 4,
-          seed: 7,
-        }),
-      }),
-      202,
-    );
-    const run = await waitForTraining(server.url, trainings[0]!.id, 120_000);
+    const run = await trainGlobally('meters.csv', `${rows.join('\n')}\n`, {
+      target: 'load',
+      horizonSteps: 24,
+      maxEpochs: 2,
+    });
     expect(run.status).toBe('succeeded');
     const { models } = await getJson(modelListResponseSchema, fetch(`${server.url}/api/models`));
     const mine = models.filter((m) => m.global?.runId === run.id);
