@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { CellKind } from '../src/rnn/cells/cell.ts';
+import type { Precision } from '../src/rnn/floats.ts';
 import { machineDescription, writeResultsSection } from './results-md.ts';
 import {
   allConfigs,
@@ -44,7 +45,8 @@ const TRAIN_BUDGET: Record<EngineName, number> = {
   torch: 4e9,
 };
 const INFER_BUDGET = 3e9;
-const WARMUP = 2;
+// Enough for V8 (ours, tf.js) to compile the hot path before the clock starts.
+const WARMUP = 8;
 
 // ---------------------------------------------------------------- counts
 
@@ -81,10 +83,38 @@ interface Measured {
 
 // ---------------------------------------------------------------- our engine
 
-function measureOurs(cfg: BenchConfig, w: Windows, quick: boolean): Promise<Measured> {
-  const ours = createOurTrainer(cfg, w);
-  return measureBoth(ours.train, ours.infer, batchCounts(cfg, 'ours', quick), quick);
+/** Our engine in one precision on 1 or 2 threads; timing starts once the helper thread is up. */
+async function measureOurs(
+  cfg: BenchConfig,
+  w: Windows,
+  quick: boolean,
+  variant: OurVariant,
+): Promise<Measured> {
+  const ours = createOurTrainer(cfg, w, variant.threads, variant.precision);
+  const until = performance.now() + 30_000;
+  while (variant.threads > 1 && !ours.helperReady() && performance.now() < until)
+    await new Promise((r) => setTimeout(r, 10));
+  try {
+    const infer = variant === OUR_DEFAULT ? ours.infer : null;
+    return await measureBoth(ours.train, infer, batchCounts(cfg, 'ours', quick), quick);
+  } finally {
+    ours.close();
+  }
 }
+
+interface OurVariant {
+  precision: Precision;
+  threads: number;
+}
+/** What a fit uses when it has the machine to itself (float32, both cores), then the rows that show each gain. */
+const OUR_DEFAULT: OurVariant = { precision: 'float32', threads: 2 };
+const OUR_VARIANTS: OurVariant[] = [
+  OUR_DEFAULT,
+  { precision: 'float32', threads: 1 },
+  { precision: 'float64', threads: 2 },
+  { precision: 'float64', threads: 1 },
+];
+const variantLabel = (v: OurVariant) => `${v.precision} ${v.threads} thread${v.threads > 1 ? 's' : ''}`;
 
 async function measureBoth(
   train: (i: number) => unknown,
@@ -221,7 +251,10 @@ function measureTorch(
 
 interface Row {
   cfg: BenchConfig;
+  /** Our default (OUR_DEFAULT). */
   ours?: Measured;
+  /** Training windows/s of the other OUR_VARIANTS, in their order. */
+  oursOther?: number[];
   cpu?: Measured;
   wasm?: Measured;
   /** PyTorch's training windows/s at 1 and at 2 threads. */
@@ -241,7 +274,8 @@ function tableMarkdown(rows: Row[], withTorch: boolean): string {
     'cell',
     'T',
     'H',
-    'ours train win/s',
+    `ours train win/s (${variantLabel(OUR_DEFAULT)})`,
+    ...OUR_VARIANTS.slice(1).map((v) => `ours ${variantLabel(v)}`),
     'tfjs-cpu train win/s',
     'tfjs-wasm train win/s',
     'ours/wasm',
@@ -256,7 +290,7 @@ function tableMarkdown(rows: Row[], withTorch: boolean): string {
     head.push('torch 1 thread win/s', 'torch 2 threads win/s', 'ours/torch (best)', 'GFLOP/s torch (best)');
   head.push('target', 'result');
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
-  for (const { cfg, ours, cpu, wasm, torch } of rows) {
+  for (const { cfg, ours, oursOther, cpu, wasm, torch } of rows) {
     const flops = trainFlopsPerWindow(cfg) / 1e9;
     const ratio = ours && wasm ? ours.train / wasm.train : undefined;
     const gflops = (wps: number | undefined) => fmt(wps === undefined ? undefined : wps * flops, 2);
@@ -267,6 +301,7 @@ function tableMarkdown(rows: Row[], withTorch: boolean): string {
       cfg.T,
       cfg.H,
       fmt(ours?.train),
+      ...OUR_VARIANTS.slice(1).map((_, i) => fmt(oursOther?.[i])),
       fmt(cpu?.train),
       fmt(wasm?.train),
       fmt(ratio, 2),
@@ -344,7 +379,11 @@ async function main(): Promise<void> {
     const x32 = Float32Array.from(w.x),
       y32 = Float32Array.from(w.y);
     const row: Row = { cfg };
-    if (engines.has('ours')) row.ours = await measureOurs(cfg, w, quick);
+    if (engines.has('ours')) {
+      row.ours = await measureOurs(cfg, w, quick, OUR_DEFAULT);
+      row.oursOther = [];
+      for (const v of OUR_VARIANTS.slice(1)) row.oursOther.push((await measureOurs(cfg, w, quick, v)).train);
+    }
     if (engines.has('tfjs-wasm')) row.wasm = await measureTfjs('wasm', cfg, w, x32, y32, quick);
     if (engines.has('tfjs-cpu')) row.cpu = await measureTfjs('cpu', cfg, w, x32, y32, quick);
     rows.push(row);
@@ -371,7 +410,7 @@ async function main(): Promise<void> {
   const notes = [
     `Date: ${new Date().toISOString().slice(0, 10)}. Machine: ${machineDescription()}. tf.js ${tf.version.tfjs}, wasm backend ${wasmFlavour}.`,
     `Command: \`${['npx tsx bench/train-throughput.ts', ...process.argv.slice(2)].join(' ')}\` (the full run is also \`npm run bench\`); took ${elapsed.toFixed(0)} s.`,
-    `Series of ${SERIES_LENGTH} points, windows of T → next value, batch ${BATCH}, Adam(1e-3), MSE, 1 layer + dense(1). Ours in Float64, tf.js in float32 (trainOnBatch / predict), LSTM/GRU recurrentActivation 'sigmoid'.`,
+    `Series of ${SERIES_LENGTH} points, windows of T → next value, batch ${BATCH}, Adam(1e-3), MSE, 1 layer + dense(1). Ours at its default, ${variantLabel(OUR_DEFAULT)} (each minibatch in two shards, the second on a helper thread), and in the other precision and thread count; "ours" in the ratios is the default; inference is the default's. tf.js in float32 (trainOnBatch / predict), LSTM/GRU recurrentActivation 'sigmoid'.`,
     `GFLOP/s counts only the matmuls: 3 · 2·G·H·(F+H)·T per window (G = 1, 4, 3 for rnn, lstm, gru). Targets (issue 13): ours ≥ ${WASM_TARGET}× tf.js-wasm everywhere, and against PyTorch at its better thread count ≥ 1× at H ≤ 64, ≥ 0.5× at H = 128.`,
     torchNote,
   ];

@@ -1,12 +1,13 @@
 // The fixed training workload the throughput benches share: a 20,000-point series (two
 // sines plus seeded noise), sliding windows of length T with the next value as target,
 // 1 feature, minibatch 64, one recurrent layer + dense(1), Adam(1e-3), MSE, clip 1.
-import { backwardBatch, createWorkspace, forwardBatch } from '../src/rnn/bptt.ts';
 import type { CellKind } from '../src/rnn/cells/cell.ts';
+import type { Precision } from '../src/rnn/floats.ts';
 import { lossAndGradient } from '../src/rnn/loss.ts';
 import { createNetwork } from '../src/rnn/network.ts';
 import { clipByGlobalNorm, createOptimizer } from '../src/rnn/optim.ts';
 import { createRandom } from '../src/rnn/random.ts';
+import { createShardedStep } from '../src/train/parallel/sharded-step.ts';
 
 export const SERIES_LENGTH = 20_000;
 export const SEED = 2024;
@@ -72,17 +73,17 @@ export function trainFlopsPerWindow({ cell, T, H }: BenchConfig): number {
 export function createOurTrainer(
   cfg: BenchConfig,
   w: Windows,
-): { train(i: number): void; infer(i: number): void } {
+  threads = 1,
+  precision: Precision = 'float64',
+): { train(i: number): void; infer(i: number): void; helperReady(): boolean; close(): void } {
   const net = createNetwork(
-    { cell: cfg.cell, inputSize: FEATURES, hiddenSize: cfg.H, layers: 1, outputs: 1 },
+    { cell: cfg.cell, inputSize: FEATURES, hiddenSize: cfg.H, layers: 1, outputs: 1, precision },
     SEED,
   );
-  const ws = createWorkspace(net, BATCH, cfg.T);
+  const step = createShardedStep(net, BATCH, cfg.T, threads);
   const optimizer = createOptimizer({ kind: 'adam', learningRate: 1e-3 }, net.params.length);
   const stride = cfg.T * FEATURES;
-  const xb = new Float64Array(BATCH * stride),
-    yb = new Float64Array(BATCH),
-    dOut = new Float64Array(BATCH);
+  const { x: xb, y: yb, dOut } = step;
   const gather = (i: number) => {
     const s = batchStart(i, w);
     xb.set(w.x.subarray(s * stride, (s + BATCH) * stride));
@@ -91,14 +92,18 @@ export function createOurTrainer(
   return {
     train(i) {
       gather(i);
-      lossAndGradient('mse', forwardBatch(ws, xb, BATCH), yb, BATCH, dOut);
-      backwardBatch(ws, dOut, BATCH);
-      clipByGlobalNorm(ws.grads, 1);
-      optimizer.step(net.params, ws.grads);
+      lossAndGradient('mse', step.forward(BATCH, true), yb, BATCH, dOut);
+      const grads = step.backward(BATCH);
+      clipByGlobalNorm(grads, 1);
+      optimizer.step(net.params, grads);
     },
     infer(i) {
       gather(i);
-      forwardBatch(ws, xb, BATCH);
+      step.forward(BATCH, false);
+    },
+    helperReady: () => step.helperReady(),
+    close() {
+      step.close();
     },
   };
 }

@@ -35,6 +35,7 @@ export const SETTING_FLAGS: Record<SettingName, string> = {
   candidates: '--candidates <names>',
   ensembleSeeds: '--ensemble-seeds <n>',
   architecture: '--architecture <kind>',
+  precision: '--precision <kind>',
   calendar: '--calendar <on|off|try>',
   holidays: '--holidays <country>',
   calendarTimezone: '--calendar-timezone <zone>',

@@ -1,5 +1,6 @@
 // A forecaster's full configuration once auto mode has filled it in: what to forecast,
 // how to window and scale it, which network, and how to train. Saved with every model.
+import type { Precision } from '../rnn/floats.ts';
 import type { CellKind } from '../rnn/cells/cell.ts';
 import type { RnnActivation } from '../rnn/cells/rnn.ts';
 import type { ScalerSpec } from '../prep/scale.ts';
@@ -28,6 +29,11 @@ export interface NetworkChoice {
   architecture?: Architecture;
   /** The encoder also reads each window backwards. */
   bidirectional?: boolean;
+  /**
+   * The arithmetic the network trains and forecasts in; float32 when absent (about twice as
+   * fast). A model file keeps it, so a loaded model forecasts exactly as it was fitted.
+   */
+  precision?: Precision;
 }
 
 export interface ForecastConfig {

@@ -23,6 +23,12 @@ export interface FitHooks {
    * idle cores (the CLI) turns it on, pools that already keep every core busy leave it off.
    */
   parallel?: boolean;
+  /**
+   * Threads each network's gradient steps run on (1 or 2); absent: 2 on a process's main
+   * thread, 1 on a worker thread (src/train/parallel/training-threads.ts). Only speed
+   * depends on it. A fit that trains beside other work on the same cores sets 1.
+   */
+  threads?: number;
   /** Set by fit() for its own stages: gives each network it trains a slot of the overall fraction. */
   plan?: FitProgressPlan;
   /**

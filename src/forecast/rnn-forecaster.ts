@@ -2,6 +2,7 @@
 // on the training slice, a network trained with early stopping on validation, forecasts
 // from any origin (predict.ts). Its refit trains a fresh network on all the data for the
 // epoch count that early stopping chose, since there is no later data left to stop on.
+import { DEFAULT_PRECISION } from '../rnn/floats.ts';
 import type { TimeSeries } from '../data/types.ts';
 import { rangeWarnings, scalerFromJSON } from '../prep/scale.ts';
 import type { SplitRanges } from '../prep/split.ts';
@@ -60,6 +61,7 @@ export function networkConfigOf(config: ForecastConfig): NetworkConfig {
     outputs: headOutputs(config),
     ...(net.bidirectional ? { bidirectional: true } : {}),
     ...(net.architecture === 'seq2seq' ? { decoder: { leadColumns: leadColumnStarts(config) } } : {}),
+    precision: net.precision ?? DEFAULT_PRECISION,
   };
 }
 
@@ -82,6 +84,7 @@ export async function fitRnn(
     config: config.training,
     signal: hooks.signal,
     onEpoch: hooks.onEpoch,
+    threads: hooks.threads,
   });
   const [vStart, vEnd] = split.validation;
   const [tStart, tEnd] = split.test;

@@ -82,6 +82,7 @@ export function settingsToForecastOptions(settings: ForecastSettings): ForecastO
       cell: s.cell,
       hiddenSize: s.hiddenSize,
       layers: s.layers,
+      precision: s.precision,
       ...architectureOf(s.architecture),
     }),
     tryArchitectures: s.architecture === 'try' ? true : undefined,

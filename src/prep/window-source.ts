@@ -3,6 +3,7 @@
 // window at once (two million windows of 64 steps are 1 GB per copy). Each window comes out
 // exactly as scaleWindows scales it: the same transforms with the same anchors, which are
 // computed once per column up front.
+import type { Floats } from '../rnn/floats.ts';
 import type { ColumnAnchors } from './column-anchors.ts';
 import { valuesBefore } from './column-anchors.ts';
 import { PrepError } from './errors.ts';
@@ -18,7 +19,7 @@ export interface ScaledWindowSource {
   /** Index in the series of window w's first target. */
   targetStartOf(w: number): number;
   /** Fills inputs [n, T, F] and targets [n, k] with the windows indices[from], …, indices[from + n − 1]. */
-  gather(indices: Uint32Array, from: number, n: number, inputs: Float64Array, targets: Float64Array): void;
+  gather(indices: Uint32Array, from: number, n: number, inputs: Floats, targets: Floats): void;
 }
 
 /**

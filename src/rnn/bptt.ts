@@ -1,6 +1,8 @@
 // Forward pass with a tape, and backpropagation through time walking that tape in
 // reverse. A Workspace owns every buffer for one (network, maxBatch, steps), so after it
 // is built no pass allocates: not per time step, not per batch.
+import { floats } from './floats.ts';
+import type { Floats } from './floats.ts';
 import type { LayerTape } from './cells/cell.ts';
 import { rowsOf } from './cells/cell.ts';
 import { backwardDecoder, createDecoder, forwardDecoder } from './decoder.ts';
@@ -26,20 +28,20 @@ export interface Workspace {
   /** The sequence-to-sequence decoder; null for a many-to-one network. */
   readonly decoder: Decoder | null;
   /** [maxBatch, outputs] network output of the last forward pass. */
-  readonly output: Float64Array;
+  readonly output: Floats;
   /** Gradient of every parameter, same layout as net.params. */
-  readonly grads: Float64Array;
+  readonly grads: Floats;
   /** ‖∂L/∂h_t‖ over the batch, per encoder layer (forward direction) and step, from the last backward pass. */
-  readonly gradNorms: Float64Array[];
+  readonly gradNorms: Floats[];
   readonly gradViews: ReturnType<typeof viewParams>;
   /** The batch's input re-laid time-major [T, B, F], as every layer reads its input. */
-  readonly timeMajorInput: Float64Array;
+  readonly timeMajorInput: Floats;
 }
 
 export function createWorkspace(net: Network, maxBatch: number, steps: number): Workspace {
   const { inputSize, layers, outputs } = net.config;
   const encoder = createEncoder(net, maxBatch, steps);
-  const grads = new Float64Array(net.params.length);
+  const grads = floats(net.precision, net.params.length);
   return {
     net,
     maxBatch,
@@ -47,16 +49,16 @@ export function createWorkspace(net: Network, maxBatch: number, steps: number): 
     encoder,
     tapes: encoder.tapes,
     decoder: createDecoder(net, maxBatch),
-    output: new Float64Array(maxBatch * outputs),
+    output: floats(net.precision, maxBatch * outputs),
     grads,
     gradNorms: Array.from({ length: layers }, () => new Float64Array(steps)),
     gradViews: viewParams(net.config, net.tensors, grads),
-    timeMajorInput: new Float64Array(steps * maxBatch * inputSize),
+    timeMajorInput: floats(net.precision, steps * maxBatch * inputSize),
   };
 }
 
 /** Copies x [B, T, F] (batch-major, from xOffset) into ws.timeMajorInput [T, B, F]. */
-function toTimeMajor(ws: Workspace, x: Float64Array, xOffset: number, B: number): void {
+function toTimeMajor(ws: Workspace, x: Floats, xOffset: number, B: number): void {
   const F = ws.net.config.inputSize,
     T = ws.steps,
     out = ws.timeMajorInput;
@@ -69,7 +71,7 @@ function toTimeMajor(ws: Workspace, x: Float64Array, xOffset: number, B: number)
   }
 }
 
-function checkBatch(ws: Workspace, x: Float64Array, xOffset: number, B: number): void {
+function checkBatch(ws: Workspace, x: Floats, xOffset: number, B: number): void {
   if (!Number.isInteger(B) || B < 1 || B > ws.maxBatch)
     throw new Error(`batch size ${B} outside 1..${ws.maxBatch} of this workspace`);
   const need = B * ws.steps * ws.net.config.inputSize;
@@ -88,12 +90,12 @@ function checkBatch(ws: Workspace, x: Float64Array, xOffset: number, B: number):
  */
 export function forwardBatch(
   ws: Workspace,
-  x: Float64Array,
+  x: Floats,
   B: number,
   xOffset = 0,
-  teacher: Float64Array | null = null,
+  teacher: Floats | null = null,
   teacherOffset = 0,
-): Float64Array {
+): Floats {
   checkBatch(ws, x, xOffset, B);
   toTimeMajor(ws, x, xOffset, B);
   const { net, steps: T } = ws;
@@ -133,7 +135,7 @@ export function forwardBatch(
  * (truncated BPTT); full BPTT when absent. (A number, not an options object: nothing is
  * allocated per batch.)
  */
-export function backwardBatch(ws: Workspace, dOut: Float64Array, B: number, truncateSteps?: number): void {
+export function backwardBatch(ws: Workspace, dOut: Floats, B: number, truncateSteps?: number): void {
   const { net, steps: T, grads, gradViews, encoder } = ws;
   const firstStep = truncateSteps === undefined ? 0 : Math.max(0, T - truncateSteps);
   grads.fill(0);
@@ -159,7 +161,7 @@ export function backwardBatch(ws: Workspace, dOut: Float64Array, B: number, trun
 /** Outputs [N, outputs] for N windows x [N, T, F], in chunks of the workspace's batch. */
 export function predictWindows(
   net: Network,
-  x: Float64Array,
+  x: Floats,
   count: number,
   steps: number,
   maxBatch = 256,

@@ -7,6 +7,8 @@
 // step k − 1, so all K steps' inputs are known at once and the layer runs as one pass.
 // In forecasting there is no true value: each step is fed the output the decoder itself
 // gave the step before, one step at a time. Step 0 is fed 0, a start symbol, either way.
+import { floats } from './floats.ts';
+import type { Floats } from './floats.ts';
 import type { LayerTape } from './cells/cell.ts';
 import type { LstmTape } from './cells/lstm.ts';
 import type { Encoder } from './encoder.ts';
@@ -19,10 +21,10 @@ import type { Network } from './network.ts';
 export interface Decoder {
   readonly tape: LayerTape;
   /** Time-major [K, B, 1 + C]: each step's previous output and known-future values. */
-  readonly inputs: Float64Array;
+  readonly inputs: Floats;
   /** Whether the last forward pass fed the true previous values (training) or its own. */
   teacherForced: boolean;
-  readonly norms: Float64Array;
+  readonly norms: Floats;
 }
 
 export function createDecoder(net: Network, maxBatch: number): Decoder | null {
@@ -30,18 +32,18 @@ export function createDecoder(net: Network, maxBatch: number): Decoder | null {
   if (!decoder) return null;
   const K = net.config.outputs;
   const D = decoderInputSize(decoder);
-  const tape = net.cell.createTape(maxBatch, K, D, encoderWidth(net.config));
+  const tape = net.cell.createTape(maxBatch, K, D, encoderWidth(net.config), net.precision);
   tape.wantsInitialGradient = true;
   return {
     tape,
-    inputs: new Float64Array(K * maxBatch * D),
+    inputs: floats(net.precision, K * maxBatch * D),
     teacherForced: false,
     norms: new Float64Array(K),
   };
 }
 
 /** out[b·K + k] = head.b + head.W·h_k for one decoder step k. */
-function headStep(net: Network, dec: Decoder, B: number, k: number, out: Float64Array): void {
+function headStep(net: Network, dec: Decoder, B: number, k: number, out: Floats): void {
   const W = dec.tape.hiddenSize,
     K = net.config.outputs;
   const h = dec.tape.h,
@@ -65,13 +67,13 @@ export function forwardDecoder(
   net: Network,
   dec: Decoder,
   enc: Encoder,
-  window: Float64Array,
+  window: Floats,
   lastRow: number,
   B: number,
   T: number,
-  teacher: Float64Array | null,
+  teacher: Floats | null,
   teacherOffset: number,
-  out: Float64Array,
+  out: Floats,
 ): void {
   const { inputSize: F, outputs: K } = net.config;
   const leads = net.config.decoder!.leadColumns;
@@ -112,8 +114,8 @@ export function backwardDecoder(
   net: Network,
   dec: Decoder,
   enc: Encoder,
-  g: { decoder: LayerParams | null; head: { W: Float64Array; b: Float64Array } },
-  dOut: Float64Array,
+  g: { decoder: LayerParams | null; head: { W: Floats; b: Floats } },
+  dOut: Floats,
   B: number,
   T: number,
 ): void {

@@ -7,6 +7,8 @@
 // A backward direction runs the ordinary layer driver over a step-reversed copy of its
 // input, so its step s is window step T − 1 − s: its last state has read the whole window
 // from the end back to the start, as in Keras's Bidirectional.
+import { floats } from './floats.ts';
+import type { Floats } from './floats.ts';
 import type { LayerTape } from './cells/cell.ts';
 import type { LstmTape } from './cells/lstm.ts';
 import { backwardLayer, forwardLayer } from './layer.ts';
@@ -19,18 +21,18 @@ export interface Encoder {
   /** The backward direction of each layer; empty unless bidirectional. */
   readonly reverseTapes: LayerTape[];
   /** Per layer, its input with the steps reversed (bidirectional only). */
-  readonly reversedInputs: Float64Array[];
+  readonly reversedInputs: Floats[];
   /** Per layer, ∂L/∂(reversed input) (bidirectional only). */
-  readonly reversedInputGrads: Float64Array[];
+  readonly reversedInputGrads: Floats[];
   /** Per layer but the top, both directions' states side by side [T, B, 2H], the next layer's input. */
-  readonly merged: Float64Array[];
-  readonly mergedGrads: Float64Array[];
+  readonly merged: Floats[];
+  readonly mergedGrads: Floats[];
   /** [B, W] the last state(s) of the top layer. */
-  readonly encoded: Float64Array;
+  readonly encoded: Floats;
   /** [B, W] ∂L/∂encoded, filled by whatever reads the encoder before its backward pass. */
-  readonly dEncoded: Float64Array;
+  readonly dEncoded: Floats;
   /** ‖∂L/∂h_t‖ of the backward directions (not reported, but the layer driver writes them). */
-  readonly reverseNorms: Float64Array[];
+  readonly reverseNorms: Floats[];
 }
 
 export function createEncoder(net: Network, maxBatch: number, steps: number): Encoder {
@@ -38,9 +40,11 @@ export function createEncoder(net: Network, maxBatch: number, steps: number): En
   const W = encoderWidth(net.config);
   const inputWidth = (l: number) => (l === 0 ? inputSize : W);
   const tapes = () =>
-    Array.from({ length: layers }, (_, l) => net.cell.createTape(maxBatch, steps, inputWidth(l), H));
+    Array.from({ length: layers }, (_, l) =>
+      net.cell.createTape(maxBatch, steps, inputWidth(l), H, net.precision),
+    );
   const perLayer = (count: number, size: (l: number) => number) =>
-    Array.from({ length: count }, (_, l) => new Float64Array(size(l)));
+    Array.from({ length: count }, (_, l) => floats(net.precision, size(l)));
   const two = bidirectional ? layers : 0;
   const rows = steps * maxBatch;
   return {
@@ -50,19 +54,19 @@ export function createEncoder(net: Network, maxBatch: number, steps: number): En
     reversedInputGrads: perLayer(two, (l) => (l === 0 ? 0 : rows * W)),
     merged: perLayer(Math.max(0, two - 1), () => rows * W),
     mergedGrads: perLayer(Math.max(0, two - 1), () => rows * W),
-    encoded: new Float64Array(maxBatch * W),
-    dEncoded: new Float64Array(maxBatch * W),
-    reverseNorms: perLayer(two, () => steps),
+    encoded: floats(net.precision, maxBatch * W),
+    dEncoded: floats(net.precision, maxBatch * W),
+    reverseNorms: Array.from({ length: two }, () => new Float64Array(steps)),
   };
 }
 
-function layerInput(enc: Encoder, input: Float64Array, l: number): Float64Array {
+function layerInput(enc: Encoder, input: Floats, l: number): Floats {
   if (l === 0) return input;
   return enc.reverseTapes.length > 0 ? enc.merged[l - 1]! : enc.tapes[l - 1]!.h;
 }
 
 /** Copies the steps of a time-major [T, B, width] buffer in reverse order: step t to T − 1 − t. */
-function reverseSteps(from: Float64Array, to: Float64Array, T: number, stepSize: number): void {
+function reverseSteps(from: Floats, to: Floats, T: number, stepSize: number): void {
   for (let t = 0; t < T; t++) {
     const src = t * stepSize,
       dst = (T - 1 - t) * stepSize;
@@ -72,9 +76,9 @@ function reverseSteps(from: Float64Array, to: Float64Array, T: number, stepSize:
 
 /** Copies rows of width H into columns offset … offset + H − 1 of rows of width W, or back (toWide false, adding). */
 function interleave(
-  narrow: Float64Array,
+  narrow: Floats,
   narrowRow: number,
-  wide: Float64Array,
+  wide: Floats,
   wideRow: number,
   rows: number,
   H: number,
@@ -91,7 +95,7 @@ function interleave(
 }
 
 /** Runs the window (time-major [T, B, F]) through every layer and fills enc.encoded. */
-export function forwardEncoder(net: Network, enc: Encoder, input: Float64Array, B: number, T: number): void {
+export function forwardEncoder(net: Network, enc: Encoder, input: Floats, B: number, T: number): void {
   const H = net.config.hiddenSize,
     W = encoderWidth(net.config),
     top = net.config.layers - 1;
@@ -123,11 +127,11 @@ export function backwardEncoder(
   net: Network,
   enc: Encoder,
   g: Pick<Network, 'layers' | 'reverseLayers'>,
-  input: Float64Array,
+  input: Floats,
   B: number,
   T: number,
   firstStep: number,
-  norms: Float64Array[],
+  norms: Floats[],
 ): void {
   const H = net.config.hiddenSize,
     W = encoderWidth(net.config),
@@ -195,7 +199,7 @@ export function lastCellState(
   enc: Encoder,
   B: number,
   T: number,
-  buffer: Float64Array,
+  buffer: Floats,
   direction: 'read' | 'seed-gradient',
 ): boolean {
   if (net.config.cell !== 'lstm') return false;

@@ -1,10 +1,11 @@
 // Weight initialisation: Glorot-uniform for input and head weights, orthogonal for
 // recurrent weights (one orthogonal H×H block per gate, which keeps ‖Wh·h‖ ≈ ‖h‖ at the
 // start so gradients neither vanish nor explode in the first epochs), zero biases.
+import type { Floats } from './floats.ts';
 import type { Random } from './random.ts';
 
 /** U(−l, l) with l = √(6 / (fanIn + fanOut)). */
-export function glorotUniform(target: Float64Array, fanIn: number, fanOut: number, random: Random): void {
+export function glorotUniform(target: Floats, fanIn: number, fanOut: number, random: Random): void {
   const limit = Math.sqrt(6 / (fanIn + fanOut));
   for (let i = 0; i < target.length; i++) target[i] = random.uniform(-limit, limit);
 }
@@ -14,7 +15,7 @@ export function glorotUniform(target: Float64Array, fanIn: number, fanOut: numbe
  * matrices: QR of a Gaussian matrix by modified Gram–Schmidt, with the signs of R's
  * diagonal folded into Q so the result is uniform over the orthogonal group.
  */
-export function orthogonalBlocks(target: Float64Array, n: number, blocks: number, random: Random): void {
+export function orthogonalBlocks(target: Floats, n: number, blocks: number, random: Random): void {
   const q = new Float64Array(n * n);
   for (let block = 0; block < blocks; block++) {
     for (let i = 0; i < n * n; i++) q[i] = random.normal();

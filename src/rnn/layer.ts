@@ -1,6 +1,7 @@
 // Drives one recurrent layer over a whole sequence: the input-side matmuls for all steps
 // at once (one big gemm each, which is where the FLOPs are cheapest), and the cell's own
 // steps in between. Inputs and input gradients are time-major matrices [T·B, F].
+import type { Floats } from './floats.ts';
 import type { Cell, LayerParams, LayerTape } from './cells/cell.ts';
 import { rowsOf } from './cells/cell.ts';
 import { matmulAdd, matmulTransAAdd, matmulTransBAdd, scratchView } from './kernels/matrix.ts';
@@ -10,13 +11,7 @@ const gatesAll = scratchView(),
   inputAll = scratchView(),
   Wx = scratchView();
 
-export function forwardLayer(
-  cell: Cell,
-  p: LayerParams,
-  tape: LayerTape,
-  input: Float64Array,
-  B: number,
-): void {
+export function forwardLayer(cell: Cell, p: LayerParams, tape: LayerTape, input: Floats, B: number): void {
   const { steps: T, inputSize: F } = tape;
   const GH = cell.gateCount * tape.hiddenSize;
   const rows = T * B;
@@ -39,7 +34,7 @@ export function forwardStep(
   cell: Cell,
   p: LayerParams,
   tape: LayerTape,
-  input: Float64Array,
+  input: Floats,
   B: number,
   t: number,
 ): void {
@@ -65,11 +60,11 @@ export function backwardLayer(
   p: LayerParams,
   g: LayerParams,
   tape: LayerTape,
-  input: Float64Array,
-  dInput: Float64Array | null,
+  input: Floats,
+  dInput: Floats | null,
   B: number,
   firstStep: number,
-  norms: Float64Array,
+  norms: Floats,
 ): void {
   const { steps: T, inputSize: F, hiddenSize: H } = tape;
   const GH = cell.gateCount * H;

@@ -1,3 +1,4 @@
+import type { Floats } from './floats.ts';
 // Losses over a batch of predictions [B, K] against targets [B, K], averaged over all
 // B·K values. Each returns the loss and writes ∂L/∂prediction into `grad`.
 
@@ -10,10 +11,10 @@ export const HUBER_DELTA = 1;
 
 export function lossAndGradient(
   kind: LossKind,
-  prediction: Float64Array,
-  target: Float64Array,
+  prediction: Floats,
+  target: Floats,
   n: number,
-  grad: Float64Array,
+  grad: Floats,
 ): number {
   let sum = 0;
   switch (kind) {
@@ -51,8 +52,8 @@ export function lossAndGradient(
 /** The loss alone, for validation passes; targets may start at an offset into a larger array. */
 export function lossValue(
   kind: LossKind,
-  prediction: Float64Array,
-  target: Float64Array,
+  prediction: Floats,
+  target: Floats,
   n: number,
   targetOffset = 0,
 ): number {

@@ -6,8 +6,11 @@
 //    that step; one dense unit on each decoder state gives that step's forecast.
 // A bidirectional encoder reads each layer's sequence both ways (Keras Bidirectional,
 // merge 'concat'): the window is wholly observed, so the backward read leaks nothing.
-// All parameters live in one flat Float64Array, with named views, so optimisers,
+// All parameters live in one flat array (float32 or float64: NetworkConfig.precision),
+// with named views, so optimisers,
 // clipping and serialisation each see a single vector.
+import { PRECISIONS, floats } from './floats.ts';
+import type { Floats, Precision } from './floats.ts';
 import { gruCell } from './cells/gru.ts';
 import { lstmCell } from './cells/lstm.ts';
 import { createRnnCell } from './cells/rnn.ts';
@@ -29,6 +32,11 @@ export interface NetworkConfig {
   bidirectional?: boolean;
   /** Sequence-to-sequence: a decoder unrolls the `outputs` steps; many-to-one when absent. */
   decoder?: DecoderConfig;
+  /**
+   * The arithmetic of every buffer the network's passes touch: float32 trains about twice
+   * as fast; float64 (the default) is what the finite-difference gradient checks need.
+   */
+  precision?: Precision;
 }
 
 export interface DecoderConfig {
@@ -51,12 +59,13 @@ export interface Network {
   readonly config: Readonly<NetworkConfig>;
   readonly cell: Cell;
   readonly tensors: readonly ParamTensor[];
-  readonly params: Float64Array;
+  readonly precision: Precision;
+  readonly params: Floats;
   readonly layers: readonly LayerParams[];
   /** The backward direction of each layer of a bidirectional encoder; empty otherwise. */
   readonly reverseLayers: readonly LayerParams[];
   readonly decoder: LayerParams | null;
-  readonly head: { W: Float64Array; b: Float64Array };
+  readonly head: { W: Floats; b: Floats };
 }
 
 export const MAX_LAYERS = 3;
@@ -95,6 +104,8 @@ export function validateNetworkConfig(config: NetworkConfig): void {
     throw new Error(
       `network config: bidirectional must be true or false, got ${String(config.bidirectional)}`,
     );
+  if (config.precision !== undefined && !PRECISIONS.includes(config.precision))
+    throw new Error(`network config: precision must be float32 or float64, got ${String(config.precision)}`);
   if (config.decoder !== undefined) {
     const leads = config.decoder?.leadColumns;
     if (!Array.isArray(leads))
@@ -149,7 +160,7 @@ export function layoutTensors(config: NetworkConfig): ParamTensor[] {
 export function viewParams(
   config: NetworkConfig,
   tensors: readonly ParamTensor[],
-  flat: Float64Array,
+  flat: Floats,
 ): Pick<Network, 'layers' | 'reverseLayers' | 'decoder' | 'head'> & { layers: LayerParams[] } {
   const byName = new Map(tensors.map((t) => [t.name, t]));
   const view = (name: string) => {
@@ -171,16 +182,18 @@ export function viewParams(
 }
 
 /** Builds a network around existing parameters (copied), e.g. when loading a model file. */
-export function networkFromParams(config: NetworkConfig, params: Float64Array): Network {
+export function networkFromParams(config: NetworkConfig, params: Floats): Network {
   validateNetworkConfig(config);
   const tensors = layoutTensors(config);
   const total = tensors.reduce((n, t) => n + t.size, 0);
   if (params.length !== total)
     throw new Error(`network parameters: expected ${total} values for this config, got ${params.length}`);
-  const own = Float64Array.from(params);
+  const own = floats(config.precision ?? 'float64', total);
+  own.set(params);
   return {
     config: { ...config },
     cell: cellFor(config),
+    precision: config.precision ?? 'float64',
     tensors,
     params: own,
     ...viewParams(config, tensors, own),

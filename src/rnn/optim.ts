@@ -1,3 +1,4 @@
+import type { Floats } from './floats.ts';
 // Optimisers over the flat parameter vector, and gradient clipping by global norm.
 // State vectors are allocated once, when the optimiser is made.
 
@@ -16,7 +17,7 @@ export interface OptimizerConfig {
 export interface Optimizer {
   learningRate: number;
   /** Applies one update θ ← θ − step(∇θ) in place. */
-  step(params: Float64Array, grads: Float64Array): void;
+  step(params: Floats, grads: Floats): void;
 }
 
 export function createOptimizer(config: OptimizerConfig, size: number): Optimizer {
@@ -71,7 +72,7 @@ function createAdam(config: OptimizerConfig, size: number): Optimizer {
   };
 }
 
-export function globalNorm(grads: Float64Array): number {
+export function globalNorm(grads: Floats): number {
   let s = 0;
   for (let i = 0; i < grads.length; i++) s += grads[i]! * grads[i]!;
   return Math.sqrt(s);
@@ -81,7 +82,7 @@ export function globalNorm(grads: Float64Array): number {
  * Scales grads in place so their global L2 norm is at most maxNorm; returns the norm
  * before clipping (what the progress events report).
  */
-export function clipByGlobalNorm(grads: Float64Array, maxNorm: number): number {
+export function clipByGlobalNorm(grads: Floats, maxNorm: number): number {
   const norm = globalNorm(grads);
   if (norm > maxNorm && Number.isFinite(norm)) {
     const scale = maxNorm / norm;

@@ -1,3 +1,4 @@
+import type { Floats } from '../rnn/floats.ts';
 // Early stopping that always keeps the best weights it has seen, so whatever ends
 // training (patience, the epoch limit, cancellation, a diverging loss) the network can be
 // put back to its best epoch (docs/lessons.md #4).
@@ -15,11 +16,11 @@ export interface BestEpoch {
 
 export interface EarlyStopping {
   /** Records an epoch's monitored loss; snapshots params when it improves. Returns true when patience has run out. */
-  observe(epoch: number, loss: number, params: Float64Array): boolean;
+  observe(epoch: number, loss: number, params: Floats): boolean;
   /** The best epoch so far, or null before the first observation. */
   best(): BestEpoch | null;
   /** Copies the best weights back into params; false when there is nothing to restore. */
-  restoreBest(params: Float64Array): boolean;
+  restoreBest(params: Floats): boolean;
 }
 
 export function createEarlyStopping(config: EarlyStoppingConfig, parameterCount: number): EarlyStopping {

@@ -2,9 +2,8 @@
 // targets [N, K] as typed arrays. It knows nothing of CSV, dates or scaling. Each epoch
 // walks seeded shuffled minibatches, then scores the validation windows; early stopping
 // restores the best weights whatever ends training.
-import { backwardBatch, createWorkspace, forwardBatch } from '../rnn/bptt.ts';
-import type { Workspace } from '../rnn/bptt.ts';
-import { lossAndGradient, lossValue } from '../rnn/loss.ts';
+import type { Floats } from '../rnn/floats.ts';
+import { lossAndGradient } from '../rnn/loss.ts';
 import type { Network } from '../rnn/network.ts';
 import { clipByGlobalNorm, createOptimizer, globalNorm } from '../rnn/optim.ts';
 import { createRandom } from '../rnn/random.ts';
@@ -15,6 +14,9 @@ import { createBudget } from './budget.ts';
 import { planEpochs, sampleFront } from './epoch-plan.ts';
 import { checkBatch, checkCount, checkWindows, nonFiniteGradient, nonFiniteLoss } from './window-checks.ts';
 import { createPlateauSchedule } from './plateau.ts';
+import { createShardedStep } from './parallel/sharded-step.ts';
+import { trainingThreads } from './parallel/training-threads.ts';
+import { evaluateLoss, gather } from './window-batches.ts';
 
 export interface WindowData {
   inputs: Float64Array; // [count, windowLength, inputSize]
@@ -55,7 +57,7 @@ export interface EpochProgress extends EpochRecord {
 export interface WindowSource {
   count: number;
   /** Fills x [n, T, F] and y [n, K] with the windows indices[from], …, indices[from + n − 1]. */
-  gather(indices: Uint32Array, from: number, n: number, x: Float64Array, y: Float64Array): void;
+  gather(indices: Uint32Array, from: number, n: number, x: Floats, y: Floats): void;
 }
 
 export interface TrainOptions {
@@ -65,6 +67,12 @@ export interface TrainOptions {
   config?: Partial<TrainingConfig>;
   signal?: AbortSignal;
   onEpoch?: (progress: EpochProgress) => void;
+  /**
+   * Threads the gradient steps run on: 1, or 2 to run each minibatch's second shard on a
+   * helper thread (src/train/parallel). Absent: training-threads.ts decides. Only speed
+   * depends on it, never the result.
+   */
+  threads?: number;
 }
 
 export const STOP_REASONS = ['patience', 'max-epochs', 'work-budget', 'time-budget', 'cancelled'] as const;
@@ -108,10 +116,8 @@ export async function train(net: Network, options: TrainOptions): Promise<Traini
 
   const { inputSize: F, outputs: K } = net.config;
   const B = Math.min(config.batchSize, source.count);
-  const ws = createWorkspace(net, B, T);
-  const xBatch = new Float64Array(B * T * F),
-    yBatch = new Float64Array(B * K),
-    dOut = new Float64Array(B * K);
+  const step = createShardedStep(net, B, T, trainingThreads(options.threads));
+  const { x: xBatch, y: yBatch, dOut } = step;
   const order = Uint32Array.from({ length: source.count }, (_, i) => i);
   const random = createRandom(config.seed);
   const optimizer = createOptimizer(
@@ -162,14 +168,13 @@ export async function train(net: Network, options: TrainOptions): Promise<Traini
         } else gather(source, order, start, n, T * F, K, xBatch, yBatch);
         // The true targets go in as the teacher: a sequence-to-sequence decoder is fed them as
         // its previous outputs (teacher forcing); validation below feeds it its own.
-        const out = forwardBatch(ws, xBatch, n, 0, yBatch);
+        const out = step.forward(n, true);
         const loss = lossAndGradient(config.loss, out, yBatch, n * K, dOut);
         if (!Number.isFinite(loss)) throw nonFiniteLoss(epoch, out, n, K, order, start);
-        backwardBatch(ws, dOut, n, config.truncateSteps);
-        const norm =
-          config.clipNorm === null ? globalNorm(ws.grads) : clipByGlobalNorm(ws.grads, config.clipNorm);
-        if (!Number.isFinite(norm)) throw nonFiniteGradient(epoch, net, ws, order[start]!);
-        optimizer.step(net.params, ws.grads);
+        const grads = step.backward(n, config.truncateSteps);
+        const norm = config.clipNorm === null ? globalNorm(grads) : clipByGlobalNorm(grads, config.clipNorm);
+        if (!Number.isFinite(norm)) throw nonFiniteGradient(epoch, net, grads, order[start]!);
+        optimizer.step(net.params, grads);
         lossSum += loss * n;
         normSum += norm;
         batches++;
@@ -209,7 +214,7 @@ export async function train(net: Network, options: TrainOptions): Promise<Traini
       }
       // An epoch cut short by a cap ends like any other: scored, recorded, best weights kept.
       const trainLoss = lossSum / seen;
-      const validationLoss = validation ? evaluateLoss(ws, validation, config.loss) : null;
+      const validationLoss = validation ? evaluateLoss(step, validation, config.loss) : null;
       const monitored = validationLoss ?? trainLoss;
       const elapsedMs = performance.now() - started;
       lastReport = performance.now();
@@ -247,6 +252,7 @@ export async function train(net: Network, options: TrainOptions): Promise<Traini
       if (plateau) optimizer.learningRate = plateau.next(monitored, optimizer.learningRate);
     }
   } finally {
+    step.close();
     stopping.restoreBest(net.params);
   }
   const best = stopping.best();
@@ -264,37 +270,4 @@ export async function train(net: Network, options: TrainOptions): Promise<Traini
 
 function isWindowSource(data: WindowData | WindowSource): data is WindowSource {
   return 'gather' in data;
-}
-
-/** Mean loss of the network over a set of windows, in chunks of the workspace's batch. */
-export function evaluateLoss(ws: Workspace, data: WindowData, loss: TrainingConfig['loss']): number {
-  const T = ws.steps,
-    F = ws.net.config.inputSize,
-    K = ws.net.config.outputs;
-  let sum = 0;
-  for (let start = 0; start < data.count; start += ws.maxBatch) {
-    const n = Math.min(ws.maxBatch, data.count - start);
-    const out = forwardBatch(ws, data.inputs, n, start * T * F);
-    sum += lossValue(loss, out, data.targets, n * K, start * K) * n;
-  }
-  return sum / data.count;
-}
-
-function gather(
-  data: WindowData,
-  order: Uint32Array,
-  start: number,
-  n: number,
-  xStride: number,
-  K: number,
-  x: Float64Array,
-  y: Float64Array,
-): void {
-  for (let r = 0; r < n; r++) {
-    const w = order[start + r]!;
-    // Plain copies: subarray() would allocate a view object per window per batch.
-    for (let i = 0, from = w * xStride, to = r * xStride; i < xStride; i++)
-      x[to + i] = data.inputs[from + i]!;
-    for (let k = 0; k < K; k++) y[r * K + k] = data.targets[w * K + k]!;
-  }
 }

@@ -1,7 +1,7 @@
 // Checks on the windows training reads, and the errors that name the window, part and epoch
 // where a value stopped being finite.
+import type { Floats } from '../rnn/floats.ts';
 import type { Network } from '../rnn/network.ts';
-import type { Workspace } from '../rnn/bptt.ts';
 import { NonFiniteError } from './errors.ts';
 import type { WindowData } from './trainer.ts';
 
@@ -22,7 +22,7 @@ export function checkWindows(net: Network, T: number, data: WindowData, label: s
     throw new Error(
       `${label} windows: targets hold ${data.targets.length} values, ${data.count}×${K} expected`,
     );
-  const bad = (a: Float64Array, stride: number) => {
+  const bad = (a: Floats, stride: number) => {
     for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i]!)) return Math.floor(i / stride);
     return -1;
   };
@@ -45,8 +45,8 @@ export function checkWindows(net: Network, T: number, data: WindowData, label: s
 
 /** A gathered batch of an on-demand source, checked as checkWindows checks a whole array. */
 export function checkBatch(
-  x: Float64Array,
-  y: Float64Array,
+  x: Floats,
+  y: Floats,
   xLength: number,
   yLength: number,
   xStride: number,
@@ -74,7 +74,7 @@ export function checkBatch(
 
 export function nonFiniteLoss(
   epoch: number,
-  out: Float64Array,
+  out: Floats,
   n: number,
   K: number,
   order: Uint32Array,
@@ -99,11 +99,11 @@ export function nonFiniteLoss(
 export function nonFiniteGradient(
   epoch: number,
   net: Network,
-  ws: Workspace,
+  grads: Floats,
   window: number,
 ): NonFiniteError {
   const tensor = net.tensors.find((t) =>
-    ws.grads.subarray(t.offset, t.offset + t.size).some((v) => !Number.isFinite(v)),
+    grads.subarray(t.offset, t.offset + t.size).some((v) => !Number.isFinite(v)),
   );
   const name = tensor?.name ?? 'unknown';
   return new NonFiniteError(

@@ -1,17 +1,27 @@
 // The strided gemm against a naive triple loop, with each kernel: the pure-JS one, the
 // WebAssembly SIMD one forced wherever strides allow, and the default dispatch. Sizes
 // cover the register blocks, every remainder path, k-chunking (K > 256) and a product
-// big enough to be split before staging. Offsets and padded C rows are included.
-import { afterEach, describe, expect, it } from 'vitest';
+// big enough to be split before staging. Offsets and padded C rows are included. Each in
+// float64 (to 1e-12) and float32 (to float32 round-off over K terms, against the same
+// naive loop in float64 on the float32 operands).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PRECISIONS, floats } from '../../src/rnn/floats.ts';
+import type { Precision } from '../../src/rnn/floats.ts';
 import { gemm, setGemmKernel } from '../../src/rnn/kernels/gemm.ts';
 import type { GemmKernel } from '../../src/rnn/kernels/gemm.ts';
 import { createRandom } from '../../src/rnn/random.ts';
 
 type Pattern = 'NN' | 'NT' | 'TN';
 const random = createRandom(1);
-const fill = (n: number) => Float64Array.from({ length: n }, () => random.uniform(-1, 1));
+let precision: Precision = 'float64';
+const fill = (n: number) => {
+  const a = floats(precision, n);
+  for (let i = 0; i < n; i++) a[i] = random.uniform(-1, 1);
+  return a;
+};
+const TOLERANCE: Record<Precision, number> = { float64: 1e-12, float32: 1e-5 };
 
-/** Max relative error of gemm against a naive loop on the same operands. */
+/** Max relative error of gemm against a naive loop (in float64) on the same operands. */
 function gemmError(M: number, N: number, K: number, pattern: Pattern): number {
   const aOff = 3,
     bOff = 5,
@@ -39,9 +49,14 @@ function gemmError(M: number, N: number, K: number, pattern: Pattern): number {
 
 afterEach(() => {
   setGemmKernel('auto');
+  precision = 'float64';
 });
 
-describe('gemm', () => {
+describe.each(PRECISIONS)('gemm, %s', (p) => {
+  beforeEach(() => {
+    precision = p;
+  });
+
   it('the WebAssembly SIMD kernels are available on this Node', () => {
     expect(setGemmKernel('auto')).toBe(true);
   });
@@ -61,20 +76,22 @@ describe('gemm', () => {
           [5, 131, 257],
         ] as const)
           worst = Math.max(worst, gemmError(M, N, K, pattern));
-        expect(worst).toBeLessThan(1e-12);
+        expect(worst).toBeLessThan(TOLERANCE[p]);
       });
     }
   }
 
   it('a product too big to stage at once is split and still exact', () => {
     setGemmKernel('wasm');
-    expect(gemmError(1024, 1030, 2100, 'NN')).toBeLessThan(1e-12);
+    expect(gemmError(1024, 1030, 2100, 'NN')).toBeLessThan(TOLERANCE[p] * 10);
   });
 
   it('honours offsets and row strides of C (writes only its block)', () => {
-    const A = Float64Array.of(1, 2, 3, 4); // [2, 2]
-    const Bm = Float64Array.of(5, 6, 7, 8); // [2, 2]
-    const C = new Float64Array(12).fill(-1); // a 2×2 block at offset 5, row stride 4
+    const A = floats(p, 4); // [2, 2]
+    A.set([1, 2, 3, 4]);
+    const Bm = floats(p, 4); // [2, 2]
+    Bm.set([5, 6, 7, 8]);
+    const C = floats(p, 12).fill(-1); // a 2×2 block at offset 5, row stride 4
     gemm(2, 2, 2, A, 0, 2, 1, Bm, 0, 2, 1, C, 5, 4);
     expect(Array.from(C)).toEqual([-1, -1, -1, -1, -1, 18, 21, -1, -1, 42, 49, -1]);
   });

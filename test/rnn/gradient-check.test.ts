@@ -1,12 +1,13 @@
-// Finite-difference gradient checks in float64 of every cell, every parameter tensor, the
-// dense head and every loss — stacked, over T ≥ 5 steps, and with truncated BPTT.
+// Finite-difference gradient checks of every cell, every parameter tensor, the dense head
+// and every loss — stacked, over T ≥ 5 steps, and with truncated BPTT — in float64, and in
+// float32 with the looser tolerance its 24-bit mantissa allows.
 import { describe, expect, it } from 'vitest';
 import { backwardBatch, createWorkspace, forwardBatch } from '../../src/rnn/bptt.ts';
 import type { LstmTape } from '../../src/rnn/cells/lstm.ts';
 import { setGemmKernel } from '../../src/rnn/kernels/gemm.ts';
 import { lossAndGradient, lossValue } from '../../src/rnn/loss.ts';
 import type { LossKind } from '../../src/rnn/loss.ts';
-import { createNetwork } from '../../src/rnn/network.ts';
+import { createNetwork, networkFromParams } from '../../src/rnn/network.ts';
 import type { NetworkConfig } from '../../src/rnn/network.ts';
 import { createRandom } from '../../src/rnn/random.ts';
 import {
@@ -37,6 +38,8 @@ function worstErrorByTensor(
   config: NetworkConfig,
   loss: LossKind,
   truncateSteps?: number,
+  epsilon = 1e-3,
+  floor = 1e-6,
 ): Map<string, number> {
   const net = createNetwork(config, 7);
   const random = createRandom(11);
@@ -59,7 +62,10 @@ function worstErrorByTensor(
   for (const tensor of net.tensors) {
     let max = 0;
     for (let i = tensor.offset; i < tensor.offset + tensor.size; i++) {
-      max = Math.max(max, relativeError(analytic[i]!, numericGradient(reference, net.params, i)));
+      max = Math.max(
+        max,
+        relativeError(analytic[i]!, numericGradient(reference, net.params, i, epsilon), floor),
+      );
     }
     worst.set(tensor.name, max);
   }
@@ -138,5 +144,69 @@ describe('gradient check (float64, 4-point finite differences)', () => {
     expect(changes.get('layer0.Wx')).toBeGreaterThan(1e-4);
     expect(ws.gradNorms[0]![0]).toBe(0);
     expect(ws.gradNorms[0]![T - 1]).toBeGreaterThan(0);
+  });
+});
+
+// Float32: a step of 1e-2 keeps the stencil's O(ε⁴) truncation near 1e-8 while float32
+// round-off in the loss (~1e-7 of it) divided by ε stays near 1e-5 absolute. Gradients
+// below F32_FLOOR are compared absolutely: that round-off is most of such a small one.
+const F32_EPSILON = 1e-2,
+  F32_FLOOR = 1e-3,
+  F32_TOLERANCE = 1e-2;
+
+describe('gradient check (float32, 4-point finite differences)', () => {
+  const smooth = CELLS.filter((c) => c.activation !== 'relu');
+  for (const config of smooth) {
+    it(`${label(config)}, 2 layers, T=${T}, mse, float32: every tensor within ${F32_TOLERANCE}`, () => {
+      const worst = worstErrorByTensor(
+        { ...config, precision: 'float32' },
+        'mse',
+        undefined,
+        F32_EPSILON,
+        F32_FLOOR,
+      );
+      expect(worst.size).toBe(8);
+      for (const [name, err] of worst) expect(err, name).toBeLessThan(F32_TOLERANCE);
+    });
+  }
+
+  it(`with the float32 WebAssembly kernels forced on every product, gradients check to ${F32_TOLERANCE}`, () => {
+    setGemmKernel('wasm');
+    try {
+      for (const config of smooth)
+        for (const [name, err] of worstErrorByTensor(
+          { ...config, hiddenSize: 9, precision: 'float32' },
+          'mse',
+          undefined,
+          F32_EPSILON,
+          F32_FLOOR,
+        ))
+          expect(err, `${label(config)} ${name}`).toBeLessThan(F32_TOLERANCE);
+    } finally {
+      setGemmKernel('auto');
+    }
+  });
+
+  it('the float32 gradient is the float64 gradient of the same weights to 1e-4 of its scale', () => {
+    for (const config of CELLS) {
+      const wide = createNetwork({ ...config, hiddenSize: 13 }, 4);
+      const narrow = networkFromParams({ ...wide.config, precision: 'float32' }, wide.params);
+      wide.params.set(narrow.params); // both start from the same float32-representable weights
+      const random = createRandom(2);
+      const x = randomArray(B * T * F, () => random.normal());
+      const target = randomArray(B * K, () => random.normal());
+      const [g64, g32] = [wide, narrow].map((net) => {
+        const ws = createWorkspace(net, B, T);
+        const dOut = new Float64Array(B * K);
+        lossAndGradient('mse', forwardBatch(ws, x, B), target, B * K, dOut);
+        backwardBatch(ws, dOut, B);
+        return Float64Array.from(ws.grads);
+      });
+      expect(narrow.params).toBeInstanceOf(Float32Array);
+      const scale = Math.max(...g64!.map(Math.abs));
+      const worst = Math.max(...g64!.map((g, i) => Math.abs(g - g32![i]!)));
+      expect(worst / scale, label(config)).toBeLessThan(1e-4);
+      expect(worst, label(config)).toBeGreaterThan(0); // float32 arithmetic did run
+    }
   });
 });

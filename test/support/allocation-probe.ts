@@ -1,17 +1,20 @@
-// Child-process probe for the allocation test: heap growth of the training hot path over
-// many batches after warm-up. Run with --expose-gc and a young generation large enough
-// that no scavenge can hide an allocation.
-import { backwardBatch, createWorkspace, forwardBatch } from '../../src/rnn/bptt.ts';
+// Child-process probe for the allocation test: heap growth of the training hot path (the
+// trainer's sharded step, both shards on this thread) over many batches after warm-up. Run
+// with --expose-gc and a young generation large enough that no scavenge can hide an
+// allocation. Arguments: cell, '' or 'seq2seq', precision.
 import type { CellKind } from '../../src/rnn/cells/cell.ts';
+import type { Precision } from '../../src/rnn/floats.ts';
 import { lossAndGradient } from '../../src/rnn/loss.ts';
 import { createNetwork } from '../../src/rnn/network.ts';
 import { clipByGlobalNorm, createOptimizer } from '../../src/rnn/optim.ts';
 import { createRandom } from '../../src/rnn/random.ts';
+import { createShardedStep } from '../../src/train/parallel/sharded-step.ts';
 import { getHeapSpaceStatistics } from 'node:v8';
 
 const cell = process.argv[2] as CellKind;
 // 'seq2seq': a bidirectional encoder and a decoder reading one known-future column's leads, teacher-forced.
 const seq2seq = process.argv[3] === 'seq2seq';
+const precision = (process.argv[4] ?? 'float64') as Precision;
 const B = 32,
   T = 20,
   F = seq2seq ? 5 : 2,
@@ -25,21 +28,21 @@ const net = createNetwork(
     layers: 2,
     outputs: 3,
     ...(seq2seq ? { bidirectional: true, decoder: { leadColumns: [2] } } : {}),
+    precision,
   },
   1,
 );
-const ws = createWorkspace(net, B, T);
+const sharded = createShardedStep(net, B, T, 1);
 const random = createRandom(2);
-const x = Float64Array.from({ length: B * T * F }, () => random.normal());
-const y = Float64Array.from({ length: B * 3 }, () => random.normal());
-const dOut = new Float64Array(B * 3);
+for (let i = 0; i < sharded.x.length; i++) sharded.x[i] = random.normal();
+for (let i = 0; i < sharded.y.length; i++) sharded.y[i] = random.normal();
 const adam = createOptimizer({ kind: 'adam', learningRate: 1e-3 }, net.params.length);
 const step = () => {
-  const out = forwardBatch(ws, x, B, 0, y);
-  lossAndGradient('mse', out, y, B * 3, dOut);
-  backwardBatch(ws, dOut, B, 15);
-  clipByGlobalNorm(ws.grads, 1);
-  adam.step(net.params, ws.grads);
+  const out = sharded.forward(B, true);
+  lossAndGradient('mse', out, sharded.y, B * 3, sharded.dOut);
+  const grads = sharded.backward(B, 15);
+  clipByGlobalNorm(grads, 1);
+  adam.step(net.params, grads);
 };
 // Long enough for every function to reach optimised code: compiling allocates too.
 for (let i = 0; i < 300; i++) step();

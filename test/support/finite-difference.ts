@@ -2,14 +2,10 @@
 // (error O(ε⁴)), so float64 round-off, not truncation, sets the accuracy floor.
 import { backwardBatch, createWorkspace, forwardBatch } from '../../src/rnn/bptt.ts';
 import type { Workspace } from '../../src/rnn/bptt.ts';
+import type { Floats } from '../../src/rnn/floats.ts';
 import type { Network } from '../../src/rnn/network.ts';
 
-export function numericGradient(
-  loss: () => number,
-  params: Float64Array,
-  index: number,
-  epsilon = 1e-3,
-): number {
+export function numericGradient(loss: () => number, params: Floats, index: number, epsilon = 1e-3): number {
   const original = params[index]!;
   const at = (delta: number) => {
     params[index] = original + delta;

@@ -38,7 +38,7 @@ export function tfLayoutShape(tensor: ParamTensor): number[] {
   return [...tensor.shape].reverse();
 }
 
-export function toTfLayout(tensor: ParamTensor, values: Float64Array): Float32Array {
+export function toTfLayout(tensor: ParamTensor, values: ArrayLike<number>): Float32Array {
   const [rows, cols] = tensor.shape;
   return cols === undefined ? Float32Array.from(values) : transpose(values, rows!, cols);
 }

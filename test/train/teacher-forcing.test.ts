@@ -37,7 +37,7 @@ function oneSgdStep(teacher: boolean, learningRate: number): Float64Array {
   const dOut = new Float64Array(N * K);
   lossAndGradient('mse', forwardBatch(ws, inputs, N, 0, teacher ? targets : null), targets, N * K, dOut);
   backwardBatch(ws, dOut, N);
-  return net.params.map((p, i) => p - learningRate * ws.grads[i]!);
+  return Float64Array.from(net.params, (p, i) => p - learningRate * ws.grads[i]!);
 }
 
 describe('teacher forcing', () => {

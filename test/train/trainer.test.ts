@@ -1,11 +1,12 @@
 // The trainer: it learns, stops early and restores the best weights whatever ends it, is
 // reproducible, survives an exploding setting with clipping, and fails clearly.
 import { describe, expect, it } from 'vitest';
-import { createWorkspace } from '../../src/rnn/bptt.ts';
 import { createNetwork } from '../../src/rnn/network.ts';
 import type { NetworkConfig } from '../../src/rnn/network.ts';
 import { NonFiniteError } from '../../src/train/errors.ts';
-import { evaluateLoss, train } from '../../src/train/trainer.ts';
+import { createShardedStep } from '../../src/train/parallel/sharded-step.ts';
+import { train } from '../../src/train/trainer.ts';
+import { evaluateLoss } from '../../src/train/window-batches.ts';
 import { noisySineWindows } from '../support/sine-windows.ts';
 
 const sine = noisySineWindows();
@@ -49,7 +50,7 @@ describe('early stopping', () => {
     const last = result.history.at(-1)!;
     expect(last.epoch).toBe(result.bestEpoch + 10);
     expect(last.validationLoss).toBeGreaterThan(result.bestLoss);
-    const restored = evaluateLoss(createWorkspace(net, 8, small.windowLength), small.validation, 'mse');
+    const restored = evaluateLoss(createShardedStep(net, 8, small.windowLength, 1), small.validation, 'mse');
     expect(restored).toBe(result.history[result.bestEpoch - 1]!.validationLoss);
     expect(Math.min(...result.history.map((h) => h.validationLoss!))).toBe(restored);
   });
@@ -64,7 +65,7 @@ describe('early stopping', () => {
     });
     expect(result.stoppedBy).toBe('max-epochs');
     expect(result.history).toHaveLength(40);
-    expect(evaluateLoss(createWorkspace(net, 8, small.windowLength), small.validation, 'mse')).toBe(
+    expect(evaluateLoss(createShardedStep(net, 8, small.windowLength, 1), small.validation, 'mse')).toBe(
       result.bestLoss,
     );
   });
@@ -84,7 +85,7 @@ describe('early stopping', () => {
     });
     expect(result.stoppedBy).toBe('cancelled');
     expect(result.history).toHaveLength(4);
-    expect(evaluateLoss(createWorkspace(net, 8, small.windowLength), small.validation, 'mse')).toBe(
+    expect(evaluateLoss(createShardedStep(net, 8, small.windowLength, 1), small.validation, 'mse')).toBe(
       result.bestLoss,
     );
   });
@@ -244,7 +245,7 @@ describe('time budget', () => {
     });
     expect(result.stoppedBy).toBe('time-budget');
     expect(result.history).toHaveLength(1);
-    expect(evaluateLoss(createWorkspace(net, 32, sine.windowLength), sine.validation, 'mse')).toBe(
+    expect(evaluateLoss(createShardedStep(net, 32, sine.windowLength, 1), sine.validation, 'mse')).toBe(
       result.bestLoss,
     );
   });

@@ -7,6 +7,7 @@
 // its own validation origins against seasonal naive, and gets intervals from its own
 // validation errors. Static columns the series carry (a store's region) are inputs too
 // (static-inputs.ts), so the shared network can tell kinds of series apart.
+import { DEFAULT_PRECISION } from '../../rnn/floats.ts';
 import type { TimeSeries } from '../../data/types.ts';
 import { PrepError } from '../../prep/errors.ts';
 import type { SplitRanges } from '../../prep/split.ts';
@@ -165,6 +166,7 @@ async function trainNetwork(
       hiddenSize: config.network.hiddenSize,
       layers: config.network.layers,
       outputs: headOutputs(config),
+      precision: config.network.precision ?? DEFAULT_PRECISION,
     },
     config.training.seed,
   );
@@ -178,6 +180,7 @@ async function trainNetwork(
     config: config.training,
     signal: hooks.signal,
     onEpoch: hooks.onEpoch,
+    threads: hooks.threads,
   });
   const training = {
     history: result.history,

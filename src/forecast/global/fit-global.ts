@@ -54,7 +54,8 @@ export async function fitGlobal(
       (e: unknown): Member => ({ season: m, error: (e as Error).message }),
     ),
   );
-  const main = await fitGlobalMember(collection, alone, hooks);
+  // One core each: the main network trains here while the others take the other cores.
+  const main = await fitGlobalMember(collection, alone, { ...hooks, threads: 1 });
   const members = await Promise.all(others);
   const failed = members.flatMap((m) =>
     'error' in m

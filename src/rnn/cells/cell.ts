@@ -13,6 +13,8 @@
 //                      the encoder's last state, so its gradient flows on into the encoder
 // Parameters: Wx [G·H, F], Wh [G·H, H], b [G·H] — gate blocks of H rows, as in PyTorch's
 // weight_ih / weight_hh, so a tf.js kernel is the transpose of Wx.
+import { floats } from '../floats.ts';
+import type { Floats, Precision } from '../floats.ts';
 import { matmulTransAAdd, place, scratchView } from '../kernels/matrix.ts';
 import type { MatrixView } from '../kernels/matrix.ts';
 
@@ -25,9 +27,9 @@ export const CELL_KINDS = ['rnn', 'lstm', 'gru'] as const;
 export type CellKind = (typeof CELL_KINDS)[number];
 
 export interface LayerParams {
-  Wx: Float64Array;
-  Wh: Float64Array;
-  b: Float64Array;
+  Wx: Floats;
+  Wh: Floats;
+  b: Floats;
 }
 
 export interface LayerTape {
@@ -35,12 +37,12 @@ export interface LayerTape {
   readonly steps: number;
   readonly inputSize: number;
   readonly hiddenSize: number;
-  gates: Float64Array;
-  h: Float64Array;
-  h0: Float64Array;
-  dh: Float64Array;
-  da: Float64Array;
-  dh0: Float64Array;
+  gates: Floats;
+  h: Floats;
+  h0: Floats;
+  dh: Floats;
+  da: Floats;
+  dh0: Floats;
   /** Set by a caller whose h0 is itself computed (a decoder's): the walk back to step 0 then fills dh0. */
   wantsInitialGradient: boolean;
 }
@@ -49,7 +51,13 @@ export interface Cell<Tape extends LayerTape = LayerTape> {
   readonly kind: CellKind;
   /** G: how many gate blocks of H rows the weight matrices stack. */
   readonly gateCount: number;
-  createTape(maxBatch: number, steps: number, inputSize: number, hiddenSize: number): Tape;
+  createTape(
+    maxBatch: number,
+    steps: number,
+    inputSize: number,
+    hiddenSize: number,
+    precision: Precision,
+  ): Tape;
   /** gates(t) arrive holding b + Wx·x_t; adds the recurrent part, activates, writes h_t. */
   stepForward(p: LayerParams, tape: Tape, t: number, B: number): void;
   /** Writes da(t) from dh_t; adds ∂L/∂h_{t−1} into dh unless t is the first step walked. */
@@ -64,6 +72,7 @@ export function allocateTape(
   inputSize: number,
   hiddenSize: number,
   gateCount: number,
+  precision: Precision,
 ): LayerTape {
   const GH = gateCount * hiddenSize;
   return {
@@ -71,19 +80,19 @@ export function allocateTape(
     steps,
     inputSize,
     hiddenSize,
-    gates: new Float64Array(steps * maxBatch * GH),
-    h: new Float64Array(steps * maxBatch * hiddenSize),
-    h0: new Float64Array(maxBatch * hiddenSize),
-    dh: new Float64Array(steps * maxBatch * hiddenSize),
-    da: new Float64Array(steps * maxBatch * GH),
-    dh0: new Float64Array(maxBatch * hiddenSize),
+    gates: floats(precision, steps * maxBatch * GH),
+    h: floats(precision, steps * maxBatch * hiddenSize),
+    h0: floats(precision, maxBatch * hiddenSize),
+    dh: floats(precision, steps * maxBatch * hiddenSize),
+    da: floats(precision, steps * maxBatch * GH),
+    dh0: floats(precision, maxBatch * hiddenSize),
     wantsInitialGradient: false,
   };
 }
 
 // h_{t−1} for batch row 0 is previousHidden(tape, t) at previousOffset(tape, t, B); rows
 // are H apart in both h and h0. Two functions rather than a tuple: no allocation per step.
-export function previousHidden(tape: LayerTape, t: number): Float64Array {
+export function previousHidden(tape: LayerTape, t: number): Floats {
   return t === 0 ? tape.h0 : tape.h;
 }
 
@@ -96,7 +105,7 @@ export function previousOffset(tape: LayerTape, t: number, B: number): number {
  * when the tape wants it; null at the first step walked otherwise. Rows start at
  * previousOffset(tape, t, B), as with previousHidden.
  */
-export function previousGradient(tape: LayerTape, t: number, firstStep: number): Float64Array | null {
+export function previousGradient(tape: LayerTape, t: number, firstStep: number): Floats | null {
   if (t > firstStep) return tape.dh;
   return t === 0 && tape.wantsInitialGradient ? tape.dh0 : null;
 }
@@ -105,13 +114,7 @@ export function previousGradient(tape: LayerTape, t: number, firstStep: number):
 // t·B … t·B + B − 1, so one step and a run of steps are both plain row ranges.
 
 /** rows × width of a time-major buffer (h, h0, dh, …) from row row0. */
-export function rowsOf(
-  v: MatrixView,
-  buf: Float64Array,
-  row0: number,
-  rows: number,
-  width: number,
-): MatrixView {
+export function rowsOf(v: MatrixView, buf: Floats, row0: number, rows: number, width: number): MatrixView {
   return place(v, buf, row0 * width, rows, width);
 }
 
@@ -121,7 +124,7 @@ export function rowsOf(
  */
 export function gateColumns(
   v: MatrixView,
-  buf: Float64Array,
+  buf: Floats,
   row0: number,
   rows: number,
   H: number,
@@ -138,7 +141,7 @@ export function gateColumns(
  */
 export function gateRows(
   v: MatrixView,
-  W: Float64Array,
+  W: Floats,
   H: number,
   cols: number,
   first: number,
@@ -163,7 +166,7 @@ const dWhBlock = scratchView(),
  * matmul against h shifted back B rows; step 0 pairs with h0.
  */
 export function accumulateAgainstPreviousHidden(
-  gWh: Float64Array,
+  gWh: Floats,
   first: number,
   count: number,
   tape: LayerTape,

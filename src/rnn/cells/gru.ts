@@ -12,6 +12,8 @@
 //   dWh_zr += [da_z da_r]ᵀ·h_{t−1}             dWh_n += da_nᵀ·(r ⊙ h_{t−1})
 //   dh_{t−1} += dh ⊙ z + d(rh) ⊙ r + [da_z da_r]·Wh_zr
 // with the weight sums over all steps done after the walk (input side in layer.ts).
+import { floats } from '../floats.ts';
+import type { Floats } from '../floats.ts';
 import { matmulAdd, matmulTransAAdd, matmulTransBAdd, scratchView } from '../kernels/matrix.ts';
 import {
   accumulateAgainstPreviousHidden,
@@ -34,8 +36,8 @@ const Z = 0,
   GATES = 3;
 
 export interface GruTape extends LayerTape {
-  rh: Float64Array; // [T, B, H] r ⊙ h_{t−1}, the candidate's recurrent input
-  drh: Float64Array; // [B, H] ∂L/∂(r ⊙ h_{t−1}) of the step being walked back
+  rh: Floats; // [T, B, H] r ⊙ h_{t−1}, the candidate's recurrent input
+  drh: Floats; // [B, H] ∂L/∂(r ⊙ h_{t−1}) of the step being walked back
 }
 
 // Scratch views, re-pointed each step so that the step allocates nothing.
@@ -159,11 +161,11 @@ function accumulateRecurrentWeights(g: LayerParams, tape: GruTape, B: number, fi
 export const gruCell: Cell<GruTape> = {
   kind: 'gru',
   gateCount: GATES,
-  createTape(maxBatch, steps, inputSize, hiddenSize) {
+  createTape(maxBatch, steps, inputSize, hiddenSize, precision) {
     return {
-      ...allocateTape(maxBatch, steps, inputSize, hiddenSize, GATES),
-      rh: new Float64Array(steps * maxBatch * hiddenSize),
-      drh: new Float64Array(maxBatch * hiddenSize),
+      ...allocateTape(maxBatch, steps, inputSize, hiddenSize, GATES, precision),
+      rh: floats(precision, steps * maxBatch * hiddenSize),
+      drh: floats(precision, maxBatch * hiddenSize),
     };
   },
   stepForward,

@@ -12,6 +12,8 @@
 //   dc_{t−1} = dc ⊙ f,   dh_{t−1} += da·Wh
 // and, after the walk, over all steps: dWh += Σ daᵀ·h_{t−1} (input side in layer.ts).
 // The forget-gate bias starts at 1 (see init.ts) so memory flows early in training.
+import { floats } from '../floats.ts';
+import type { Floats } from '../floats.ts';
 import { matmulAdd, matmulTransBAdd, scratchView } from '../kernels/matrix.ts';
 import {
   accumulateAgainstPreviousHidden,
@@ -34,11 +36,11 @@ const I = 0,
   GATES = 4;
 
 export interface LstmTape extends LayerTape {
-  c: Float64Array; // [T, B, H] cell states
-  tanhC: Float64Array; // [T, B, H] tanh(c_t), kept for the backward pass
-  c0: Float64Array; // [B, H] c_{−1}
-  dc: Float64Array; // [B, H] ∂L/∂c carried backwards one step at a time; ∂L/∂c0 after a walk to step 0
-  dcLast: Float64Array; // [B, H] ∂L/∂c_{T−1} from outside the layer (a decoder's c0), zeros otherwise
+  c: Floats; // [T, B, H] cell states
+  tanhC: Floats; // [T, B, H] tanh(c_t), kept for the backward pass
+  c0: Floats; // [B, H] c_{−1}
+  dc: Floats; // [B, H] ∂L/∂c carried backwards one step at a time; ∂L/∂c0 after a walk to step 0
+  dcLast: Floats; // [B, H] ∂L/∂c_{T−1} from outside the layer (a decoder's c0), zeros otherwise
 }
 
 // Scratch views, re-pointed each step so that the step allocates nothing.
@@ -127,15 +129,15 @@ function stepBackward(p: LayerParams, tape: LstmTape, t: number, B: number, firs
 export const lstmCell: Cell<LstmTape> = {
   kind: 'lstm',
   gateCount: GATES,
-  createTape(maxBatch, steps, inputSize, hiddenSize) {
+  createTape(maxBatch, steps, inputSize, hiddenSize, precision) {
     const n = steps * maxBatch * hiddenSize;
     return {
-      ...allocateTape(maxBatch, steps, inputSize, hiddenSize, GATES),
-      c: new Float64Array(n),
-      tanhC: new Float64Array(n),
-      c0: new Float64Array(maxBatch * hiddenSize),
-      dc: new Float64Array(maxBatch * hiddenSize),
-      dcLast: new Float64Array(maxBatch * hiddenSize),
+      ...allocateTape(maxBatch, steps, inputSize, hiddenSize, GATES, precision),
+      c: floats(precision, n),
+      tanhC: floats(precision, n),
+      c0: floats(precision, maxBatch * hiddenSize),
+      dc: floats(precision, maxBatch * hiddenSize),
+      dcLast: floats(precision, maxBatch * hiddenSize),
     };
   },
   stepForward,

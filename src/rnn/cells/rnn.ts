@@ -76,8 +76,8 @@ export function createRnnCell(activation: RnnActivation): Cell {
   return {
     kind: 'rnn',
     gateCount: GATES,
-    createTape: (maxBatch, steps, inputSize, hiddenSize) =>
-      allocateTape(maxBatch, steps, inputSize, hiddenSize, GATES),
+    createTape: (maxBatch, steps, inputSize, hiddenSize, precision) =>
+      allocateTape(maxBatch, steps, inputSize, hiddenSize, GATES, precision),
     stepForward,
     stepBackward,
     accumulateRecurrentWeights: (g, tape, B, firstStep) =>

@@ -2,9 +2,11 @@
 // the module's memory, runs the block-aligned part in k-chunks that stay in cache, copies
 // C back, and leaves leftover rows, columns and k to the JS kernel. Products too big to
 // stage at once are split first, so the module memory never grows past 64 MB.
+import type { Floats, Precision } from '../floats.ts';
+import { LANES, kernelName } from './gemm-kernels-wat.ts';
 import { gemmJs } from './gemm-js.ts';
 import type { GemmFn } from './gemm-signature.ts';
-import { moduleBytes } from './gemm-wasm-kernels.ts';
+import { kernelBytes } from './kernel-module.ts';
 
 /** gemmWasm: a product on the given kernel; `gemm` is the dispatcher a split product recurses through. */
 type StagedGemmFn = (gemm: GemmFn, kernel: Kernel, ...product: Parameters<GemmFn>) => void;
@@ -24,12 +26,17 @@ export type KernelFn = (
 ) => void;
 export interface Kernel {
   name: 'jvec' | 'kvec';
+  precision: Precision;
+  /** Lanes per vector: 2 doubles or 4 floats. */
+  lanes: number;
+  /** Bytes per element. */
+  bytes: number;
   run: KernelFn;
 }
 
 /**
- * Largest product staged at once, in doubles of the A, B and C ranges (64 MB: as far as the
- * module memory ever grows); bigger ones are split first.
+ * Largest product staged at once, in elements of the A, B and C ranges (64 MB of doubles:
+ * as far as the module memory ever grows); bigger ones are split first.
  */
 const MAX_STAGED = 1 << 23;
 /** k-slice per kernel call, so a block's stretch of A and B stays in cache. */
@@ -61,9 +68,9 @@ export const gemmWasm: StagedGemmFn = (
     return;
   }
   const aAt = 0,
-    bAt = even(aLen),
-    cAt = bAt + even(bLen);
-  const heap = reserveHeap(cAt + cLen);
+    bAt = roundUp(aLen, kernel.lanes),
+    cAt = bAt + roundUp(bLen, kernel.lanes);
+  const heap = reserveHeap(kernel.precision, cAt + cLen);
   copyRange(A, aOff, heap, aAt, aLen);
   copyRange(B, bOff, heap, bAt, bLen);
   copyRange(C, cOff, heap, cAt, cLen);
@@ -89,7 +96,7 @@ const LOOP_COPY_MAX = 64;
  * step after its first. The staging copies were most of a small product's time: at H = 32
  * an element loop took more time than the kernel itself.
  */
-function copyRange(from: Float64Array, fromOff: number, to: Float64Array, toOff: number, n: number): void {
+function copyRange(from: Floats, fromOff: number, to: Floats, toOff: number, n: number): void {
   if (n <= LOOP_COPY_MAX) {
     for (let i = 0; i < n; i++) to[toOff + i] = from[fromOff + i]!;
     return;
@@ -100,13 +107,10 @@ function copyRange(from: Float64Array, fromOff: number, to: Float64Array, toOff:
 /** Views kept per array; an array with this many is cleared (a caller striding over a long series). */
 const MAX_VIEWS_PER_ARRAY = 4096;
 /** Per array, by offset, by length. Two levels of small-integer keys: a combined key past 2^30 would be a boxed double, an allocation per call. */
-const views = new WeakMap<
-  Float64Array,
-  { count: number; byOffset: Map<number, Map<number, Float64Array>> }
->();
+const views = new WeakMap<Floats, { count: number; byOffset: Map<number, Map<number, Floats>> }>();
 
 /** from[off, off + n) as a view, the same object each time for the same range. */
-function rangeView(from: Float64Array, off: number, n: number): Float64Array {
+function rangeView(from: Floats, off: number, n: number): Floats {
   if (off === 0 && n === from.length) return from;
   let kept = views.get(from);
   if (kept === undefined) {
@@ -152,23 +156,26 @@ function runStaged(
   cAt: number,
   cRow: number,
 ): void {
-  const jvec = kernel.name === 'jvec';
+  const jvec = kernel.name === 'jvec',
+    L = kernel.lanes,
+    e = kernel.bytes;
+  // The blocks gemm-kernels-wat.ts describes: 4 × 2L (jvec) or 2 × 4 over k in steps of L (kvec).
   const Mw = jvec ? M - (M % 4) : M - (M % 2),
-    Nw = N - (N % 4),
-    Kw = jvec ? K : K - (K % 2);
+    Nw = jvec ? N - (N % (2 * L)) : N - (N % 4),
+    Kw = jvec ? K : K - (K % L);
   for (let k0 = 0; k0 < Kw; k0 += K_CHUNK) {
     const kc = Math.min(K_CHUNK, Kw - k0);
     kernel.run(
       Mw,
       Nw,
       kc,
-      8 * (aAt + k0 * aCol),
-      8 * aRow,
-      8 * aCol,
-      8 * (bAt + k0 * bRow),
-      8 * (jvec ? bRow : bCol),
-      8 * cAt,
-      8 * cRow,
+      e * (aAt + k0 * aCol),
+      e * aRow,
+      e * aCol,
+      e * (bAt + k0 * bRow),
+      e * (jvec ? bRow : bCol),
+      e * cAt,
+      e * cRow,
     );
   }
   coveredM = Mw;
@@ -195,16 +202,23 @@ const halve: SplitGemmFn = (gemm, M, N, K, A, aOff, aRow, aCol, B, bOff, bRow, b
   }
 };
 
-const even = (n: number) => n + (n & 1);
+/** n rounded up to a whole number of vectors, so each staged operand starts 16-byte aligned. */
+const roundUp = (n: number, lanes: number) => Math.ceil(n / lanes) * lanes;
 
-let heapView: Float64Array | null = null;
+let heap64: Float64Array | null = null,
+  heap32: Float32Array | null = null;
 
-/** The module memory as doubles, grown to hold at least n. */
-function reserveHeap(n: number): Float64Array {
+/** The module memory as elements of this precision, grown to hold at least n. */
+function reserveHeap(precision: Precision, n: number): Floats {
   const memory = wasm!.memory;
-  if (n * 8 > memory.buffer.byteLength) memory.grow(Math.ceil((n * 8 - memory.buffer.byteLength) / 65536));
-  if (heapView === null || heapView.buffer !== memory.buffer) heapView = new Float64Array(memory.buffer);
-  return heapView;
+  const bytes = n * (precision === 'float32' ? 4 : 8);
+  if (bytes > memory.buffer.byteLength) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / 65536));
+  if (precision === 'float32') {
+    if (heap32 === null || heap32.buffer !== memory.buffer) heap32 = new Float32Array(memory.buffer);
+    return heap32;
+  }
+  if (heap64 === null || heap64.buffer !== memory.buffer) heap64 = new Float64Array(memory.buffer);
+  return heap64;
 }
 
 // The compiler's lib (ES2023 + @types/node) has no WebAssembly declarations, so these
@@ -220,21 +234,28 @@ interface WasmApi {
 }
 export interface WasmKernels {
   memory: WasmMemory;
-  jvec: Kernel;
-  kvec: Kernel;
+  float64: { jvec: Kernel; kvec: Kernel };
+  float32: { jvec: Kernel; kvec: Kernel };
 }
 
 /** null where WebAssembly or its SIMD proposal is missing: the JS kernel does everything. */
-function instantiate(): WasmKernels | null {
+async function instantiate(): Promise<WasmKernels | null> {
   const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
   try {
-    const code = moduleBytes();
+    const code = await kernelBytes();
     if (!api || !api.validate(code)) return null;
     const { exports } = new api.Instance(new api.Module(code), {});
+    const kernel = (name: Kernel['name'], precision: Precision): Kernel => ({
+      name,
+      precision,
+      lanes: LANES[precision].lanes,
+      bytes: 1 << LANES[precision].shift,
+      run: exports[kernelName(name, precision)] as KernelFn,
+    });
     return {
       memory: exports.memory as WasmMemory,
-      jvec: { name: 'jvec', run: exports.jvec as KernelFn },
-      kvec: { name: 'kvec', run: exports.kvec as KernelFn },
+      float64: { jvec: kernel('jvec', 'float64'), kvec: kernel('kvec', 'float64') },
+      float32: { jvec: kernel('jvec', 'float32'), kvec: kernel('kvec', 'float32') },
     };
   } catch {
     return null;
@@ -242,4 +263,4 @@ function instantiate(): WasmKernels | null {
 }
 
 /** The kernels, or null where WebAssembly SIMD is unavailable. */
-export const wasm = instantiate();
+export const wasm = await instantiate();

@@ -1,5 +1,6 @@
-// Dense matrix multiply-accumulate over strided Float64Arrays: the one kernel every cell,
-// the head and BPTT spend their time in.
+// Dense matrix multiply-accumulate over strided float arrays (float64 or float32, the
+// three of one product alike): the one kernel every cell, the head and BPTT spend their
+// time in.
 //
 // C[M, N] += A[M, K] · B[K, N], where element (i, k) of A is A[aOff + i·aRow + k·aCol]
 // and element (k, j) of B is B[bOff + k·bRow + j·bCol]; C is row-major with row stride
@@ -9,20 +10,23 @@
 // Why two kernels: scalar JS tops out near 2–3 GFLOP/s here (every typed-array load pays a
 // bounds check, TurboFan re-checks the array maps each iteration and spills a 2×4 block's
 // accumulators), which left training slower than tf.js's wasm backend at H = 128. So big
-// products run in a small WebAssembly SIMD module (f64x2, still IEEE double: only the
-// summation order differs), 4–6× faster including the copies in and out of its memory:
-//   jvec  when B's rows are contiguous (bCol = 1: NN and TN): 4×4 blocks of C, B read as
-//         vectors along j, A broadcast;
+// products run in a small WebAssembly SIMD module (f64x2 or f32x4 lanes, plain IEEE
+// arithmetic: only the summation order differs), 4–6× faster including the copies in and
+// out of its memory:
+//   jvec  when B's rows are contiguous (bCol = 1: NN and TN): blocks of 4 rows and two
+//         vectors of columns of C, B read as vectors along j, A broadcast;
 //   kvec  when A's rows and B's columns are contiguous (aCol = bRow = 1: NT): 2×4 blocks,
 //         dot products as vectors along k.
 // The operands' index ranges are copied into the module's memory, the kernel does the
 // block-aligned part, C's range is copied back, and the few leftover rows, columns (and
 // k for kvec) go through the JS kernel. Small products, other stride patterns and hosts
 // without wasm SIMD use the JS kernel (2 rows × 4 columns of C held in locals).
-// The module is ~1.4 kB, assembled at load time (gemm-wasm-kernels.ts).
+// The kernels are written in the WebAssembly text format (gemm-kernels-wat.ts) and compiled
+// at install or first load (kernel-module.ts).
 
 import { gemmJs } from './gemm-js.ts';
 import { gemmWasm, wasm } from './gemm-wasm.ts';
+import type { Floats } from '../floats.ts';
 import type { GemmFn } from './gemm-signature.ts';
 import type { Kernel } from './gemm-wasm.ts';
 
@@ -31,7 +35,7 @@ export { gemmJs } from './gemm-js.ts';
 export type GemmKernel = 'auto' | 'js' | 'wasm';
 
 export const gemm: GemmFn = (M, N, K, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow) => {
-  const kernel = pickKernel(M, N, K, aRow, aCol, bRow, bCol, cRow);
+  const kernel = pickKernel(M, N, K, aRow, aCol, bRow, bCol, cRow, C);
   if (kernel === null) gemmJs(M, N, K, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow);
   else gemmWasm(gemm, kernel, M, N, K, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow);
 };
@@ -63,10 +67,13 @@ function pickKernel(
   bRow: number,
   bCol: number,
   cRow: number,
+  C: Floats,
 ): Kernel | null {
   if (wasm === null || mode === 'js' || K < 1 || (mode === 'auto' && M * N * K < WASM_MIN_WORK)) return null;
   if (aRow < 0 || aCol < 0 || bRow < 0 || cRow < 0) return null;
-  if (bCol === 1 && M >= 4 && N >= 4) return wasm.jvec;
-  if (aCol === 1 && bRow === 1 && M >= 2 && N >= 4 && K >= 2) return wasm.kvec;
+  const kernels = C instanceof Float32Array ? wasm.float32 : wasm.float64;
+  const L = kernels.jvec.lanes;
+  if (bCol === 1 && M >= 4 && N >= 2 * L) return kernels.jvec;
+  if (aCol === 1 && bRow === 1 && M >= 2 && N >= 4 && K >= L) return kernels.kvec;
   return null;
 }

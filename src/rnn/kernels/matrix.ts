@@ -7,10 +7,11 @@
 // training step must allocate nothing (test/rnn/allocation.test.ts). Each verb is one
 // gemm call with exactly the strides the hand-written calls used, so results are
 // bit-for-bit the same and the kernel choice (JS or wasm) is unchanged.
+import type { Floats } from '../floats.ts';
 import { gemm } from './gemm.ts';
 
 export interface MatrixView {
-  data: Float64Array;
+  data: Floats;
   offset: number;
   rows: number;
   cols: number;
@@ -19,13 +20,7 @@ export interface MatrixView {
 }
 
 /** A new view; for set-up and tests. The hot path re-points existing ones with place. */
-export function matrixView(
-  data: Float64Array,
-  rows: number,
-  cols: number,
-  offset = 0,
-  stride = cols,
-): MatrixView {
+export function matrixView(data: Floats, rows: number, cols: number, offset = 0, stride = cols): MatrixView {
   return { data, offset, rows, cols, stride };
 }
 
@@ -37,7 +32,7 @@ export function scratchView(): MatrixView {
 /** Re-points v at rows × cols of data from offset (rows stride apart); returns v. */
 export function place(
   v: MatrixView,
-  data: Float64Array,
+  data: Floats,
   offset: number,
   rows: number,
   cols: number,
