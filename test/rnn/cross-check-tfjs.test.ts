@@ -151,7 +151,17 @@ describe('recurrent cells agree with tf.js given identical weights', () => {
     await tf.ready();
   });
 
-  const runs = PRECISIONS.flatMap((precision) => CASES.map((c, i) => ({ ...c, precision, seed: 1000 + i })));
+  const runs = [
+    ...PRECISIONS.flatMap((precision) => CASES.map((c, i) => ({ ...c, precision, seed: 1000 + i }))),
+    // H a multiple of 4: float32 steps run on the WebAssembly gate kernels (H = 5 keeps JS).
+    ...CASES.map((c, i) => ({
+      ...c,
+      name: `${c.name}, H = 8 (gate kernels)`,
+      config: { ...c.config, hiddenSize: 8 },
+      precision: 'float32' as const,
+      seed: 1100 + i,
+    })),
+  ];
   it.each(runs)('$name, $precision', ({ config, precision, seed }) => {
     const random = createRandom(seed);
     const drawn = randomNetwork(config, random);

@@ -14,6 +14,7 @@
 // with the weight sums over all steps done after the walk (input side in layer.ts).
 import { floats } from '../floats.ts';
 import type { Floats } from '../floats.ts';
+import { gruNewState, gruResetGates, onGateKernels } from '../kernels/gate-kernels.ts';
 import { matmulAdd, matmulTransAAdd, matmulTransBAdd, scratchView } from '../kernels/matrix.ts';
 import {
   accumulateAgainstPreviousHidden,
@@ -59,6 +60,23 @@ function stepForward(p: LayerParams, tape: GruTape, t: number, B: number): void 
     previousHiddenRows(hIn, tape, t, B),
     gateRows(WhBlock, p.Wh, H, H, Z, 2),
   );
+  const fused = onGateKernels(a, H);
+  if (fused) gruResetGates(a, t * B * GH, prev, prevOff, rh, sOff, B, H);
+  else resetGatesJs(a, prev, prevOff, rh, t, B, H);
+  // a_n += (r ⊙ h_{t−1})·Wh_nᵀ
+  matmulTransBAdd(
+    gateColumns(gateBlock, a, t * B, B, H, GATES, N, 1),
+    rowsOf(hIn, rh, t * B, B, H),
+    gateRows(WhBlock, p.Wh, H, H, N, 1),
+  );
+  if (fused) gruNewState(a, t * B * GH, prev, prevOff, h, sOff, B, H);
+  else newStateJs(a, prev, prevOff, h, t, B, H);
+}
+
+/** z = σ(a_z), r = σ(a_r) in place, rh = r ⊙ h_{t−1}: the JS loop of gruResetGates. */
+function resetGatesJs(a: Floats, prev: Floats, prevOff: number, rh: Floats, t: number, B: number, H: number) {
+  const GH = GATES * H,
+    sOff = t * B * H;
   for (let r = 0; r < B; r++) {
     const row = (t * B + r) * GH;
     const az = row + Z * H,
@@ -70,12 +88,12 @@ function stepForward(p: LayerParams, tape: GruTape, t: number, B: number): void 
       rh[sOff + r * H + j] = rg * prev[prevOff + r * H + j]!;
     }
   }
-  // a_n += (r ⊙ h_{t−1})·Wh_nᵀ
-  matmulTransBAdd(
-    gateColumns(gateBlock, a, t * B, B, H, GATES, N, 1),
-    rowsOf(hIn, rh, t * B, B, H),
-    gateRows(WhBlock, p.Wh, H, H, N, 1),
-  );
+}
+
+/** n = tanh(a_n) in place, h = z ⊙ h_{t−1} + (1 − z) ⊙ n: the JS loop of gruNewState. */
+function newStateJs(a: Floats, prev: Floats, prevOff: number, h: Floats, t: number, B: number, H: number) {
+  const GH = GATES * H,
+    sOff = t * B * H;
   for (let r = 0; r < B; r++) {
     const row = (t * B + r) * GH;
     const az = row + Z * H,

@@ -14,6 +14,7 @@
 // The forget-gate bias starts at 1 (see init.ts) so memory flows early in training.
 import { floats } from '../floats.ts';
 import type { Floats } from '../floats.ts';
+import { lstmStepGates, onGateKernels } from '../kernels/gate-kernels.ts';
 import { matmulAdd, matmulTransBAdd, scratchView } from '../kernels/matrix.ts';
 import {
   accumulateAgainstPreviousHidden,
@@ -64,6 +65,10 @@ function stepForward(p: LayerParams, tape: LstmTape, t: number, B: number): void
   const cPrev = t === 0 ? tape.c0 : c,
     cPrevOff = t === 0 ? 0 : (t - 1) * B * H;
   const sOff = t * B * H;
+  if (onGateKernels(a, H)) {
+    lstmStepGates(a, t * B * GH, cPrev, cPrevOff, c, tanhC, h, sOff, B, H);
+    return;
+  }
   for (let r = 0; r < B; r++) {
     const [ai, af, ag, ao] = gateStarts((t * B + r) * GH, H);
     for (let j = 0; j < H; j++) {

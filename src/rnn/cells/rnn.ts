@@ -7,6 +7,7 @@
 //   da = dh ⊙ act′(a_t)                  tanh′ = 1 − h², ReLU′ = [h > 0]
 //   dh_{t−1} += da·Wh
 // and, after the walk, over all steps: dWh += Σ daᵀ·h_{t−1} (input side in layer.ts).
+import { onGateKernels, tanhInto } from '../kernels/gate-kernels.ts';
 import { matmulAdd, matmulTransBAdd, scratchView } from '../kernels/matrix.ts';
 import {
   accumulateAgainstPreviousHidden,
@@ -49,6 +50,7 @@ export function createRnnCell(activation: RnnActivation): Cell {
         const v = a[off + i]!;
         h[off + i] = v > 0 ? v : 0;
       }
+    else if (onGateKernels(a, H)) tanhInto(a, h, off, n);
     else for (let i = 0; i < n; i++) h[off + i] = Math.tanh(a[off + i]!);
   }
 

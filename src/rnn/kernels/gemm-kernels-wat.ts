@@ -1,6 +1,6 @@
 // The WebAssembly SIMD gemm kernels, written in the WebAssembly text format: one template,
 // instantiated for f64x2 (float64) and f32x4 (float32) lanes, so both precisions run the
-// same algorithm. kernel-module.ts compiles the text (wabt) at install, or on first load.
+// same algorithm. kernels-wat.ts puts them in one module with the gate kernels.
 //
 // Both compute C[M, N] += A[M, K] · B[K, N] over a block-aligned part of the product; the
 // caller (gemm-wasm.ts) stages the operands in the module's memory and finishes the edges
@@ -159,13 +159,7 @@ ${lines(2, (r) => `    ${lines(4, (n) => `(local ${acc(r, n)} v128)`).replace(/\
 ${blockLoops(2, 4, block)})`;
 }
 
-/** The module: its memory and the four kernels. */
-export function gemmKernelsWat(): string {
-  return `(module
-  (memory (export "memory") 1)
-${jvec('float64')}
-${kvec('float64')}
-${jvec('float32')}
-${kvec('float32')})
-`;
+/** The four gemm kernels' functions, for the module kernels-wat.ts assembles. */
+export function gemmKernelFunctions(): string {
+  return [jvec('float64'), kvec('float64'), jvec('float32'), kvec('float32')].join('\n');
 }

@@ -1,0 +1,98 @@
+// Float32 gate math on the WebAssembly gate kernels (gate-kernels-wat.ts): a step's rows
+// are copied into the module's memory, the kernel activates them and updates the state in
+// one pass, and the results are copied back. The copies are a few bytes per unit; the
+// exps they replace were most of a float32 step. Float64 networks, H not a multiple of 4,
+// and hosts without WebAssembly SIMD keep the cells' JS loops.
+import type { Floats } from '../floats.ts';
+import { copyRange, reserveHeap, wasm } from './wasm-instance.ts';
+
+let enabled = true;
+
+/** Turns the gate kernels off (false) or back on; tests compare them with the JS loops. */
+export function setGateKernels(on: boolean): void {
+  enabled = on;
+}
+
+/** Whether a step on these gates, H units wide, runs on the gate kernels. */
+export function onGateKernels(gates: Floats, H: number): boolean {
+  return enabled && wasm !== null && gates instanceof Float32Array && H % 4 === 0;
+}
+
+/**
+ * LSTM (lstm.ts): activates rows × [i f g o] of gates from gOff in place, and writes
+ * c = f ⊙ c_prev + i ⊙ g, tanh(c) and h = o ⊙ tanh(c) from sOff (rows × H each).
+ */
+export function lstmStepGates(
+  gates: Floats,
+  gOff: number,
+  cPrev: Floats,
+  cPrevOff: number,
+  c: Floats,
+  tanhC: Floats,
+  h: Floats,
+  sOff: number,
+  rows: number,
+  H: number,
+): void {
+  const n = rows * H;
+  // Staged: gates [0, 4n), c_prev, c, tanh c and h one block of n after another.
+  const heap = reserveHeap('float32', 8 * n);
+  copyRange(gates, gOff, heap, 0, 4 * n);
+  copyRange(cPrev, cPrevOff, heap, 4 * n, n);
+  wasm!.gates.lstmStep32(0, 16 * n, 20 * n, 24 * n, 28 * n, rows, H);
+  copyRange(heap, 0, gates, gOff, 4 * n);
+  copyRange(heap, 5 * n, c, sOff, n);
+  copyRange(heap, 6 * n, tanhC, sOff, n);
+  copyRange(heap, 7 * n, h, sOff, n);
+}
+
+/**
+ * GRU (gru.ts), before the candidate's product: z = σ(a_z), r = σ(a_r) in place in rows ×
+ * [z r n] from gOff, and rh = r ⊙ h_prev from sOff.
+ */
+export function gruResetGates(
+  gates: Floats,
+  gOff: number,
+  hPrev: Floats,
+  hPrevOff: number,
+  rh: Floats,
+  sOff: number,
+  rows: number,
+  H: number,
+): void {
+  const n = rows * H;
+  const heap = reserveHeap('float32', 5 * n);
+  copyRange(gates, gOff, heap, 0, 3 * n);
+  copyRange(hPrev, hPrevOff, heap, 3 * n, n);
+  wasm!.gates.gruGates32(0, 12 * n, 16 * n, rows, H);
+  copyRange(heap, 0, gates, gOff, 3 * n);
+  copyRange(heap, 4 * n, rh, sOff, n);
+}
+
+/** GRU, after it: n = tanh(a_n) in place, and h = z ⊙ h_prev + (1 − z) ⊙ n from sOff. */
+export function gruNewState(
+  gates: Floats,
+  gOff: number,
+  hPrev: Floats,
+  hPrevOff: number,
+  h: Floats,
+  sOff: number,
+  rows: number,
+  H: number,
+): void {
+  const n = rows * H;
+  const heap = reserveHeap('float32', 5 * n);
+  copyRange(gates, gOff, heap, 0, 3 * n);
+  copyRange(hPrev, hPrevOff, heap, 3 * n, n);
+  wasm!.gates.gruState32(0, 12 * n, 16 * n, rows, H);
+  copyRange(heap, 0, gates, gOff, 3 * n);
+  copyRange(heap, 4 * n, h, sOff, n);
+}
+
+/** Elman (rnn.ts): h = tanh(a) for n values from off, n a multiple of 4. */
+export function tanhInto(a: Floats, h: Floats, off: number, n: number): void {
+  const heap = reserveHeap('float32', 2 * n);
+  copyRange(a, off, heap, 0, n);
+  wasm!.gates.tanh32(0, 4 * n, n);
+  copyRange(heap, n, h, off, n);
+}
