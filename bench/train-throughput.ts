@@ -37,12 +37,16 @@ const HEADING = '## Training throughput (issues 2 and 13)';
 
 type EngineName = 'ours' | 'tfjs-cpu' | 'tfjs-wasm' | 'torch';
 
-/** Training batches timed per engine are chosen so each gets about this many FLOPs of work. */
+/**
+ * Training batches timed per engine are chosen so each gets about this many FLOPs of work:
+ * a second or more for ours and PyTorch, whose ratio the issue-13 targets read (at a third
+ * of this, both sides' figures moved by ±15 % between runs of the same code).
+ */
 const TRAIN_BUDGET: Record<EngineName, number> = {
-  ours: 8e9,
+  ours: 24e9,
   'tfjs-cpu': 0.8e9,
   'tfjs-wasm': 3e9,
-  torch: 4e9,
+  torch: 16e9,
 };
 const INFER_BUDGET = 3e9;
 // Enough for V8 (ours, tf.js) to compile the hot path before the clock starts.

@@ -5,6 +5,7 @@ import type { Floats } from './floats.ts';
 import type { Cell, LayerParams, LayerTape } from './cells/cell.ts';
 import { rowsOf } from './cells/cell.ts';
 import { matmulAdd, matmulTransAAdd, matmulTransBAdd, scratchView } from './kernels/matrix.ts';
+import { pinWeights, unpinWeights } from './kernels/wasm-instance.ts';
 
 // Scratch views, re-pointed per call so that a pass allocates nothing.
 const gatesAll = scratchView(),
@@ -23,7 +24,13 @@ export function forwardLayer(cell: Cell, p: LayerParams, tape: LayerTape, input:
     rowsOf(inputAll, input, 0, rows, F),
     rowsOf(Wx, p.Wx, 0, GH, F),
   );
-  for (let t = 0; t < T; t++) cell.stepForward(p, tape, t, B);
+  // Wh stays in the kernels' memory for all T steps rather than being copied in at each.
+  pinWeights(p.Wh, 0, p.Wh.length);
+  try {
+    for (let t = 0; t < T; t++) cell.stepForward(p, tape, t, B);
+  } finally {
+    unpinWeights();
+  }
 }
 
 /**
@@ -71,12 +78,17 @@ export function backwardLayer(
   norms.fill(0);
   if (tape.wantsInitialGradient) tape.dh0.fill(0, 0, B * H);
   const dh = tape.dh;
-  for (let t = T - 1; t >= firstStep; t--) {
-    // Inline, not a helper: a double returned from a call is boxed, one allocation a step.
-    let sum = 0;
-    for (let i = t * B * H, end = (t + 1) * B * H; i < end; i++) sum += dh[i]! * dh[i]!;
-    norms[t] = Math.sqrt(sum);
-    cell.stepBackward(p, tape, t, B, firstStep);
+  pinWeights(p.Wh, 0, p.Wh.length);
+  try {
+    for (let t = T - 1; t >= firstStep; t--) {
+      // Inline, not a helper: a double returned from a call is boxed, one allocation a step.
+      let sum = 0;
+      for (let i = t * B * H, end = (t + 1) * B * H; i < end; i++) sum += dh[i]! * dh[i]!;
+      norms[t] = Math.sqrt(sum);
+      cell.stepBackward(p, tape, t, B, firstStep);
+    }
+  } finally {
+    unpinWeights();
   }
   const r0 = firstStep * B,
     n = (T - firstStep) * B;

@@ -1,7 +1,7 @@
 // The float32 gate kernels, in the WebAssembly text format: each cell's element-wise step
 // (the non-linearities and the state update) in one pass of f32x4 lanes. In JS these were
 // most of a float32 step: three exps and two tanhs per hidden unit cost more than its
-// matrix products at H ≤ 64. WebAssembly has no exp, so $exp is written here (below);
+// matrix products at H ≤ 64. WebAssembly has no exp, so it is written here (expTo);
 // float64 networks keep the JS loops and Math.exp, which the float64 gradient checks read.
 //
 // Pointers are bytes into the module's memory, where gate-kernels.ts stages a step's rows.
@@ -21,32 +21,38 @@ const at = (base: string, i: string, stride: string) =>
 // degree-7 polynomial, then 2^n written straight into the exponent bits. Relative error
 // about 1 ulp of float32; x is clamped to [−87.3, 88.3] so that n + 127 stays a normal
 // exponent (beyond it a sigmoid or tanh is 0 or ±1 to float32 anyway).
-const EXP = `
-  (func $exp (param $x v128) (result v128)
-    (local $n v128) (local $r v128) (local $p v128)
-    (local.set $x (f32x4.min (f32x4.max ${get('x')} ${k(-87.3)}) ${k(88.3)}))
-    ;; n = round(x / ln 2)
-    (local.set $n (f32x4.floor ${add(mul(get('x'), k('1.44269504088896341')), k(0.5))}))
-    ;; r = x − n·ln 2, with ln 2 in two parts so that n·C1 is exact
-    (local.set $r ${sub(sub(get('x'), mul(get('n'), k(0.693359375))), mul(get('n'), k('-2.12194440e-4')))})
-    ;; e^r ≈ 1 + r + r²·p(r)
-    (local.set $p ${k('1.9875691500e-4')})
-    (local.set $p ${add(mul(get('p'), get('r')), k('1.3981999507e-3'))})
-    (local.set $p ${add(mul(get('p'), get('r')), k('8.3334519073e-3'))})
-    (local.set $p ${add(mul(get('p'), get('r')), k('4.1665795894e-2'))})
-    (local.set $p ${add(mul(get('p'), get('r')), k('1.6666665459e-1'))})
-    (local.set $p ${add(mul(get('p'), get('r')), k('5.0000001201e-1'))})
-    (local.set $p ${add(add(mul(mul(get('p'), get('r')), get('r')), get('r')), k(1))})
-    ;; × 2^n: n + 127 shifted into the exponent field
-    ${mul(get('p'), '(i32x4.shl (i32x4.add (i32x4.trunc_sat_f32x4_s (local.get $n)) (i32x4.splat (i32.const 127))) (i32.const 23))')})`;
+// Written inline, as statements that leave e^x in a local: V8 does not inline a call to
+// a small wasm function, and the call cost a third of the activations' time.
+function expTo(dest: string, x: string): string {
+  const p = (c: string) => `(local.set $ep ${add(mul(get('ep'), get('er')), k(c))})`;
+  return `
+        (local.set $ex (f32x4.min (f32x4.max ${x} ${k(-87.3)}) ${k(88.3)}))
+        ;; n = round(x / ln 2)
+        (local.set $en (f32x4.floor ${add(mul(get('ex'), k('1.44269504088896341')), k(0.5))}))
+        ;; r = x − n·ln 2, with ln 2 in two parts so that n·C1 is exact
+        (local.set $er ${sub(sub(get('ex'), mul(get('en'), k(0.693359375))), mul(get('en'), k('-2.12194440e-4')))})
+        ;; e^r ≈ 1 + r + r²·p(r)
+        (local.set $ep ${k('1.9875691500e-4')})
+        ${p('1.3981999507e-3')} ${p('8.3334519073e-3')} ${p('4.1665795894e-2')}
+        ${p('1.6666665459e-1')} ${p('5.0000001201e-1')}
+        (local.set $ep ${add(add(mul(mul(get('ep'), get('er')), get('er')), get('er')), k(1))})
+        ;; × 2^n: n + 127 shifted into the exponent field
+        (local.set $${dest} ${mul(get('ep'), '(i32x4.shl (i32x4.add (i32x4.trunc_sat_f32x4_s (local.get $en)) (i32x4.splat (i32.const 127))) (i32.const 23))')})`;
+}
 
-// σ(x) = 1 / (1 + e^−x);  tanh(x) = 2σ(2x) − 1.
-const SIGMOID = `
-  (func $sigmoid (param $x v128) (result v128)
-    (f32x4.div ${k(1)} ${add(k(1), '(call $exp (f32x4.neg (local.get $x)))')}))`;
-const TANH = `
-  (func $tanh (param $x v128) (result v128)
-    ${sub(mul(k(2), `(call $sigmoid ${add(get('x'), get('x'))})`), k(1))})`;
+/** σ(x) = 1 / (1 + e^−x), into local dest. */
+const sigmoidTo = (dest: string, x: string) =>
+  `${expTo(dest, `(f32x4.neg ${x})`)}
+        (local.set $${dest} (f32x4.div ${k(1)} ${add(k(1), get(dest))}))`;
+
+/** tanh(x) = 2σ(2x) − 1, into local dest. */
+const tanhTo = (dest: string, x: string) =>
+  `(local.set $${dest} ${x})
+        ${sigmoidTo(dest, add(get(dest), get(dest)))}
+        (local.set $${dest} ${sub(mul(k(2), get(dest)), k(1))})`;
+
+/** The scratch locals of expTo. */
+const EXP_LOCALS = '(local $ex v128) (local $en v128) (local $er v128) (local $ep v128)';
 
 /**
  * Loops over rows r < rows and, in each, units j < H four at a time ($jb: j in bytes; $hb:
@@ -80,16 +86,17 @@ const LSTM = `
       (param $h i32) (param $rows i32) (param $H i32)
     (local $r i32) (local $jb i32) (local $hb i32) (local $rw4 i32)
     (local $i v128) (local $f v128) (local $g v128) (local $o v128) (local $ct v128) (local $tc v128)
+    ${EXP_LOCALS}
     ${rowsAndUnits(
       [4],
-      `        (local.set $i (call $sigmoid ${load(unit('gates', 4, 0))}))
-        (local.set $f (call $sigmoid ${load(unit('gates', 4, 1))}))
-        (local.set $g (call $tanh ${load(unit('gates', 4, 2))}))
-        (local.set $o (call $sigmoid ${load(unit('gates', 4, 3))}))
+      `        ${sigmoidTo('i', load(unit('gates', 4, 0)))}
+        ${sigmoidTo('f', load(unit('gates', 4, 1)))}
+        ${tanhTo('g', load(unit('gates', 4, 2)))}
+        ${sigmoidTo('o', load(unit('gates', 4, 3)))}
         ${store(unit('gates', 4, 0), get('i'))} ${store(unit('gates', 4, 1), get('f'))}
         ${store(unit('gates', 4, 2), get('g'))} ${store(unit('gates', 4, 3), get('o'))}
         (local.set $ct ${add(mul(get('f'), load(unit('cPrev', 1))), mul(get('i'), get('g')))})
-        (local.set $tc (call $tanh (local.get $ct)))
+        ${tanhTo('tc', get('ct'))}
         ${store(unit('c', 1), get('ct'))} ${store(unit('tanhC', 1), get('tc'))}
         ${store(unit('h', 1), mul(get('o'), get('tc')))}`,
     )})`;
@@ -98,11 +105,13 @@ const LSTM = `
 // candidate's recurrent input rh = r ⊙ h_prev.
 const GRU_GATES = `
   (func (export "gruGates32") (param $gates i32) (param $hPrev i32) (param $rh i32) (param $rows i32) (param $H i32)
-    (local $r i32) (local $jb i32) (local $hb i32) (local $rw3 i32) (local $rg v128)
+    (local $r i32) (local $jb i32) (local $hb i32) (local $rw3 i32) (local $zg v128) (local $rg v128)
+    ${EXP_LOCALS}
     ${rowsAndUnits(
       [3],
-      `        ${store(unit('gates', 3, 0), `(call $sigmoid ${load(unit('gates', 3, 0))})`)}
-        (local.set $rg (call $sigmoid ${load(unit('gates', 3, 1))}))
+      `        ${sigmoidTo('zg', load(unit('gates', 3, 0)))}
+        ${store(unit('gates', 3, 0), get('zg'))}
+        ${sigmoidTo('rg', load(unit('gates', 3, 1)))}
         ${store(unit('gates', 3, 1), get('rg'))}
         ${store(unit('rh', 1), mul(get('rg'), load(unit('hPrev', 1))))}`,
     )})`;
@@ -111,9 +120,10 @@ const GRU_GATES = `
 const GRU_STATE = `
   (func (export "gruState32") (param $gates i32) (param $hPrev i32) (param $h i32) (param $rows i32) (param $H i32)
     (local $r i32) (local $jb i32) (local $hb i32) (local $rw3 i32) (local $z v128) (local $n v128)
+    ${EXP_LOCALS}
     ${rowsAndUnits(
       [3],
-      `        (local.set $n (call $tanh ${load(unit('gates', 3, 2))}))
+      `        ${tanhTo('n', load(unit('gates', 3, 2)))}
         ${store(unit('gates', 3, 2), get('n'))}
         (local.set $z ${load(unit('gates', 3, 0))})
         ${store(unit('h', 1), add(mul(get('z'), load(unit('hPrev', 1))), mul(sub(k(1), get('z')), get('n'))))}`,
@@ -122,15 +132,17 @@ const GRU_STATE = `
 // Elman with tanh (rnn.ts): h = tanh(a) over n values, n a multiple of 4.
 const TANH_ALL = `
   (func (export "tanh32") (param $from i32) (param $to i32) (param $n i32)
-    (local $end i32)
+    (local $end i32) (local $t v128)
+    ${EXP_LOCALS}
     (local.set $end (i32.add (local.get $from) (i32.shl (local.get $n) (i32.const 2))))
     (loop $all
-      (v128.store (local.get $to) (call $tanh (v128.load (local.get $from))))
+      ${tanhTo('t', '(v128.load (local.get $from))')}
+      (v128.store (local.get $to) (local.get $t))
       (local.set $from (i32.add (local.get $from) (i32.const 16)))
       (local.set $to (i32.add (local.get $to) (i32.const 16)))
       (br_if $all (i32.lt_u (local.get $from) (local.get $end)))))`;
 
 /** The gate kernels' functions, for the module kernels-wat.ts assembles. */
 export function gateKernelFunctions(): string {
-  return [EXP, SIGMOID, TANH, LSTM, GRU_GATES, GRU_STATE, TANH_ALL].join('\n');
+  return [LSTM, GRU_GATES, GRU_STATE, TANH_ALL].join('\n');
 }

@@ -4,7 +4,7 @@
 // exps they replace were most of a float32 step. Float64 networks, H not a multiple of 4,
 // and hosts without WebAssembly SIMD keep the cells' JS loops.
 import type { Floats } from '../floats.ts';
-import { copyRange, reserveHeap, wasm } from './wasm-instance.ts';
+import { copyRange, reserveHeap, stagingBase, wasm } from './wasm-instance.ts';
 
 let enabled = true;
 
@@ -34,16 +34,18 @@ export function lstmStepGates(
   rows: number,
   H: number,
 ): void {
-  const n = rows * H;
-  // Staged: gates [0, 4n), c_prev, c, tanh c and h one block of n after another.
-  const heap = reserveHeap('float32', 8 * n);
-  copyRange(gates, gOff, heap, 0, 4 * n);
-  copyRange(cPrev, cPrevOff, heap, 4 * n, n);
-  wasm!.gates.lstmStep32(0, 16 * n, 20 * n, 24 * n, 28 * n, rows, H);
-  copyRange(heap, 0, gates, gOff, 4 * n);
-  copyRange(heap, 5 * n, c, sOff, n);
-  copyRange(heap, 6 * n, tanhC, sOff, n);
-  copyRange(heap, 7 * n, h, sOff, n);
+  const n = rows * H,
+    at = stagingBase('float32');
+  // Staged from at: gates (4n), then c_prev, c, tanh c and h, n each.
+  const heap = reserveHeap('float32', at + 8 * n);
+  copyRange(gates, gOff, heap, at, 4 * n);
+  copyRange(cPrev, cPrevOff, heap, at + 4 * n, n);
+  const b = 4 * at;
+  wasm!.gates.lstmStep32(b, b + 16 * n, b + 20 * n, b + 24 * n, b + 28 * n, rows, H);
+  copyRange(heap, at, gates, gOff, 4 * n);
+  copyRange(heap, at + 5 * n, c, sOff, n);
+  copyRange(heap, at + 6 * n, tanhC, sOff, n);
+  copyRange(heap, at + 7 * n, h, sOff, n);
 }
 
 /**
@@ -60,13 +62,16 @@ export function gruResetGates(
   rows: number,
   H: number,
 ): void {
-  const n = rows * H;
-  const heap = reserveHeap('float32', 5 * n);
-  copyRange(gates, gOff, heap, 0, 3 * n);
-  copyRange(hPrev, hPrevOff, heap, 3 * n, n);
-  wasm!.gates.gruGates32(0, 12 * n, 16 * n, rows, H);
-  copyRange(heap, 0, gates, gOff, 3 * n);
-  copyRange(heap, 4 * n, rh, sOff, n);
+  const n = rows * H,
+    at = stagingBase('float32');
+  // Staged from at: gates (3n), h_prev, rh.
+  const heap = reserveHeap('float32', at + 5 * n);
+  copyRange(gates, gOff, heap, at, 3 * n);
+  copyRange(hPrev, hPrevOff, heap, at + 3 * n, n);
+  const b = 4 * at;
+  wasm!.gates.gruGates32(b, b + 12 * n, b + 16 * n, rows, H);
+  copyRange(heap, at, gates, gOff, 3 * n);
+  copyRange(heap, at + 4 * n, rh, sOff, n);
 }
 
 /** GRU, after it: n = tanh(a_n) in place, and h = z ⊙ h_prev + (1 − z) ⊙ n from sOff. */
@@ -80,19 +85,23 @@ export function gruNewState(
   rows: number,
   H: number,
 ): void {
-  const n = rows * H;
-  const heap = reserveHeap('float32', 5 * n);
-  copyRange(gates, gOff, heap, 0, 3 * n);
-  copyRange(hPrev, hPrevOff, heap, 3 * n, n);
-  wasm!.gates.gruState32(0, 12 * n, 16 * n, rows, H);
-  copyRange(heap, 0, gates, gOff, 3 * n);
-  copyRange(heap, 4 * n, h, sOff, n);
+  const n = rows * H,
+    at = stagingBase('float32');
+  // Staged from at: gates (3n), h_prev, h.
+  const heap = reserveHeap('float32', at + 5 * n);
+  copyRange(gates, gOff, heap, at, 3 * n);
+  copyRange(hPrev, hPrevOff, heap, at + 3 * n, n);
+  const b = 4 * at;
+  wasm!.gates.gruState32(b, b + 12 * n, b + 16 * n, rows, H);
+  copyRange(heap, at, gates, gOff, 3 * n);
+  copyRange(heap, at + 4 * n, h, sOff, n);
 }
 
 /** Elman (rnn.ts): h = tanh(a) for n values from off, n a multiple of 4. */
 export function tanhInto(a: Floats, h: Floats, off: number, n: number): void {
-  const heap = reserveHeap('float32', 2 * n);
-  copyRange(a, off, heap, 0, n);
-  wasm!.gates.tanh32(0, 4 * n, n);
-  copyRange(heap, n, h, off, n);
+  const at = stagingBase('float32');
+  const heap = reserveHeap('float32', at + 2 * n);
+  copyRange(a, off, heap, at, n);
+  wasm!.gates.tanh32(4 * at, 4 * (at + n), n);
+  copyRange(heap, at + n, h, off, n);
 }

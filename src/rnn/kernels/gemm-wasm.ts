@@ -4,7 +4,7 @@
 // stage at once are split first, so the module memory never grows past 64 MB.
 import { gemmJs } from './gemm-js.ts';
 import type { GemmFn } from './gemm-signature.ts';
-import { copyRange, reserveHeap } from './wasm-instance.ts';
+import { copyRange, pinnedAt, reserveHeap, stagingBase } from './wasm-instance.ts';
 import type { Kernel } from './wasm-instance.ts';
 
 export { wasm } from './wasm-instance.ts';
@@ -47,12 +47,18 @@ export const gemmWasm: StagedGemmFn = (
     halve(gemm, M, N, K, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow);
     return;
   }
-  const aAt = 0,
-    bAt = roundUp(aLen, kernel.lanes),
-    cAt = bAt + roundUp(bLen, kernel.lanes);
+  // A or B may already sit in memory (a pinned weight matrix); the rest are staged above it.
+  const aPinned = pinnedAt(A, aOff, aLen, kernel.precision),
+    bPinned = pinnedAt(B, bOff, bLen, kernel.precision);
+  let free = stagingBase(kernel.precision);
+  const aAt = aPinned >= 0 ? aPinned : free;
+  if (aPinned < 0) free += roundUp(aLen, kernel.lanes);
+  const bAt = bPinned >= 0 ? bPinned : free;
+  if (bPinned < 0) free += roundUp(bLen, kernel.lanes);
+  const cAt = free;
   const heap = reserveHeap(kernel.precision, cAt + cLen);
-  copyRange(A, aOff, heap, aAt, aLen);
-  copyRange(B, bOff, heap, bAt, bLen);
+  if (aPinned < 0) copyRange(A, aOff, heap, aAt, aLen);
+  if (bPinned < 0) copyRange(B, bOff, heap, bAt, bLen);
   copyRange(C, cOff, heap, cAt, cLen);
   runStaged(kernel, M, N, K, aAt, aRow, aCol, bAt, bRow, bCol, cAt, cRow);
   const Mw = coveredM,
