@@ -62,16 +62,7 @@ export function gruResetGates(
   rows: number,
   H: number,
 ): void {
-  const n = rows * H,
-    at = stagingBase('float32');
-  // Staged from at: gates (3n), h_prev, rh.
-  const heap = reserveHeap('float32', at + 5 * n);
-  copyRange(gates, gOff, heap, at, 3 * n);
-  copyRange(hPrev, hPrevOff, heap, at + 3 * n, n);
-  const b = 4 * at;
-  wasm!.gates.gruGates32(b, b + 12 * n, b + 16 * n, rows, H);
-  copyRange(heap, at, gates, gOff, 3 * n);
-  copyRange(heap, at + 4 * n, rh, sOff, n);
+  gruPhase(wasm!.gates.gruGates32, gates, gOff, hPrev, hPrevOff, rh, sOff, rows, H);
 }
 
 /** GRU, after it: n = tanh(a_n) in place, and h = z ⊙ h_prev + (1 − z) ⊙ n from sOff. */
@@ -85,16 +76,31 @@ export function gruNewState(
   rows: number,
   H: number,
 ): void {
+  gruPhase(wasm!.gates.gruState32, gates, gOff, hPrev, hPrevOff, h, sOff, rows, H);
+}
+
+/** Either GRU phase: both read gates (3n) and h_prev, and write gates back and one [rows, H] output. */
+function gruPhase(
+  kernel: (gates: number, hPrev: number, out: number, rows: number, H: number) => void,
+  gates: Floats,
+  gOff: number,
+  hPrev: Floats,
+  hPrevOff: number,
+  out: Floats,
+  sOff: number,
+  rows: number,
+  H: number,
+): void {
   const n = rows * H,
     at = stagingBase('float32');
-  // Staged from at: gates (3n), h_prev, h.
+  // Staged from at: gates (3n), h_prev, the output.
   const heap = reserveHeap('float32', at + 5 * n);
   copyRange(gates, gOff, heap, at, 3 * n);
   copyRange(hPrev, hPrevOff, heap, at + 3 * n, n);
   const b = 4 * at;
-  wasm!.gates.gruState32(b, b + 12 * n, b + 16 * n, rows, H);
+  kernel(b, b + 12 * n, b + 16 * n, rows, H);
   copyRange(heap, at, gates, gOff, 3 * n);
-  copyRange(heap, at + 4 * n, h, sOff, n);
+  copyRange(heap, at + 4 * n, out, sOff, n);
 }
 
 /** Elman (rnn.ts): h = tanh(a) for n values from off, n a multiple of 4. */
