@@ -135,33 +135,26 @@ function stepBackward(p: LayerParams, tape: GruTape, t: number, B: number, first
     gateColumns(gateBlock, da, t * B, B, H, GATES, N, 1),
     gateRows(WhBlock, p.Wh, H, H, N, 1),
   );
+  // da_r, and (one pass over the rows, not two) dh_{t−1} += dh ⊙ z + d(rh) ⊙ r; the
+  // [da_z da_r]·Wh_zr part follows as a product.
+  const dPrev = previousGradient(tape, t, firstStep);
   for (let r = 0; r < B; r++) {
     const row = (t * B + r) * GH;
-    const ar = row + R * H;
+    const az = row + Z * H,
+      ar = row + R * H;
     for (let j = 0; j < H; j++) {
+      const s = r * H + j;
       const rg = gates[ar + j]!;
-      da[ar + j] = drh[r * H + j]! * prev[prevOff + r * H + j]! * rg * (1 - rg);
+      da[ar + j] = drh[s]! * prev[prevOff + s]! * rg * (1 - rg);
+      if (dPrev) dPrev[prevOff + s] = dPrev[prevOff + s]! + (dh[sOff + s]! * gates[az + j]! + drh[s]! * rg);
     }
   }
-  const dPrev = previousGradient(tape, t, firstStep);
-  if (dPrev) {
-    // dh_{t−1} += dh ⊙ z + d(rh) ⊙ r + [da_z da_r]·Wh_zr
-    for (let r = 0; r < B; r++) {
-      const row = (t * B + r) * GH;
-      const az = row + Z * H,
-        ar = row + R * H;
-      for (let j = 0; j < H; j++) {
-        const s = r * H + j;
-        dPrev[prevOff + s] =
-          dPrev[prevOff + s]! + (dh[sOff + s]! * gates[az + j]! + drh[s]! * gates[ar + j]!);
-      }
-    }
+  if (dPrev)
     matmulAdd(
       rowsOf(dhOut, dPrev, prevOff / H, B, H),
       gateColumns(gateBlock, da, t * B, B, H, GATES, Z, 2),
       gateRows(WhBlock, p.Wh, H, H, Z, 2),
     );
-  }
 }
 
 /** dWh_zr pairs da_t with h_{t−1}; dWh_n pairs it with r ⊙ h_{t−1}, stored row-aligned with da. */
