@@ -8,6 +8,8 @@ import { backwardBatch, createWorkspace, forwardBatch } from '../../src/rnn/bptt
 import { lossAndGradient } from '../../src/rnn/loss.ts';
 import { createNetwork } from '../../src/rnn/network.ts';
 import type { Network, NetworkConfig } from '../../src/rnn/network.ts';
+import { PRECISIONS } from '../../src/rnn/floats.ts';
+import type { Precision } from '../../src/rnn/floats.ts';
 import { createRandom } from '../../src/rnn/random.ts';
 import { leaseHelper } from '../../src/train/parallel/helper-thread.ts';
 import { OP_FORWARD, sharedFloats } from '../../src/train/parallel/shard-protocol.ts';
@@ -137,8 +139,12 @@ describe('a sharded step', () => {
 
 describe('training on two threads', () => {
   const sine = noisySineWindows({ points: 400 });
-  const fit = async (threads: number) => {
-    const net = createNetwork({ cell: 'gru', inputSize: 1, hiddenSize: 12, layers: 1, outputs: 1 }, 5);
+  // H = 12: in float32 the steps run on the WebAssembly gate kernels.
+  const fit = async (threads: number, precision: Precision) => {
+    const net = createNetwork(
+      { cell: 'gru', inputSize: 1, hiddenSize: 12, layers: 1, outputs: 1, precision },
+      5,
+    );
     const result = await train(net, {
       windowLength: sine.windowLength,
       train: sine.train,
@@ -149,14 +155,17 @@ describe('training on two threads', () => {
     return { params: Buffer.from(net.params.buffer), losses: result.history.map((h) => h.validationLoss) };
   };
 
-  it('gives bit-identical weights on repeated runs, and the weights of one thread', async () => {
-    const first = await fit(2);
-    const again = await fit(2);
-    const one = await fit(1);
-    expect(again.params).toEqual(first.params);
-    expect(one.params).toEqual(first.params);
-    expect(one.losses).toEqual(first.losses);
-  });
+  it.each(PRECISIONS)(
+    'gives bit-identical weights on repeated runs, and the weights of one thread, in %s',
+    async (precision) => {
+      const first = await fit(2, precision);
+      const again = await fit(2, precision);
+      const one = await fit(1, precision);
+      expect(again.params).toEqual(first.params);
+      expect(one.params).toEqual(first.params);
+      expect(one.losses).toEqual(first.losses);
+    },
+  );
 
   it('refuses a thread count it cannot use, saying which', () => {
     expect(() => trainingThreads(3)).toThrow('training threads must be 1 or 2, got 3');
