@@ -27,7 +27,7 @@ describe('the kernel module', () => {
     const kernels = (['jvec', 'kvec'] as const).flatMap((k) =>
       (['float64', 'float32'] as const).map((p) => kernelName(k, p)),
     );
-    const gates = ['lstmStep32', 'gruGates32', 'gruState32', 'tanh32'];
+    const gates = ['lstmStep32', 'gruGates32', 'gruState32', 'lstmBack32', 'gruBack32', 'tanh32'];
     expect(exports.sort()).toEqual(['memory', ...kernels, ...gates].sort());
   });
 

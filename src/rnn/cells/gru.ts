@@ -14,7 +14,7 @@
 // with the weight sums over all steps done after the walk (input side in layer.ts).
 import { floats } from '../floats.ts';
 import type { Floats } from '../floats.ts';
-import { gruNewState, gruResetGates, onGateKernels } from '../kernels/gate-kernels.ts';
+import { gruBackGates, gruNewState, gruResetGates, onGateKernels } from '../kernels/gate-kernels.ts';
 import { matmulAdd, matmulTransAAdd, matmulTransBAdd, scratchView } from '../kernels/matrix.ts';
 import {
   accumulateAgainstPreviousHidden,
@@ -115,19 +115,21 @@ function stepBackward(p: LayerParams, tape: GruTape, t: number, B: number, first
   const { gates, dh, da, drh } = tape;
   const prev = previousHidden(tape, t),
     prevOff = previousOffset(tape, t, B);
-  for (let r = 0; r < B; r++) {
-    const row = (t * B + r) * GH;
-    const az = row + Z * H,
-      an = row + N * H;
-    for (let j = 0; j < H; j++) {
-      const s = r * H + j;
-      const z = gates[az + j]!,
-        n = gates[an + j]!;
-      const dht = dh[sOff + s]!;
-      da[az + j] = dht * (prev[prevOff + s]! - n) * z * (1 - z);
-      da[an + j] = dht * (1 - z) * (1 - n * n);
+  if (onGateKernels(gates, H)) gruBackGates(gates, t * B * GH, dh, sOff, prev, prevOff, da, B, H);
+  else
+    for (let r = 0; r < B; r++) {
+      const row = (t * B + r) * GH;
+      const az = row + Z * H,
+        an = row + N * H;
+      for (let j = 0; j < H; j++) {
+        const s = r * H + j;
+        const z = gates[az + j]!,
+          n = gates[an + j]!;
+        const dht = dh[sOff + s]!;
+        da[az + j] = dht * (prev[prevOff + s]! - n) * z * (1 - z);
+        da[an + j] = dht * (1 - z) * (1 - n * n);
+      }
     }
-  }
   // d(rh) = da_n·Wh_n
   drh.fill(0, 0, B * H);
   matmulAdd(

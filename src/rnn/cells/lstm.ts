@@ -14,7 +14,7 @@
 // The forget-gate bias starts at 1 (see init.ts) so memory flows early in training.
 import { floats } from '../floats.ts';
 import type { Floats } from '../floats.ts';
-import { lstmStepGates, onGateKernels } from '../kernels/gate-kernels.ts';
+import { lstmBackGates, lstmStepGates, onGateKernels } from '../kernels/gate-kernels.ts';
 import { matmulAdd, matmulTransBAdd, scratchView } from '../kernels/matrix.ts';
 import {
   accumulateAgainstPreviousHidden,
@@ -103,6 +103,27 @@ function stepBackward(p: LayerParams, tape: LstmTape, t: number, B: number, firs
   const cPrev = t === 0 ? tape.c0 : tape.c,
     cPrevOff = t === 0 ? 0 : (t - 1) * B * H;
   if (t === tape.steps - 1) for (let s = 0; s < B * H; s++) dc[s] = tape.dcLast[s]!;
+  if (onGateKernels(gates, H))
+    lstmBackGates(gates, t * B * GH, tanhC, dh, sOff, dc, cPrev, cPrevOff, da, B, H);
+  else backGatesJs(tape, t, B);
+  // dh_{t−1} += da·Wh
+  const dPrev = previousGradient(tape, t, firstStep);
+  if (dPrev)
+    matmulAdd(
+      rowsOf(dhPrev, dPrev, previousOffset(tape, t, B) / H, B, H),
+      gateColumns(allGates, da, t * B, B, H, GATES, I, GATES),
+      gateRows(Wh, p.Wh, H, H, I, GATES),
+    );
+}
+
+/** da and the carried dc of step t: the JS loop of lstmBackGates. */
+function backGatesJs(tape: LstmTape, t: number, B: number): void {
+  const H = tape.hiddenSize,
+    GH = GATES * H;
+  const sOff = t * B * H;
+  const { gates, tanhC, dh, dc, da } = tape;
+  const cPrev = t === 0 ? tape.c0 : tape.c,
+    cPrevOff = t === 0 ? 0 : (t - 1) * B * H;
   for (let r = 0; r < B; r++) {
     const [ai, af, ag, ao] = gateStarts((t * B + r) * GH, H);
     for (let j = 0; j < H; j++) {
@@ -121,14 +142,6 @@ function stepBackward(p: LayerParams, tape: LstmTape, t: number, B: number, firs
       dc[s] = dct * f;
     }
   }
-  // dh_{t−1} += da·Wh
-  const dPrev = previousGradient(tape, t, firstStep);
-  if (dPrev)
-    matmulAdd(
-      rowsOf(dhPrev, dPrev, previousOffset(tape, t, B) / H, B, H),
-      gateColumns(allGates, da, t * B, B, H, GATES, I, GATES),
-      gateRows(Wh, p.Wh, H, H, I, GATES),
-    );
 }
 
 export const lstmCell: Cell<LstmTape> = {

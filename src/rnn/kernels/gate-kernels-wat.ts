@@ -129,6 +129,45 @@ const GRU_STATE = `
         ${store(unit('h', 1), add(mul(get('z'), load(unit('hPrev', 1))), mul(sub(k(1), get('z')), get('n'))))}`,
     )})`;
 
+// LSTM backward (lstm.ts), from the activated gates [i f g o], tanh c_t, dh = ∂L/∂h_t, the
+// carried dc = ∂L/∂c_t and c_{t−1}:
+//   dc' = dc + dh ⊙ o ⊙ (1 − tanh²c)
+//   da_i = dc' ⊙ g ⊙ i(1 − i)     da_f = dc' ⊙ c_{t−1} ⊙ f(1 − f)
+//   da_g = dc' ⊙ i ⊙ (1 − g²)     da_o = dh ⊙ tanh c ⊙ o(1 − o)
+// and dc becomes dc' ⊙ f, the gradient carried to step t − 1.
+const LSTM_BACK = `
+  (func (export "lstmBack32") (param $gates i32) (param $tanhC i32) (param $dh i32) (param $dc i32)
+      (param $cPrev i32) (param $da i32) (param $rows i32) (param $H i32)
+    (local $r i32) (local $jb i32) (local $hb i32) (local $rw4 i32)
+    (local $i v128) (local $f v128) (local $g v128) (local $o v128) (local $tc v128) (local $d v128) (local $dct v128)
+    ${rowsAndUnits(
+      [4],
+      `        (local.set $i ${load(unit('gates', 4, 0))}) (local.set $f ${load(unit('gates', 4, 1))})
+        (local.set $g ${load(unit('gates', 4, 2))}) (local.set $o ${load(unit('gates', 4, 3))})
+        (local.set $tc ${load(unit('tanhC', 1))}) (local.set $d ${load(unit('dh', 1))})
+        (local.set $dct ${add(load(unit('dc', 1)), mul(mul(get('d'), get('o')), sub(k(1), mul(get('tc'), get('tc')))))})
+        ${store(unit('da', 4, 0), mul(mul(mul(get('dct'), get('g')), get('i')), sub(k(1), get('i'))))}
+        ${store(unit('da', 4, 1), mul(mul(mul(get('dct'), load(unit('cPrev', 1))), get('f')), sub(k(1), get('f'))))}
+        ${store(unit('da', 4, 2), mul(mul(get('dct'), get('i')), sub(k(1), mul(get('g'), get('g')))))}
+        ${store(unit('da', 4, 3), mul(mul(mul(get('d'), get('tc')), get('o')), sub(k(1), get('o'))))}
+        ${store(unit('dc', 1), mul(get('dct'), get('f')))}`,
+    )})`;
+
+// GRU backward (gru.ts), before d(rh)'s product, from the activated gates [z r n], dh and
+// h_{t−1}:  da_z = dh ⊙ (h_{t−1} − n) ⊙ z(1 − z),  da_n = dh ⊙ (1 − z) ⊙ (1 − n²).
+// da_r comes after the product, in JS.
+const GRU_BACK = `
+  (func (export "gruBack32") (param $gates i32) (param $dh i32) (param $hPrev i32) (param $da i32)
+      (param $rows i32) (param $H i32)
+    (local $r i32) (local $jb i32) (local $hb i32) (local $rw3 i32) (local $z v128) (local $n v128) (local $d v128)
+    ${rowsAndUnits(
+      [3],
+      `        (local.set $z ${load(unit('gates', 3, 0))}) (local.set $n ${load(unit('gates', 3, 2))})
+        (local.set $d ${load(unit('dh', 1))})
+        ${store(unit('da', 3, 0), mul(mul(mul(get('d'), sub(load(unit('hPrev', 1)), get('n'))), get('z')), sub(k(1), get('z'))))}
+        ${store(unit('da', 3, 2), mul(mul(get('d'), sub(k(1), get('z'))), sub(k(1), mul(get('n'), get('n')))))}`,
+    )})`;
+
 // Elman with tanh (rnn.ts): h = tanh(a) over n values, n a multiple of 4.
 const TANH_ALL = `
   (func (export "tanh32") (param $from i32) (param $to i32) (param $n i32)
@@ -144,5 +183,5 @@ const TANH_ALL = `
 
 /** The gate kernels' functions, for the module kernels-wat.ts assembles. */
 export function gateKernelFunctions(): string {
-  return [LSTM, GRU_GATES, GRU_STATE, TANH_ALL].join('\n');
+  return [LSTM, GRU_GATES, GRU_STATE, LSTM_BACK, GRU_BACK, TANH_ALL].join('\n');
 }

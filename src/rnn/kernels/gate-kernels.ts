@@ -103,6 +103,66 @@ function gruPhase(
   copyRange(heap, at + 4 * n, out, sOff, n);
 }
 
+/**
+ * LSTM backward (lstm.ts): da for rows × [i f g o] from gOff, from the activated gates, tanh c
+ * and dh (from sOff), the carried dc (rows × H from 0, updated to dc ⊙ f) and c_prev.
+ */
+export function lstmBackGates(
+  gates: Floats,
+  gOff: number,
+  tanhC: Floats,
+  dh: Floats,
+  sOff: number,
+  dc: Floats,
+  cPrev: Floats,
+  cPrevOff: number,
+  da: Floats,
+  rows: number,
+  H: number,
+): void {
+  const n = rows * H,
+    at = stagingBase('float32');
+  // Staged from at: gates (4n), tanh c, dh, dc, c_prev, then da (4n).
+  const heap = reserveHeap('float32', at + 12 * n);
+  copyRange(gates, gOff, heap, at, 4 * n);
+  copyRange(tanhC, sOff, heap, at + 4 * n, n);
+  copyRange(dh, sOff, heap, at + 5 * n, n);
+  copyRange(dc, 0, heap, at + 6 * n, n);
+  copyRange(cPrev, cPrevOff, heap, at + 7 * n, n);
+  const b = 4 * at;
+  wasm!.gates.lstmBack32(b, b + 16 * n, b + 20 * n, b + 24 * n, b + 28 * n, b + 32 * n, rows, H);
+  copyRange(heap, at + 8 * n, da, gOff, 4 * n);
+  copyRange(heap, at + 6 * n, dc, 0, n);
+}
+
+/**
+ * GRU backward, before d(rh)'s product: da_z and da_n of rows × [z r n] from gOff (the r
+ * block is for the caller to write), from the activated gates, dh (from sOff) and h_prev.
+ */
+export function gruBackGates(
+  gates: Floats,
+  gOff: number,
+  dh: Floats,
+  sOff: number,
+  hPrev: Floats,
+  hPrevOff: number,
+  da: Floats,
+  rows: number,
+  H: number,
+): void {
+  const n = rows * H,
+    at = stagingBase('float32');
+  // Staged from at: gates (3n), dh, h_prev, then da (3n). Its r block comes back unset:
+  // the caller writes it next, after d(rh)'s product, which reads only the n block.
+  const heap = reserveHeap('float32', at + 8 * n);
+  copyRange(gates, gOff, heap, at, 3 * n);
+  copyRange(dh, sOff, heap, at + 3 * n, n);
+  copyRange(hPrev, hPrevOff, heap, at + 4 * n, n);
+  const b = 4 * at;
+  wasm!.gates.gruBack32(b, b + 12 * n, b + 16 * n, b + 20 * n, rows, H);
+  copyRange(heap, at + 5 * n, da, gOff, 3 * n);
+}
+
 /** Elman (rnn.ts): h = tanh(a) for n values from off, n a multiple of 4. */
 export function tanhInto(a: Floats, h: Floats, off: number, n: number): void {
   const at = stagingBase('float32');

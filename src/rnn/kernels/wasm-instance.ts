@@ -54,6 +54,17 @@ export interface GateKernels {
   ): void;
   gruGates32(gates: number, hPrev: number, rh: number, rows: number, H: number): void;
   gruState32(gates: number, hPrev: number, h: number, rows: number, H: number): void;
+  lstmBack32(
+    gates: number,
+    tanhC: number,
+    dh: number,
+    dc: number,
+    cPrev: number,
+    da: number,
+    rows: number,
+    H: number,
+  ): void;
+  gruBack32(gates: number, dh: number, hPrev: number, da: number, rows: number, H: number): void;
   tanh32(from: number, to: number, n: number): void;
 }
 
