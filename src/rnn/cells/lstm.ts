@@ -105,7 +105,25 @@ function stepBackward(p: LayerParams, tape: LstmTape, t: number, B: number, firs
   if (t === tape.steps - 1) for (let s = 0; s < B * H; s++) dc[s] = tape.dcLast[s]!;
   if (onGateKernels(gates, H))
     lstmBackGates(gates, t * B * GH, tanhC, dh, sOff, dc, cPrev, cPrevOff, da, B, H);
-  else backGatesJs(tape, t, B);
+  else
+    for (let r = 0; r < B; r++) {
+      const [ai, af, ag, ao] = gateStarts((t * B + r) * GH, H);
+      for (let j = 0; j < H; j++) {
+        const s = r * H + j;
+        const i = gates[ai + j]!,
+          f = gates[af + j]!,
+          g = gates[ag + j]!,
+          o = gates[ao + j]!;
+        const tc = tanhC[sOff + s]!,
+          dht = dh[sOff + s]!;
+        const dct = dc[s]! + dht * o * (1 - tc * tc);
+        da[ai + j] = dct * g * i * (1 - i);
+        da[af + j] = dct * cPrev[cPrevOff + s]! * f * (1 - f);
+        da[ag + j] = dct * i * (1 - g * g);
+        da[ao + j] = dht * tc * o * (1 - o);
+        dc[s] = dct * f;
+      }
+    }
   // dh_{t−1} += da·Wh
   const dPrev = previousGradient(tape, t, firstStep);
   if (dPrev)
@@ -114,34 +132,6 @@ function stepBackward(p: LayerParams, tape: LstmTape, t: number, B: number, firs
       gateColumns(allGates, da, t * B, B, H, GATES, I, GATES),
       gateRows(Wh, p.Wh, H, H, I, GATES),
     );
-}
-
-/** da and the carried dc of step t: the JS loop of lstmBackGates. */
-function backGatesJs(tape: LstmTape, t: number, B: number): void {
-  const H = tape.hiddenSize,
-    GH = GATES * H;
-  const sOff = t * B * H;
-  const { gates, tanhC, dh, dc, da } = tape;
-  const cPrev = t === 0 ? tape.c0 : tape.c,
-    cPrevOff = t === 0 ? 0 : (t - 1) * B * H;
-  for (let r = 0; r < B; r++) {
-    const [ai, af, ag, ao] = gateStarts((t * B + r) * GH, H);
-    for (let j = 0; j < H; j++) {
-      const s = r * H + j;
-      const i = gates[ai + j]!,
-        f = gates[af + j]!,
-        g = gates[ag + j]!,
-        o = gates[ao + j]!;
-      const tc = tanhC[sOff + s]!,
-        dht = dh[sOff + s]!;
-      const dct = dc[s]! + dht * o * (1 - tc * tc);
-      da[ai + j] = dct * g * i * (1 - i);
-      da[af + j] = dct * cPrev[cPrevOff + s]! * f * (1 - f);
-      da[ag + j] = dct * i * (1 - g * g);
-      da[ao + j] = dht * tc * o * (1 - o);
-      dc[s] = dct * f;
-    }
-  }
 }
 
 export const lstmCell: Cell<LstmTape> = {
