@@ -39,7 +39,7 @@ export function unrollGradients(options: UnrolledGradientOptions): UnrolledGradi
   const w2 = options.feedbackWeight;
   if (!Number.isFinite(w2)) throw new Error(`feedbackWeight must be a number, got ${w2}`);
   const net = workedNetwork({ ...WORKED_WEIGHTS, w2 });
-  const ws = createWorkspace(net, 1, steps);
+  const ws = createWorkspace(net, 1, steps, { gradNorms: true });
   const x = new Float64Array(steps).fill(options.input ?? 0.5);
   forwardBatch(ws, x, 1);
   // dL/dŷ = 1: the norms then show the pure effect of the unrolled recurrence.
@@ -50,7 +50,7 @@ export function unrollGradients(options: UnrolledGradientOptions): UnrolledGradi
   return {
     feedbackWeight: w2,
     steps,
-    gradNorms: Array.from(ws.gradNorms[0]!, (v) => v * clipScale),
+    gradNorms: Array.from(ws.gradNorms![0]!, (v) => v * clipScale),
     parameterGradNorm,
     clipScale,
   };

@@ -31,14 +31,22 @@ export interface Workspace {
   readonly output: Floats;
   /** Gradient of every parameter, same layout as net.params. */
   readonly grads: Floats;
-  /** ‖∂L/∂h_t‖ over the batch, per encoder layer (forward direction) and step, from the last backward pass. */
-  readonly gradNorms: Floats[];
+  /**
+   * ‖∂L/∂h_t‖ over the batch, per encoder layer (forward direction) and step, from the last
+   * backward pass; null unless createWorkspace was asked for them (training never reads them).
+   */
+  readonly gradNorms: Floats[] | null;
   readonly gradViews: ReturnType<typeof viewParams>;
   /** The batch's input re-laid time-major [T, B, F], as every layer reads its input. */
   readonly timeMajorInput: Floats;
 }
 
-export function createWorkspace(net: Network, maxBatch: number, steps: number): Workspace {
+export function createWorkspace(
+  net: Network,
+  maxBatch: number,
+  steps: number,
+  options: { gradNorms?: boolean } = {},
+): Workspace {
   const { inputSize, layers, outputs } = net.config;
   const encoder = createEncoder(net, maxBatch, steps);
   const grads = floats(net.precision, net.params.length);
@@ -51,7 +59,7 @@ export function createWorkspace(net: Network, maxBatch: number, steps: number): 
     decoder: createDecoder(net, maxBatch),
     output: floats(net.precision, maxBatch * outputs),
     grads,
-    gradNorms: Array.from({ length: layers }, () => new Float64Array(steps)),
+    gradNorms: options.gradNorms ? Array.from({ length: layers }, () => new Float64Array(steps)) : null,
     gradViews: viewParams(net.config, net.tensors, grads),
     timeMajorInput: floats(net.precision, steps * maxBatch * inputSize),
   };
@@ -130,8 +138,8 @@ export function forwardBatch(
 
 /**
  * Backpropagates dOut = ∂L/∂output [B, outputs] of the last forward pass through the head
- * (or decoder) and every layer; leaves ∂L/∂θ in ws.grads (overwritten) and per-step norms
- * in ws.gradNorms. truncateSteps walks the encoder back only that many steps from the end
+ * (or decoder) and every layer; leaves ∂L/∂θ in ws.grads (overwritten) and, when kept,
+ * per-step norms in ws.gradNorms. truncateSteps walks the encoder back only that many steps from the end
  * (truncated BPTT); full BPTT when absent. (A number, not an options object: nothing is
  * allocated per batch.)
  */

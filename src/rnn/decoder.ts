@@ -24,7 +24,6 @@ export interface Decoder {
   readonly inputs: Floats;
   /** Whether the last forward pass fed the true previous values (training) or its own. */
   teacherForced: boolean;
-  readonly norms: Floats;
 }
 
 export function createDecoder(net: Network, maxBatch: number): Decoder | null {
@@ -38,7 +37,6 @@ export function createDecoder(net: Network, maxBatch: number): Decoder | null {
     tape,
     inputs: floats(net.precision, K * maxBatch * D),
     teacherForced: false,
-    norms: new Float64Array(K),
   };
 }
 
@@ -135,7 +133,7 @@ export function backwardDecoder(
         dh[row + j] = d * w[j]!;
       }
     }
-  backwardLayer(net.cell, net.decoder!, g.decoder!, tape, dec.inputs, null, B, 0, dec.norms);
+  backwardLayer(net.cell, net.decoder!, g.decoder!, tape, dec.inputs, null, B, 0, null);
   for (let i = 0; i < B * W; i++) enc.dEncoded[i] = tape.dh0[i]!;
   // After the walk to step 0 an LSTM tape's dc holds ∂L/∂c0, the encoder's last cell state.
   if (net.config.cell === 'lstm') lastCellState(net, enc, B, T, (tape as LstmTape).dc, 'seed-gradient');

@@ -31,8 +31,6 @@ export interface Encoder {
   readonly encoded: Floats;
   /** [B, W] ∂L/∂encoded, filled by whatever reads the encoder before its backward pass. */
   readonly dEncoded: Floats;
-  /** ‖∂L/∂h_t‖ of the backward directions (not reported, but the layer driver writes them). */
-  readonly reverseNorms: Floats[];
 }
 
 export function createEncoder(net: Network, maxBatch: number, steps: number): Encoder {
@@ -56,7 +54,6 @@ export function createEncoder(net: Network, maxBatch: number, steps: number): En
     mergedGrads: perLayer(Math.max(0, two - 1), () => rows * W),
     encoded: floats(net.precision, maxBatch * W),
     dEncoded: floats(net.precision, maxBatch * W),
-    reverseNorms: Array.from({ length: two }, () => new Float64Array(steps)),
   };
 }
 
@@ -120,8 +117,8 @@ export function forwardEncoder(net: Network, enc: Encoder, input: Floats, B: num
 
 /**
  * Backpropagates enc.dEncoded through every layer, into the gradient views (`g`), walking
- * steps T − 1 … firstStep of each direction. norms[l] receives the forward direction's
- * ‖∂L/∂h_t‖.
+ * steps T − 1 … firstStep of each direction. norms[l], when asked for, receives the
+ * forward direction's ‖∂L/∂h_t‖.
  */
 export function backwardEncoder(
   net: Network,
@@ -131,7 +128,7 @@ export function backwardEncoder(
   B: number,
   T: number,
   firstStep: number,
-  norms: Floats[],
+  norms: Floats[] | null,
 ): void {
   const H = net.config.hiddenSize,
     W = encoderWidth(net.config),
@@ -154,7 +151,7 @@ export function backwardEncoder(
         dInput,
         B,
         firstStep,
-        norms[l]!,
+        norms?.[l] ?? null,
       );
       continue;
     }
@@ -162,7 +159,17 @@ export function backwardEncoder(
     const dReversed = l === 0 ? null : enc.reversedInputGrads[l]!;
     dMerged?.fill(0, 0, T * B * W);
     dReversed?.fill(0, 0, T * B * W);
-    backwardLayer(net.cell, net.layers[l]!, g.layers[l]!, enc.tapes[l]!, x, dMerged, B, firstStep, norms[l]!);
+    backwardLayer(
+      net.cell,
+      net.layers[l]!,
+      g.layers[l]!,
+      enc.tapes[l]!,
+      x,
+      dMerged,
+      B,
+      firstStep,
+      norms?.[l] ?? null,
+    );
     const reverse = enc.reverseTapes[l]!;
     backwardLayer(
       net.cell,
@@ -173,7 +180,7 @@ export function backwardEncoder(
       dReversed,
       B,
       firstStep,
-      enc.reverseNorms[l]!,
+      null,
     );
     if (!dMerged || !dReversed) continue;
     // ∂L/∂merged_t = forward part + the reversed input's gradient at its step T − 1 − t;

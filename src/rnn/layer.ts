@@ -4,13 +4,14 @@
 import type { Floats } from './floats.ts';
 import type { Cell, LayerParams, LayerTape } from './cells/cell.ts';
 import { rowsOf } from './cells/cell.ts';
-import { matmulAdd, matmulTransAAdd, matmulTransBAdd, scratchView } from './kernels/matrix.ts';
+import { matmulAdd, matmulTransAAdd, matmulTransBAdd, scratchView, sumRowsAdd } from './kernels/matrix.ts';
 import { pinWeights, unpinWeights } from './kernels/wasm-instance.ts';
 
 // Scratch views, re-pointed per call so that a pass allocates nothing.
 const gatesAll = scratchView(),
   inputAll = scratchView(),
-  Wx = scratchView();
+  Wx = scratchView(),
+  bias = scratchView();
 
 export function forwardLayer(cell: Cell, p: LayerParams, tape: LayerTape, input: Floats, B: number): void {
   const { steps: T, inputSize: F } = tape;
@@ -60,7 +61,7 @@ export function forwardStep(
 /**
  * Walks steps T−1 … firstStep back (dh must already hold what flows in from above), then
  * accumulates db, dWx, dWh and, when dInput is given, ∂L/∂input into it.
- * norms[t] receives ‖∂L/∂h_t‖ over the batch.
+ * norms[t], when norms are asked for, receives ‖∂L/∂h_t‖ over the batch.
  */
 export function backwardLayer(
   cell: Cell,
@@ -71,20 +72,22 @@ export function backwardLayer(
   dInput: Floats | null,
   B: number,
   firstStep: number,
-  norms: Floats,
+  norms: Floats | null,
 ): void {
   const { steps: T, inputSize: F, hiddenSize: H } = tape;
   const GH = cell.gateCount * H;
-  norms.fill(0);
+  norms?.fill(0);
   if (tape.wantsInitialGradient) tape.dh0.fill(0, 0, B * H);
   const dh = tape.dh;
   pinWeights(p.Wh, 0, p.Wh.length);
   try {
     for (let t = T - 1; t >= firstStep; t--) {
-      // Inline, not a helper: a double returned from a call is boxed, one allocation a step.
-      let sum = 0;
-      for (let i = t * B * H, end = (t + 1) * B * H; i < end; i++) sum += dh[i]! * dh[i]!;
-      norms[t] = Math.sqrt(sum);
+      if (norms) {
+        // Inline, not a helper: a double returned from a call is boxed, one allocation a step.
+        let sum = 0;
+        for (let i = t * B * H, end = (t + 1) * B * H; i < end; i++) sum += dh[i]! * dh[i]!;
+        norms[t] = Math.sqrt(sum);
+      }
       cell.stepBackward(p, tape, t, B, firstStep);
     }
   } finally {
@@ -92,12 +95,9 @@ export function backwardLayer(
   }
   const r0 = firstStep * B,
     n = (T - firstStep) * B;
-  const da = tape.da,
-    db = g.b;
-  for (let r = r0; r < r0 + n; r++) {
-    const off = r * GH;
-    for (let j = 0; j < GH; j++) db[j] = db[j]! + da[off + j]!;
-  }
+  const da = tape.da;
+  // db += Σ_t Σ_rows da
+  sumRowsAdd(rowsOf(bias, g.b, 0, 1, GH), rowsOf(gatesAll, da, r0, n, GH));
   // dWx += Σ_t da_tᵀ·x_t over the walked steps
   matmulTransAAdd(
     rowsOf(Wx, g.Wx, 0, GH, F),

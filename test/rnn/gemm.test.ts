@@ -1,7 +1,8 @@
 // The strided gemm against a naive triple loop, with each kernel: the pure-JS one, the
 // WebAssembly SIMD one forced wherever strides allow, and the default dispatch. Sizes
 // cover the register blocks, every remainder path, k-chunking (K > 256) and a product
-// big enough to be split before staging. Offsets and padded C rows are included. Each in
+// big enough to be split before staging, one-row products and narrow ones that run as
+// their transpose. Offsets and padded C rows are included. Each in
 // float64 (to 1e-12) and float32 (to float32 round-off over K terms, against the same
 // naive loop in float64 on the float32 operands).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -74,6 +75,10 @@ describe.each(PRECISIONS)('gemm, %s', (p) => {
           [37, 29, 300],
           [64, 128, 33],
           [5, 131, 257],
+          // one row of C (jvec1), and C narrower than a jvec block (a TN one runs transposed: dWx)
+          [1, 40, 33],
+          [131, 3, 257],
+          [48, 1, 300],
         ] as const)
           worst = Math.max(worst, gemmError(M, N, K, pattern));
         expect(worst).toBeLessThan(TOLERANCE[p]);

@@ -24,7 +24,7 @@ describe('the kernel module', () => {
     // The compiler's lib has no WebAssembly declarations (see gemm-wasm.ts): the members used.
     const api = (globalThis as unknown as { WebAssembly: WasmModuleApi }).WebAssembly;
     const exports = api.Module.exports(new api.Module(await kernelBytes())).map((e) => e.name);
-    const kernels = (['jvec', 'kvec'] as const).flatMap((k) =>
+    const kernels = (['jvec', 'jvec1', 'kvec'] as const).flatMap((k) =>
       (['float64', 'float32'] as const).map((p) => kernelName(k, p)),
     );
     const gates = ['lstmStep32', 'gruGates32', 'gruState32', 'lstmBack32', 'gruBack32', 'tanh32'];

@@ -1,7 +1,13 @@
 // The matrix verbs the cells are written in: each against a naive loop on views with
 // offsets and padded rows, and a shape slip refused rather than read from the next block.
 import { describe, expect, it } from 'vitest';
-import { matmulAdd, matmulTransAAdd, matmulTransBAdd, matrixView } from '../../src/rnn/kernels/matrix.ts';
+import {
+  matmulAdd,
+  matmulTransAAdd,
+  matmulTransBAdd,
+  matrixView,
+  sumRowsAdd,
+} from '../../src/rnn/kernels/matrix.ts';
 import type { MatrixView } from '../../src/rnn/kernels/matrix.ts';
 import { createRandom } from '../../src/rnn/random.ts';
 
@@ -88,6 +94,27 @@ describe('matrix verbs', () => {
       K,
     );
     expect(e).toBeLessThan(1e-12);
+  });
+
+  // Small (the JS kernel) and big enough for wasm (one-row jvec, with column edges), in both precisions.
+  it.each([
+    [7, 13, 'float64'],
+    [300, 67, 'float64'],
+    [300, 67, 'float32'],
+  ] as const)('sumRowsAdd: out[0, j] += Σ_i a[i, j], %i × %i, %s', (rows, cols, precision) => {
+    const as32 = (v: MatrixView) =>
+      precision === 'float32' ? matrixView(Float32Array.from(v.data), v.rows, v.cols, v.offset, v.stride) : v;
+    const a = as32(randomView(rows, cols)),
+      out = as32(randomView(1, cols));
+    const expected = Array.from({ length: cols }, (_, j) => {
+      let s = at(out, 0, j);
+      for (let i = 0; i < rows; i++) s += at(a, i, j);
+      return s;
+    });
+    sumRowsAdd(out, a);
+    const worst = Math.max(...expected.map((e, j) => Math.abs(at(out, 0, j) - e)));
+    expect(worst).toBeLessThan(precision === 'float32' ? 1e-4 : 1e-12);
+    expect(() => sumRowsAdd(randomView(2, cols), a)).toThrow(/does not fit/);
   });
 
   it('refuses operands whose shapes do not fit', () => {

@@ -40,7 +40,7 @@ export function truncationChanges(
   T: number,
   steps: number,
 ): { changes: Map<string, number>; ws: Workspace } {
-  const ws = createWorkspace(net, B, T);
+  const ws = createWorkspace(net, B, T, { gradNorms: true });
   const dOut = new Float64Array(B * net.config.outputs).fill(1);
   forwardBatch(ws, x, B);
   backwardBatch(ws, dOut, B);

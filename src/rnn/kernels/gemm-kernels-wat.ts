@@ -9,10 +9,11 @@
 // where element (i, k) of A is at a + i·aRow + k·aCol, row i of C starts at c + i·cRow,
 // and bStride is B's row stride for jvec, its column stride for kvec.
 //
-// jvec — B's rows contiguous (NN and TN products). For each block of 4 rows of C and two
-// vectors of columns (2L columns, L lanes per vector), over k:
+// jvec — B's rows contiguous (NN and TN products). For each block of R rows of C and V
+// vectors of columns (VL columns, L lanes per vector), over k:
 //     acc[r][v] += A[i + r, k] · B[k, j + vL … j + vL + L − 1]      (A broadcast)
-// then C[i + r, j + vL …] += acc[r][v]. Needs M % 4 = 0, N % 2L = 0, K ≥ 1.
+// then C[i + r, j + vL …] += acc[r][v]. Needs M % R = 0, N % VL = 0, K ≥ 1. BLOCKS gives
+// R and V: jvec is 2 × 4 vectors, jvec1 the same one row tall.
 //
 // kvec — A's rows and B's columns contiguous (NT products). For each block of 2 rows and
 // 4 columns of C, over k in steps of L:
@@ -42,7 +43,7 @@ export const LANES: Record<Precision, Lanes> = {
 };
 
 /** Exported function names per precision. */
-export const kernelName = (kind: 'jvec' | 'kvec', precision: Precision) =>
+export const kernelName = (kind: KernelKind, precision: Precision) =>
   `${kind}${precision === 'float64' ? 64 : 32}`;
 
 const PARAMS =
@@ -71,26 +72,42 @@ ${block}
       (br_if $rowBlocks (i32.lt_u (local.get $i) (local.get $M))))`;
 }
 
-function jvec(p: Precision): string {
+/** The gemm kernels: jvec and kvec as above, and jvec1, jvec for products one row of C tall. */
+export type KernelKind = 'jvec' | 'jvec1' | 'kvec';
+
+/**
+ * Each kernel's block of C, held in accumulator registers over k: `rows` rows × `vecs`
+ * vectors of columns (jvec kinds), or `rows` rows × `cols` columns (kvec). Eight 128-bit
+ * accumulators is the most V8 keeps in registers: bigger blocks spill and run 25–40%
+ * slower (bench/gemm-blocking.ts measures every shape tried, H = 16…256); of the
+ * eight-accumulator shapes, 2 rows × 4 vectors beats 4 × 2 by 3–8% for jvec, and 2 × 4
+ * and 4 × 2 tie for kvec.
+ */
+export const BLOCKS = {
+  jvec: { rows: 2, vecs: 4 },
+  jvec1: { rows: 1, vecs: 4 },
+  kvec: { rows: 2, cols: 4 },
+} as const;
+
+/** jvec with blocks of `rows` rows × `vecs` vectors of columns of C. */
+export function jvec(p: Precision, rows: number, vecs: number, name: string): string {
   const { v, s, lanes, shift } = LANES[p];
-  const acc = (r: number, h: number) => `$acc${r}${h}`;
+  const acc = (r: number, h: number) => `$acc${r}_${h}`;
   const block = `
-        ;; a block of 4 rows × ${2 * lanes} columns: zero its accumulators
-${lines(4, (r) => `        (local.set ${acc(r, 0)} (v128.const i64x2 0 0)) (local.set ${acc(r, 1)} (v128.const i64x2 0 0))`)}
+        ;; a block of ${rows} rows × ${vecs * lanes} columns: zero its accumulators
+${lines(rows, (r) => `        ${lines(vecs, (h) => `(local.set ${acc(r, h)} (v128.const i64x2 0 0))`).replace(/\n/g, ' ')}`)}
         (local.set $p0 (local.get $ai))
-${lines(3, (r) => `        (local.set $p${r + 1} ${add(`$p${r}`, '(local.get $aRow)')})`)}
+${lines(rows - 1, (r) => `        (local.set $p${r + 1} ${add(`$p${r}`, '(local.get $aRow)')})`)}
         (local.set $q ${add('$b', `(i32.shl (local.get $j) (i32.const ${shift}))`)})
         (local.set $k (local.get $K))
         (loop $overK
-          ;; B[k, j …]: two vectors
-          (local.set $b0 (v128.load (local.get $q)))
-          (local.set $b1 (v128.load offset=16 (local.get $q)))
+          ;; B[k, j …]: ${vecs} vectors
+${lines(vecs, (h) => `          (local.set $b${h} (v128.load offset=${16 * h} (local.get $q)))`)}
 ${lines(
-  4,
+  rows,
   (r) => `          ;; row ${r}: acc += A[i + ${r}, k] · B[k, j …]
           (local.set $x (${v}.splat (${s}.load (local.get $p${r}))))
-          (local.set ${acc(r, 0)} (${v}.add (local.get ${acc(r, 0)}) (${v}.mul (local.get $x) (local.get $b0))))
-          (local.set ${acc(r, 1)} (${v}.add (local.get ${acc(r, 1)}) (${v}.mul (local.get $x) (local.get $b1))))
+${lines(vecs, (h) => `          (local.set ${acc(r, h)} (${v}.add (local.get ${acc(r, h)}) (${v}.mul (local.get $x) (local.get $b${h}))))`)}
           (local.set $p${r} ${add(`$p${r}`, '(local.get $aCol)')})`,
 )}
           (local.set $q ${add('$q', '(local.get $bStride)')})
@@ -99,67 +116,74 @@ ${lines(
         ;; C[i + r, j …] += acc[r]
         (local.set $cj ${add('$ci', `(i32.shl (local.get $j) (i32.const ${shift}))`)})
 ${lines(
-  4,
-  (r) => `        (v128.store (local.get $cj) (${v}.add (v128.load (local.get $cj)) (local.get ${acc(r, 0)})))
-        (v128.store offset=16 (local.get $cj) (${v}.add (v128.load offset=16 (local.get $cj)) (local.get ${acc(r, 1)})))
+  rows,
+  (
+    r,
+  ) => `${lines(vecs, (h) => `        (v128.store offset=${16 * h} (local.get $cj) (${v}.add (v128.load offset=${16 * h} (local.get $cj)) (local.get ${acc(r, h)})))`)}
         (local.set $cj ${add('$cj', '(local.get $cRow)')})`,
 )}`;
   return `
-  (func (export "${kernelName('jvec', p)}") ${PARAMS}
+  (func (export "${name}") ${PARAMS}
     (local $i i32) (local $j i32) (local $k i32) (local $q i32) (local $cj i32) (local $ai i32) (local $ci i32)
-    (local $p0 i32) (local $p1 i32) (local $p2 i32) (local $p3 i32)
-    (local $b0 v128) (local $b1 v128) (local $x v128)
-${lines(4, (r) => `    (local ${acc(r, 0)} v128) (local ${acc(r, 1)} v128)`)}
-${blockLoops(4, 2 * lanes, block)})`;
+    ${lines(rows, (r) => `(local $p${r} i32)`).replace(/\n/g, ' ')}
+    ${lines(vecs, (h) => `(local $b${h} v128)`).replace(/\n/g, ' ')} (local $x v128)
+${lines(rows, (r) => `    ${lines(vecs, (h) => `(local ${acc(r, h)} v128)`).replace(/\n/g, ' ')}`)}
+${blockLoops(rows, vecs * lanes, block)})`;
 }
 
-function kvec(p: Precision): string {
+/** kvec with blocks of `rows` rows × `cols` columns of C. */
+export function kvec(p: Precision, rows: number, cols: number, name: string): string {
   const { v, s, lanes, shift } = LANES[p];
-  const acc = (r: number, n: number) => `$acc${r}${n}`;
+  const acc = (r: number, n: number) => `$acc${r}_${n}`;
   const laneSum = (r: number, n: number) =>
     range(lanes).reduce(
       (sum, l) => `(${s}.add ${sum} (${v}.extract_lane ${l} (local.get ${acc(r, n)})))`,
       `(${s}.load offset=${n << shift} (local.get $cj))`,
     );
   const block = `
-        ;; a block of 2 rows × 4 columns: zero its accumulators
-${lines(2, (r) => `        ${lines(4, (n) => `(local.set ${acc(r, n)} (v128.const i64x2 0 0))`).replace(/\n/g, ' ')}`)}
+        ;; a block of ${rows} rows × ${cols} columns: zero its accumulators
+${lines(rows, (r) => `        ${lines(cols, (n) => `(local.set ${acc(r, n)} (v128.const i64x2 0 0))`).replace(/\n/g, ' ')}`)}
         (local.set $pa0 (local.get $ai))
-        (local.set $pa1 ${add('$ai', '(local.get $aRow)')})
+${lines(rows - 1, (r) => `        (local.set $pa${r + 1} ${add(`$pa${r}`, '(local.get $aRow)')})`)}
         (local.set $end ${add('$ai', `(i32.shl (local.get $K) (i32.const ${shift}))`)})
         (local.set $q0 ${add('$b', '(i32.mul (local.get $j) (local.get $bStride))')})
-${lines(3, (n) => `        (local.set $q${n + 1} ${add(`$q${n}`, '(local.get $bStride)')})`)}
+${lines(cols - 1, (n) => `        (local.set $q${n + 1} ${add(`$q${n}`, '(local.get $bStride)')})`)}
         (loop $overK
-          ;; A[i, k …] and A[i + 1, k …]: one vector each
-          (local.set $x0 (v128.load (local.get $pa0)))
-          (local.set $x1 (v128.load (local.get $pa1)))
+          ;; A[i + r, k …]: one vector per row
+${lines(rows, (r) => `          (local.set $x${r} (v128.load (local.get $pa${r})))`)}
 ${lines(
-  4,
+  cols,
   (n) => `          ;; column ${n}: acc[r][${n}] += A[i + r, k …] ⊙ B[k …, j + ${n}]
           (local.set $y (v128.load (local.get $q${n})))
-          (local.set ${acc(0, n)} (${v}.add (local.get ${acc(0, n)}) (${v}.mul (local.get $x0) (local.get $y))))
-          (local.set ${acc(1, n)} (${v}.add (local.get ${acc(1, n)}) (${v}.mul (local.get $x1) (local.get $y))))`,
+${lines(rows, (r) => `          (local.set ${acc(r, n)} (${v}.add (local.get ${acc(r, n)}) (${v}.mul (local.get $x${r}) (local.get $y))))`)}`,
 )}
-${lines(2, (r) => `          (local.set $pa${r} (i32.add (local.get $pa${r}) (i32.const 16)))`)}
-${lines(4, (n) => `          (local.set $q${n} (i32.add (local.get $q${n}) (i32.const 16)))`)}
+${lines(rows, (r) => `          (local.set $pa${r} (i32.add (local.get $pa${r}) (i32.const 16)))`)}
+${lines(cols, (n) => `          (local.set $q${n} (i32.add (local.get $q${n}) (i32.const 16)))`)}
           (br_if $overK (i32.lt_u (local.get $pa0) (local.get $end))))
         ;; C[i + r, j + n] += the lanes of acc[r][n]
         (local.set $cj ${add('$ci', `(i32.shl (local.get $j) (i32.const ${shift}))`)})
 ${lines(
-  2,
-  (r) => `${lines(4, (n) => `        (${s}.store offset=${n << shift} (local.get $cj) ${laneSum(r, n)})`)}
+  rows,
+  (r) => `${lines(cols, (n) => `        (${s}.store offset=${n << shift} (local.get $cj) ${laneSum(r, n)})`)}
         (local.set $cj ${add('$cj', '(local.get $cRow)')})`,
 )}`;
   return `
-  (func (export "${kernelName('kvec', p)}") ${PARAMS}
+  (func (export "${name}") ${PARAMS}
     (local $i i32) (local $j i32) (local $cj i32) (local $ai i32) (local $ci i32) (local $end i32)
-    (local $pa0 i32) (local $pa1 i32) (local $q0 i32) (local $q1 i32) (local $q2 i32) (local $q3 i32)
-    (local $x0 v128) (local $x1 v128) (local $y v128)
-${lines(2, (r) => `    ${lines(4, (n) => `(local ${acc(r, n)} v128)`).replace(/\n/g, ' ')}`)}
-${blockLoops(2, 4, block)})`;
+    ${lines(rows, (r) => `(local $pa${r} i32)`).replace(/\n/g, ' ')} ${lines(cols, (n) => `(local $q${n} i32)`).replace(/\n/g, ' ')}
+    ${lines(rows, (r) => `(local $x${r} v128)`).replace(/\n/g, ' ')} (local $y v128)
+${lines(rows, (r) => `    ${lines(cols, (n) => `(local ${acc(r, n)} v128)`).replace(/\n/g, ' ')}`)}
+${blockLoops(rows, cols, block)})`;
 }
 
-/** The four gemm kernels' functions, for the module kernels-wat.ts assembles. */
+/** The gemm kernels' functions in both precisions, for the module kernels-wat.ts assembles. */
 export function gemmKernelFunctions(): string {
-  return [jvec('float64'), kvec('float64'), jvec('float32'), kvec('float32')].join('\n');
+  const { jvec: j, jvec1: j1, kvec: k } = BLOCKS;
+  return (['float64', 'float32'] as const)
+    .flatMap((p) => [
+      jvec(p, j.rows, j.vecs, kernelName('jvec', p)),
+      jvec(p, j1.rows, j1.vecs, kernelName('jvec1', p)),
+      kvec(p, k.rows, k.cols, kernelName('kvec', p)),
+    ])
+    .join('\n');
 }

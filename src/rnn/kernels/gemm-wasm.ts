@@ -94,13 +94,11 @@ function runStaged(
   cAt: number,
   cRow: number,
 ): void {
-  const jvec = kernel.name === 'jvec',
-    L = kernel.lanes,
-    e = kernel.bytes;
-  // The blocks gemm-kernels-wat.ts describes: 4 × 2L (jvec) or 2 × 4 over k in steps of L (kvec).
-  const Mw = jvec ? M - (M % 4) : M - (M % 2),
-    Nw = jvec ? N - (N % (2 * L)) : N - (N % 4),
-    Kw = jvec ? K : K - (K % L);
+  const e = kernel.bytes;
+  // Whole blocks of C (gemm-kernels-wat.ts), over whole steps of k.
+  const Mw = M - (M % kernel.rows),
+    Nw = N - (N % kernel.columns),
+    Kw = K - (K % kernel.kStep);
   for (let k0 = 0; k0 < Kw; k0 += K_CHUNK) {
     const kc = Math.min(K_CHUNK, Kw - k0);
     kernel.run(
@@ -111,7 +109,7 @@ function runStaged(
       e * aRow,
       e * aCol,
       e * (bAt + k0 * bRow),
-      e * (jvec ? bRow : bCol),
+      e * (kernel.name === 'kvec' ? bCol : bRow),
       e * cAt,
       e * cRow,
     );

@@ -25,6 +25,7 @@
 // at install or first load (kernel-module.ts).
 
 import { gemmJs } from './gemm-js.ts';
+import { gemmThroughTranspose } from './gemm-thin.ts';
 import { gemmWasm, wasm } from './gemm-wasm.ts';
 import type { Floats } from '../floats.ts';
 import type { GemmFn } from './gemm-signature.ts';
@@ -36,8 +37,11 @@ export type GemmKernel = 'auto' | 'js' | 'wasm';
 
 export const gemm: GemmFn = (M, N, K, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow) => {
   const kernel = pickKernel(M, N, K, aRow, aCol, bRow, bCol, cRow, C);
-  if (kernel === null) gemmJs(M, N, K, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow);
-  else gemmWasm(gemm, kernel, M, N, K, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow);
+  if (kernel !== null)
+    gemmWasm(gemm, kernel, M, N, K, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow);
+  else if (runsTransposed(M, N, K, aRow, bRow, bCol, C))
+    gemmThroughTranspose(gemm, M, N, K, A, aOff, aCol, B, bOff, bRow, bCol, C, cOff, cRow);
+  else gemmJs(M, N, K, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow);
 };
 
 let mode: GemmKernel = 'auto';
@@ -72,8 +76,26 @@ function pickKernel(
   if (wasm === null || mode === 'js' || K < 1 || (mode === 'auto' && M * N * K < WASM_MIN_WORK)) return null;
   if (aRow < 0 || aCol < 0 || bRow < 0 || cRow < 0) return null;
   const kernels = C instanceof Float32Array ? wasm.float32 : wasm.float64;
-  const L = kernels.jvec.lanes;
-  if (bCol === 1 && M >= 4 && N >= 2 * L) return kernels.jvec;
-  if (aCol === 1 && bRow === 1 && M >= 2 && N >= 4 && K >= L) return kernels.kvec;
+  const { jvec, jvec1, kvec } = kernels;
+  if (bCol === 1 && N >= jvec.columns) return M >= jvec.rows ? jvec : jvec1;
+  if (aCol === 1 && bRow === 1 && M >= kvec.rows && N >= kvec.columns && K >= kvec.kStep) return kvec;
   return null;
+}
+
+/**
+ * Whether C is too narrow for jvec but its transpose is a jvec product (gemm-thin.ts): A's
+ * columns contiguous (aRow = 1), M wide enough, and enough work for wasm to pay.
+ */
+function runsTransposed(
+  M: number,
+  N: number,
+  K: number,
+  aRow: number,
+  bRow: number,
+  bCol: number,
+  C: Floats,
+): boolean {
+  if (wasm === null || mode === 'js' || aRow !== 1 || bRow < 0 || bCol < 0) return false;
+  const { jvec } = C instanceof Float32Array ? wasm.float32 : wasm.float64;
+  return N < jvec.columns && M >= jvec.columns && (mode === 'wasm' || M * N * K >= WASM_MIN_WORK);
 }

@@ -3,7 +3,8 @@
 // copies in and out of it.
 import { precisionOf } from '../floats.ts';
 import type { Floats, Precision } from '../floats.ts';
-import { LANES, kernelName } from './gemm-kernels-wat.ts';
+import { BLOCKS, LANES, kernelName } from './gemm-kernels-wat.ts';
+import type { KernelKind } from './gemm-kernels-wat.ts';
 import { kernelBytes } from './kernel-module.ts';
 
 /** A gemm kernel (gemm-kernels-wat.ts): byte pointers and byte strides. */
@@ -21,12 +22,17 @@ export type KernelFn = (
 ) => void;
 /** A gemm kernel with what gemm-wasm.ts needs to stage its operands. */
 export interface Kernel {
-  name: 'jvec' | 'kvec';
+  name: KernelKind;
   precision: Precision;
   /** Lanes per vector: 2 doubles or 4 floats. */
   lanes: number;
   /** Bytes per element. */
   bytes: number;
+  /** The block of C one pass of the kernel covers: products need whole blocks (gemm-wasm.ts finishes the edges). */
+  rows: number;
+  columns: number;
+  /** k in steps of 1 (jvec kinds) or of a vector (kvec). */
+  kStep: number;
   run: KernelFn;
 }
 
@@ -70,8 +76,8 @@ export interface GateKernels {
 
 export interface WasmKernels {
   memory: WasmMemory;
-  float64: { jvec: Kernel; kvec: Kernel };
-  float32: { jvec: Kernel; kvec: Kernel };
+  float64: Record<KernelKind, Kernel>;
+  float32: Record<KernelKind, Kernel>;
   gates: GateKernels;
 }
 
@@ -82,17 +88,28 @@ async function instantiate(): Promise<WasmKernels | null> {
     const code = await kernelBytes();
     if (!api || !api.validate(code)) return null;
     const { exports } = new api.Instance(new api.Module(code), {});
-    const kernel = (name: Kernel['name'], precision: Precision): Kernel => ({
-      name,
-      precision,
-      lanes: LANES[precision].lanes,
-      bytes: 1 << LANES[precision].shift,
-      run: exports[kernelName(name, precision)] as KernelFn,
+    const kernel = (name: Kernel['name'], precision: Precision): Kernel => {
+      const { lanes, shift } = LANES[precision];
+      return {
+        name,
+        precision,
+        lanes,
+        bytes: 1 << shift,
+        rows: BLOCKS[name].rows,
+        columns: name === 'kvec' ? BLOCKS.kvec.cols : BLOCKS[name].vecs * lanes,
+        kStep: name === 'kvec' ? lanes : 1,
+        run: exports[kernelName(name, precision)] as KernelFn,
+      };
+    };
+    const kernelsOf = (p: Precision) => ({
+      jvec: kernel('jvec', p),
+      jvec1: kernel('jvec1', p),
+      kvec: kernel('kvec', p),
     });
     return {
       memory: exports.memory as WasmMemory,
-      float64: { jvec: kernel('jvec', 'float64'), kvec: kernel('kvec', 'float64') },
-      float32: { jvec: kernel('jvec', 'float32'), kvec: kernel('kvec', 'float32') },
+      float64: kernelsOf('float64'),
+      float32: kernelsOf('float32'),
       gates: exports as unknown as GateKernels,
     };
   } catch {
