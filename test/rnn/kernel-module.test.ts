@@ -27,7 +27,16 @@ describe('the kernel module', () => {
     const kernels = (['jvec', 'jvec1', 'kvec'] as const).flatMap((k) =>
       (['float64', 'float32'] as const).map((p) => kernelName(k, p)),
     );
-    const gates = ['lstmStep32', 'gruGates32', 'gruState32', 'lstmBack32', 'gruBack32', 'tanh32'];
+    const gates = [
+      'lstmStep32',
+      'gruGates32',
+      'gruState32',
+      'lstmBack32',
+      'gruBack32',
+      'gruBackReset32',
+      'tanh32',
+      'tanhBack32',
+    ];
     expect(exports.sort()).toEqual(['memory', ...kernels, ...gates].sort());
   });
 

@@ -14,7 +14,13 @@
 // with the weight sums over all steps done after the walk (input side in layer.ts).
 import { floats } from '../floats.ts';
 import type { Floats } from '../floats.ts';
-import { gruBackGates, gruNewState, gruResetGates, onGateKernels } from '../kernels/gate-kernels.ts';
+import {
+  gruBackGates,
+  gruBackReset,
+  gruNewState,
+  gruResetGates,
+  onGateKernels,
+} from '../kernels/gate-kernels.ts';
 import { matmulAdd, matmulTransAAdd, matmulTransBAdd, scratchView } from '../kernels/matrix.ts';
 import {
   accumulateAgainstPreviousHidden,
@@ -140,17 +146,19 @@ function stepBackward(p: LayerParams, tape: GruTape, t: number, B: number, first
   // da_r, and (one pass over the rows, not two) dh_{t−1} += dh ⊙ z + d(rh) ⊙ r; the
   // [da_z da_r]·Wh_zr part follows as a product.
   const dPrev = previousGradient(tape, t, firstStep);
-  for (let r = 0; r < B; r++) {
-    const row = (t * B + r) * GH;
-    const az = row + Z * H,
-      ar = row + R * H;
-    for (let j = 0; j < H; j++) {
-      const s = r * H + j;
-      const rg = gates[ar + j]!;
-      da[ar + j] = drh[s]! * prev[prevOff + s]! * rg * (1 - rg);
-      if (dPrev) dPrev[prevOff + s] = dPrev[prevOff + s]! + (dh[sOff + s]! * gates[az + j]! + drh[s]! * rg);
+  if (onGateKernels(gates, H)) gruBackReset(gates, t * B * GH, dh, sOff, prev, prevOff, drh, dPrev, da, B, H);
+  else
+    for (let r = 0; r < B; r++) {
+      const row = (t * B + r) * GH;
+      const az = row + Z * H,
+        ar = row + R * H;
+      for (let j = 0; j < H; j++) {
+        const s = r * H + j;
+        const rg = gates[ar + j]!;
+        da[ar + j] = drh[s]! * prev[prevOff + s]! * rg * (1 - rg);
+        if (dPrev) dPrev[prevOff + s] = dPrev[prevOff + s]! + (dh[sOff + s]! * gates[az + j]! + drh[s]! * rg);
+      }
     }
-  }
   if (dPrev)
     matmulAdd(
       rowsOf(dhOut, dPrev, prevOff / H, B, H),

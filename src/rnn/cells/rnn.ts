@@ -7,7 +7,7 @@
 //   da = dh ⊙ act′(a_t)                  tanh′ = 1 − h², ReLU′ = [h > 0]
 //   dh_{t−1} += da·Wh
 // and, after the walk, over all steps: dWh += Σ daᵀ·h_{t−1} (input side in layer.ts).
-import { onGateKernels, tanhInto } from '../kernels/gate-kernels.ts';
+import { onGateKernels, tanhBackInto, tanhInto } from '../kernels/gate-kernels.ts';
 import { matmulAdd, matmulTransBAdd, scratchView } from '../kernels/matrix.ts';
 import {
   accumulateAgainstPreviousHidden,
@@ -60,6 +60,7 @@ export function createRnnCell(activation: RnnActivation): Cell {
     const { h, dh, da } = tape;
     const n = B * H;
     if (relu) for (let i = 0; i < n; i++) da[off + i] = h[off + i]! > 0 ? dh[off + i]! : 0;
+    else if (onGateKernels(h, H)) tanhBackInto(h, dh, da, off, n);
     else
       for (let i = 0; i < n; i++) {
         const v = h[off + i]!;

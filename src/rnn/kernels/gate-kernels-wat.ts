@@ -155,7 +155,7 @@ const LSTM_BACK = `
 
 // GRU backward (gru.ts), before d(rh)'s product, from the activated gates [z r n], dh and
 // h_{t−1}:  da_z = dh ⊙ (h_{t−1} − n) ⊙ z(1 − z),  da_n = dh ⊙ (1 − z) ⊙ (1 − n²).
-// da_r comes after the product, in JS.
+// da_r comes after the product (GRU_BACK_RESET).
 const GRU_BACK = `
   (func (export "gruBack32") (param $gates i32) (param $dh i32) (param $hPrev i32) (param $da i32)
       (param $rows i32) (param $H i32)
@@ -167,6 +167,32 @@ const GRU_BACK = `
         ${store(unit('da', 3, 0), mul(mul(mul(get('d'), sub(load(unit('hPrev', 1)), get('n'))), get('z')), sub(k(1), get('z'))))}
         ${store(unit('da', 3, 2), mul(mul(get('d'), sub(k(1), get('z'))), sub(k(1), mul(get('n'), get('n')))))}`,
     )})`;
+
+// GRU backward, after d(rh)'s product, from the activated gates, dh, h_{t−1} and d(rh):
+//   da_r = d(rh) ⊙ h_{t−1} ⊙ r(1 − r),   dh_{t−1} += dh ⊙ z + d(rh) ⊙ r.
+const GRU_BACK_RESET = `
+  (func (export "gruBackReset32") (param $gates i32) (param $dh i32) (param $hPrev i32) (param $drh i32)
+      (param $dPrev i32) (param $da i32) (param $rows i32) (param $H i32)
+    (local $r i32) (local $jb i32) (local $hb i32) (local $rw3 i32) (local $rg v128) (local $d v128)
+    ${rowsAndUnits(
+      [3],
+      `        (local.set $rg ${load(unit('gates', 3, 1))}) (local.set $d ${load(unit('drh', 1))})
+        ${store(unit('da', 3, 1), mul(mul(mul(get('d'), load(unit('hPrev', 1))), get('rg')), sub(k(1), get('rg'))))}
+        ${store(unit('dPrev', 1), add(load(unit('dPrev', 1)), add(mul(load(unit('dh', 1)), load(unit('gates', 3, 0))), mul(get('d'), get('rg')))))}`,
+    )})`;
+
+// Elman with tanh, backward (rnn.ts): da = dh ⊙ (1 − h²) over n values, n a multiple of 4.
+const TANH_BACK = `
+  (func (export "tanhBack32") (param $h i32) (param $dh i32) (param $da i32) (param $n i32)
+    (local $end i32) (local $v v128)
+    (local.set $end (i32.add (local.get $h) (i32.shl (local.get $n) (i32.const 2))))
+    (loop $all
+      (local.set $v (v128.load (local.get $h)))
+      (v128.store (local.get $da) ${mul('(v128.load (local.get $dh))', sub(k(1), mul(get('v'), get('v'))))})
+      (local.set $h (i32.add (local.get $h) (i32.const 16)))
+      (local.set $dh (i32.add (local.get $dh) (i32.const 16)))
+      (local.set $da (i32.add (local.get $da) (i32.const 16)))
+      (br_if $all (i32.lt_u (local.get $h) (local.get $end)))))`;
 
 // Elman with tanh (rnn.ts): h = tanh(a) over n values, n a multiple of 4.
 const TANH_ALL = `
@@ -183,5 +209,5 @@ const TANH_ALL = `
 
 /** The gate kernels' functions, for the module kernels-wat.ts assembles. */
 export function gateKernelFunctions(): string {
-  return [LSTM, GRU_GATES, GRU_STATE, LSTM_BACK, GRU_BACK, TANH_ALL].join('\n');
+  return [LSTM, GRU_GATES, GRU_STATE, LSTM_BACK, GRU_BACK, GRU_BACK_RESET, TANH_ALL, TANH_BACK].join('\n');
 }

@@ -171,3 +171,47 @@ export function tanhInto(a: Floats, h: Floats, off: number, n: number): void {
   wasm!.gates.tanh32(4 * at, 4 * (at + n), n);
   copyRange(heap, at + n, h, off, n);
 }
+
+/**
+ * GRU backward, after d(rh)'s product: da_r of rows × [z r n] from gOff, and, when dPrev is
+ * given, dh_{t−1} += dh ⊙ z + d(rh) ⊙ r into it from hPrevOff; dh from sOff, d(rh) from 0.
+ */
+export function gruBackReset(
+  gates: Floats,
+  gOff: number,
+  dh: Floats,
+  sOff: number,
+  hPrev: Floats,
+  hPrevOff: number,
+  drh: Floats,
+  dPrev: Floats | null,
+  da: Floats,
+  rows: number,
+  H: number,
+): void {
+  const n = rows * H,
+    at = stagingBase('float32');
+  // Staged from at: gates (3n), dh, h_prev, d(rh), dh_{t−1}, then da (3n), whose z and n
+  // blocks go in and come back as they were. Without dPrev its slot is scratch, never read back.
+  const heap = reserveHeap('float32', at + 10 * n);
+  copyRange(gates, gOff, heap, at, 3 * n);
+  copyRange(dh, sOff, heap, at + 3 * n, n);
+  copyRange(hPrev, hPrevOff, heap, at + 4 * n, n);
+  copyRange(drh, 0, heap, at + 5 * n, n);
+  if (dPrev) copyRange(dPrev, hPrevOff, heap, at + 6 * n, n);
+  copyRange(da, gOff, heap, at + 7 * n, 3 * n);
+  const b = 4 * at;
+  wasm!.gates.gruBackReset32(b, b + 12 * n, b + 16 * n, b + 20 * n, b + 24 * n, b + 28 * n, rows, H);
+  copyRange(heap, at + 7 * n, da, gOff, 3 * n);
+  if (dPrev) copyRange(heap, at + 6 * n, dPrev, hPrevOff, n);
+}
+
+/** Elman backward (rnn.ts): da = dh ⊙ (1 − h²) for n values from off, n a multiple of 4. */
+export function tanhBackInto(h: Floats, dh: Floats, da: Floats, off: number, n: number): void {
+  const at = stagingBase('float32');
+  const heap = reserveHeap('float32', at + 3 * n);
+  copyRange(h, off, heap, at, n);
+  copyRange(dh, off, heap, at + n, n);
+  wasm!.gates.tanhBack32(4 * at, 4 * (at + n), 4 * (at + 2 * n), n);
+  copyRange(heap, at + 2 * n, da, off, n);
+}

@@ -71,7 +71,18 @@ export interface GateKernels {
     H: number,
   ): void;
   gruBack32(gates: number, dh: number, hPrev: number, da: number, rows: number, H: number): void;
+  gruBackReset32(
+    gates: number,
+    dh: number,
+    hPrev: number,
+    drh: number,
+    dPrev: number,
+    da: number,
+    rows: number,
+    H: number,
+  ): void;
   tanh32(from: number, to: number, n: number): void;
+  tanhBack32(h: number, dh: number, da: number, n: number): void;
 }
 
 export interface WasmKernels {
