@@ -5,7 +5,7 @@ import type { Floats } from './floats.ts';
 import type { Cell, LayerParams, LayerTape } from './cells/cell.ts';
 import { rowsOf } from './cells/cell.ts';
 import { matmulAdd, matmulTransAAdd, matmulTransBAdd, scratchView, sumRowsAdd } from './kernels/matrix.ts';
-import { pinWeights, unpinWeights } from './kernels/wasm-instance.ts';
+import { pinWeights, unpinWeights } from './kernels/pinned-weights.ts';
 
 // Scratch views, re-pointed per call so that a pass allocates nothing.
 const gatesAll = scratchView(),
@@ -25,8 +25,9 @@ export function forwardLayer(cell: Cell, p: LayerParams, tape: LayerTape, input:
     rowsOf(inputAll, input, 0, rows, F),
     rowsOf(Wx, p.Wx, 0, GH, F),
   );
-  // Wh stays in the kernels' memory for all T steps rather than being copied in at each.
-  pinWeights(p.Wh, 0, p.Wh.length);
+  // Wh stays in the kernels' memory for all T steps rather than being copied in at each
+  // (and, for a narrow Wh, its transpose: the steps read Wh transposed; pinned-weights.ts).
+  pinWeights(p.Wh, 0, p.Wh.length, tape.hiddenSize);
   try {
     for (let t = 0; t < T; t++) cell.stepForward(p, tape, t, B);
   } finally {

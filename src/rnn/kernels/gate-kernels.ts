@@ -4,7 +4,8 @@
 // exps they replace were most of a float32 step. Float64 networks, H not a multiple of 4,
 // and hosts without WebAssembly SIMD keep the cells' JS loops.
 import type { Floats } from '../floats.ts';
-import { copyRange, reserveHeap, stagingBase, wasm } from './wasm-instance.ts';
+import { stagingBase } from './pinned-weights.ts';
+import { copyRange, reserveHeap, wasm } from './wasm-instance.ts';
 
 let enabled = true;
 

@@ -4,7 +4,8 @@
 // stage at once are split first, so the module memory never grows past 64 MB.
 import { gemmJs } from './gemm-js.ts';
 import type { GemmFn } from './gemm-signature.ts';
-import { copyRange, pinnedAt, reserveHeap, stagingBase } from './wasm-instance.ts';
+import { pinnedAt, stagingBase } from './pinned-weights.ts';
+import { copyRange, reserveHeap } from './wasm-instance.ts';
 import type { Kernel } from './wasm-instance.ts';
 
 export { wasm } from './wasm-instance.ts';
@@ -57,8 +58,11 @@ export const gemmWasm: StagedGemmFn = (
   if (bPinned < 0) free += roundUp(bLen, kernel.lanes);
   const cAt = free;
   const heap = reserveHeap(kernel.precision, cAt + cLen);
-  if (aPinned < 0) copyRange(A, aOff, heap, aAt, aLen);
-  if (bPinned < 0) copyRange(B, bOff, heap, bAt, bLen);
+  // An operand in the module memory (the pinned transpose) is a view a growth just detached.
+  const a = aPinned >= 0 && A.byteLength === 0 ? heap : A,
+    b = bPinned >= 0 && B.byteLength === 0 ? heap : B;
+  if (aPinned < 0) copyRange(a, aOff, heap, aAt, aLen);
+  if (bPinned < 0) copyRange(b, bOff, heap, bAt, bLen);
   copyRange(C, cOff, heap, cAt, cLen);
   runStaged(kernel, M, N, K, aAt, aRow, aCol, bAt, bRow, bCol, cAt, cRow);
   const Mw = coveredM,
@@ -67,10 +71,10 @@ export const gemmWasm: StagedGemmFn = (
   copyRange(heap, cAt, C, cOff, cLen);
   // Leftovers the kernel's block sizes did not cover.
   if (Kw < K)
-    gemmJs(Mw, Nw, K - Kw, A, aOff + Kw * aCol, aRow, aCol, B, bOff + Kw * bRow, bRow, bCol, C, cOff, cRow);
-  if (Nw < N) gemmJs(Mw, N - Nw, K, A, aOff, aRow, aCol, B, bOff + Nw * bCol, bRow, bCol, C, cOff + Nw, cRow);
+    gemmJs(Mw, Nw, K - Kw, a, aOff + Kw * aCol, aRow, aCol, b, bOff + Kw * bRow, bRow, bCol, C, cOff, cRow);
+  if (Nw < N) gemmJs(Mw, N - Nw, K, a, aOff, aRow, aCol, b, bOff + Nw * bCol, bRow, bCol, C, cOff + Nw, cRow);
   if (Mw < M)
-    gemmJs(M - Mw, N, K, A, aOff + Mw * aRow, aRow, aCol, B, bOff, bRow, bCol, C, cOff + Mw * cRow, cRow);
+    gemmJs(M - Mw, N, K, a, aOff + Mw * aRow, aRow, aCol, b, bOff, bRow, bCol, C, cOff + Mw * cRow, cRow);
 };
 
 // What the last runStaged call covered (block-aligned rows, columns and k): module state,

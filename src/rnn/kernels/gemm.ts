@@ -25,7 +25,10 @@
 // at install or first load (kernel-module.ts).
 
 import { gemmJs } from './gemm-js.ts';
+import { precisionOf } from '../floats.ts';
 import { gemmThroughTranspose } from './gemm-thin.ts';
+import { pinnedTransposeAt, pinnedTransposeStride } from './pinned-weights.ts';
+import { reserveHeap } from './wasm-instance.ts';
 import { gemmWasm, wasm } from './gemm-wasm.ts';
 import type { Floats } from '../floats.ts';
 import type { GemmFn } from './gemm-signature.ts';
@@ -36,6 +39,13 @@ export { gemmJs } from './gemm-js.ts';
 export type GemmKernel = 'auto' | 'js' | 'wasm';
 
 export const gemm: GemmFn = (M, N, K, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow) => {
+  // B read as a pinned matrix transposed: its kept transpose, in place (pinned-weights.ts).
+  const t = mode === 'js' ? -1 : pinnedTransposeAt(B, bOff, bRow, bCol, K, N);
+  if (t >= 0) {
+    const heap = reserveHeap(precisionOf(C), 0);
+    gemm(M, N, K, A, aOff, aRow, aCol, heap, t, pinnedTransposeStride(), 1, C, cOff, cRow);
+    return;
+  }
   const kernel = pickKernel(M, N, K, aRow, aCol, bRow, bCol, cRow, C);
   if (kernel !== null)
     gemmWasm(gemm, kernel, M, N, K, A, aOff, aRow, aCol, B, bOff, bRow, bCol, C, cOff, cRow);

@@ -1,7 +1,6 @@
 // The engine's one WebAssembly instance (kernels-wat.ts: the gemm and gate kernels) and
 // what its callers share: the module memory seen as elements of either precision, and the
 // copies in and out of it.
-import { precisionOf } from '../floats.ts';
 import type { Floats, Precision } from '../floats.ts';
 import { BLOCKS, LANES, kernelName } from './gemm-kernels-wat.ts';
 import type { KernelKind } from './gemm-kernels-wat.ts';
@@ -193,48 +192,4 @@ function rangeView(from: Floats, off: number, n: number): Floats {
     kept.count++;
   }
   return view;
-}
-
-// A weight matrix kept in the module's memory for a whole pass over a sequence (layer.ts
-// pins Wh around its steps): each step's products read it there instead of copying it in
-// again. At H = 64 those copies of Wh were most of the staging, twice per step.
-let pinned: Floats | null = null,
-  pinnedOff = 0,
-  pinnedLen = 0,
-  pinnedBytes = 0;
-
-/** Below this many values a pin saves less than it costs. */
-const PIN_MIN = 256;
-
-/** Copies a[off, off + len) to the bottom of the module's memory until unpinWeights. */
-export function pinWeights(a: Floats, off: number, len: number): void {
-  pinned = null;
-  pinnedBytes = 0;
-  if (wasm === null || len < PIN_MIN) return;
-  const precision = precisionOf(a);
-  copyRange(a, off, reserveHeap(precision, len), 0, len);
-  pinned = a;
-  pinnedOff = off;
-  pinnedLen = len;
-  pinnedBytes = Math.ceil((len * (precision === 'float32' ? 4 : 8)) / 16) * 16;
-}
-
-export function unpinWeights(): void {
-  pinned = null;
-  pinnedBytes = 0;
-}
-
-/**
- * Where a[off, off + len) already sits in memory, as an element index of this precision,
- * or −1 when it is not within the pinned range.
- */
-export function pinnedAt(a: Floats, off: number, len: number, precision: Precision): number {
-  if (a !== pinned || off < pinnedOff || off + len > pinnedOff + pinnedLen || precisionOf(a) !== precision)
-    return -1;
-  return off - pinnedOff;
-}
-
-/** The first element of this precision free for staging: above the pinned range, 16-byte aligned. */
-export function stagingBase(precision: Precision): number {
-  return pinnedBytes / (precision === 'float32' ? 4 : 8);
 }
