@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 const BENCHES = [
   'train-throughput.ts',
   'gemm-kernels.ts',
+  'gemm-blocking.ts',
   'ingest-throughput.ts',
   'forecast-latency.ts',
   'batch-throughput.ts',

@@ -78,10 +78,11 @@ export type KernelKind = 'jvec' | 'jvec1' | 'kvec';
 /**
  * Each kernel's block of C, held in accumulator registers over k: `rows` rows × `vecs`
  * vectors of columns (jvec kinds), or `rows` rows × `cols` columns (kvec). Eight 128-bit
- * accumulators is the most V8 keeps in registers: bigger blocks spill and run 25–40%
- * slower (bench/gemm-blocking.ts measures every shape tried, H = 16…256); of the
- * eight-accumulator shapes, 2 rows × 4 vectors beats 4 × 2 by 3–8% for jvec, and 2 × 4
- * and 4 × 2 tie for kvec.
+ * accumulators is the most V8 keeps in registers: bigger blocks spill and run 30–40%
+ * slower, and so does unrolling the k loop twice (25%). bench/gemm-blocking.ts measures
+ * every shape tried, H = 16…256. Of the eight-accumulator shapes, jvec's 2 rows × 4
+ * vectors beats 4 × 2 by 4–8% up to H = 128 and ties at 256; kvec's 2 × 4 and 4 × 2 tie
+ * from H = 64, below which the forward products run on jvec (pinned-weights.ts).
  */
 export const BLOCKS = {
   jvec: { rows: 2, vecs: 4 },

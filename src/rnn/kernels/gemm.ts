@@ -13,14 +13,18 @@
 // products run in a small WebAssembly SIMD module (f64x2 or f32x4 lanes, plain IEEE
 // arithmetic: only the summation order differs), 4–6× faster including the copies in and
 // out of its memory:
-//   jvec  when B's rows are contiguous (bCol = 1: NN and TN): blocks of 4 rows and two
-//         vectors of columns of C, B read as vectors along j, A broadcast;
+//   jvec  when B's rows are contiguous (bCol = 1: NN and TN): blocks of 2 rows and four
+//         vectors of columns of C, B read as vectors along j, A broadcast (jvec1: the
+//         same, one row tall, for a C of one row);
 //   kvec  when A's rows and B's columns are contiguous (aCol = bRow = 1: NT): 2×4 blocks,
 //         dot products as vectors along k.
 // The operands' index ranges are copied into the module's memory, the kernel does the
 // block-aligned part, C's range is copied back, and the few leftover rows, columns (and
-// k for kvec) go through the JS kernel. Small products, other stride patterns and hosts
-// without wasm SIMD use the JS kernel (2 rows × 4 columns of C held in locals).
+// k for kvec) go through the JS kernel. Two products are rerouted first: an NT product on
+// a pinned matrix that keeps its transpose reads that, as an NN product (pinned-weights.ts),
+// and a C too narrow for jvec whose A is stored transposed runs as its own transpose
+// (gemm-thin.ts). Small products, other stride patterns and hosts without wasm SIMD use
+// the JS kernel (2 rows × 4 columns of C held in locals).
 // The kernels are written in the WebAssembly text format (gemm-kernels-wat.ts) and compiled
 // at install or first load (kernel-module.ts).
 
