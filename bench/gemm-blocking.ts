@@ -14,6 +14,7 @@
 // The full run writes bench/RESULTS.md, section "## gemm register blocking (issue 13)".
 import { BLOCKS, jvec, kvec } from '../src/rnn/kernels/gemm-kernels-wat.ts';
 import { compileWat } from '../src/rnn/kernels/kernel-module.ts';
+import type { KernelFn } from '../src/rnn/kernels/wasm-instance.ts';
 import { machineDescription, writeResultsSection } from './results-md.ts';
 
 const HEADING = '## gemm register blocking (issue 13)';
@@ -50,20 +51,7 @@ function jvecUnrolled(rows: number, vecs: number, name: string): string {
   return `${text.slice(0, start)}(loop $overK\n${body}${body}${text.slice(end).replace('(i32.const 1)))', '(i32.const 2)))')}`;
 }
 
-type Run = (
-  M: number,
-  N: number,
-  K: number,
-  a: number,
-  aRow: number,
-  aCol: number,
-  b: number,
-  bS: number,
-  c: number,
-  cRow: number,
-) => void;
-
-async function instantiate(): Promise<Record<string, Run>> {
+async function instantiate(): Promise<Record<string, KernelFn>> {
   const fns = [
     ...JVEC.map(([r, v]) => jvec('float32', r, v, `j${r}x${v}`)),
     ...KVEC.map(([r, c]) => kvec('float32', r, c, `k${r}x${c}`)),
@@ -85,7 +73,7 @@ async function instantiate(): Promise<Record<string, Run>> {
   const exports = new api.Instance(new api.Module(bytes), {}).exports;
   const memory = new Float32Array((exports.memory as { buffer: ArrayBuffer }).buffer);
   for (let i = 0; i < memory.length; i++) memory[i] = ((i % 7) - 3) * 0.01;
-  return exports as Record<string, Run>;
+  return exports as Record<string, KernelFn>;
 }
 
 /** GFLOP/s of f over about `ms` ms, after a warm-up. */

@@ -139,8 +139,8 @@ export function forwardBatch(
 /**
  * Backpropagates dOut = ∂L/∂output [B, outputs] of the last forward pass through the head
  * (or decoder) and every layer; leaves ∂L/∂θ in ws.grads (overwritten) and, when kept,
- * per-step norms in ws.gradNorms. truncateSteps walks the encoder back only that many steps from the end
- * (truncated BPTT); full BPTT when absent. (A number, not an options object: nothing is
+ * per-step norms in ws.gradNorms. truncateSteps walks the encoder back only that many
+ * steps from the end (truncated BPTT); full BPTT when absent. (A number, not an options object: nothing is
  * allocated per batch.)
  */
 export function backwardBatch(ws: Workspace, dOut: Floats, B: number, truncateSteps?: number): void {

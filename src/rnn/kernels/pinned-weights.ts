@@ -63,11 +63,12 @@ export function unpinWeights(): void {
 
 /**
  * Where a[off, off + len) already sits in memory, as an element index of this precision,
- * or −1 when it is not within the pinned range. The module memory itself (a product on the
- * pinned transpose) is where it is.
+ * or −1 when it is not within the pinned range. A view of the module memory itself (a
+ * product on the pinned transpose) is where it is, even once a growth has detached it
+ * (byteLength 0: no operand the engine passes is empty, and only these views detach).
  */
 export function pinnedAt(a: Floats, off: number, len: number, precision: Precision): number {
-  if (wasm !== null && a.buffer === wasm.memory.buffer) return off;
+  if (wasm !== null && (a.buffer === wasm.memory.buffer || a.byteLength === 0)) return off;
   if (a !== pinned || off < pinnedOff || off + len > pinnedOff + pinnedLen || precisionOf(a) !== precision)
     return -1;
   return off - pinnedOff;
